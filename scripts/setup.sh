@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Samenzicht needs, and only those that are missing.
+# Idempotent: a second run installs nothing and finishes in about a second.
+#
+#   scripts/setup.sh            build + test dependencies
+#   scripts/setup.sh --r        also R with the survey and surveillance packages
+#                               (only needed to regenerate golden files, see scripts/golden/)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ccache pkg-config
+  libsqlite3-dev sqlite3          # embedded store (and the peer in bench/)
+  libcli11-dev                    # command-line parsing
+  nlohmann-json3-dev              # JSON (linkage schemas, API, extract headers)
+  libssl-dev                      # HMAC-SHA256, HKDF, BLAKE2b, CSPRNG
+  libboost-math-dev               # quantile functions (qnorm, qt, qbeta, qnbinom)
+  libreadstat-dev                 # SPSS .sav input
+  libgtest-dev libgmock-dev       # unit tests
+  libbenchmark-dev                # micro-benchmarks in bench/
+)
+if [[ "${1:-}" == "--r" ]]; then
+  packages+=(r-base-core r-cran-survey r-cran-surveillance)
+fi
+
+missing=()
+for pkg in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done" >&2

@@ -1,0 +1,116 @@
+#include "core/region.h"
+
+namespace sz {
+
+std::string_view RegionLevelName(RegionLevel level) {
+  switch (level) {
+    case RegionLevel::kLand: return "land";
+    case RegionLevel::kRegio: return "regio";
+    case RegionLevel::kGemeente: return "gemeente";
+    case RegionLevel::kWijk: return "wijk";
+    case RegionLevel::kBuurt: return "buurt";
+  }
+  return "?";
+}
+
+Result<RegionLevel> ParseRegionLevel(std::string_view name) {
+  for (RegionLevel level : {RegionLevel::kLand, RegionLevel::kRegio, RegionLevel::kGemeente, RegionLevel::kWijk,
+                            RegionLevel::kBuurt}) {
+    if (RegionLevelName(level) == name) return level;
+  }
+  return DataError("unknown region level '" + std::string(name) + "' (use land, regio, gemeente, wijk or buurt)");
+}
+
+namespace {
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+}  // namespace
+
+Result<RegionLevel> LevelFromCode(std::string_view code) {
+  if (code.size() == 6 && code.substr(0, 2) == "GM" && AllDigits(code.substr(2))) return RegionLevel::kGemeente;
+  if (code.size() == 8 && code.substr(0, 2) == "WK" && AllDigits(code.substr(2))) return RegionLevel::kWijk;
+  if (code.size() == 10 && code.substr(0, 2) == "BU" && AllDigits(code.substr(2))) return RegionLevel::kBuurt;
+  return DataError("'" + std::string(code) + "' is not a CBS gemeente/wijk/buurt code (GMxxxx, WKxxxxyy, BUxxxxyyzz)");
+}
+
+std::string ImpliedParentCode(std::string_view code) {
+  auto level = LevelFromCode(code);
+  if (!level.ok()) return "";
+  switch (*level) {
+    case RegionLevel::kWijk: return "GM" + std::string(code.substr(2, 4));
+    case RegionLevel::kBuurt: return "WK" + std::string(code.substr(2, 6));
+    default: return "";
+  }
+}
+
+Status RegionTable::Add(Region region) {
+  if (region.code.empty()) return DataError("region without a code");
+  if (by_code_.count(region.code)) return DataError("region code " + region.code + " appears twice");
+  std::string implied = ImpliedParentCode(region.code);
+  if (region.parent_code.empty()) region.parent_code = implied;
+  if (!implied.empty() && region.parent_code != implied) {
+    return DataError("region " + region.code + " has parent " + region.parent_code + " but its code implies " +
+                     implied);
+  }
+  if (auto coded_level = LevelFromCode(region.code); coded_level.ok() && *coded_level != region.level) {
+    return DataError("region " + region.code + " is declared as " + std::string(RegionLevelName(region.level)) +
+                     " but its code is a " + std::string(RegionLevelName(*coded_level)) + " code");
+  }
+  if (!region.parent_code.empty()) {
+    const Region* parent = Find(region.parent_code);
+    if (parent == nullptr) {
+      return DataError("region " + region.code + " names parent " + region.parent_code +
+                       ", which is not listed before it");
+    }
+    if (static_cast<int>(parent->level) >= static_cast<int>(region.level)) {
+      return DataError("region " + region.code + " (" + std::string(RegionLevelName(region.level)) +
+                       ") cannot lie in " + parent->code + " (" + std::string(RegionLevelName(parent->level)) + ")");
+    }
+  }
+  regions_.push_back(std::make_unique<Region>(std::move(region)));
+  const Region* added = regions_.back().get();
+  by_code_.emplace(added->code, added);
+  if (!added->parent_code.empty()) children_[added->parent_code].push_back(added);
+  return Status::Ok();
+}
+
+const Region* RegionTable::Find(std::string_view code) const {
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : it->second;
+}
+
+namespace {
+const Region* AncestorAt(const RegionTable& table, std::string_view code, RegionLevel level) {
+  const Region* region = table.Find(code);
+  while (region != nullptr && region->level != level) {
+    if (static_cast<int>(region->level) < static_cast<int>(level)) return nullptr;
+    region = region->parent_code.empty() ? nullptr : table.Find(region->parent_code);
+  }
+  return region;
+}
+}  // namespace
+
+const Region* RegionTable::GemeenteOf(std::string_view code) const {
+  return AncestorAt(*this, code, RegionLevel::kGemeente);
+}
+const Region* RegionTable::WijkOf(std::string_view code) const { return AncestorAt(*this, code, RegionLevel::kWijk); }
+
+std::vector<const Region*> RegionTable::Children(std::string_view code) const {
+  auto it = children_.find(code);
+  return it == children_.end() ? std::vector<const Region*>{} : it->second;
+}
+
+std::vector<const Region*> RegionTable::AtLevel(RegionLevel level) const {
+  std::vector<const Region*> out;
+  for (const auto& region : regions_) {
+    if (region->level == level) out.push_back(region.get());
+  }
+  return out;
+}
+
+}  // namespace sz
