@@ -1,0 +1,86 @@
+// Design: a complex survey design — strata, one or more stages of clusters, sampling weights and finite
+// population corrections — as R's `svydesign()` (survey 4.1-1, R/multistage.R: svydesign.default, as.fpc) builds it.
+//
+//   DesignSpec spec;
+//   spec.ids = {"wijk"};  spec.strata = "gemeente";  spec.weights = "gewicht";  spec.nest = true;
+//   ASSIGN_OR_RETURN(Design design, Design::Create(frame, spec));
+//   // R: svydesign(ids = ~wijk, strata = ~gemeente, weights = ~gewicht, nest = TRUE, data = frame)
+//
+// Contract:
+// - ids: one column per stage (PSU, SSU, ...); empty means `ids = ~1` (every row its own PSU). Stage-s ids are
+//   made unique by pasting the ids of the stages above; with `nest`, PSU ids are made unique within strata.
+//   Without `nest` a PSU that appears in two strata is an error (R's check.strata).
+// - strata: stage-1 strata (empty: one stratum). Stage-s strata (s ≥ 2) are the stage-(s−1) clusters.
+// - fpc: one column per stage (or none). Values > 1 are population sizes N, values ≤ 1 sampling fractions
+//   (N = n/f); mixing the two is an error, as is N < n. The number of sampled units n per stratum and stage is
+//   counted once on the full data and kept for every domain. With fpc for all stages, later stages add their
+//   variance (R's default survey.ultimate.cluster = FALSE); without fpc only stage 1 counts.
+// - weights: the column of sampling weights; if empty, Π_s N_s/n_s from the fpc, or 1 when there is no fpc.
+// - Missing values in ids, strata, weights or fpc: kDataError naming the column and row. Other design errors
+//   (one PSU in total, PSU in two strata, mixed or impossible fpc): kDataError with R's message.
+// - Lonely PSUs (a stratum with one sampled unit) are handled when variances are computed, by `lonely_psu`,
+//   as options(survey.lonely.psu=) does; kFail returns kDataError "Stratum (X) has only one PSU at stage s".
+//
+// Thread safety: immutable after construction; estimation functions may share one Design across threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "survey/frame.h"
+
+namespace sz::survey {
+
+enum class LonelyPsu { kFail, kRemove, kCertainty, kAdjust, kAverage };
+
+// "fail", "remove", "certainty", "adjust", "average".
+Result<LonelyPsu> ParseLonelyPsu(const std::string& name);
+
+struct DesignSpec {
+  std::vector<std::string> ids;  // column per stage; empty = ~1
+  std::string strata;            // empty = no strata
+  std::string weights;           // empty = from fpc, or 1
+  std::vector<std::string> fpc;  // empty = no fpc; else one per stage (or only for stage 1)
+  bool nest = false;
+  LonelyPsu lonely_psu = LonelyPsu::kFail;
+};
+
+class Design {
+ public:
+  static Result<Design> Create(const SurveyFrame& frame, const DesignSpec& spec);
+
+  // Per stage s (0-based), the layout the variance code walks.
+  struct Stage {
+    std::vector<int> cluster_of_row;                // cluster code (unique across the stage)
+    std::vector<int> stratum_of_cluster;            // stratum code of each cluster
+    std::vector<std::string> cluster_labels;        // for messages
+    std::vector<int> sampled_in_stratum;            // n_hs on the full data
+    std::vector<double> population_in_stratum;      // N_hs, +inf without fpc
+    std::vector<std::string> stratum_labels;        // for messages ("Stratum (X) ...")
+  };
+
+  size_t num_rows() const { return weights_.size(); }
+  const std::vector<double>& weights() const { return weights_; }
+  const std::vector<Stage>& stages() const { return stages_; }
+  // Stages whose variance is added: all with fpc for every stage, else 1.
+  int variance_stages() const { return variance_stages_; }
+  LonelyPsu lonely_psu() const { return lonely_psu_; }
+  bool has_fpc() const { return has_fpc_; }
+  // Rows sorted by (stage-1 stratum, stage-1 cluster, stage-2 cluster, ..., row): domains list rows in this order.
+  const std::vector<int>& design_order() const { return design_order_; }
+
+  // Replaces the weights (calibration). Size must be num_rows().
+  void SetWeights(std::vector<double> weights) { weights_ = std::move(weights); }
+
+ private:
+  std::vector<double> weights_;
+  std::vector<Stage> stages_;
+  std::vector<int> design_order_;
+  int variance_stages_ = 1;
+  bool has_fpc_ = false;
+  LonelyPsu lonely_psu_ = LonelyPsu::kFail;
+};
+
+}  // namespace sz::survey

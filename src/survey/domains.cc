@@ -1,0 +1,155 @@
+#include "survey/domains.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+namespace sz::survey {
+namespace {
+
+struct ByColumn {
+  std::vector<int> codes;  // -1 missing
+  std::vector<std::string> levels;
+};
+
+ByColumn Factor(const Variable& variable) {
+  if (variable.categorical) return ByColumn{variable.codes, variable.levels};
+  std::map<double, std::string> distinct;
+  for (size_t row = 0; row < variable.values.size(); ++row) {
+    if (variable.IsMissing(row) || distinct.count(variable.values[row])) continue;
+    std::string label;
+    if (row < variable.text.size()) {
+      label = variable.text[row];
+    } else {
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "%.15g", variable.values[row]);
+      label = buffer;
+    }
+    distinct.emplace(variable.values[row], label);
+  }
+  ByColumn column;
+  std::unordered_map<double, int> code_of;
+  for (const auto& [value, label] : distinct) {
+    code_of[value] = static_cast<int>(column.levels.size());
+    column.levels.push_back(label);
+  }
+  column.codes.assign(variable.values.size(), -1);
+  for (size_t row = 0; row < variable.values.size(); ++row) {
+    if (!variable.IsMissing(row)) column.codes[row] = code_of[variable.values[row]];
+  }
+  return column;
+}
+
+}  // namespace
+
+Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, const std::vector<std::string>& by) {
+  DomainSet set;
+  set.by = by;
+  if (by.empty()) {
+    set.keys.emplace_back();
+    set.domains.push_back(WholeSample(design));
+    return set;
+  }
+  std::vector<ByColumn> columns;
+  for (const auto& name : by) {
+    ASSIGN_OR_RETURN(const Variable* variable, frame.Find(name));
+    columns.push_back(Factor(*variable));
+  }
+  const size_t num_rows = design.num_rows();
+  // Mixed-radix key with the first by-column fastest: numeric order = order of interaction() levels.
+  std::vector<long long> key(num_rows, -1);
+  for (size_t row = 0; row < num_rows; ++row) {
+    long long value = 0, radix = 1;
+    bool missing = false;
+    for (const auto& column : columns) {
+      if (column.codes[row] < 0) {
+        missing = true;
+        break;
+      }
+      value += column.codes[row] * radix;
+      radix *= static_cast<long long>(column.levels.size());
+    }
+    if (!missing) key[row] = value;
+  }
+  std::vector<long long> present;
+  for (size_t row = 0; row < num_rows; ++row) {
+    if (key[row] >= 0 && design.weights()[row] != 0) present.push_back(key[row]);
+  }
+  std::sort(present.begin(), present.end());
+  present.erase(std::unique(present.begin(), present.end()), present.end());
+  std::unordered_map<long long, int> domain_of_key;
+  for (size_t d = 0; d < present.size(); ++d) {
+    domain_of_key[present[d]] = static_cast<int>(d);
+    std::vector<std::string> labels;
+    long long rest = present[d];
+    for (const auto& column : columns) {
+      const long long levels = static_cast<long long>(column.levels.size());
+      labels.push_back(column.levels[rest % levels]);
+      rest /= levels;
+    }
+    set.keys.push_back(std::move(labels));
+  }
+  set.domains.resize(present.size());
+  for (int row : design.design_order()) {
+    if (key[row] < 0) continue;
+    auto it = domain_of_key.find(key[row]);
+    if (it != domain_of_key.end()) set.domains[it->second].rows.push_back(row);
+  }
+  return set;
+}
+
+Result<std::vector<Estimate>> EstimateDomain(const Design& design, const SurveyFrame& frame,
+                                             const AnalysisRequest& request, const Domain& domain) {
+  const auto& vars = request.variables;
+  auto need = [&](size_t count, const char* what) -> Status {
+    if (vars.size() != count) {
+      return InvalidArgumentError(std::string(what) + " takes " + std::to_string(count) + " variable(s), got " +
+                                  std::to_string(vars.size()));
+    }
+    return Status::Ok();
+  };
+  switch (request.statistic) {
+    case Statistic::kMean:
+      if (vars.empty()) return InvalidArgumentError("--mean needs at least one variable");
+      return SvyMean(design, frame, vars, domain, request.options);
+    case Statistic::kTotal:
+      if (vars.empty()) return InvalidArgumentError("--total needs at least one variable");
+      return SvyTotal(design, frame, vars, domain, request.options);
+    case Statistic::kRatio: {
+      RETURN_IF_ERROR(need(2, "--ratio"));
+      ASSIGN_OR_RETURN(Estimate e, SvyRatio(design, frame, vars[0], vars[1], domain, request.options));
+      return std::vector<Estimate>{e};
+    }
+    case Statistic::kCiProp: {
+      RETURN_IF_ERROR(need(1, "--ciprop"));
+      ASSIGN_OR_RETURN(Estimate e, SvyCiProp(design, frame, vars[0], request.ci_method, domain, request.options));
+      return std::vector<Estimate>{e};
+    }
+    case Statistic::kQuantile: {
+      RETURN_IF_ERROR(need(1, "--quantile"));
+      ASSIGN_OR_RETURN(Estimate e, SvyQuantile(design, frame, vars[0], request.quantile, domain, request.options));
+      return std::vector<Estimate>{e};
+    }
+  }
+  return InternalError("unknown statistic");
+}
+
+Result<std::vector<DomainEstimate>> SvyBy(const Design& design, const SurveyFrame& frame,
+                                          const AnalysisRequest& request) {
+  ASSIGN_OR_RETURN(DomainSet set, MakeDomains(design, frame, request.by));
+  std::vector<DomainEstimate> out;
+  for (size_t d = 0; d < set.domains.size(); ++d) {
+    auto estimates = EstimateDomain(design, frame, request, set.domains[d]);
+    if (!estimates.ok()) {
+      if (request.by.empty()) return estimates.status();
+      std::string name;
+      for (size_t k = 0; k < set.by.size(); ++k) name += (k ? ", " : "") + set.by[k] + "=" + set.keys[d][k];
+      return estimates.status().WithContext("domain " + name);
+    }
+    for (auto& e : *estimates) out.push_back(DomainEstimate{set.keys[d], std::move(e)});
+  }
+  return out;
+}
+
+}  // namespace sz::survey
