@@ -16,6 +16,10 @@ int TextTable::ColumnIndex(const std::string& name) const {
   return -1;
 }
 
+bool LooksLikeSav(std::string_view first_bytes) { return internal::LooksLikeSav(std::string(first_bytes.substr(0, 4))); }
+
+Result<TextTable> ReadSavFile(const std::string& path) { return internal::ReadSav(path); }
+
 Result<TextTable> ReadTextTable(const std::string& path) {
   std::ifstream probe(path, std::ios::binary);
   if (!probe) {

@@ -21,6 +21,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -40,5 +41,10 @@ struct TextTable {
 };
 
 Result<TextTable> ReadTextTable(const std::string& path);
+
+// True if the bytes start with the SPSS system-file magic ("$FL2", or "$FL3" for ZSAV).
+bool LooksLikeSav(std::string_view first_bytes);
+// Reads an SPSS .sav file (as ReadTextTable does for such files).
+Result<TextTable> ReadSavFile(const std::string& path);
 
 }  // namespace sz::io

@@ -1,0 +1,88 @@
+#include "store/migrations.h"
+
+namespace sz::store {
+
+std::string SourceTableName(const sources::SourceContract& contract) { return "src_" + contract.name; }
+
+std::string SqlType(const sources::ColumnSpec& column) {
+  switch (column.type) {
+    case sources::ColumnType::kInteger: return "INTEGER";
+    case sources::ColumnType::kDecimal: return "REAL";
+    default: return "TEXT";
+  }
+}
+
+std::string ContractSignature(const sources::SourceContract& contract) {
+  std::string out;
+  for (const auto& column : contract.extract.columns) {
+    if (!out.empty()) out += ",";
+    out += column.name + ":" + std::string(sources::ColumnTypeName(column.type));
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> SourceTablesV1() {
+  std::vector<std::string> statements;
+  for (const auto& contract : sources::AllContracts()) {
+    std::string table = SourceTableName(contract);
+    std::string sql = "CREATE TABLE " + table + " (\n  ingest_file_id INTEGER NOT NULL REFERENCES ingest_files(id),\n"
+                      "  line INTEGER NOT NULL";
+    for (const auto& column : contract.extract.columns) sql += ",\n  \"" + column.name + "\" " + SqlType(column);
+    sql += ",\n  PRIMARY KEY (";
+    for (size_t i = 0; i < contract.extract.key.size(); ++i) sql += (i ? ", \"" : "\"") + contract.extract.key[i] + "\"";
+    sql += "))";
+    statements.push_back(sql);
+    if (contract.extract.Find("gemeente") != nullptr) {
+      statements.push_back("CREATE INDEX " + table + "_gemeente ON " + table + " (gemeente)");
+    }
+    statements.push_back("INSERT INTO source_contracts (source, version, signature) VALUES ('" + contract.name +
+                         "', " + std::to_string(contract.version) + ", '" + ContractSignature(contract) + "')");
+  }
+  return statements;
+}
+
+std::vector<Migration> Build() {
+  return {
+      {1,
+       "ingest bookkeeping: files, rejected rows, settings, contract versions",
+       {
+           "CREATE TABLE ingest_files (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  source TEXT NOT NULL,\n"
+           "  file_name TEXT NOT NULL,\n"
+           "  sha256 TEXT NOT NULL,\n"
+           "  contract_version INTEGER NOT NULL,\n"
+           "  key_fingerprint TEXT NOT NULL DEFAULT '',\n"
+           "  description TEXT NOT NULL DEFAULT '',\n"
+           "  rows_read INTEGER NOT NULL DEFAULT 0,\n"
+           "  rows_accepted INTEGER NOT NULL DEFAULT 0,\n"
+           "  rows_rejected INTEGER NOT NULL DEFAULT 0,\n"
+           "  ingested_at TEXT NOT NULL,\n"
+           "  UNIQUE (source, sha256))",
+           "CREATE TABLE rejects (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  ingest_file_id INTEGER NOT NULL REFERENCES ingest_files(id),\n"
+           "  line INTEGER NOT NULL,\n"
+           "  column_name TEXT NOT NULL,\n"
+           "  value TEXT NOT NULL,\n"
+           "  reason TEXT NOT NULL,\n"
+           "  hint TEXT NOT NULL,\n"
+           "  raw TEXT NOT NULL)",
+           "CREATE INDEX rejects_file ON rejects (ingest_file_id)",
+           "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+           "CREATE TABLE source_contracts (source TEXT PRIMARY KEY, version INTEGER NOT NULL, signature TEXT NOT NULL)",
+       }},
+      {2, "source tables, one per source contract (version 1 of every contract)", SourceTablesV1()},
+  };
+}
+
+}  // namespace
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> migrations = Build();
+  return migrations;
+}
+
+}  // namespace sz::store
