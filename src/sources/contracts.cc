@@ -260,7 +260,8 @@ std::vector<SourceContract> Build() {
         Col("regio", ColumnType::kRegionCode, "Regiocode (gemeente, wijk of buurt)"),
         Cat("leeftijdsklasse", {"0-3", "4-11", "12-17", "18-24", "25-44", "45-64", "65-74", "75-84", "85+"},
             "Leeftijdsklasse"),
-        Cat("geslacht", {"man", "vrouw"}, "Geslacht", kSexAliases),
+        Cat("geslacht", {"man", "vrouw"}, "Geslacht (man, vrouw; M/V ook toegestaan)",
+            {{"m", "man"}, {"M", "man"}, {"Man", "man"}, {"v", "vrouw"}, {"V", "vrouw"}, {"Vrouw", "vrouw"}}),
         Int("aantal", 0, std::nullopt, "Aantal inwoners"),
     };
     t.key = {"jaar", "regio", "leeftijdsklasse", "geslacht"};

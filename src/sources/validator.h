@@ -1,0 +1,65 @@
+// Validation of delivered rows against a source contract (contract.h).
+//
+// A RowValidator is made for one file: it maps the file's header to the contract's columns
+// (MapHeader), then checks and normalises each row (Validate). Normalised values are what the store
+// keeps: dates as YYYY-MM-DD, decimals with '.', categories as their allowed spelling, yes/no as
+// "ja"/"nee", empty cells as "".
+//
+//   ASSIGN_OR_RETURN(HeaderMapping mapping, MapHeader(contract.extract, reader.header()));
+//   RowValidator validator(contract.extract, mapping, regions, SystemClock());
+//   std::vector<std::string> values;
+//   if (auto problem = validator.Validate(record.cells, values)) Reject(*problem);
+//
+// Thread safety: a RowValidator is immutable after construction; Validate is const.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/region.h"
+#include "core/status.h"
+#include "sources/contract.h"
+
+namespace sz::sources {
+
+struct HeaderMapping {
+  std::vector<int> file_column_of;       // per contract column: index in the file, or -1 (optional, absent)
+  std::vector<std::string> ignored;      // file columns not in the contract (warned about, not stored)
+};
+
+// Fails (kDataError) when required contract columns are missing, naming all of them and the columns
+// the file does have. Identity columns (names, BSN, address, birth date, free text) in a file
+// delivered as an extract are refused outright: identified data must be pseudonymised at the desk.
+Result<HeaderMapping> MapHeader(const TableSpec& table, const std::vector<std::string>& header);
+
+struct CellProblem {
+  int contract_column = -1;  // which contract column (index into table.columns), -1 for the whole row
+  std::string column_name;
+  std::string value;
+  std::string reason;        // English, for analysts: "31-02-2024 is not a date: February 2024 has 29 days"
+  std::string hint;          // how to fix it
+};
+
+class RowValidator {
+ public:
+  RowValidator(const TableSpec& table, HeaderMapping mapping, const RegionTable& regions, const Clock& clock);
+
+  // Checks `cells` (one file row) and writes the normalised values in contract column order to `out`.
+  // Returns the first problem found, or nullopt if the row is valid.
+  std::optional<CellProblem> Validate(const std::vector<std::string>& cells, std::vector<std::string>& out) const;
+
+  // Checks and normalises a single value for a column spec.
+  std::optional<CellProblem> NormaliseValue(const ColumnSpec& spec, const std::string& raw, std::string& out) const;
+
+  const HeaderMapping& mapping() const { return mapping_; }
+
+ private:
+  const TableSpec& table_;
+  HeaderMapping mapping_;
+  const RegionTable& regions_;
+  Date today_;
+};
+
+}  // namespace sz::sources
