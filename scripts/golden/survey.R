@@ -114,6 +114,27 @@ monitor_by_ciprop_beta,monitor,wijk,gemeente,gewicht,,1,fail,ciprop,mantelzorger
 monitor_by_total,monitor,wijk,gemeente,gewicht,,1,fail,total,mantelzorger,inkomen_q,,,0.95,1
 monitor_by_quantile,monitor,wijk,gemeente,gewicht,,1,fail,quantile,bmi,inkomen_q,,0.5,0.95,0
 ", colClasses = "character", na.strings = "NOTNA")
+cases$calibration <- ""
+# Calibrated designs (postStratify / rake / calibrate, as in the package's examples on apiclus1). The population
+# figures are written to pop_<variable>.csv; "linear:" lists the variables and the totals of calibrate().
+calibrated <- read.csv(text = "
+case,data,ids,strata,weights,fpc,nest,lonely,estimator,vars,by,method,p,level,deff,calibration
+ps_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00+enroll,,,,0.95,1,poststratify:stype
+ps_by_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,awards,,,0.95,1,poststratify:stype
+ps_by_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll,stype,,,0.95,0,poststratify:stype
+ps_by_ciprop_beta,apiclus1,dnum,,pw,fpc,0,fail,ciprop,sch_wide_yes,awards,beta,,0.95,0,poststratify:stype
+rake_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,,,,0.95,0,rake:stype|sch.wide
+rake_by_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,awards,,,0.95,0,rake:stype|sch.wide
+rake_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll,,,,0.95,0,rake:stype|sch.wide
+cal_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,,,,0.95,0,linear:stype+api99:6194;755;1018;3914069
+cal_by_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00+enroll,awards,,,0.95,0,linear:stype+api99:6194;755;1018;3914069
+cal_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll,stype,,,0.95,0,linear:stype+api99:6194;755;1018;3914069
+", colClasses = "character", na.strings = "NOTNA")
+cases <- rbind(cases, calibrated)
+populations <- list(stype = data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)),
+                    sch.wide = data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122)))
+for (name in names(populations)) write.csv(populations[[name]], file.path(out, paste0("pop_", name, ".csv")),
+                                           row.names = FALSE)
 
 fml <- function(s) as.formula(paste("~", paste0("`", strsplit(s, "+", fixed = TRUE)[[1]], "`", collapse = "+")))
 make_design <- function(cs) {
@@ -122,7 +143,19 @@ make_design <- function(cs) {
   if (cs$strata != "") args$strata <- fml(cs$strata)
   if (cs$weights != "") args$weights <- fml(cs$weights)
   if (cs$fpc != "") args$fpc <- fml(cs$fpc)
-  suppressWarnings(do.call(svydesign, args))
+  des <- suppressWarnings(do.call(svydesign, args))
+  cal <- cs$calibration
+  if (startsWith(cal, "poststratify:")) {
+    v <- sub("poststratify:", "", cal)
+    des <- postStratify(des, fml(v), populations[[v]])
+  } else if (startsWith(cal, "rake:")) {
+    vs <- strsplit(sub("rake:", "", cal), "|", fixed = TRUE)[[1]]
+    des <- rake(des, lapply(vs, fml), lapply(vs, function(v) populations[[v]]))
+  } else if (startsWith(cal, "linear:")) {
+    parts <- strsplit(sub("linear:", "", cal), ":", fixed = TRUE)[[1]]
+    des <- calibrate(des, fml(parts[1]), as.numeric(strsplit(parts[2], ";")[[1]]))
+  }
+  des
 }
 vars_of <- function(cs) if (cs$estimator == "ratio") strsplit(cs$vars, "/", fixed = TRUE)[[1]] else
   strsplit(cs$vars, "+", fixed = TRUE)[[1]]
@@ -210,6 +243,36 @@ estimates <- do.call(rbind, estimates)
 write.csv(cases, file.path(out, "cases.csv"), row.names = FALSE, na = "")
 write.csv(estimates, file.path(out, "estimates.csv"), row.names = FALSE, na = "NA")
 write.csv(do.call(rbind, errors), file.path(out, "errors.csv"), row.names = FALSE)
+
+# ---- comparisons ------------------------------------------------------------------------------------------------
+# Difference of two domain means within one design (svycontrast on svyby(covmat = TRUE)), a domain against the
+# whole sample (delta method on totals), and two independent samples ("waves"). p-values: normal and t(degf).
+comparisons <- list()
+add_comparison <- function(name, est, se, df) {
+  est <- as.vector(est); se <- as.vector(se); z <- est / se
+  comparisons[[length(comparisons) + 1]] <<- data.frame(comparison = name, difference = est, se = se,
+    ci_low = est - qnorm(0.975) * se, ci_high = est + qnorm(0.975) * se, statistic = z,
+    p_normal = 2 * pnorm(-abs(z)), df = df, p_t = 2 * pt(-abs(z), df))
+}
+options(survey.lonely.psu = "fail")
+dstrat <- svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = apistrat)
+b <- svyby(~api00, ~stype, dstrat, svymean, covmat = TRUE)
+con <- svycontrast(b, c(E = 1, H = -1))
+add_comparison("apistrat api00 stype E - H", coef(con), SE(con), degf(dstrat))
+dmon <- svydesign(ids = ~wijk, strata = ~gemeente, weights = ~gewicht, nest = TRUE, data = monitor)
+b <- svyby(~eenzaam, ~inkomen_q, dmon, svymean, covmat = TRUE)
+con <- svycontrast(b, c("1" = 1, "5" = -1))
+add_comparison("monitor eenzaam inkomen_q 1 - 5", coef(con), SE(con), degf(dmon))
+dmon <- update(dmon, one = 1, in_gm = as.numeric(gemeente == "GM0153"), y_gm = eenzaam * (gemeente == "GM0153"))
+tot <- svytotal(~y_gm + in_gm + eenzaam + one, dmon)
+con <- svycontrast(tot, quote(y_gm / in_gm - eenzaam / one))
+add_comparison("monitor eenzaam gemeente GM0153 - all", coef(con), SE(con), degf(dmon))
+dclus1 <- svydesign(ids = ~dnum, weights = ~pw, fpc = ~fpc, data = apiclus1)
+m1 <- svymean(~api00, dclus1)
+m2 <- svymean(~api00, dstrat)
+add_comparison("api00 apiclus1 - apistrat (independent)", coef(m1) - coef(m2), sqrt(SE(m1)^2 + SE(m2)^2),
+               min(degf(dclus1), degf(dstrat)))
+write.csv(do.call(rbind, comparisons), file.path(out, "comparisons.csv"), row.names = FALSE)
 
 writeLines(c(R.version.string, paste("survey", as.character(packageVersion("survey"))),
              paste("generated by scripts/golden/survey.R on", format(Sys.Date()))),

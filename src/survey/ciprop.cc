@@ -62,7 +62,8 @@ Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const
       break;
     }
     case CiMethod::kBeta: {
-      const double rows = static_cast<double>(present.rows.size());
+      // nrow() of the domain design: a calibrated design keeps all rows when subset (weight 0 outside).
+      const double rows = static_cast<double>(design.calibrations().empty() ? present.rows.size() : design.num_rows());
       const double ratio = internal::QT(alpha / 2, rows - 1) / internal::QT(alpha / 2, df);
       const double n_eff = p * (1 - p) / (se * se) * ratio * ratio;
       e.ci_low = internal::QBeta(alpha / 2, n_eff * p, n_eff * (1 - p) + 1);

@@ -25,6 +25,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@
 #include "survey/frame.h"
 
 namespace sz::survey {
+
+namespace internal {
+struct CalibrationStep;  // calibration.cc: how a calibration changes the influence values
+}
 
 enum class LonelyPsu { kFail, kRemove, kCertainty, kAdjust, kAverage };
 
@@ -71,13 +76,18 @@ class Design {
   // Rows sorted by (stage-1 stratum, stage-1 cluster, stage-2 cluster, ..., row): domains list rows in this order.
   const std::vector<int>& design_order() const { return design_order_; }
 
-  // Replaces the weights (calibration). Size must be num_rows().
-  void SetWeights(std::vector<double> weights) { weights_ = std::move(weights); }
+  // Calibration (calibration.h): the new weights and the step the variance must apply to influence values.
+  void AddCalibration(std::shared_ptr<const internal::CalibrationStep> step, std::vector<double> new_weights) {
+    calibrations_.push_back(std::move(step));
+    weights_ = std::move(new_weights);
+  }
+  const std::vector<std::shared_ptr<const internal::CalibrationStep>>& calibrations() const { return calibrations_; }
 
  private:
   std::vector<double> weights_;
   std::vector<Stage> stages_;
   std::vector<int> design_order_;
+  std::vector<std::shared_ptr<const internal::CalibrationStep>> calibrations_;
   int variance_stages_ = 1;
   bool has_fpc_ = false;
   LonelyPsu lonely_psu_ = LonelyPsu::kFail;

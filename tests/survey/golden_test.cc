@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "survey/calibration.h"
+#include "survey/comparisons.h"
 #include "survey/domains.h"
 #include "test_util.h"
 
@@ -72,6 +74,31 @@ std::string DomainLabel(const std::vector<std::string>& key) {
   return label;
 }
 
+PopulationTable Population(const std::string& variable) {
+  Csv csv = testing::ReadCsv(testing::GoldenDir() + "pop_" + variable + ".csv");
+  PopulationTable table;
+  table.variables = {variable};
+  for (const auto& row : csv.rows) table.cells.push_back({{row[0]}, std::stod(row[1])});
+  return table;
+}
+
+// The calibration column: "poststratify:VAR", "rake:VAR|VAR", "linear:VAR+VAR:T1;T2;...".
+Status Calibrate(Design& design, const SurveyFrame& frame, const std::string& spec) {
+  if (spec.empty()) return Status::Ok();
+  const size_t colon = spec.find(':');
+  const std::string kind = spec.substr(0, colon), rest = spec.substr(colon + 1);
+  if (kind == "poststratify") return PostStratify(design, frame, Population(rest));
+  if (kind == "rake") {
+    std::vector<PopulationTable> margins;
+    for (const auto& variable : Split(rest, '|')) margins.push_back(Population(variable));
+    return Rake(design, frame, margins);
+  }
+  const size_t split = rest.find(':');
+  std::vector<double> totals;
+  for (const auto& total : Split(rest.substr(split + 1), ';')) totals.push_back(std::stod(total));
+  return CalibrateLinear(design, frame, Split(rest.substr(0, split), '+'), totals);
+}
+
 TEST(SurveyGolden, EveryCaseMatchesR) {
   Csv estimates = testing::ReadCsv(testing::GoldenDir() + "estimates.csv");
   Csv errors = testing::ReadCsv(testing::GoldenDir() + "errors.csv");
@@ -86,6 +113,7 @@ TEST(SurveyGolden, EveryCaseMatchesR) {
     const SurveyFrame& frame = Frame(c["data"]);
     auto design = Design::Create(frame, SpecOf(c));
     ASSERT_TRUE(design.ok()) << design.status().ToString();
+    ASSERT_TRUE(Calibrate(*design, frame, c["calibration"]).ok());
     auto result = SvyBy(*design, frame, RequestOf(c));
     if (expected_errors.count(c["case"])) {
       ASSERT_FALSE(result.ok());
@@ -115,6 +143,58 @@ TEST(SurveyGolden, EveryCaseMatchesR) {
     }
   }
   EXPECT_GT(compared, 200);
+}
+
+Domain Where(const Design& design, const SurveyFrame& frame, const std::string& column, const std::string& level) {
+  const Variable* variable = frame.Find(column).value();
+  std::vector<char> member(frame.num_rows());
+  for (size_t row = 0; row < frame.num_rows(); ++row) {
+    member[row] = variable->categorical ? (variable->codes[row] >= 0 && variable->levels[variable->codes[row]] == level)
+                                        : variable->text[row] == level;
+  }
+  return DomainOf(design, member);
+}
+
+void ExpectComparison(const Comparison& actual, const std::vector<std::string>& row) {
+  SCOPED_TRACE(row[0]);
+  EXPECT_TRUE(NearR(actual.difference, RNumber(row[1])));
+  EXPECT_TRUE(NearR(actual.se, RNumber(row[2])));
+  EXPECT_TRUE(NearR(actual.ci_low, RNumber(row[3])));
+  EXPECT_TRUE(NearR(actual.ci_high, RNumber(row[4])));
+  EXPECT_TRUE(NearR(actual.statistic, RNumber(row[5])));
+  EXPECT_TRUE(NearR(actual.p_normal, RNumber(row[6])));
+  EXPECT_TRUE(NearR(actual.df, RNumber(row[7])));
+  EXPECT_TRUE(NearR(actual.p_t, RNumber(row[8])));
+}
+
+TEST(SurveyGolden, ComparisonsMatchR) {
+  Csv expected = testing::ReadCsv(testing::GoldenDir() + "comparisons.csv");
+  ASSERT_EQ(expected.rows.size(), 4u);
+  const SurveyFrame& strat = Frame("apistrat");
+  const SurveyFrame& clus1 = Frame("apiclus1");
+  const SurveyFrame& monitor = Frame("monitor");
+  Design dstrat = Design::Create(strat, {.ids = {}, .strata = "stype", .weights = "pw", .fpc = {"fpc"}}).value();
+  Design dmon = Design::Create(monitor, {.ids = {"wijk"}, .strata = "gemeente", .weights = "gewicht", .fpc = {}, .nest = true})
+                    .value();
+  Design dclus1 = Design::Create(clus1, {.ids = {"dnum"}, .strata = "", .weights = "pw", .fpc = {"fpc"}}).value();
+
+  auto e_vs_h = CompareDomains(dstrat, strat, "api00", Where(dstrat, strat, "stype", "E"),
+                               Where(dstrat, strat, "stype", "H"), {});
+  ASSERT_TRUE(e_vs_h.ok()) << e_vs_h.status().ToString();
+  ExpectComparison(*e_vs_h, expected.rows[0]);
+
+  auto gap = IncomeGap(dmon, monitor, "eenzaam", "inkomen_q", {});
+  ASSERT_TRUE(gap.ok()) << gap.status().ToString();
+  ExpectComparison(*gap, expected.rows[1]);
+
+  auto vs_all = CompareDomains(dmon, monitor, "eenzaam", Where(dmon, monitor, "gemeente", "GM0153"),
+                               WholeSample(dmon), {});
+  ASSERT_TRUE(vs_all.ok()) << vs_all.status().ToString();
+  ExpectComparison(*vs_all, expected.rows[2]);
+
+  auto m1 = SvyMean(dclus1, clus1, {"api00"}, WholeSample(dclus1), {}).value()[0];
+  auto m2 = SvyMean(dstrat, strat, {"api00"}, WholeSample(dstrat), {}).value()[0];
+  ExpectComparison(CompareIndependent(m1, m2, {}), expected.rows[3]);
 }
 
 }  // namespace

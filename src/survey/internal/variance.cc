@@ -1,5 +1,7 @@
 #include "survey/internal/variance.h"
 
+#include "survey/internal/calibration_step.h"
+
 #include <cmath>
 #include <limits>
 
@@ -114,6 +116,23 @@ Result<std::vector<double>> LinearisationVariance(const Design& design, const st
                                                   const std::vector<double>& z, int p) {
   std::vector<double> out(p * p, 0.0);
   if (rows.empty()) return out;
+  if (!design.calibrations().empty()) {
+    // A calibrated design keeps every row (R gives rows outside the domain weight 0), so the influence values
+    // are spread over all rows, adjusted by each calibration step, and summed over the whole design.
+    std::vector<double> by_row(design.num_rows() * p, 0.0);
+    for (size_t k = 0; k < rows.size(); ++k) {
+      for (int col = 0; col < p; ++col) by_row[rows[k] * p + col] = z[k * p + col];
+    }
+    for (const auto& step : design.calibrations()) step->Apply(by_row, p);
+    const std::vector<int>& all_rows = design.design_order();
+    std::vector<double> all_z(by_row.size());
+    for (size_t k = 0; k < all_rows.size(); ++k) {
+      for (int col = 0; col < p; ++col) all_z[k * p + col] = by_row[all_rows[k] * p + col];
+    }
+    VarianceWalker walker(design, all_rows, all_z, p);
+    RETURN_IF_ERROR(walker.AddStage(0, 0, all_rows.size(), out));
+    return out;
+  }
   VarianceWalker walker(design, rows, z, p);
   RETURN_IF_ERROR(walker.AddStage(0, 0, rows.size(), out));
   return out;
