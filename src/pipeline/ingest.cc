@@ -153,13 +153,6 @@ Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, con
     std::unique_ptr<RowSource> rows = std::move(rows_or).value();
     file_report.description = rows->description();
 
-    auto mapping = sources::MapHeader(contract->extract, rows->header());
-    if (!mapping.ok()) return mapping.status().WithContext(path + ": line 1");
-    for (const std::string& ignored : mapping->ignored) {
-      file_report.warnings.push_back("column '" + ignored + "' is not part of the " + contract->name +
-                                     " contract and was ignored");
-    }
-
     // Extract headers: the declared source and, for desk sources, the key fingerprint.
     std::string declared_source = rows->Metadata("source");
     if (!declared_source.empty() && declared_source != contract->name) {
@@ -196,6 +189,13 @@ Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, con
       }
       info.key_fingerprint = fingerprint;
     }
+    auto mapping = sources::MapHeader(contract->extract, rows->header());
+    if (!mapping.ok()) return mapping.status().WithContext(path + ": line 1");
+    for (const std::string& ignored : mapping->ignored) {
+      file_report.warnings.push_back("column '" + ignored + "' is not part of the " + contract->name +
+                                     " contract and was ignored");
+    }
+
     ASSIGN_OR_RETURN(int64_t file_id, tx->AddFile(info));
 
     sources::RowValidator validator(contract->extract, *mapping, regions, clock);

@@ -244,10 +244,12 @@ class SqliteStore : public Store {
       return IoError(path_ + ": the database file is not writable; check its permissions or choose another --db");
     }
     RETURN_IF_ERROR(Exec(db_, "PRAGMA foreign_keys = ON", path_));
-    Statement wal;
-    RETURN_IF_ERROR(wal.Prepare(db_, "PRAGMA journal_mode = WAL"));
-    int rc = sqlite3_step(wal.get());
-    if (rc != SQLITE_ROW) return SqliteError(db_, rc, path_);
+    {
+      Statement wal;
+      RETURN_IF_ERROR(wal.Prepare(db_, "PRAGMA journal_mode = WAL"));
+      int rc = sqlite3_step(wal.get());
+      if (rc != SQLITE_ROW) return SqliteError(db_, rc, path_);
+    }
     RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous = NORMAL", path_));
     if (options.max_page_count > 0) {
       RETURN_IF_ERROR(Exec(db_, "PRAGMA max_page_count = " + std::to_string(options.max_page_count), path_));
@@ -405,15 +407,17 @@ class SqliteStore : public Store {
 
   Status Migrate() {
     // A database that has tables but no schema_migrations is not ours.
-    Statement probe;
-    RETURN_IF_ERROR(probe.Prepare(db_, "SELECT name FROM sqlite_master WHERE type = 'table'"));
     bool has_tables = false, has_migrations = false;
-    int rc;
-    while ((rc = sqlite3_step(probe.get())) == SQLITE_ROW) {
-      has_tables = true;
-      if (ColumnText(probe.get(), 0) == "schema_migrations") has_migrations = true;
+    {
+      Statement probe;
+      RETURN_IF_ERROR(probe.Prepare(db_, "SELECT name FROM sqlite_master WHERE type = 'table'"));
+      int rc;
+      while ((rc = sqlite3_step(probe.get())) == SQLITE_ROW) {
+        has_tables = true;
+        if (ColumnText(probe.get(), 0) == "schema_migrations") has_migrations = true;
+      }
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, path_);
     }
-    if (rc != SQLITE_DONE) return SqliteError(db_, rc, path_);
     if (has_tables && !has_migrations) {
       return DataError(path_ + ": this SQLite database was not made by samenzicht; choose another --db");
     }
@@ -440,15 +444,17 @@ class SqliteStore : public Store {
           return status;
         }
       }
-      Statement record;
-      RETURN_IF_ERROR(record.Prepare(db_, "INSERT INTO schema_migrations VALUES (?, ?, ?)"));
-      sqlite3_bind_int(record.get(), 1, migration.version);
-      sqlite3_bind_text(record.get(), 2, migration.description.c_str(), -1, SQLITE_TRANSIENT);
-      std::string now = NowUtc();
-      sqlite3_bind_text(record.get(), 3, now.c_str(), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step(record.get()) != SQLITE_DONE) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        return SqliteError(db_, SQLITE_ERROR, path_ + ": recording migration");
+      {
+        Statement record;
+        RETURN_IF_ERROR(record.Prepare(db_, "INSERT INTO schema_migrations VALUES (?, ?, ?)"));
+        sqlite3_bind_int(record.get(), 1, migration.version);
+        sqlite3_bind_text(record.get(), 2, migration.description.c_str(), -1, SQLITE_TRANSIENT);
+        std::string now = NowUtc();
+        sqlite3_bind_text(record.get(), 3, now.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(record.get()) != SQLITE_DONE) {
+          sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+          return SqliteError(db_, SQLITE_ERROR, path_ + ": recording migration");
+        }
       }
       RETURN_IF_ERROR(Exec(db_, "COMMIT", path_ + ": migration " + std::to_string(migration.version)));
     }
