@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "io/region_file.h"
-#include "extract_files.h"
+#include "support/extract_files.h"
 #include "store/sqlite_store.h"
 
 namespace sz::pipeline {
