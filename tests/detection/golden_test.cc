@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "detection/detector.h"
@@ -68,7 +69,9 @@ TEST_P(GoldenTest, MatchesR) {
           << (*column.ours)[row] << ", R " << want[row];
       worst = std::max(worst, rel);
     }
-    RecordProperty(std::string("max_rel_diff_") + column.name, std::to_string(worst));
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", worst);
+    RecordProperty(std::string("max_rel_diff_") + column.name, text);
   }
 }
 

@@ -1,0 +1,319 @@
+// surveillance::farringtonFlexible (index-based epochs) re-implemented; see farrington_flexible.h.
+#include "detection/farrington_flexible.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "detection/glm.h"
+#include "detection/internal/farrington_common.h"
+#include "detection/internal/r_arith.h"
+#include "detection/quantiles.h"
+
+namespace sz::detection {
+namespace {
+
+using internal::kNA;
+using internal::RMax;
+
+// Labels of the `blocks` function: 0 = NA, otherwise 1..noPeriods. Index 1..n; R's assignments
+// beyond n (which only lengthen the vector with NA counts) are ignored.
+class Labels {
+ public:
+  explicit Labels(int n) : values_(n + 1, 0) {}
+  // vectorOfFactors[a:b] <- value, with R's a:b (descending when b < a); index 0 is ignored.
+  void Assign(int a, int b, int value) {
+    const int step = a <= b ? 1 : -1;
+    for (int idx = a;; idx += step) {
+      if (idx >= 1 && idx < static_cast<int>(values_.size())) values_[idx] = value;
+      if (idx == b) break;
+    }
+  }
+  int operator[](int t) const { return values_[t]; }
+
+ private:
+  std::vector<int> values_;
+};
+
+struct Baseline {
+  std::vector<double> response;
+  std::vector<double> wtime;
+  std::vector<double> offset;  // log(population) or 0
+  std::vector<int> label;
+  std::vector<int> levels;     // labels present, ascending; levels[0] is the reference level
+  double max_response = 0.0;
+};
+
+struct Pass {
+  GlmFit fit;
+  bool has_trend = false;
+  double phi = kNA;
+};
+
+int FloorDiv(int a, int b) { return static_cast<int>(std::floor(static_cast<double>(a) / b)); }
+
+Result<Baseline> BuildBaseline(const Series& series, int k, const FarringtonFlexibleControl& control, int past) {
+  const int n = series.size();
+  const int freq = series.frequency;
+  const int w = control.w;
+  const int p = control.no_periods;
+  Labels labels(n);
+  labels.Assign(k - w, k, p);
+  for (int i = 1; i <= control.b; ++i) {
+    const int ref = k - freq * i;
+    labels.Assign(ref - w, ref + w, p);
+    if (p != 1) {
+      const int later_ref = k - freq * (i - 1);
+      const int period = later_ref - 2 * w - 1 - ref;
+      if (period < p - (2 * w + 1)) return InvalidArgumentError("farringtonFlexible: Number of factors too big!");
+      const int block_length = FloorDiv(period, p - 1);
+      const int rest = period - block_length * (p - 1);
+      std::vector<int> cumulative(p, 0);
+      for (int j = 1; j <= p - 1; ++j) cumulative[j] = cumulative[j - 1] + block_length + (j <= rest ? 1 : 0);
+      for (int j = 1; j <= p - 1; ++j) {
+        labels.Assign(ref + w + 1 + cumulative[j - 1], ref + w + 1 + cumulative[j] - 1, j);
+      }
+    }
+  }
+  Labels excluded(n);
+  excluded.Assign(k - past, k, 1);
+  Baseline baseline;
+  std::vector<bool> present(p + 1, false);
+  for (int t = 1; t <= n; ++t) {
+    if (labels[t] == 0 || excluded[t] != 0 || std::isnan(series.observed[t - 1])) continue;
+    baseline.response.push_back(series.observed[t - 1]);
+    baseline.wtime.push_back(t);
+    baseline.offset.push_back(control.population_offset ? std::log(series.PopulationAt(t)) : 0.0);
+    baseline.label.push_back(labels[t]);
+    present[labels[t]] = true;
+  }
+  if (baseline.response.empty()) {
+    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
+                                " has no baseline counts (all reference weeks are missing)");
+  }
+  for (int level = 1; level <= p; ++level) {
+    if (present[level]) baseline.levels.push_back(level);
+  }
+  if (p != 1 && baseline.levels.size() < 2) {
+    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
+                                ": the season factor has fewer than 2 levels with data");
+  }
+  if (!present[p]) {
+    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
+                                ": no count in any reference window (factor has new level)");
+  }
+  baseline.max_response = *std::max_element(baseline.response.begin(), baseline.response.end());
+  return baseline;
+}
+
+// Model row of (Intercept) [+ wtime] [+ seasgroups levels 2..].
+void ModelRow(const Baseline& baseline, bool trend, bool factors, double wtime, int label, std::vector<double>& row) {
+  row.clear();
+  row.push_back(1.0);
+  if (trend) row.push_back(wtime);
+  if (factors) {
+    for (size_t level = 1; level < baseline.levels.size(); ++level) {
+      row.push_back(label == baseline.levels[level] ? 1.0 : 0.0);
+    }
+  }
+}
+
+DesignMatrix MakeDesign(const Baseline& baseline, bool trend, bool factors) {
+  const int rows = static_cast<int>(baseline.response.size());
+  const int cols = 1 + (trend ? 1 : 0) + (factors ? static_cast<int>(baseline.levels.size()) - 1 : 0);
+  DesignMatrix x(rows, cols);
+  std::vector<double> row;
+  for (int i = 0; i < rows; ++i) {
+    ModelRow(baseline, trend, factors, baseline.wtime[i], baseline.label[i], row);
+    for (int j = 0; j < cols; ++j) x(i, j) = row[j];
+  }
+  return x;
+}
+
+// algo.farrington.fitGLM.flexible; nullopt where R returns NULL (no convergence).
+Result<std::optional<Pass>> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexibleControl& control) {
+  const bool factors = control.no_periods != 1;
+  Pass pass;
+  DesignMatrix x = MakeDesign(baseline, trend, factors);
+  ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, baseline.response, baseline.offset));
+  pass.has_trend = trend;
+  if (!pass.fit.converged) {
+    if (trend) {
+      x = MakeDesign(baseline, false, factors);
+      pass.has_trend = false;
+      ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, baseline.response, baseline.offset));
+    }
+    if (!pass.fit.converged) return std::optional<Pass>();
+  }
+  pass.phi = RMax(pass.fit.Dispersion(), 1.0);
+  if (control.reweight) {
+    const std::vector<double> s = internal::AnscombeResiduals(pass.fit, pass.phi);
+    const std::vector<double> omega = internal::AnscombeWeights(s, control.weights_threshold);
+    ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, baseline.response, baseline.offset, omega));
+    pass.phi = RMax(pass.fit.Dispersion(), 1.0);
+    pass.fit.working_weights = omega;  // the package's `model$weights <- omega`
+  }
+  return std::optional<Pass>(std::move(pass));
+}
+
+struct Threshold {
+  double upper = kNA;
+  double pvalue = kNA;
+  double score = kNA;
+};
+
+Threshold DeltaThreshold(double mu0, double se_mu0, double phi, PowerTransform transform, double alpha, double y) {
+  const double tau = phi + se_mu0 * se_mu0 / mu0;
+  const internal::PowerScale scale = internal::PowerTransformScale(mu0, tau, transform);
+  const double z = QNorm(1 - alpha);
+  const double center = std::pow(mu0, scale.exponent);
+  const double lower = std::pow(center - z * scale.sd, 1 / scale.exponent);
+  const double upper = std::pow(center + z * scale.sd, 1 / scale.exponent);
+  Threshold threshold;
+  threshold.upper = internal::UpperOfSorted(lower, upper);
+  threshold.pvalue = PNorm(std::pow(y, scale.exponent), center, scale.sd, /*lower_tail=*/false);
+  threshold.score = std::isnan(threshold.upper) ? kNA : (y - mu0) / (threshold.upper - mu0);
+  return threshold;
+}
+
+Threshold NoufailyThreshold(double eta0, double se_eta0, double phi, ThresholdMethod method, double alpha, double y) {
+  const double m = method == ThresholdMethod::kNbPlugin ? std::exp(eta0) : std::exp(QNorm(1 - alpha, eta0, se_eta0));
+  Threshold threshold;
+  if (std::isnan(phi) || std::isnan(m) || m == HUGE_VAL) return threshold;
+  if (phi > 1) {
+    threshold.upper = QNBinom(1 - alpha, m / (phi - 1), 1 / phi);
+  } else {
+    threshold.upper = QPois(1 - alpha, m);
+  }
+  if (phi != 1) {
+    threshold.pvalue = PNBinom(y - 1, m / (phi - 1), 1 / phi, /*lower_tail=*/false);
+  } else {
+    threshold.pvalue = PPois(y - 1, m, /*lower_tail=*/false);
+  }
+  threshold.score = std::isnan(threshold.upper) ? kNA : (y - eta0) / (threshold.upper - eta0);
+  return threshold;
+}
+
+Status CheckControl(const Series& series, const FarringtonFlexibleControl& control) {
+  if (control.b < 1 || control.w < 0) return InvalidArgumentError("farringtonFlexible: b must be ≥ 1 and w ≥ 0");
+  if (control.no_periods < 1) return InvalidArgumentError("farringtonFlexible: noPeriods must be ≥ 1");
+  if (!(control.limit54.cases >= 0 && control.limit54.period > 0)) {
+    return InvalidArgumentError(
+        "farringtonFlexible: the limit54 arguments are out of bounds: cases >= 0 and period > 0");
+  }
+  if (control.past_weeks_not_included && *control.past_weeks_not_included < 0) {
+    return InvalidArgumentError("farringtonFlexible: pastWeeksNotIncluded must not be negative");
+  }
+  if (!(control.alpha > 0 && control.alpha < 1)) return InvalidArgumentError("farringtonFlexible: alpha in (0, 1)");
+  if (control.population_offset && !series.population.empty()) {
+    for (double pop : series.population) {
+      if (!(pop > 0)) return InvalidArgumentError("farringtonFlexible: populationOffset needs positive population");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DetectionResult> FarringtonFlexible(const Series& series, const FarringtonFlexibleControl& control) {
+  RETURN_IF_ERROR(CheckControl(series, control));
+  const int n = series.size();
+  const int freq = series.frequency;
+  const int past = control.past_weeks_not_included.value_or(control.w);
+  const int default_first = freq * control.b + control.w + 1;
+  // The oldest window r_b − w must not be negative (R: index 0 is ignored, negative is an error).
+  const int first_possible = std::max({freq * control.b + control.w, past, 1});
+  if (!control.range && n < default_first) {
+    return InvalidArgumentError("farringtonFlexible with b = " + std::to_string(control.b) + ", w = " +
+                                std::to_string(control.w) + " and frequency " + std::to_string(freq) +
+                                " needs at least " + std::to_string(default_first) +
+                                " time points (freq·b + w + 1) for its default range; the series has " +
+                                std::to_string(n) + ". Give a shorter b or more history.");
+  }
+  const Range range = control.range.value_or(Range{default_first, n});
+  if (range.first < 1 || range.last > n || range.first > range.last) {
+    return InvalidArgumentError("farringtonFlexible: range " + std::to_string(range.first) + ":" +
+                                std::to_string(range.last) + " is outside the series 1:" + std::to_string(n));
+  }
+  if (range.first < first_possible) {
+    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(range.first) +
+                                " has too little history: with b = " + std::to_string(control.b) +
+                                ", w = " + std::to_string(control.w) + " and frequency " + std::to_string(freq) +
+                                " the first time point that can be evaluated is " + std::to_string(first_possible) +
+                                " (R: \"Some reference time points did not exist\")");
+  }
+  const bool factors = control.no_periods != 1;
+  const bool use_link = control.threshold_method != ThresholdMethod::kDelta;
+  const std::vector<double>& y = series.observed;
+
+  DetectionResult result;
+  result.method = "farringtonFlexible";
+  result.has_score = true;
+  result.has_pvalue = true;
+  result.Reserve(range.size());
+  std::vector<double> x_k;
+  for (int k = range.first; k <= range.last; ++k) {
+    const double obs = y[k - 1];
+    result.time.push_back(k);
+    result.observed.push_back(obs);
+    ASSIGN_OR_RETURN(Baseline baseline, BuildBaseline(series, k, control, past));
+    const double offset_k = control.population_offset ? std::log(series.PopulationAt(k)) : 0.0;
+    ASSIGN_OR_RETURN(std::optional<Pass> pass, FitPass(baseline, control.trend, control));
+    bool do_trend = false;
+    if (pass && pass->has_trend) {
+      ModelRow(baseline, true, factors, k, control.no_periods, x_k);
+      const double fit_response = std::max(std::exp(pass->fit.PredictLink(x_k, offset_k)), DBL_EPSILON);
+      const double dispersion = pass->fit.Dispersion();
+      const double t_value =
+          pass->fit.coefficients[1] / std::sqrt(dispersion * pass->fit.UnscaledCoefficientVariance(1));
+      const double p_value = 2 * PT(-std::fabs(t_value), pass->fit.df_residual);
+      const bool significant = p_value < control.p_threshold_trend;
+      do_trend = control.b >= 3 && significant && fit_response <= baseline.max_response;
+      if (!do_trend) {
+        ASSIGN_OR_RETURN(pass, FitPass(baseline, false, control));
+      }
+    }
+    if (!pass) {  // R: "The model could not converge with nor without time trend"; expected stays 0
+      result.expected.push_back(0.0);
+      result.upperbound.push_back(kNA);
+      result.alarm.push_back(kAlarmNA);
+      result.score.push_back(kNA);
+      result.pvalue.push_back(kNA);
+      result.phi.push_back(kNA);
+      result.trend_coefficient.push_back(kNA);
+      continue;
+    }
+    ModelRow(baseline, pass->has_trend, factors, k, control.no_periods, x_k);
+    const double eta = pass->fit.PredictLink(x_k, offset_k);
+    const double se_eta = std::sqrt(pass->fit.Dispersion() * pass->fit.UnscaledLinkVariance(x_k));
+    Threshold threshold;
+    double expected_value;
+    if (use_link) {
+      threshold = NoufailyThreshold(eta, se_eta, pass->phi, control.threshold_method, control.alpha, obs);
+      expected_value = std::exp(eta);
+    } else {
+      const double mu0 = std::max(std::exp(eta), DBL_EPSILON);
+      const double se_mu0 = se_eta * mu0;
+      threshold = DeltaThreshold(mu0, se_mu0, pass->phi, control.powertrans, control.alpha, obs);
+      expected_value = mu0;
+    }
+    double recent = 0.0;
+    for (int t = std::max(1, k - control.limit54.period + 1); t <= k; ++t) recent += y[t - 1];
+    const int8_t enough = internal::RGreaterEqual(recent, control.limit54.cases);
+    const double x_masked = enough == 1 ? threshold.score : kNA;
+    int8_t alarm = 0;
+    if (!std::isnan(x_masked) && x_masked > 1) alarm = obs != 0 ? 1 : 0;
+    result.alarm.push_back(alarm);
+    result.upperbound.push_back(enough == 1 ? threshold.upper : kNA);
+    result.expected.push_back(!std::isnan(threshold.upper) && enough == 1 ? expected_value : kNA);
+    result.score.push_back(threshold.score);
+    result.pvalue.push_back(threshold.pvalue);
+    result.phi.push_back(pass->phi);
+    result.trend_coefficient.push_back(do_trend ? pass->fit.coefficients[1] : kNA);
+  }
+  return result;
+}
+
+}  // namespace sz::detection

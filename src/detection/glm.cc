@@ -1,0 +1,197 @@
+// IRLS as stats::glm.fit (R 4.2.2) for the log link; see glm.h for the contract.
+#include "detection/glm.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace sz::detection {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// poisson()$linkinv / mu.eta for the log link: pmax(exp(eta), .Machine$double.eps).
+inline double LinkInverse(double eta) { return std::max(std::exp(eta), DBL_EPSILON); }
+
+// Σ poisson()$dev.resids(y, mu, wt).
+double Deviance(const std::vector<double>& y, const std::vector<double>& mu, const std::vector<double>& weights) {
+  double sum = 0.0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    double r = mu[i] * weights[i];
+    if (y[i] > 0) r = weights[i] * (y[i] * std::log(y[i] / mu[i]) - (y[i] - mu[i]));
+    sum += 2.0 * r;
+  }
+  return sum;
+}
+
+void LinearPredictor(const DesignMatrix& x, const std::vector<double>& beta, const std::vector<double>& offset,
+                     std::vector<double>& eta) {
+  const int n = x.rows();
+  for (int i = 0; i < n; ++i) {
+    double sum = 0.0;
+    for (int j = 0; j < x.cols(); ++j) sum += x(i, j) * beta[j];
+    eta[i] = sum + offset[i];
+  }
+}
+
+bool ValidMu(const std::vector<double>& mu) {
+  for (double m : mu) {
+    if (!std::isfinite(m) || m <= 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+double GlmFit::Dispersion() const {
+  if (df_residual <= 0) return kNaN;
+  double sum = 0.0;
+  for (size_t i = 0; i < working_weights.size(); ++i) {
+    if (working_weights[i] > 0) sum += working_weights[i] * working_residuals[i] * working_residuals[i];
+  }
+  return sum / df_residual;
+}
+
+bool GlmFit::IsAliased(int column) const { return std::isnan(coefficients[column]); }
+
+double GlmFit::PredictLink(const std::vector<double>& x_row, double offset) const {
+  double sum = 0.0;
+  for (int pos = 0; pos < rank; ++pos) sum += x_row[qr.pivot[pos]] * coefficients[qr.pivot[pos]];
+  return sum + offset;
+}
+
+double GlmFit::UnscaledLinkVariance(const std::vector<double>& x_row) const {
+  double v[64], u[64];
+  std::vector<double> v_big, u_big;
+  double* vp = v;
+  double* up = u;
+  if (rank > 64) {
+    v_big.resize(rank);
+    u_big.resize(rank);
+    vp = v_big.data();
+    up = u_big.data();
+  }
+  for (int pos = 0; pos < rank; ++pos) vp[pos] = x_row[qr.pivot[pos]];
+  qr.SolveRt(vp, up);
+  double sum = 0.0;
+  for (int pos = 0; pos < rank; ++pos) sum += up[pos] * up[pos];
+  return sum;
+}
+
+double GlmFit::UnscaledCoefficientVariance(int column) const {
+  for (int pos = 0; pos < rank; ++pos) {
+    if (qr.pivot[pos] == column) {
+      const std::vector<double> cov = qr.UnscaledCovariance();
+      return cov[static_cast<size_t>(pos) * rank + pos];
+    }
+  }
+  return kNaN;
+}
+
+Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset_in,
+                               const std::vector<double>& weights_in, const GlmControl& control) {
+  const int n = x.rows();
+  const int p = x.cols();
+  if (static_cast<int>(y.size()) != n) return InvalidArgumentError("glm: response length differs from design rows");
+  if (!offset_in.empty() && static_cast<int>(offset_in.size()) != n) {
+    return InvalidArgumentError("glm: offset length differs from design rows");
+  }
+  if (!weights_in.empty() && static_cast<int>(weights_in.size()) != n) {
+    return InvalidArgumentError("glm: weights length differs from design rows");
+  }
+  if (n == 0 || p == 0) return InvalidArgumentError("glm: empty design");
+  for (double v : y) {
+    if (!(v >= 0)) return InvalidArgumentError("glm: negative or missing values not allowed for the Poisson family");
+  }
+  std::vector<double> offset = offset_in.empty() ? std::vector<double>(n, 0.0) : offset_in;
+  std::vector<double> weights = weights_in.empty() ? std::vector<double>(n, 1.0) : weights_in;
+  for (double w : weights) {
+    if (!(w >= 0)) return InvalidArgumentError("glm: negative or missing weights not allowed");
+  }
+
+  GlmFit fit;
+  fit.observations = n;
+  fit.columns = p;
+  fit.y = y;
+  fit.prior_weights = weights;
+  for (int i = 0; i < n; ++i) {
+    if (weights[i] > 0) fit.fitted_rows.push_back(i);
+  }
+  const int n_good = static_cast<int>(fit.fitted_rows.size());
+  if (n_good == 0) return DataError("glm: no observation with positive weight");
+
+  std::vector<double> eta(n), mu(n);
+  for (int i = 0; i < n; ++i) {
+    eta[i] = std::log(y[i] + 0.1);  // poisson()$initialize: mustart <- y + 0.1
+    mu[i] = LinkInverse(eta[i]);
+  }
+  double dev_old = Deviance(y, mu, weights);
+  std::vector<double> start(p, 0.0), coef_old;
+  std::vector<double> w(n_good), xw(static_cast<size_t>(n_good) * p), zw(n_good), b(p);
+  bool converged = false;
+  int iter = 0;
+  for (iter = 1; iter <= control.max_iterations; ++iter) {
+    for (int g = 0; g < n_good; ++g) {
+      const int i = fit.fitted_rows[g];
+      const double mu_eta = LinkInverse(eta[i]);
+      const double z = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu_eta;
+      w[g] = std::sqrt((weights[i] * mu_eta * mu_eta) / mu[i]);
+      zw[g] = z * w[g];
+      for (int j = 0; j < p; ++j) xw[static_cast<size_t>(j) * n_good + g] = x(i, j) * w[g];
+    }
+    fit.qr.Factor(xw.data(), n_good, p, std::min(1e-7, control.epsilon / 1000));
+    fit.qr.ApplyQt(zw.data());
+    std::fill(b.begin(), b.end(), 0.0);
+    fit.qr.SolveR(zw.data(), b.data());
+    for (int pos = 0; pos < p; ++pos) start[fit.qr.pivot[pos]] = pos < fit.qr.rank ? b[pos] : 0.0;
+    LinearPredictor(x, start, offset, eta);
+    for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
+    double dev = Deviance(y, mu, weights);
+    if (!std::isfinite(dev)) {
+      if (coef_old.empty()) {
+        return DataError("glm: no valid set of coefficients has been found (non-finite deviance)");
+      }
+      for (int ii = 1; !std::isfinite(dev); ++ii) {
+        if (ii > control.max_iterations) return DataError("glm: inner loop 1; cannot correct step size");
+        for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
+        LinearPredictor(x, start, offset, eta);
+        for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
+        dev = Deviance(y, mu, weights);
+      }
+    }
+    if (!ValidMu(mu)) {
+      if (coef_old.empty()) return DataError("glm: no valid set of coefficients has been found (invalid mean)");
+      for (int ii = 1; !ValidMu(mu); ++ii) {
+        if (ii > control.max_iterations) return DataError("glm: inner loop 2; cannot correct step size");
+        for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
+        LinearPredictor(x, start, offset, eta);
+        for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
+      }
+      dev = Deviance(y, mu, weights);
+    }
+    if (std::fabs(dev - dev_old) / (std::fabs(dev) + 0.1) < control.epsilon) {
+      converged = true;
+      break;
+    }
+    dev_old = dev;
+    coef_old = start;
+  }
+  fit.iterations = std::min(iter, control.max_iterations);
+  fit.converged = converged;
+  fit.rank = fit.qr.rank;
+  fit.coefficients = start;
+  for (int pos = fit.rank; pos < p; ++pos) fit.coefficients[fit.qr.pivot[pos]] = kNaN;
+  fit.fitted = mu;
+  fit.linear_predictor = eta;
+  fit.deviance = Deviance(y, mu, weights);
+  fit.working_residuals.resize(n);
+  for (int i = 0; i < n; ++i) fit.working_residuals[i] = (y[i] - mu[i]) / LinkInverse(eta[i]);
+  fit.working_weights.assign(n, 0.0);
+  for (int g = 0; g < n_good; ++g) fit.working_weights[fit.fitted_rows[g]] = w[g] * w[g];
+  fit.df_residual = n_good - fit.rank;
+  return fit;
+}
+
+}  // namespace sz::detection

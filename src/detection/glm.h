@@ -1,0 +1,95 @@
+// GLM fitting for the detection methods: Poisson and quasi-Poisson regression with a log link,
+// fitted by iteratively reweighted least squares exactly as R's stats::glm.fit does it.
+//
+// Contract:
+// - FitLogLinearGlm(design, y, offset, prior_weights) runs glm.fit's IRLS: start μ = y + 0.1,
+//   at most `max_iterations` (25) iterations, each a weighted least-squares step solved by a
+//   Householder QR with R's limited column pivoting (dqrdc2, tol 1e-11), step halving when the
+//   deviance or μ becomes invalid, convergence when |dev − dev_old|/(|dev| + 0.1) < 1e-8.
+// - Non-convergence is not an error: the fit is returned with converged = false (R warns).
+// - Aliased (linearly dependent) columns get a NaN coefficient, as R's NA.
+// - The QR, working weights, leverages and (XᵀWX)⁻¹ are those of the last iteration's input
+//   (computed from μ before the final update), as in R; fitted values use the final μ.
+// - Errors: kInvalidArgument for mismatched sizes, negative or missing responses or negative
+//   weights; kDataError when no valid set of coefficients can be found (R's "inner loop" stops).
+// - Thread safety: pure function; GlmFit is a value.
+//
+//   DesignMatrix x(n, 2);  // intercept + time
+//   for (int t = 0; t < n; ++t) { x(t, 0) = 1; x(t, 1) = t + 1; }
+//   ASSIGN_OR_RETURN(GlmFit fit, FitLogLinearGlm(x, y));
+//   double eta = fit.PredictLink(row), var = fit.Dispersion() * fit.UnscaledLinkVariance(row);
+//
+// Matches: stats::glm.fit (R 4.2.2) with family poisson()/quasipoisson(link = "log"),
+// summary.glm's dispersion and covariance, predict.lm's se.fit, lm.influence's hat values.
+// Checked by tests/detection/glm_test.cc against values computed by R.
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "detection/internal/householder_qr.h"
+
+namespace sz::detection {
+
+// A dense column-major model matrix.
+class DesignMatrix {
+ public:
+  DesignMatrix() = default;
+  DesignMatrix(int rows, int cols) : rows_(rows), cols_(cols), values_(static_cast<size_t>(rows) * cols, 0.0) {}
+  int rows() const { return rows_; }
+  int cols() const { return cols_; }
+  double& operator()(int row, int col) { return values_[static_cast<size_t>(col) * rows_ + row]; }
+  double operator()(int row, int col) const { return values_[static_cast<size_t>(col) * rows_ + row]; }
+  const double* data() const { return values_.data(); }
+
+ private:
+  int rows_ = 0;
+  int cols_ = 0;
+  std::vector<double> values_;
+};
+
+struct GlmControl {
+  double epsilon = 1e-8;   // glm.control()$epsilon
+  int max_iterations = 25; // glm.control()$maxit
+};
+
+struct GlmFit {
+  int observations = 0;               // rows of the design
+  int columns = 0;
+  int rank = 0;
+  int df_residual = 0;                // rows with non-zero prior weight − rank
+  int iterations = 0;
+  bool converged = false;
+  double deviance = 0.0;
+  std::vector<double> coefficients;   // original column order; NaN where aliased
+  std::vector<double> fitted;         // μ, final
+  std::vector<double> linear_predictor;  // η, final (includes the offset)
+  std::vector<double> working_residuals; // (y − μ)/μ
+  std::vector<double> working_weights;   // prior·μ of the last iteration's input; 0 where prior weight is 0
+  std::vector<double> prior_weights;
+  std::vector<double> y;
+  std::vector<int> fitted_rows;       // rows in the QR (prior weight > 0), in order
+  internal::HouseholderQr qr;         // of √W·X over fitted_rows
+
+  // summary.glm's estimated dispersion: Σ working_weights·working_residuals² / df_residual over
+  // rows with working weight > 0; NaN if df_residual is 0. (Overwrite working_weights to
+  // reproduce packages that do so.)
+  double Dispersion() const;
+  // Pearson-type statistic used for quasi families: same as Dispersion() (kept for clarity).
+  // xᵀβ over non-aliased columns (plus offset), as predict.lm.
+  double PredictLink(const std::vector<double>& x_row, double offset = 0.0) const;
+  // xᵀ(RᵀR)⁻¹x over non-aliased columns; times the dispersion it is se(η)².
+  double UnscaledLinkVariance(const std::vector<double>& x_row) const;
+  // [(RᵀR)⁻¹]_jj for original column j, NaN if aliased.
+  double UnscaledCoefficientVariance(int column) const;
+  // Hat values of the rows in fitted_rows (lm.influence), length = fitted_rows.size().
+  std::vector<double> Leverages() const { return qr.Leverages(); }
+  bool IsAliased(int column) const;
+};
+
+// Fits log μ = Xβ + offset by IRLS. `offset` and `prior_weights` may be empty (zeros / ones).
+Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y,
+                               const std::vector<double>& offset = {},
+                               const std::vector<double>& prior_weights = {}, const GlmControl& control = {});
+
+}  // namespace sz::detection

@@ -1,0 +1,47 @@
+#include "detection/internal/farrington_common.h"
+
+#include <cmath>
+
+#include "detection/internal/r_arith.h"
+
+namespace sz::detection::internal {
+
+std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi) {
+  const std::vector<double> hat = fit.Leverages();
+  std::vector<double> s(fit.observations);
+  for (int i = 0; i < fit.observations; ++i) {
+    const double y = fit.y[i];
+    const double mu = fit.fitted[i];
+    const double a = 1.5 * (std::pow(y, 2.0 / 3) * std::pow(mu, -1.0 / 6) - std::pow(mu, 0.5));
+    s[i] = a / std::sqrt(phi * (1 - hat[i]));
+  }
+  return s;
+}
+
+std::vector<double> AnscombeWeights(const std::vector<double>& s, double threshold) {
+  double denominator = 0.0;
+  for (double v : s) denominator += v > threshold ? std::pow(v, -2.0) : 1.0;
+  const double gamma = static_cast<double>(s.size()) / denominator;
+  std::vector<double> omega(s.size());
+  for (size_t i = 0; i < s.size(); ++i) omega[i] = s[i] > threshold ? gamma * std::pow(s[i], -2.0) : gamma;
+  return omega;
+}
+
+PowerScale PowerTransformScale(double mu0, double tau, PowerTransform transform) {
+  switch (transform) {
+    case PowerTransform::kNone: return {std::sqrt(mu0 * tau), 1.0};
+    case PowerTransform::kHalf: return {std::sqrt(1.0 / 4 * tau), 0.5};
+    case PowerTransform::kTwoThirds: break;
+  }
+  return {std::sqrt(4.0 / 9 * std::pow(mu0, 1.0 / 3) * tau), 2.0 / 3};
+}
+
+double UpperOfSorted(double lower, double upper) {
+  if (std::isnan(upper)) return lower;  // NaN first, then lower (or NaN)
+  if (std::isnan(lower)) return upper;
+  return lower > upper ? lower : upper;
+}
+
+double RMax(double a, double b) { return RPmax(a, b); }
+
+}  // namespace sz::detection::internal
