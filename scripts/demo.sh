@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The whole journey that exists so far, on a freshly generated synthetic Twente:
+#   generate → keygen → pseudonymise (at the "desks") → ingest → summary
+# Later stages (link, compute, detect, publish, serve) join here as they land.
+#
+#   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
+# Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+sz="$build/src/cli/samenzicht"
+out=${DEMO_DIR:-demo-out}
+scale=${DEMO_SCALE:-1}
+seed=${DEMO_SEED:-2026}
+db="$out/samenzicht.db"
+
+has_command() { "$sz" "$1" --help >/dev/null 2>&1; }
+
+rm -rf "$out"
+mkdir -p "$out"
+echo "== 1. Synthetic Twente (seed $seed, scale $scale) → $out/desks"
+"$sz" generate --out "$out/desks" --seed "$seed" --scale "$scale"
+
+echo "== 2. At each desk: a key (kept outside the store) and a pseudonymised extract"
+# One key for this demo run, shared by the desks so that their extracts can be linked. It lives
+# next to the desks' files, never in the store.
+"$sz" keygen --out "$out/desks/demo.key"
+mkdir -p "$out/extracts"
+for source in veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf jeugdhulp wmo; do
+  "$sz" pseudonymise --key "$out/desks/demo.key" --source "$source" \
+    --postcodes "$out/desks/postcodes.csv" \
+    "$out/desks/$source/registraties.csv" "$out/desks/$source/betrokkenen.csv" \
+    -o "$out/extracts/$source.csv"
+done
+
+echo "== 3. Ingest into the store ($db)"
+for source in veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf jeugdhulp wmo; do
+  "$sz" ingest --db "$db" --source "$source" "$out/extracts/$source.csv"
+done
+"$sz" ingest --db "$db" --source gezondheidsmonitor "$out"/desks/gezondheidsmonitor/monitor-*.sav
+"$sz" ingest --db "$db" --source bevolking "$out/desks/bevolking/bevolking.csv"
+"$sz" ingest --db "$db" --source infectieziekten "$out/desks/infectieziekten/infectieziekten.csv"
+echo "   (a second ingest of the same file adds nothing:)"
+"$sz" ingest --db "$db" --source infectieziekten "$out/desks/infectieziekten/infectieziekten.csv"
+
+echo "== 4. What the store holds"
+"$sz" summary --db "$db"
