@@ -12,6 +12,7 @@
 
 #include "io/region_file.h"
 #include "support/extract_files.h"
+#include "support/sav_file.h"
 #include "store/sqlite_store.h"
 
 namespace sz::pipeline {
@@ -245,6 +246,54 @@ TEST_F(IngestTest, Windows1252FileIsDetectedAndConverted) {
   auto report = Run("infectieziekten", {Path("cp1252.csv")});
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_NE(report->files[0].description.find("Windows-1252"), std::string::npos);
+}
+
+TEST_F(IngestTest, HealthMonitorFromSpssSavWithValueLabels) {
+  const auto& table = sources::FindContract("gezondheidsmonitor")->extract;
+  std::vector<testing::SavColumn> columns;
+  for (const auto& column : table.columns) {
+    testing::SavColumn sav{column.name, column.type == sources::ColumnType::kInteger ||
+                                            column.type == sources::ColumnType::kDecimal ||
+                                            column.name == "geslacht" || column.name == "opleiding",
+                           {}};
+    if (column.name == "geslacht") sav.labels = {{1, "man"}, {2, "vrouw"}};
+    if (column.name == "opleiding") sav.labels = {{1, "laag"}, {2, "midden"}, {3, "hoog"}};
+    columns.push_back(sav);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (int r = 0; r < 40; ++r) {
+    std::vector<std::string> row;
+    for (const auto& column : table.columns) {
+      if (column.name == "respondent_id") row.push_back("r" + std::to_string(r));
+      else if (column.name == "jaar") row.push_back("2024");
+      else if (column.name == "gemeente") row.push_back("GM0153");
+      else if (column.name == "wijk") row.push_back("WK015300");
+      else if (column.name == "stratum") row.push_back("S1");
+      else if (column.name == "psu") row.push_back("P" + std::to_string(r));
+      else if (column.name == "gewicht") row.push_back("12.5");
+      else if (column.name == "leeftijd") row.push_back(std::to_string(20 + r));
+      else if (column.name == "geslacht") row.push_back(r % 2 ? "2" : "1");
+      else if (column.name == "opleiding") row.push_back(r == 5 ? "" : "3");
+      else if (column.name == "inkomen_kwintiel") row.push_back(std::to_string(1 + r % 5));
+      else row.push_back(r % 7 == 0 ? "" : std::to_string(r % 2));
+    }
+    rows.push_back(row);
+  }
+  rows[10][table.IndexOf("leeftijd")] = "7";  // below the contract's minimum age: rejected
+  ASSERT_TRUE(testing::WriteSav(Path("monitor-2024.sav"), columns, rows));
+  auto report = Run("gezondheidsmonitor", {Path("monitor-2024.sav")});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->files[0].read, 40);
+  EXPECT_EQ(report->files[0].accepted, 39);
+  EXPECT_EQ(report->files[0].rejected, 1);
+  EXPECT_EQ(report->files[0].first_rejects[0].column, "leeftijd");
+  int women = 0;
+  ASSERT_TRUE(store_->ScanRecords(*sources::FindContract("gezondheidsmonitor"), [&](const std::vector<std::string>& v) {
+                      women += v[table.IndexOf("geslacht")] == "vrouw";
+                      EXPECT_TRUE(v[table.IndexOf("opleiding")] == "hoog" || v[table.IndexOf("opleiding")].empty());
+                      return Status::Ok();
+                    }).ok());
+  EXPECT_EQ(women, 20);
 }
 
 TEST_F(IngestTest, KeyFingerprintMustMatchTheStoresKey) {
