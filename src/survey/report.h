@@ -1,0 +1,50 @@
+// SurveyReport: what `samenzicht survey` computes and writes — one CSV row per domain and term — from a table of
+// text cells, given the command's options. Kept in the survey module (no file I/O) so it can be tested directly;
+// src/cli/survey_command.cc reads the file and writes the text.
+//
+//   ReportOptions options;
+//   options.ids = "wijk";  options.strata = "gemeente";  options.weights = "gewicht";  options.nest = true;
+//   options.ciprop = "mantelzorger";  options.ci_method = "beta";  options.by = "gemeente";
+//   ASSIGN_OR_RETURN(std::string csv, SurveyReportCsv(options, table.header, table.rows, table.value_labels));
+//   // R: svyby(~mantelzorger, ~gemeente, svydesign(ids = ~wijk, strata = ~gemeente, weights = ~gewicht,
+//   //      nest = TRUE, data = d), svyciprop, method = "beta", na.rm = TRUE)
+//
+// Output: a first line starting with "# " that states the design, the statistic and the missing-value handling,
+// then the header: the by-columns, term, estimate, se, ci_low, ci_high, n (and deff when asked); numbers with 15
+// significant digits, NA where R gives NA (NaN). Domains in svyby's order (domains.h).
+// Errors: kInvalidArgument for bad options (none or two statistics, malformed VAR:P or NUM/DEN, unknown column);
+// kDataError for bad data (missing design values, lonely PSU under "fail" naming the stratum).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace sz::survey {
+
+struct ReportOptions {
+  std::string ids;      // "COL[+COL]", "1" or "" (= 1)
+  std::string strata;
+  std::string weights;
+  std::string fpc;      // "COL[+COL]"
+  bool nest = false;
+  std::string lonely_psu = "fail";
+  // Exactly one statistic:
+  std::string mean;      // "VAR[+VAR]"
+  std::string total;     // "VAR[+VAR]"
+  std::string ratio;     // "NUM/DEN"
+  std::string ciprop;    // "VAR"
+  std::string ci_method = "logit";
+  std::string quantile;  // "VAR:P"
+  std::string by;        // "COL[+COL]"
+  double level = 0.95;
+  bool deff = false;
+};
+
+Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vector<std::string>& header,
+                                    const std::vector<std::vector<std::string>>& rows,
+                                    const std::map<std::string, std::map<std::string, std::string>>& value_labels);
+
+}  // namespace sz::survey
