@@ -76,6 +76,9 @@ std::wstring ToWide(std::u32string_view code_points) {
 
 char32_t SimpleLower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;  // Cyrillic А–Я
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;  // Cyrillic Ѐ–Џ
+  if (c >= 0x391 && c <= 0x3ab && c != 0x3a2) return c + 0x20;  // Greek Α–Ϋ
   if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 32;
   if (c >= 0x100 && c <= 0x17f) {
     // Pairs (even upper, odd lower) except the ranges U+0139–U+0148 and U+0179–U+017E (odd upper).
@@ -91,6 +94,9 @@ char32_t SimpleLower(char32_t c) {
 
 char32_t SimpleUpper(char32_t c) {
   if (c >= 'a' && c <= 'z') return c - 32;
+  if (c >= 0x430 && c <= 0x44f) return c - 0x20;
+  if (c >= 0x450 && c <= 0x45f) return c - 0x50;
+  if (c >= 0x3b1 && c <= 0x3cb && c != 0x3c2) return c - 0x20;
   if (c >= 0xe0 && c <= 0xfe && c != 0xf7) return c - 32;
   if (c == 0xff) return 0x178;
   if (c >= 0x100 && c <= 0x17f) {

@@ -16,7 +16,7 @@ void AppendUtf8(char32_t code_point, std::string& out);
 std::string EncodeUtf8(std::u32string_view code_points);
 std::wstring ToWide(std::u32string_view code_points);  // wchar_t is UTF-32 on Linux
 
-// Simple (one-to-one) case mapping for Latin scripts: ASCII, Latin-1 Supplement, Latin Extended-A.
+// Simple (one-to-one) case mapping: ASCII, Latin-1 Supplement, Latin Extended-A, basic Greek and Cyrillic.
 // Other code points map to themselves.
 char32_t SimpleLower(char32_t c);
 char32_t SimpleUpper(char32_t c);
