@@ -251,6 +251,8 @@ class SqliteStore : public Store {
       if (rc != SQLITE_ROW) return SqliteError(db_, rc, path_);
     }
     RETURN_IF_ERROR(Exec(db_, "PRAGMA synchronous = NORMAL", path_));
+    // 64 MiB page cache: large ingests update a primary key and an index per row.
+    RETURN_IF_ERROR(Exec(db_, "PRAGMA cache_size = -65536", path_));
     if (options.max_page_count > 0) {
       RETURN_IF_ERROR(Exec(db_, "PRAGMA max_page_count = " + std::to_string(options.max_page_count), path_));
     }
