@@ -4,6 +4,8 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <algorithm>
+
 #include "privacy/internal/openssl_util.h"
 
 namespace sz::privacy {
@@ -33,12 +35,16 @@ Result<Blake2bMacContext> Blake2bMacContext::Create(ByteView key, size_t digest_
 }
 
 Blake2bMacContext::Blake2bMacContext(const Blake2bMacContext& other)
-    : digest_size_(other.digest_size_), ctx_(EVP_MAC_CTX_dup(other.ctx_.get())) {}
+    : digest_size_(other.digest_size_), ctx_(EVP_MAC_CTX_dup(other.ctx_.get())), salt_set_(other.salt_set_) {
+  std::copy(other.current_salt_, other.current_salt_ + kMaxSalt, current_salt_);
+}
 
 Blake2bMacContext& Blake2bMacContext::operator=(const Blake2bMacContext& other) {
   if (this != &other) {
     digest_size_ = other.digest_size_;
     ctx_.reset(EVP_MAC_CTX_dup(other.ctx_.get()));
+    std::copy(other.current_salt_, other.current_salt_ + kMaxSalt, current_salt_);
+    salt_set_ = other.salt_set_;
   }
   return *this;
 }
@@ -55,11 +61,15 @@ Status Blake2bMacContext::Compute(ByteView data, ByteView salt, std::span<uint8_
   for (size_t i = 0; i < salt.size(); ++i) salt_copy[i] = salt[i];
   OSSL_PARAM params[] = {OSSL_PARAM_construct_octet_string(OSSL_MAC_PARAM_SALT, salt_copy, kMaxSalt),
                          OSSL_PARAM_construct_end()};
+  bool same_salt = salt_set_ && std::equal(salt_copy, salt_copy + kMaxSalt, current_salt_);
   size_t written = 0;
-  if (EVP_MAC_init(ctx_.get(), nullptr, 0, params) != 1 || EVP_MAC_update(ctx_.get(), data.data(), data.size()) != 1 ||
+  if (EVP_MAC_init(ctx_.get(), nullptr, 0, same_salt ? nullptr : params) != 1 || EVP_MAC_update(ctx_.get(), data.data(), data.size()) != 1 ||
       EVP_MAC_final(ctx_.get(), out.data(), &written, out.size()) != 1 || written != digest_size_) {
+    salt_set_ = false;
     return internal::OpenSslError("computing BLAKE2b");
   }
+  std::copy(salt_copy, salt_copy + kMaxSalt, current_salt_);
+  salt_set_ = true;
   return Status::Ok();
 }
 

@@ -46,6 +46,10 @@ class Blake2bMacContext {
   };
   size_t digest_size_;
   std::unique_ptr<EVP_MAC_CTX, CtxDeleter> ctx_;
+  // The salt the context was last initialised with (OpenSSL keeps it): re-initialising with the same
+  // salt skips parameter parsing, the common case in clkhash's blakeHash (salt "0" for k ≤ 32).
+  uint8_t current_salt_[16] = {0};
+  bool salt_set_ = false;
 };
 
 }  // namespace sz::privacy

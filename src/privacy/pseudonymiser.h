@@ -48,15 +48,15 @@ namespace sz::privacy {
 
 // One person as a desk exports them (DOMAIN.md §3). Any field may be empty.
 struct PersonIdentity {
-  std::string bsn;
-  std::string given_names;
-  std::string tussenvoegsel;
-  std::string surname;
-  std::string birth_date;  // ISO 2024-02-29, Dutch 29-02-2024 (also / and .), or 20240229
-  std::string sex;         // M/V/X, man/vrouw, male/female, …
-  std::string postcode;
-  std::string house_number;
-  std::string house_number_addition;
+  std::string bsn = {};
+  std::string given_names = {};
+  std::string tussenvoegsel = {};
+  std::string surname = {};
+  std::string birth_date = {};  // ISO 2024-02-29, Dutch 29-02-2024 (also / and .), or 20240229
+  std::string sex = {};         // M/V/X, man/vrouw, male/female, …
+  std::string postcode = {};
+  std::string house_number = {};
+  std::string house_number_addition = {};
 };
 
 struct Pseudonyms {

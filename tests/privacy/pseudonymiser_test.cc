@@ -180,7 +180,7 @@ TEST(PseudonymiserTest, InvalidPartsAreFlaggedNeverUsedAndNeverQuoted) {
   EXPECT_FALSE(p.clk.empty());  // names still give a CLK
   ASSERT_EQ(p.problems.size(), 3u);
   for (const std::string& problem : p.problems) {
-    for (const std::string& value : {"123456789", "75XX11", "31-02-1985", "Berg", "Jan"}) {
+    for (std::string_view value : {"123456789", "75XX11", "31-02-1985", "Berg", "Jan"}) {
       EXPECT_EQ(problem.find(value), std::string::npos) << problem;
     }
   }
@@ -193,7 +193,7 @@ TEST(PseudonymiserTest, OutputCarriesNoIdentity) {
   Pseudonymiser pseudonymiser = MakePseudonymiser(FixedKey(1));
   Pseudonyms p = pseudonymiser.Pseudonymise(JanVanDerBerg()).value();
   std::string all = p.bsn_pseudonym + p.name_pseudonym + p.address_pseudonym + p.clk;
-  for (const std::string& value : {"111222333", "berg", "Berg", "jan", "1985-04-03", "7511", "JD"}) {
+  for (std::string_view value : {"111222333", "berg", "Berg", "jan", "1985-04-03", "7511", "JD"}) {
     EXPECT_EQ(all.find(value), std::string::npos) << value;
   }
 }
