@@ -1,0 +1,60 @@
+// Reading a series from text cells and writing results, as `samenzicht detect` does.
+#include "detection/series_table.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace sz::detection {
+namespace {
+
+TEST(SeriesTableTest, ReadsObservedPopulationAndWeeks) {
+  Result<Series> series = SeriesFromTable({"year", "week", "observed", "population"},
+                                          {{"2020", "52", "3", "1000"},
+                                           {"2020", "53", "", "1000,5"},  // 2020 has 53 ISO weeks
+                                           {"2021", "1", "NA", "1001"},
+                                           {"2021", "2", "7", "1002"}},
+                                          52);
+  ASSERT_TRUE(series.ok()) << series.status().ToString();
+  ASSERT_EQ(series->size(), 4);
+  EXPECT_EQ(series->observed[0], 3);
+  EXPECT_TRUE(std::isnan(series->observed[1]));
+  EXPECT_TRUE(std::isnan(series->observed[2]));
+  EXPECT_EQ(series->population[1], 1000.5);
+  EXPECT_EQ(series->start_week, 52);
+}
+
+TEST(SeriesTableTest, RejectsGapsWeek53InShortYearsAndBadCounts) {
+  Result<Series> gap = SeriesFromTable({"year", "week", "observed"}, {{"2021", "1", "3"}, {"2021", "3", "4"}}, 52,
+                                       {2, 3});
+  ASSERT_EQ(gap.status().code(), StatusCode::kDataError);
+  EXPECT_NE(gap.status().message().find("line 3"), std::string::npos) << gap.status().message();
+  Result<Series> week53 = SeriesFromTable({"year", "week", "observed"}, {{"2021", "53", "3"}}, 52);
+  EXPECT_EQ(week53.status().code(), StatusCode::kDataError);
+  // R-style 52-week years are accepted even where the ISO year has 53 weeks.
+  EXPECT_TRUE(SeriesFromTable({"year", "week", "observed"}, {{"2020", "52", "3"}, {"2021", "1", "3"}}, 52).ok());
+  EXPECT_EQ(SeriesFromTable({"year", "week", "observed"}, {{"2020", "51", "3"}, {"2021", "1", "3"}}, 52)
+                .status()
+                .code(),
+            StatusCode::kDataError);
+  EXPECT_EQ(SeriesFromTable({"observed"}, {{"2.5"}}, 52).status().code(), StatusCode::kDataError);
+  EXPECT_EQ(SeriesFromTable({"observed"}, {{"-1"}}, 52).status().code(), StatusCode::kDataError);
+  EXPECT_EQ(SeriesFromTable({"count"}, {{"1"}}, 52).status().code(), StatusCode::kDataError);
+}
+
+TEST(SeriesTableTest, WritesNAAndOptionalColumns) {
+  DetectionResult result;
+  result.has_score = true;
+  result.time = {10};
+  result.observed = {4};
+  result.expected = {NAN};
+  result.upperbound = {6.25};
+  result.alarm = {kAlarmNA};
+  result.score = {0.1};
+  EXPECT_EQ(ResultHeader(result), (std::vector<std::string>{"t", "observed", "expected", "upperbound", "alarm",
+                                                            "score"}));
+  EXPECT_EQ(ResultRows(result)[0], (std::vector<std::string>{"10", "4", "NA", "6.25", "NA", "0.1"}));
+}
+
+}  // namespace
+}  // namespace sz::detection
