@@ -1,10 +1,8 @@
 #include "survey/design.h"
 
-#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
-#include <map>
-#include <numeric>
 #include <unordered_map>
 
 namespace sz::survey {
@@ -12,26 +10,47 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// The cell text of a column as an id (numbers normalised so "1" and "1.0" are one id).
-Result<std::vector<std::string>> IdColumn(const SurveyFrame& frame, const std::string& name, const char* role) {
+struct Coded {
+  std::vector<int> codes;
+  std::vector<std::string> levels;
+  int distinct_used = 0;
+};
+
+std::string NumberLabel(const Variable& variable, size_t row) {
+  if (row < variable.text.size()) return variable.text[row];
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", variable.values[row]);
+  return buffer;
+}
+
+// A design column as integer codes (ids, strata): factor levels, or distinct numbers in order of appearance.
+Result<Coded> CodeColumn(const SurveyFrame& frame, const std::string& name, const char* role) {
   ASSIGN_OR_RETURN(const Variable* variable, frame.Find(name));
-  std::vector<std::string> ids(frame.num_rows());
-  for (size_t row = 0; row < frame.num_rows(); ++row) {
+  const size_t num_rows = frame.num_rows();
+  for (size_t row = 0; row < num_rows; ++row) {
     if (variable->IsMissing(row)) {
       return DataError(std::string("missing value in ") + role + " column '" + name + "' at data row " +
                        std::to_string(row + 1));
     }
-    if (variable->categorical) {
-      ids[row] = variable->levels[variable->codes[row]];
-    } else if (row < variable->text.size()) {
-      ids[row] = variable->text[row];
-    } else {
-      char buffer[64];
-      std::snprintf(buffer, sizeof buffer, "%.15g", variable->values[row]);
-      ids[row] = buffer;
-    }
   }
-  return ids;
+  Coded coded;
+  if (variable->categorical) {
+    coded.codes = variable->codes;
+    coded.levels = variable->levels;
+    std::vector<char> used(coded.levels.size(), 0);
+    for (int code : coded.codes) used[code] = 1;
+    for (char u : used) coded.distinct_used += u;
+    return coded;
+  }
+  std::unordered_map<double, int> code_of;
+  coded.codes.resize(num_rows);
+  for (size_t row = 0; row < num_rows; ++row) {
+    auto [it, inserted] = code_of.emplace(variable->values[row], static_cast<int>(coded.levels.size()));
+    if (inserted) coded.levels.push_back(NumberLabel(*variable, row));
+    coded.codes[row] = it->second;
+  }
+  coded.distinct_used = static_cast<int>(coded.levels.size());
+  return coded;
 }
 
 Result<std::vector<double>> NumericColumn(const SurveyFrame& frame, const std::string& name, const char* role) {
@@ -49,16 +68,14 @@ Result<std::vector<double>> NumericColumn(const SurveyFrame& frame, const std::s
   return variable->values;
 }
 
-// Codes distinct strings in order of first appearance.
-std::vector<int> Encode(const std::vector<std::string>& keys, std::vector<std::string>& labels) {
-  std::unordered_map<std::string, int> code_of;
-  std::vector<int> codes(keys.size());
-  for (size_t row = 0; row < keys.size(); ++row) {
-    auto [it, inserted] = code_of.emplace(keys[row], static_cast<int>(labels.size()));
-    if (inserted) labels.push_back(keys[row]);
-    codes[row] = it->second;
-  }
-  return codes;
+// Stable counting sort of `order` by key[row] ∈ [0, num_keys).
+void CountingSort(std::vector<int>& order, const std::vector<int>& key, int num_keys) {
+  std::vector<int> start(num_keys + 1, 0);
+  for (int row : order) ++start[key[row] + 1];
+  for (int k = 0; k < num_keys; ++k) start[k + 1] += start[k];
+  std::vector<int> sorted(order.size());
+  for (int row : order) sorted[start[key[row]]++] = row;
+  order.swap(sorted);
 }
 
 }  // namespace
@@ -72,51 +89,68 @@ Result<LonelyPsu> ParseLonelyPsu(const std::string& name) {
   return InvalidArgumentError("--lonely-psu must be fail, remove, certainty, adjust or average, not '" + name + "'");
 }
 
+std::string Design::ClusterLabel(int stage, int cluster) const {
+  const int row = stages_[stage].first_row_of_cluster[cluster];
+  std::string label = nested_ ? strata_levels_[strata_codes_[row]] + "." : std::string();
+  for (int s = 0; s <= stage; ++s) label += (s ? "." : "") + id_levels_[s][id_codes_[s][row]];
+  return label;
+}
+
+std::string Design::StratumLabel(int stage, int stratum) const {
+  if (stage == 0) return strata_levels_[stratum];
+  return ClusterLabel(stage - 1, stratum);
+}
+
 Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) {
   const size_t num_rows = frame.num_rows();
   if (num_rows == 0) return DataError("the data has no rows");
   Design design;
   design.lonely_psu_ = spec.lonely_psu;
 
-  // Raw ids per stage (stage 1 = row number for ~1).
-  std::vector<std::vector<std::string>> ids;
+  // Ids per stage (stage 1 = the row for ids = ~1) and strata, as integer codes.
   if (spec.ids.empty()) {
-    ids.emplace_back(num_rows);
-    for (size_t row = 0; row < num_rows; ++row) ids[0][row] = std::to_string(row + 1);
+    std::vector<int> codes(num_rows);
+    std::vector<std::string> levels(num_rows);
+    for (size_t row = 0; row < num_rows; ++row) {
+      codes[row] = static_cast<int>(row);
+      levels[row] = std::to_string(row + 1);
+    }
+    design.id_codes_.push_back(std::move(codes));
+    design.id_levels_.push_back(std::move(levels));
+    if (num_rows == 1) return DataError("Design has only one primary sampling unit");
   } else {
-    for (const auto& name : spec.ids) {
-      ASSIGN_OR_RETURN(auto column, IdColumn(frame, name, "ids"));
-      ids.push_back(std::move(column));
+    for (size_t stage = 0; stage < spec.ids.size(); ++stage) {
+      ASSIGN_OR_RETURN(Coded coded, CodeColumn(frame, spec.ids[stage], "ids"));
+      if (stage == 0 && coded.distinct_used == 1 && !(spec.nest && !spec.strata.empty())) {
+        return DataError("Design has only one primary sampling unit");
+      }
+      design.id_codes_.push_back(std::move(coded.codes));
+      design.id_levels_.push_back(std::move(coded.levels));
     }
   }
-  const size_t num_stages = ids.size();
-  std::vector<std::string> strata(num_rows, "1");
+  const size_t num_stages = design.id_codes_.size();
   const bool has_strata = !spec.strata.empty();
   if (has_strata) {
-    ASSIGN_OR_RETURN(strata, IdColumn(frame, spec.strata, "strata"));
+    ASSIGN_OR_RETURN(Coded coded, CodeColumn(frame, spec.strata, "strata"));
+    design.strata_codes_ = std::move(coded.codes);
+    design.strata_levels_ = std::move(coded.levels);
+  } else {
+    design.strata_codes_.assign(num_rows, 0);
+    design.strata_levels_ = {"1"};
   }
-  {
-    std::vector<std::string> labels;
-    Encode(ids[0], labels);
-    if (labels.size() == 1 && !(spec.nest && has_strata)) return DataError("Design has only one primary sampling unit");
-  }
-  // Stage s ids pasted with the ids above (R: interaction(ids[, 1:s])), then nested in strata.
-  for (size_t stage = 1; stage < num_stages; ++stage) {
-    for (size_t row = 0; row < num_rows; ++row) ids[stage][row] = ids[stage - 1][row] + "." + ids[stage][row];
-  }
-  if (spec.nest && has_strata) {
-    for (size_t stage = 0; stage < num_stages; ++stage) {
-      for (size_t row = 0; row < num_rows; ++row) ids[stage][row] = strata[row] + "." + ids[stage][row];
-    }
-  }
-  if (!spec.nest && has_strata) {
-    std::unordered_map<std::string, std::string> stratum_of_psu;
+  design.nested_ = spec.nest && has_strata;
+  const std::vector<int>& strata = design.strata_codes_;
+
+  if (!spec.nest && has_strata) {  // R's check.strata
+    std::vector<int> stratum_of_id(design.id_levels_[0].size(), -1);
     for (size_t row = 0; row < num_rows; ++row) {
-      auto [it, inserted] = stratum_of_psu.emplace(ids[0][row], strata[row]);
-      if (!inserted && it->second != strata[row]) {
-        return DataError("Clusters not nested in strata at top level; you may want nest=TRUE (PSU '" + ids[0][row] +
-                         "' is in strata '" + it->second + "' and '" + strata[row] + "')");
+      int& known = stratum_of_id[design.id_codes_[0][row]];
+      if (known >= 0 && known != strata[row]) {
+        return DataError("Clusters not nested in strata at top level; you may want nest=TRUE (PSU '" +
+                         design.id_levels_[0][design.id_codes_[0][row]] + "' is in strata '" +
+                         design.strata_levels_[known] + "' and '" + design.strata_levels_[strata[row]] + "')");
       }
+      known = strata[row];
     }
   }
 
@@ -143,38 +177,45 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
     fpc_is_popsize = any_above_one;
   }
 
-  // Stages: clusters, strata (stage s ≥ 2: the stage s−1 cluster), n and N per stratum.
+  // Stages: a stage-s cluster is (its parent, its id), the parent being the stage s−1 cluster (or, at stage 1,
+  // the stratum with nest and nothing without) — R's interaction() of the ids above, and of the strata with nest.
+  // Stage-s strata are the stage s−1 clusters.
   design.stages_.resize(num_stages);
   std::vector<std::vector<double>> popsize_of_row(fpc.size(), std::vector<double>(num_rows));
   std::vector<std::vector<int>> sampled_of_row(num_stages, std::vector<int>(num_rows));
   for (size_t stage = 0; stage < num_stages; ++stage) {
     Stage& st = design.stages_[stage];
-    st.cluster_of_row = Encode(ids[stage], st.cluster_labels);
-    std::vector<int> stratum_of_row;
-    if (stage == 0) {
-      stratum_of_row = Encode(strata, st.stratum_labels);
-    } else {
-      const Stage& above = design.stages_[stage - 1];
-      stratum_of_row = above.cluster_of_row;
-      st.stratum_labels = above.cluster_labels;
+    const std::vector<int>& ids = design.id_codes_[stage];
+    const std::vector<int>* parent = nullptr;
+    if (stage > 0) {
+      parent = &design.stages_[stage - 1].cluster_of_row;
+    } else if (design.nested_) {
+      parent = &strata;
     }
-    st.stratum_of_cluster.assign(st.cluster_labels.size(), -1);
-    st.sampled_in_stratum.assign(st.stratum_labels.size(), 0);
+    const std::vector<int>& stratum_of_row = stage == 0 ? strata : design.stages_[stage - 1].cluster_of_row;
+    const size_t num_strata = stage == 0 ? design.strata_levels_.size()
+                                         : design.stages_[stage - 1].first_row_of_cluster.size();
+    st.cluster_of_row.resize(num_rows);
+    std::unordered_map<uint64_t, int> code_of;
     for (size_t row = 0; row < num_rows; ++row) {
-      int cluster = st.cluster_of_row[row];
-      if (st.stratum_of_cluster[cluster] < 0) {
-        st.stratum_of_cluster[cluster] = stratum_of_row[row];
-        ++st.sampled_in_stratum[stratum_of_row[row]];
+      const uint64_t key = (static_cast<uint64_t>(parent ? (*parent)[row] : 0) << 32) | static_cast<uint32_t>(ids[row]);
+      auto [it, inserted] = code_of.emplace(key, static_cast<int>(st.first_row_of_cluster.size()));
+      if (inserted) {
+        st.first_row_of_cluster.push_back(static_cast<int>(row));
+        st.stratum_of_cluster.push_back(stratum_of_row[row]);
       }
+      st.cluster_of_row[row] = it->second;
     }
-    st.population_in_stratum.assign(st.stratum_labels.size(), kInf);
-    std::vector<char> population_set(st.stratum_labels.size(), 0);
+    st.sampled_in_stratum.assign(num_strata, 0);
+    for (int stratum : st.stratum_of_cluster) ++st.sampled_in_stratum[stratum];
+    st.population_in_stratum.assign(num_strata, kInf);
+    std::vector<char> population_set(num_strata, 0);
     for (size_t row = 0; row < num_rows; ++row) {
-      int stratum = stratum_of_row[row];
+      const int stratum = stratum_of_row[row];
       sampled_of_row[stage][row] = st.sampled_in_stratum[stratum];
       if (stage < fpc.size()) {
-        double n = st.sampled_in_stratum[stratum];
-        double population = fpc_is_popsize ? fpc[stage][row] : n / fpc[stage][row];
+        const double n = st.sampled_in_stratum[stratum];
+        const double population = fpc_is_popsize ? fpc[stage][row] : n / fpc[stage][row];
         if (population < n) {
           return DataError("FPC implies >100% sampling in some strata (data row " + std::to_string(row + 1) +
                            ", stage " + std::to_string(stage + 1) + ": population " + std::to_string(population) +
@@ -204,19 +245,15 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
     }
   }
 
-  // Row order for the variance walk.
+  // Row order for the variance walk: (stage-1 stratum, stage-1 cluster, stage-2 cluster, ..., row), by stable
+  // counting sorts from the last key to the first.
   design.design_order_.resize(num_rows);
-  std::iota(design.design_order_.begin(), design.design_order_.end(), 0);
-  const auto& stages = design.stages_;
-  std::stable_sort(design.design_order_.begin(), design.design_order_.end(), [&stages](int a, int b) {
-    const Stage& first = stages[0];
-    int sa = first.stratum_of_cluster[first.cluster_of_row[a]], sb = first.stratum_of_cluster[first.cluster_of_row[b]];
-    if (sa != sb) return sa < sb;
-    for (const Stage& st : stages) {
-      if (st.cluster_of_row[a] != st.cluster_of_row[b]) return st.cluster_of_row[a] < st.cluster_of_row[b];
-    }
-    return false;
-  });
+  for (size_t row = 0; row < num_rows; ++row) design.design_order_[row] = static_cast<int>(row);
+  for (size_t stage = num_stages; stage-- > 0;) {
+    const Stage& st = design.stages_[stage];
+    CountingSort(design.design_order_, st.cluster_of_row, static_cast<int>(st.first_row_of_cluster.size()));
+  }
+  CountingSort(design.design_order_, strata, static_cast<int>(design.strata_levels_.size()));
   return design;
 }
 

@@ -58,12 +58,11 @@ class Design {
 
   // Per stage s (0-based), the layout the variance code walks.
   struct Stage {
-    std::vector<int> cluster_of_row;                // cluster code (unique across the stage)
-    std::vector<int> stratum_of_cluster;            // stratum code of each cluster
-    std::vector<std::string> cluster_labels;        // for messages
-    std::vector<int> sampled_in_stratum;            // n_hs on the full data
-    std::vector<double> population_in_stratum;      // N_hs, +inf without fpc
-    std::vector<std::string> stratum_labels;        // for messages ("Stratum (X) ...")
+    std::vector<int> cluster_of_row;            // cluster code (unique across the stage)
+    std::vector<int> stratum_of_cluster;        // stratum code of each cluster
+    std::vector<int> first_row_of_cluster;      // for labels
+    std::vector<int> sampled_in_stratum;        // n_hs on the full data
+    std::vector<double> population_in_stratum;  // N_hs, +inf without fpc
   };
 
   size_t num_rows() const { return weights_.size(); }
@@ -73,6 +72,10 @@ class Design {
   int variance_stages() const { return variance_stages_; }
   LonelyPsu lonely_psu() const { return lonely_psu_; }
   bool has_fpc() const { return has_fpc_; }
+  // Labels as R prints them in messages: stage-1 strata by their value, later strata by the cluster above
+  // (ids pasted with "."; with nest, prefixed by the stratum).
+  std::string StratumLabel(int stage, int stratum) const;
+  std::string ClusterLabel(int stage, int cluster) const;
   // Rows sorted by (stage-1 stratum, stage-1 cluster, stage-2 cluster, ..., row): domains list rows in this order.
   const std::vector<int>& design_order() const { return design_order_; }
 
@@ -87,6 +90,11 @@ class Design {
   std::vector<double> weights_;
   std::vector<Stage> stages_;
   std::vector<int> design_order_;
+  std::vector<std::vector<int>> id_codes_;  // per stage, the id of each row (index into id_levels_)
+  std::vector<std::vector<std::string>> id_levels_;
+  std::vector<int> strata_codes_;
+  std::vector<std::string> strata_levels_;
+  bool nested_ = false;
   std::vector<std::shared_ptr<const internal::CalibrationStep>> calibrations_;
   int variance_stages_ = 1;
   bool has_fpc_ = false;

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <numeric>
 #include <unordered_map>
+
+#include "survey/internal/mean_total.h"
 
 namespace sz::survey {
 namespace {
@@ -15,29 +18,36 @@ struct ByColumn {
 
 ByColumn Factor(const Variable& variable) {
   if (variable.categorical) return ByColumn{variable.codes, variable.levels};
-  std::map<double, std::string> distinct;
+  // Distinct values in order of appearance, then sorted (R sorts a numeric factor's levels by value).
+  std::unordered_map<double, int> first_code;
+  std::vector<std::pair<double, size_t>> distinct;  // value, first row
+  std::vector<int> codes(variable.values.size(), -1);
   for (size_t row = 0; row < variable.values.size(); ++row) {
-    if (variable.IsMissing(row) || distinct.count(variable.values[row])) continue;
-    std::string label;
+    if (variable.IsMissing(row)) continue;
+    auto [it, inserted] = first_code.emplace(variable.values[row], static_cast<int>(distinct.size()));
+    if (inserted) distinct.emplace_back(variable.values[row], row);
+    codes[row] = it->second;
+  }
+  std::vector<int> order(distinct.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return distinct[a].first < distinct[b].first; });
+  std::vector<int> rank(distinct.size());
+  ByColumn column;
+  for (size_t k = 0; k < order.size(); ++k) {
+    rank[order[k]] = static_cast<int>(k);
+    const size_t row = distinct[order[k]].second;
     if (row < variable.text.size()) {
-      label = variable.text[row];
+      column.levels.push_back(variable.text[row]);
     } else {
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "%.15g", variable.values[row]);
-      label = buffer;
+      column.levels.push_back(buffer);
     }
-    distinct.emplace(variable.values[row], label);
   }
-  ByColumn column;
-  std::unordered_map<double, int> code_of;
-  for (const auto& [value, label] : distinct) {
-    code_of[value] = static_cast<int>(column.levels.size());
-    column.levels.push_back(label);
+  for (int& code : codes) {
+    if (code >= 0) code = rank[code];
   }
-  column.codes.assign(variable.values.size(), -1);
-  for (size_t row = 0; row < variable.values.size(); ++row) {
-    if (!variable.IsMissing(row)) column.codes[row] = code_of[variable.values[row]];
-  }
+  column.codes = std::move(codes);
   return column;
 }
 
@@ -72,12 +82,24 @@ Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, co
     }
     if (!missing) key[row] = value;
   }
+  long long key_space = 1;
+  for (const auto& column : columns) key_space *= std::max<long long>(1, column.levels.size());
   std::vector<long long> present;
-  for (size_t row = 0; row < num_rows; ++row) {
-    if (key[row] >= 0 && design.weights()[row] != 0) present.push_back(key[row]);
+  if (key_space <= (1 << 24)) {
+    std::vector<char> seen(key_space, 0);
+    for (size_t row = 0; row < num_rows; ++row) {
+      if (key[row] >= 0 && design.weights()[row] != 0) seen[key[row]] = 1;
+    }
+    for (long long k = 0; k < key_space; ++k) {
+      if (seen[k]) present.push_back(k);
+    }
+  } else {
+    for (size_t row = 0; row < num_rows; ++row) {
+      if (key[row] >= 0 && design.weights()[row] != 0) present.push_back(key[row]);
+    }
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
   }
-  std::sort(present.begin(), present.end());
-  present.erase(std::unique(present.begin(), present.end()), present.end());
   std::unordered_map<long long, int> domain_of_key;
   for (size_t d = 0; d < present.size(); ++d) {
     domain_of_key[present[d]] = static_cast<int>(d);
@@ -138,7 +160,25 @@ Result<std::vector<Estimate>> EstimateDomain(const Design& design, const SurveyF
 Result<std::vector<DomainEstimate>> SvyBy(const Design& design, const SurveyFrame& frame,
                                           const AnalysisRequest& request) {
   ASSIGN_OR_RETURN(DomainSet set, MakeDomains(design, frame, request.by));
+  const bool mean_or_total = (request.statistic == Statistic::kMean || request.statistic == Statistic::kTotal) &&
+                             !request.variables.empty();
   std::vector<DomainEstimate> out;
+  // Means and totals over several domains of a one-stage, uncalibrated design: all domains in one pass per column.
+  if (mean_or_total && set.domains.size() > 1 && design.calibrations().empty() && design.variance_stages() == 1) {
+    std::vector<int> domain_of_row(design.num_rows(), -1);
+    for (size_t d = 0; d < set.domains.size(); ++d) {
+      for (int row : set.domains[d].rows) domain_of_row[row] = static_cast<int>(d);
+    }
+    const auto kind = request.statistic == Statistic::kMean ? internal::MeanOrTotalKind::kMean
+                                                             : internal::MeanOrTotalKind::kTotal;
+    auto fused = internal::FusedMeanOrTotal(kind, design, frame, request.variables, domain_of_row,
+                                            static_cast<int>(set.domains.size()), request.options);
+    if (!fused.ok()) return fused.status();
+    for (size_t d = 0; d < set.domains.size(); ++d) {
+      for (auto& e : (*fused)[d]) out.push_back(DomainEstimate{set.keys[d], std::move(e)});
+    }
+    return out;
+  }
   for (size_t d = 0; d < set.domains.size(); ++d) {
     auto estimates = EstimateDomain(design, frame, request, set.domains[d]);
     if (!estimates.ok()) {

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "survey/internal/distributions.h"
+#include "survey/internal/mean_total.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/variance.h"
 
@@ -42,14 +43,33 @@ std::vector<double> WeightedVariances(const Design& design, const internal::Mode
   return var;
 }
 
-enum class Kind { kMean, kTotal };
+using Kind = internal::MeanOrTotalKind;
 
-Result<std::vector<Estimate>> MeanOrTotal(Kind kind, const Design& design, const SurveyFrame& frame,
-                                          const std::vector<std::string>& variables, const Domain& domain,
-                                          const EstimateOptions& options) {
-  ASSIGN_OR_RETURN(internal::ModelMatrix mm,
-                   internal::BuildModelMatrix(frame, variables, domain.rows, false,
-                                              kind == Kind::kMean ? "--mean" : "--total"));
+}  // namespace
+
+namespace internal {
+
+ModelMatrix SelectRows(const ModelMatrix& all, const std::vector<int>& position_of_row, const std::vector<int>& rows) {
+  ModelMatrix mm;
+  mm.terms = all.terms;
+  const int p = all.p();
+  size_t count = 0;
+  for (int row : rows) count += position_of_row[row] >= 0;
+  mm.rows.resize(count);
+  mm.x.resize(count * p);
+  size_t k = 0;
+  for (int row : rows) {
+    const int pos = position_of_row[row];
+    if (pos < 0) continue;
+    mm.rows[k] = row;
+    std::copy_n(all.x.data() + static_cast<size_t>(pos) * p, p, mm.x.data() + k * p);
+    ++k;
+  }
+  return mm;
+}
+
+Result<std::vector<Estimate>> MeanOrTotalOf(Kind kind, const Design& design, ModelMatrix mm,
+                                            const EstimateOptions& options) {
   const int p = mm.p();
   const auto& w = design.weights();
   double wsum = 0;
@@ -59,26 +79,27 @@ Result<std::vector<Estimate>> MeanOrTotal(Kind kind, const Design& design, const
     wsum += weight;
     for (int col = 0; col < p; ++col) sums[col] += weight * mm.x[k * p + col];
   }
-  std::vector<double> z(mm.x.size());
+  std::vector<double> srs;
+  if (options.deff) srs = WeightedVariances(design, mm);
+  // The influence values overwrite the matrix (it is ours).
+  std::vector<double>& z = mm.x;
   std::vector<double> estimate(p);
   if (kind == Kind::kMean) {
     for (int col = 0; col < p; ++col) estimate[col] = sums[col] / wsum;
     for (size_t k = 0; k < mm.rows.size(); ++k) {
       const double scaled = w[mm.rows[k]] / wsum;
-      for (int col = 0; col < p; ++col) z[k * p + col] = (mm.x[k * p + col] - estimate[col]) * scaled;
+      for (int col = 0; col < p; ++col) z[k * p + col] = (z[k * p + col] - estimate[col]) * scaled;
     }
   } else {
     estimate = sums;
     for (size_t k = 0; k < mm.rows.size(); ++k) {
-      for (int col = 0; col < p; ++col) z[k * p + col] = mm.x[k * p + col] * w[mm.rows[k]];
+      for (int col = 0; col < p; ++col) z[k * p + col] *= w[mm.rows[k]];
     }
   }
   ASSIGN_OR_RETURN(std::vector<double> v, internal::LinearisationVariance(design, mm.rows, z, p));
   const long n = CountNonZeroWeights(design, mm.rows);
   const double df = internal::DegreesOfFreedom(design, mm.rows);
   const double zcrit = internal::QNorm(1 - (1 - options.level) / 2);
-  std::vector<double> srs;
-  if (options.deff) srs = WeightedVariances(design, mm);
   std::vector<Estimate> result(p);
   for (int col = 0; col < p; ++col) {
     Estimate& e = result[col];
@@ -100,6 +121,19 @@ Result<std::vector<Estimate>> MeanOrTotal(Kind kind, const Design& design, const
     }
   }
   return result;
+}
+
+}  // namespace internal
+
+namespace {
+
+Result<std::vector<Estimate>> MeanOrTotal(Kind kind, const Design& design, const SurveyFrame& frame,
+                                          const std::vector<std::string>& variables, const Domain& domain,
+                                          const EstimateOptions& options) {
+  ASSIGN_OR_RETURN(internal::ModelMatrix mm,
+                   internal::BuildModelMatrix(frame, variables, domain.rows, false,
+                                              kind == Kind::kMean ? "--mean" : "--total"));
+  return internal::MeanOrTotalOf(kind, design, std::move(mm), options);
 }
 
 // qrule_math of survey 4.1-1 on (x, w) of positive weight.

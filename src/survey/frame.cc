@@ -36,8 +36,6 @@ bool ParseSurveyNumber(const std::string& raw, double& value) {
   return ec == std::errc() && ptr == end && std::isfinite(value);
 }
 
-bool Variable::IsMissing(size_t row) const { return categorical ? codes[row] < 0 : std::isnan(values[row]); }
-
 Result<SurveyFrame> SurveyFrame::FromRows(
     const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
     const std::map<std::string, std::map<std::string, std::string>>& value_labels) {

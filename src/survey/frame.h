@@ -29,7 +29,7 @@ struct Variable {
   std::vector<std::string> levels;  // categorical: level names in R's factor order
   std::vector<std::string> text;    // the cell as read (used for labels of numeric by-columns)
 
-  bool IsMissing(size_t row) const;
+  bool IsMissing(size_t row) const { return categorical ? codes[row] < 0 : values[row] != values[row]; }
 };
 
 class SurveyFrame {

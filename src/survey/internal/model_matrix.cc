@@ -1,9 +1,12 @@
 #include "survey/internal/model_matrix.h"
 
+#include <algorithm>
+
 namespace sz::survey::internal {
 
 Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector<std::string>& variables,
-                                     const std::vector<int>& rows, bool numeric_only, const char* what) {
+                                     const std::vector<int>& rows, bool numeric_only, const char* what,
+                                     bool drop_missing) {
   ModelMatrix matrix;
   std::vector<const Variable*> columns;
   for (const auto& name : variables) {
@@ -20,24 +23,54 @@ Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector
     }
     columns.push_back(variable);
   }
+  // Column by column (sequential reads when the rows are in data order), then rows with a missing value dropped.
   const size_t p = matrix.terms.size();
-  matrix.rows.reserve(rows.size());
-  matrix.x.reserve(rows.size() * p);
-  for (int row : rows) {
-    bool missing = false;
-    for (const Variable* variable : columns) missing |= variable->IsMissing(row);
-    if (missing) continue;
-    matrix.rows.push_back(row);
+  const size_t num = rows.size();
+  std::vector<double> x(num * p, 0.0);
+  std::vector<char> missing(num, 0);
+  constexpr size_t kBlock = 512;  // rows per block: the block's part of x stays in cache while columns fill it
+  for (size_t block = 0; block < num; block += kBlock) {
+    const size_t block_end = std::min(num, block + kBlock);
+    size_t offset = 0;
     for (const Variable* variable : columns) {
       if (variable->categorical) {
-        const size_t offset = matrix.x.size();
-        matrix.x.resize(offset + variable->levels.size(), 0.0);
-        matrix.x[offset + variable->codes[row]] = 1.0;
+        const int* codes = variable->codes.data();
+        for (size_t k = block; k < block_end; ++k) {
+          const int code = codes[rows[k]];
+          if (code < 0) {
+            missing[k] = 1;
+          } else {
+            x[k * p + offset + code] = 1.0;
+          }
+        }
+        offset += variable->levels.size();
       } else {
-        matrix.x.push_back(variable->values[row]);
+        const double* values = variable->values.data();
+        for (size_t k = block; k < block_end; ++k) {
+          const double value = values[rows[k]];
+          missing[k] |= value != value;
+          x[k * p + offset] = value;
+        }
+        offset += 1;
       }
     }
   }
+  if (!drop_missing) {
+    matrix.rows = rows;
+    matrix.x = std::move(x);
+    matrix.missing = std::move(missing);
+    return matrix;
+  }
+  size_t kept = 0;
+  matrix.rows.reserve(num);
+  for (size_t k = 0; k < num; ++k) {
+    if (missing[k]) continue;
+    if (kept != k) std::copy(x.begin() + k * p, x.begin() + (k + 1) * p, x.begin() + kept * p);
+    matrix.rows.push_back(rows[k]);
+    ++kept;
+  }
+  x.resize(kept * p);
+  matrix.x = std::move(x);
   return matrix;
 }
 

@@ -1,12 +1,20 @@
 #include "survey/internal/variance.h"
 
-#include "survey/internal/calibration_step.h"
-
 #include <cmath>
 #include <limits>
 
+#include "survey/internal/calibration_step.h"
+
 namespace sz::survey::internal {
 namespace {
+
+void AddOuter(std::vector<double>& out, const double* a, double scale, int p) {
+  for (int row = 0; row < p; ++row) {
+    const double ar = a[row] * scale;
+    if (ar == 0) continue;
+    for (int col = 0; col < p; ++col) out[row * p + col] += ar * a[col];
+  }
+}
 
 class VarianceWalker {
  public:
@@ -17,78 +25,29 @@ class VarianceWalker {
   Status AddStage(int stage, size_t begin, size_t end, std::vector<double>& out) {
     const Design::Stage& st = design_.stages()[stage];
     const int p = p_;
-    std::vector<double> stage_var(p * p, 0.0);
-    std::vector<double> totals;                          // cluster totals of the current stratum, m × p
-    std::vector<std::pair<size_t, size_t>> clusters;     // their position ranges
-    std::vector<std::pair<size_t, size_t>> all_clusters;  // for the later stages
-    std::vector<int> all_cluster_strata;
-    std::vector<double> mean(p);
-    int strata_present = 0, strata_skipped = 0;
+    ClusterTotals totals;
+    std::vector<std::pair<size_t, size_t>> ranges;
     size_t pos = begin;
     while (pos < end) {
-      const int stratum = st.stratum_of_cluster[st.cluster_of_row[rows_[pos]]];
-      totals.clear();
-      clusters.clear();
-      while (pos < end && st.stratum_of_cluster[st.cluster_of_row[rows_[pos]]] == stratum) {
-        const int cluster = st.cluster_of_row[rows_[pos]];
-        const size_t cluster_begin = pos;
-        const size_t offset = totals.size();
-        totals.resize(offset + p, 0.0);
-        while (pos < end && st.cluster_of_row[rows_[pos]] == cluster) {
-          const double* zrow = &z_[pos * p];
-          for (int col = 0; col < p; ++col) totals[offset + col] += zrow[col];
-          ++pos;
-        }
-        clusters.emplace_back(cluster_begin, pos);
-        all_clusters.emplace_back(cluster_begin, pos);
-        all_cluster_strata.push_back(stratum);
+      const int cluster = st.cluster_of_row[rows_[pos]];
+      const size_t cluster_begin = pos;
+      const size_t offset = totals.totals.size();
+      totals.totals.resize(offset + p, 0.0);
+      while (pos < end && st.cluster_of_row[rows_[pos]] == cluster) {
+        const double* zrow = &z_[pos * p];
+        for (int col = 0; col < p; ++col) totals.totals[offset + col] += zrow[col];
+        ++pos;
       }
-      ++strata_present;
-      const double n = st.sampled_in_stratum[stratum];
-      const double population = st.population_in_stratum[stratum];
-      const double f = std::isinf(population) ? 1.0 : (population - n) / population;
-      const size_t m = clusters.size();
-      if (f < 1e-7) continue;  // census stratum
-      if (n == 1) {
-        switch (design_.lonely_psu()) {
-          case LonelyPsu::kFail:
-            return DataError("Stratum (" + st.stratum_labels[stratum] + ") has only one PSU at stage " +
-                             std::to_string(stage + 1) + " (choose --lonely-psu remove, certainty, adjust or average)");
-          case LonelyPsu::kRemove:
-          case LonelyPsu::kCertainty: break;  // the centred single total is 0
-          case LonelyPsu::kAdjust:            // survey 4.1-1: not centred, no n/(n−1)
-            AddOuter(stage_var, &totals[0], &totals[0], f);
-            break;
-          case LonelyPsu::kAverage: ++strata_skipped; break;
-        }
-        continue;
-      }
-      for (int col = 0; col < p; ++col) {
-        double sum = 0;
-        for (size_t k = 0; k < m; ++k) sum += totals[k * p + col];
-        mean[col] = sum / n;  // padded with n − m zero totals
-      }
-      const double scale = f * n / (n - 1);
-      for (size_t k = 0; k < m; ++k) {
-        for (int col = 0; col < p; ++col) totals[k * p + col] -= mean[col];
-        AddOuter(stage_var, &totals[k * p], &totals[k * p], scale);
-      }
-      if (n > m) AddOuter(stage_var, mean.data(), mean.data(), scale * (n - m));
+      totals.strata.push_back(st.stratum_of_cluster[cluster]);
+      ranges.emplace_back(cluster_begin, pos);
     }
-    if (strata_skipped > 0) {
-      const int strata_ok = strata_present - strata_skipped;
-      const double factor = strata_ok > 0 ? static_cast<double>(strata_present) / strata_ok
-                                          : std::numeric_limits<double>::quiet_NaN();
-      for (double& value : stage_var) value *= factor;
-    }
-    for (int idx = 0; idx < p * p; ++idx) out[idx] += stage_var[idx];
-
+    RETURN_IF_ERROR(AddStageFromTotals(design_, stage, totals, p, out));
     if (stage + 1 < design_.variance_stages()) {
       std::vector<double> sub(p * p);
-      for (size_t k = 0; k < all_clusters.size(); ++k) {
+      for (size_t k = 0; k < ranges.size(); ++k) {
         std::fill(sub.begin(), sub.end(), 0.0);
-        RETURN_IF_ERROR(AddStage(stage + 1, all_clusters[k].first, all_clusters[k].second, sub));
-        const int stratum = all_cluster_strata[k];
+        RETURN_IF_ERROR(AddStage(stage + 1, ranges[k].first, ranges[k].second, sub));
+        const int stratum = totals.strata[k];
         const double factor = st.sampled_in_stratum[stratum] / st.population_in_stratum[stratum];
         for (int idx = 0; idx < p * p; ++idx) out[idx] += sub[idx] * factor;
       }
@@ -97,13 +56,6 @@ class VarianceWalker {
   }
 
  private:
-  void AddOuter(std::vector<double>& out, const double* a, const double* b, double scale) const {
-    for (int row = 0; row < p_; ++row) {
-      const double ar = a[row] * scale;
-      for (int col = 0; col < p_; ++col) out[row * p_ + col] += ar * b[col];
-    }
-  }
-
   const Design& design_;
   const std::vector<int>& rows_;
   const std::vector<double>& z_;
@@ -111,6 +63,61 @@ class VarianceWalker {
 };
 
 }  // namespace
+
+Status AddStageFromTotals(const Design& design, int stage, const ClusterTotals& clusters, int p,
+                          std::vector<double>& out) {
+  const Design::Stage& st = design.stages()[stage];
+  std::vector<double> stage_var(p * p, 0.0);
+  std::vector<double> mean(p), centred(p);
+  int strata_present = 0, strata_skipped = 0;
+  const size_t num_clusters = clusters.strata.size();
+  size_t k = 0;
+  while (k < num_clusters) {
+    const int stratum = clusters.strata[k];
+    const size_t first = k;
+    while (k < num_clusters && clusters.strata[k] == stratum) ++k;
+    const size_t m = k - first;
+    const double* totals = &clusters.totals[first * p];
+    ++strata_present;
+    const double n = st.sampled_in_stratum[stratum];
+    const double population = st.population_in_stratum[stratum];
+    const double f = std::isinf(population) ? 1.0 : (population - n) / population;
+    if (f < 1e-7) continue;  // census stratum
+    if (n == 1) {
+      switch (design.lonely_psu()) {
+        case LonelyPsu::kFail:
+          return DataError("Stratum (" + design.StratumLabel(stage, stratum) + ") has only one PSU at stage " +
+                           std::to_string(stage + 1) + " (choose --lonely-psu remove, certainty, adjust or average)");
+        case LonelyPsu::kRemove:
+        case LonelyPsu::kCertainty: break;  // the centred single total is 0
+        case LonelyPsu::kAdjust:            // survey 4.1-1: not centred, no n/(n−1)
+          AddOuter(stage_var, totals, f, p);
+          break;
+        case LonelyPsu::kAverage: ++strata_skipped; break;
+      }
+      continue;
+    }
+    for (int col = 0; col < p; ++col) {
+      double sum = 0;
+      for (size_t c = 0; c < m; ++c) sum += totals[c * p + col];
+      mean[col] = sum / n;  // padded with n − m zero totals
+    }
+    const double scale = f * n / (n - 1);
+    for (size_t c = 0; c < m; ++c) {
+      for (int col = 0; col < p; ++col) centred[col] = totals[c * p + col] - mean[col];
+      AddOuter(stage_var, centred.data(), scale, p);
+    }
+    if (n > m) AddOuter(stage_var, mean.data(), scale * (n - m), p);
+  }
+  if (strata_skipped > 0) {
+    const int strata_ok = strata_present - strata_skipped;
+    const double factor = strata_ok > 0 ? static_cast<double>(strata_present) / strata_ok
+                                        : std::numeric_limits<double>::quiet_NaN();
+    for (double& value : stage_var) value *= factor;
+  }
+  for (int idx = 0; idx < p * p; ++idx) out[idx] += stage_var[idx];
+  return Status::Ok();
+}
 
 Result<std::vector<double>> LinearisationVariance(const Design& design, const std::vector<int>& rows,
                                                   const std::vector<double>& z, int p) {

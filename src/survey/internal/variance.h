@@ -14,6 +14,16 @@
 
 namespace sz::survey::internal {
 
+// The totals of the clusters of one stage that hold domain rows, in design order (so strata are contiguous).
+struct ClusterTotals {
+  std::vector<int> strata;     // stratum of each cluster
+  std::vector<double> totals;  // clusters × p, row-major
+};
+
+// Adds one stage's variance (onestage/onestrat: padding, fpc, lonely PSUs) from its cluster totals to `out` (p×p).
+Status AddStageFromTotals(const Design& design, int stage, const ClusterTotals& clusters, int p,
+                          std::vector<double>& out);
+
 Result<std::vector<double>> LinearisationVariance(const Design& design, const std::vector<int>& rows,
                                                   const std::vector<double>& z, int p);
 
