@@ -164,22 +164,24 @@ std::vector<std::string> SurnameWords(std::string_view folded) {
   return out;
 }
 
+// Drops apostrophes and turns every run of spaces and hyphens into one separator: a hyphen if the run
+// held one ("jansen - de vries" → "jansen-de vries"), else a space; none at either end.
 std::string CleanSurnameCore(const std::string& core) {
   std::string out;
+  bool pending_space = false, pending_hyphen = false;
   for (char c : core) {
-    if (c != '\'') out.push_back(c);
-  }
-  // "jansen - de vries" → "jansen-de vries"
-  std::string joined;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out[i] == ' ' && ((i + 1 < out.size() && out[i + 1] == '-') || (!joined.empty() && joined.back() == '-'))) {
-      continue;
+    if (c == '\'') continue;
+    if (c == ' ') {
+      pending_space = true;
+    } else if (c == '-') {
+      pending_hyphen = true;
+    } else {
+      if (!out.empty() && (pending_hyphen || pending_space)) out.push_back(pending_hyphen ? '-' : ' ');
+      pending_space = pending_hyphen = false;
+      out.push_back(c);
     }
-    joined.push_back(out[i]);
   }
-  while (!joined.empty() && (joined.back() == '-' || joined.back() == ' ')) joined.pop_back();
-  while (!joined.empty() && (joined.front() == '-' || joined.front() == ' ')) joined.erase(joined.begin());
-  return joined;
+  return out;
 }
 
 bool AllTussenvoegsel(const std::vector<std::string>& words, size_t from, size_t to) {
