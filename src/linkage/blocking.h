@@ -1,0 +1,76 @@
+// Blocking: which pairs of person-involvements get compared. Several passes, each putting records into
+// blocks by a key; a pair is a candidate when the two records share a block in at least one pass
+// (Christen 2012, "A survey of indexing techniques for scalable record linkage and deduplication").
+// The union of passes keeps recall high while each pass stays small.
+//
+//   CandidatePairs candidates = GenerateCandidatePairs(encoded, BlockingOptions{}, /*cross_source_only=*/false, 2);
+//   candidates.pairs;                 // sorted, each (a << 32 | b) with a < b
+//   candidates.new_pairs_per_pass;    // how many pairs each pass added beyond the passes before it
+//
+// Passes (BlockingOptions::Default):
+//   kBsn            same BSN pseudonym
+//   kName           same name+birth-date pseudonym
+//   kHousehold      same household key
+//   kYearSexWijk    birth year (±1: a record sits in the blocks of its year and the next) × sex × wijk;
+//                   records missing any of these are not blocked in this pass (unknown sex joins both)
+//   kClkBits        Hamming LSH on the CLK by bit sampling (Indyk & Motwani 1998; Karapiperis & Verykios
+//                   2015 for Bloom filters): `tables` keys per record, each the values of `bits` filter
+//                   positions drawn with a fixed seed. Two filters at Hamming distance d share a table's
+//                   key with probability (1 - d/1024)^bits, so similar CLKs meet whatever their year,
+//                   sex or wijk say — this pass catches recording errors in those fields.
+//   kYearSexClkBits birth year × sex × a coarse bit-sampling key (`tables` × `bits`, few bits): people of
+//                   the same year and sex whose CLKs are only moderately alike (typos in both names,
+//                   a missing wijk) — the pairs a model that trusts year and sex may still link.
+// Blocks larger than max_block_size are skipped (counted in oversized_blocks): a key shared by that
+// many records carries no information and would cost quadratic work.
+// Determinism: the result does not depend on the thread count.
+// Checked in tests/linkage/blocking_test.cc and against all pairs in tests/linkage/linker_test.cc.
+// Thread safety: pure functions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "linkage/internal/encoded_records.h"
+
+namespace sz::linkage {
+
+enum class BlockingKind { kBsn, kName, kHousehold, kYearSexWijk, kClkBits, kYearSexClkBits };
+
+struct BlockingPass {
+  BlockingKind kind = BlockingKind::kBsn;
+  int tables = 0;  // kClkBits, kYearSexClkBits
+  int bits = 0;    // kClkBits, kYearSexClkBits
+  std::string Name() const;
+};
+
+struct BlockingOptions {
+  std::vector<BlockingPass> passes = Default();
+  size_t max_block_size = 2000;
+  uint64_t seed = 0x5a3e2c1d;  // bit positions of kClkBits
+
+  static std::vector<BlockingPass> Default();
+};
+
+struct CandidatePairs {
+  std::vector<uint64_t> pairs;                 // sorted; (a << 32) | b with a < b
+  std::vector<int64_t> new_pairs_per_pass;     // per pass, pairs not found by an earlier pass
+  std::vector<int64_t> oversized_blocks;       // per pass, blocks skipped for their size
+};
+
+inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
+inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair); }
+inline uint64_t MakePair(uint32_t a, uint32_t b) {
+  return a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a;
+}
+
+// `cross_source_only`: only pairs of records from different sources (linking files, not deduplicating).
+CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, const BlockingOptions& options,
+                                      bool cross_source_only, int threads);
+
+// The block keys of one record in one pass (empty: not blocked in this pass). For tests.
+std::vector<uint64_t> BlockingKeys(const internal::EncodedRecords& records, uint32_t record, const BlockingPass& pass,
+                                   uint64_t seed, int pass_index);
+
+}  // namespace sz::linkage

@@ -1,0 +1,65 @@
+// Clustering: from scored pairs to persons, without chaining unrelated people through one weak link,
+// and from persons plus household keys to households.
+//
+//   std::vector<uint32_t> person = ClusterPersons(n, edges, pair_probability, bsn_ids, ClusteringOptions{});
+//   std::vector<uint32_t> household = ClusterHouseholds(person, household_ids);
+//
+// Persons (a constrained agglomeration, in the spirit of the pairwise-consistency checks of
+// Randall et al. 2014 "The effect of linkage quality on ... transitive closure"):
+// 1. Exact edges (same BSN or name+birth-date pseudonym) merge first, in (a, b) order.
+// 2. Probabilistic edges with probability ≥ link_probability follow, strongest weight first.
+// 3. Anti-chaining rule. Two clusters A and B merge through an edge only if
+//    - they do not hold different BSN pseudonyms (cannot-link; BSNs are elfproef-checked at the desk,
+//      so two different valid BSNs are two people) — this applies to exact edges too, and
+//    - for a probabilistic edge, every cross pair (a in A, b in B) — computed with the model whether or
+//      not blocking compared it — has probability ≥ min_pair_probability, and their mean is
+//      ≥ min_mean_probability.
+//    Naive transitive closure would join A–B–C when A–B and B–C are strong but A–C is clearly not the
+//    same person (e.g. a parent and child sharing a name and address through a record with a missing
+//    birth year); here C stays apart unless it agrees with all of {A, B}.
+// Person ids are the smallest record index in the cluster, so they are stable for the same input.
+// Households: records are joined when they share a household key or belong to one person (union-find);
+// household ids are again the smallest record index.
+// Checked in tests/linkage/clustering_test.cc (cases that chain under naive transitive closure).
+// Thread safety: pure functions (pair_probability is called from the calling thread only).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace sz::linkage {
+
+struct ClusterEdge {
+  uint32_t a = 0, b = 0;
+  double weight = 0;       // match weight (log2 odds); orders the probabilistic edges
+  double probability = 0;
+  bool exact = false;
+};
+
+struct ClusteringOptions {
+  double link_probability = 0.9;      // probabilistic edges below this are not links
+  double min_pair_probability = 0.01;  // every pair inside a merged cluster at least this
+  double min_mean_probability = 0.5;   // mean over the cross pairs of a merge at least this
+  bool bsn_cannot_link = true;
+};
+
+struct ClusteringStats {
+  int64_t exact_merges = 0;
+  int64_t probabilistic_merges = 0;
+  int64_t refused_bsn_conflict = 0;
+  int64_t refused_weak_pair = 0;   // a cross pair below min_pair_probability
+  int64_t refused_weak_mean = 0;   // cross-pair mean below min_mean_probability
+};
+
+// `bsn`: per record an interned BSN pseudonym id, 0 = missing (may be empty: no cannot-link).
+std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const ClusterEdge> edges,
+                                     const std::function<double(uint32_t, uint32_t)>& pair_probability,
+                                     std::span<const uint32_t> bsn, const ClusteringOptions& options,
+                                     ClusteringStats* stats = nullptr);
+
+// `household`: per record an interned household key, 0 = missing.
+std::vector<uint32_t> ClusterHouseholds(std::span<const uint32_t> person, std::span<const uint32_t> household);
+
+}  // namespace sz::linkage

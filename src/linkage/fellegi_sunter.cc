@@ -1,0 +1,79 @@
+#include "linkage/fellegi_sunter.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sz::linkage {
+
+FellegiSunterModel FellegiSunterModel::Initial() {
+  FellegiSunterModel model;
+  for (int field = 0; field < kFieldCount; ++field) {
+    int levels = kLevelCount[field];
+    model.m[field].assign(levels, 0);
+    model.u[field].assign(levels, 0);
+    double m_total = 0, u_total = 0;
+    for (int level = 0; level < levels; ++level) {
+      model.m[field][level] = std::pow(0.25, level);
+      model.u[field][level] = std::pow(4.0, level);
+      m_total += model.m[field][level];
+      u_total += model.u[field][level];
+    }
+    for (int level = 0; level < levels; ++level) {
+      model.m[field][level] /= m_total;
+      model.u[field][level] /= u_total;
+    }
+  }
+  return model;
+}
+
+double FellegiSunterModel::PriorWeight() const { return std::log2(lambda / (1.0 - lambda)); }
+
+double FellegiSunterModel::FieldWeight(int field, int level) const {
+  if (level == kNullLevel) return 0.0;
+  return std::log2(m[field][level] / u[field][level]);
+}
+
+double FellegiSunterModel::MatchWeight(const ComparisonVector& gamma) const {
+  double weight = PriorWeight();
+  for (int field = 0; field < kFieldCount; ++field) weight += FieldWeight(field, gamma.level[field]);
+  return weight;
+}
+
+double FellegiSunterModel::MatchProbability(const ComparisonVector& gamma) const {
+  return ProbabilityFromWeight(MatchWeight(gamma));
+}
+
+std::vector<double> FellegiSunterModel::PatternWeights() const {
+  std::vector<double> weights(kPatternCount);
+  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+    weights[pattern] = MatchWeight(PatternVector(static_cast<uint16_t>(pattern)));
+  }
+  return weights;
+}
+
+std::string FellegiSunterModel::Describe(const ComparisonSettings& settings) const {
+  std::string out;
+  char line[160];
+  std::snprintf(line, sizeof line, "prior lambda %.6g (weight %.2f)\n", lambda, PriorWeight());
+  out += line;
+  std::snprintf(line, sizeof line, "%-10s %-16s %10s %10s %8s\n", "field", "level", "m", "u", "weight");
+  out += line;
+  for (int field = 0; field < kFieldCount; ++field) {
+    for (int level = 0; level < kLevelCount[field]; ++level) {
+      std::snprintf(line, sizeof line, "%-10s %-16s %10.4g %10.4g %8.2f\n",
+                    std::string(FieldName(static_cast<ComparisonField>(field))).c_str(),
+                    LevelLabel(static_cast<ComparisonField>(field), level, settings).c_str(), m[field][level],
+                    u[field][level], FieldWeight(field, level));
+      out += line;
+    }
+  }
+  return out;
+}
+
+double ProbabilityFromWeight(double weight) {
+  if (weight >= 0) return 1.0 / (1.0 + std::exp2(-weight));
+  double odds = std::exp2(weight);
+  return odds / (1.0 + odds);
+}
+
+}  // namespace sz::linkage

@@ -1,0 +1,47 @@
+// FellegiSunterModel: the probabilistic record-linkage model of Fellegi & Sunter (1969, "A theory for
+// record linkage", JASA 64:1183–1210) over the comparison levels of comparison.h, under conditional
+// independence of the fields given match status.
+//
+//   FellegiSunterModel model = ...;                     // from em.h (FitEm)
+//   double weight = model.MatchWeight(gamma);           // log2 prior odds + Σ log2(m/u)
+//   double probability = model.MatchProbability(gamma); // 2^w / (1 + 2^w)
+//
+// m[f][l] = P(field f at level l | match), u[f][l] = P(level l | non-match), each over the non-null
+// levels of the field; a null level (missing value) contributes nothing. lambda = P(match) for a pair
+// drawn from all pairs the linkage considers. The match weight follows Splink's convention: it
+// includes the prior, so weight 0 is probability 0.5.
+// Checked in tests/linkage/fellegi_sunter_test.cc. Thread safety: a const model may be shared.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "linkage/comparison.h"
+
+namespace sz::linkage {
+
+struct FellegiSunterModel {
+  double lambda = 1e-4;
+  std::array<std::vector<double>, kFieldCount> m;
+  std::array<std::vector<double>, kFieldCount> u;
+
+  // A model with every field's m and u sized to its levels: m falling and u rising with the level
+  // (a neutral starting point for EM, not an estimate).
+  static FellegiSunterModel Initial();
+
+  double PriorWeight() const;                                // log2(lambda / (1 - lambda))
+  double FieldWeight(int field, int level) const;            // log2(m/u); 0 for the null level
+  double MatchWeight(const ComparisonVector& gamma) const;   // prior + Σ field weights
+  double MatchProbability(const ComparisonVector& gamma) const;
+  // Match weight for every pattern index (0 .. kPatternCount-1).
+  std::vector<double> PatternWeights() const;
+
+  // A table of fields, levels, m, u and weights, for reports.
+  std::string Describe(const ComparisonSettings& settings = {}) const;
+};
+
+// 2^w / (1 + 2^w), computed without overflow.
+double ProbabilityFromWeight(double weight);
+
+}  // namespace sz::linkage

@@ -1,0 +1,216 @@
+#include "linkage/linker.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <map>
+#include <random>
+
+#include "linkage/internal/compare.h"
+#include "linkage/internal/encoded_records.h"
+#include "linkage/internal/parallel.h"
+
+namespace sz::linkage {
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Pattern counts of random pairs (all pairs when there are no more than `sample` of them).
+std::vector<double> RandomPairPatterns(const internal::EncodedRecords& records, bool across_sources,
+                                       double all_pairs, int64_t sample, uint64_t seed,
+                                       const ComparisonSettings& settings) {
+  std::vector<double> counts(kPatternCount, 0.0);
+  auto count_pair = [&](uint32_t a, uint32_t b) {
+    double dice = internal::EncodedDice(records, a, b);
+    counts[PatternIndex(internal::CompareEncoded(records, a, b, dice, settings))] += 1;
+  };
+  auto n = static_cast<uint32_t>(records.size);
+  if (all_pairs <= static_cast<double>(sample)) {
+    for (uint32_t a = 0; a < n; ++a) {
+      for (uint32_t b = a + 1; b < n; ++b) {
+        if (across_sources && records.source[a] == records.source[b]) continue;
+        count_pair(a, b);
+      }
+    }
+    return counts;
+  }
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<uint32_t> pick(0, n - 1);
+  for (int64_t drawn = 0; drawn < sample;) {
+    uint32_t a = pick(rng), b = pick(rng);
+    if (a == b || (across_sources && records.source[a] == records.source[b])) continue;
+    count_pair(a, b);
+    ++drawn;
+  }
+  return counts;
+}
+
+double Sum(const std::vector<double>& values) {
+  double total = 0;
+  for (double value : values) total += value;
+  return total;
+}
+
+// Training sessions (linker.h): m for clk, sex, address and bsn among candidate pairs with the same
+// birth year; m for birth year among candidate pairs with Dice ≥ the second band; then lambda alone
+// over all pairs.
+Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std::array<std::vector<double>, kFieldCount>& u,
+                            const LinkageStats& stats, const LinkageOptions& options) {
+  FellegiSunterModel model = FellegiSunterModel::Initial();
+  model.u = u;
+  int iterations = 0;
+  bool converged = true;
+  if (options.train_in_sessions && !options.em.estimate_u) {
+    std::vector<double> same_year(kPatternCount, 0.0), similar_clk(kPatternCount, 0.0);
+    for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+      ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
+      if (gamma.level[static_cast<int>(ComparisonField::kBirthYear)] == 0) same_year[pattern] = pattern_counts[pattern];
+      int clk_level = gamma.level[static_cast<int>(ComparisonField::kClk)];
+      if (clk_level != kNullLevel && clk_level <= 1) similar_clk[pattern] = pattern_counts[pattern];
+    }
+    struct Session {
+      const std::vector<double>* counts;
+      ComparisonField held_out;
+      std::vector<ComparisonField> take;
+    };
+    for (const Session& session :
+         {Session{&same_year, ComparisonField::kBirthYear,
+                  {ComparisonField::kClk, ComparisonField::kSex, ComparisonField::kAddress, ComparisonField::kBsn}},
+          Session{&similar_clk, ComparisonField::kClk, {ComparisonField::kBirthYear}}}) {
+      if (Sum(*session.counts) <= 0) continue;
+      EmOptions em = options.em;
+      em.total_pairs = 0;
+      em.use_field = {true, true, true, true, true};
+      em.use_field[static_cast<int>(session.held_out)] = false;
+      FellegiSunterModel start = model;
+      start.lambda = 0.3;
+      ASSIGN_OR_RETURN(EmResult fit, FitEm(*session.counts, start, em));
+      for (ComparisonField field : session.take) model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
+      iterations += fit.iterations;
+      converged = converged && fit.converged;
+    }
+  }
+  model.lambda = std::clamp((static_cast<double>(stats.exact_pairs) + 0.01 * static_cast<double>(stats.pairs_compared)) /
+                                stats.all_pairs,
+                            1e-9, 0.5);
+  EmOptions final_options = options.em;
+  final_options.total_pairs = options.em.estimate_u ? 0 : stats.all_pairs;
+  final_options.estimate_m = !options.train_in_sessions || options.em.estimate_u;
+  ASSIGN_OR_RETURN(EmResult fit, FitEm(pattern_counts, model, final_options));
+  fit.iterations += iterations;
+  fit.converged = fit.converged && converged;
+  return fit;
+}
+
+}  // namespace
+
+Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  if (records.size() >= UINT32_MAX) return InvalidArgumentError("too many records for one linkage (max 2^32-2)");
+  if (records.size() < 2) return FailedPreconditionError("linkage needs at least two records");
+  const bool across = options.mode == LinkMode::kAcrossSources;
+  const int threads = internal::ThreadCount(options.threads);
+
+  LinkageResult result;
+  LinkageStats& stats = result.stats;
+  internal::EncodedRecords encoded = internal::Encode(records);
+  const double n = static_cast<double>(records.size());
+  stats.records = static_cast<int64_t>(records.size());
+  stats.all_pairs = n * (n - 1) / 2;
+  if (across) {
+    std::map<uint32_t, double> per_source;
+    for (uint32_t source : encoded.source) per_source[source] += 1;
+    double same = 0;
+    for (const auto& [source, count] : per_source) same += count * (count - 1) / 2;
+    stats.all_pairs -= same;
+    if (stats.all_pairs <= 0) return FailedPreconditionError("linking across sources needs records from two sources");
+  }
+
+  // 1. Blocking.
+  CandidatePairs candidates = GenerateCandidatePairs(encoded, options.blocking, across, threads);
+  stats.pairs_compared = static_cast<int64_t>(candidates.pairs.size());
+  stats.reduction_ratio = 1.0 - static_cast<double>(stats.pairs_compared) / stats.all_pairs;
+  for (const BlockingPass& pass : options.blocking.passes) stats.pass_names.push_back(pass.Name());
+  stats.pass_new_pairs = candidates.new_pairs_per_pass;
+  stats.pass_oversized_blocks = candidates.oversized_blocks;
+  stats.seconds_blocking = SecondsSince(start);
+  if (candidates.pairs.empty()) return FailedPreconditionError("blocking found no candidate pairs");
+
+  // 2. u from random pairs.
+  auto compare_start = std::chrono::steady_clock::now();
+  std::vector<double> random_counts = RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs,
+                                                         options.seed, options.comparison);
+  ASSIGN_OR_RETURN(auto u, EstimateU(random_counts));
+
+  // 3. Compare candidates.
+  result.pairs.resize(candidates.pairs.size());
+  constexpr size_t kChunk = 1 << 14;
+  size_t chunks = (candidates.pairs.size() + kChunk - 1) / kChunk;
+  std::vector<std::vector<double>> chunk_counts(chunks);
+  std::vector<int64_t> chunk_exact(chunks, 0);
+  internal::ParallelChunks(candidates.pairs.size(), kChunk, threads, [&](size_t chunk, size_t begin, size_t end, int) {
+    std::vector<double>& counts = chunk_counts[chunk];
+    counts.assign(kPatternCount, 0.0);
+    for (size_t idx = begin; idx < end; ++idx) {
+      uint32_t a = PairFirst(candidates.pairs[idx]), b = PairSecond(candidates.pairs[idx]);
+      double dice = internal::EncodedDice(encoded, a, b);
+      ScoredPair& pair = result.pairs[idx];
+      pair.a = a;
+      pair.b = b;
+      pair.dice = static_cast<float>(dice);
+      pair.pattern = PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison));
+      pair.exact = internal::IsExactLink(encoded, a, b);
+      chunk_exact[chunk] += pair.exact;
+      counts[pair.pattern] += 1;
+    }
+  });
+  std::vector<double> pattern_counts(kPatternCount, 0.0);
+  for (size_t chunk = 0; chunk < chunks; ++chunk) {
+    for (int pattern = 0; pattern < kPatternCount; ++pattern) pattern_counts[pattern] += chunk_counts[chunk][pattern];
+    stats.exact_pairs += chunk_exact[chunk];
+  }
+  std::vector<uint64_t>().swap(candidates.pairs);
+
+  // 4. EM for m (in sessions) and lambda, u fixed.
+  ASSIGN_OR_RETURN(EmResult fit, TrainModel(pattern_counts, u, stats, options));
+  result.model = fit.model;
+  stats.em_iterations = fit.iterations;
+  stats.em_converged = fit.converged;
+
+  // 5. Weights and probabilities.
+  const std::vector<double> pattern_weights = result.model.PatternWeights();
+  for (ScoredPair& pair : result.pairs) {
+    pair.weight = static_cast<float>(pattern_weights[pair.pattern]);
+    pair.probability = pair.exact ? 1.0f : static_cast<float>(ProbabilityFromWeight(pattern_weights[pair.pattern]));
+    if (pair.exact || pair.probability >= options.clustering.link_probability) ++stats.linked_pairs;
+  }
+  stats.seconds_comparing = SecondsSince(compare_start);
+
+  // 6. Persons and households.
+  auto cluster_start = std::chrono::steady_clock::now();
+  std::vector<ClusterEdge> edges;
+  for (const ScoredPair& pair : result.pairs) {
+    if (pair.exact || pair.probability >= options.clustering.link_probability) {
+      edges.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
+    }
+  }
+  auto pair_probability = [&](uint32_t a, uint32_t b) -> double {
+    if (internal::IsExactLink(encoded, a, b)) return 1.0;
+    double dice = internal::EncodedDice(encoded, a, b);
+    return ProbabilityFromWeight(pattern_weights[PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison))]);
+  };
+  result.person = ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering,
+                                 &stats.clustering);
+  result.household = ClusterHouseholds(result.person, encoded.household);
+  for (uint32_t record = 0; record < records.size(); ++record) {
+    stats.persons += result.person[record] == record;
+    stats.households += result.household[record] == record;
+  }
+  stats.seconds_clustering = SecondsSince(cluster_start);
+  stats.seconds_total = SecondsSince(start);
+  return result;
+}
+
+}  // namespace sz::linkage

@@ -1,0 +1,103 @@
+// Linker: the whole linkage of a set of person-involvements — blocking, comparison, Fellegi–Sunter
+// with u from random pairs and m/lambda by EM, scoring every candidate pair, clustering into persons
+// and households. This is the entry point; the other headers are its stages.
+//
+//   std::vector<LinkRecord> records = ...;               // e.g. via ExtractRowReader (link_record.h)
+//   ASSIGN_OR_RETURN(LinkageResult result, Link(records, LinkageOptions{}));
+//   result.person[i];       // person id of records[i] (the smallest record index of its cluster)
+//   result.household[i];    // household id of records[i]
+//   for (const ScoredPair& pair : result.pairs) ... // every compared pair with weight and probability
+//
+// Steps:
+// 1. Encode (intern keys, CLKs back to back) and block (blocking.h): candidate pairs.
+// 2. u-probabilities from `u_sample_pairs` random pairs drawn with `seed` (EstimateU, em.h).
+// 3. Compare every candidate pair (comparison.h) on `threads` threads; count patterns.
+// 4. EM with u fixed (FitEm, em.h), in Splink-style training sessions, because one EM over all
+//    candidates lets the "match" class absorb relatives: members of one household share surname,
+//    address and wijk, and EM then learns that a match may well differ in birth year. So:
+//    a. m for clk, sex, address and bsn by EM over the candidate pairs with the same birth year
+//       (birth year held out: relatives rarely share it, so the latent class is the person);
+//    b. m for birth year by EM over the candidate pairs with Dice ≥ the second band (CLK held out);
+//    c. lambda alone over all candidate pairs with m and u fixed; lambda is the prior over all pairs
+//       (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by blocking counting as
+//       non-matches. train_in_sessions = false: one EM for m and lambda over all candidates.
+// 5. Weights and probabilities per pair; pairs where a BSN or name pseudonym agrees are exact links
+//    (probability 1, flag `exact`), whatever the model says.
+// 6. Persons by constrained clustering, households from household keys plus persons (clustering.h).
+// Results are deterministic for given records and options, whatever the thread count.
+// Errors: kInvalidArgument for more than 2^32-1 records; kFailedPrecondition when there are fewer
+// than 2 records or no candidate pairs (EM has nothing to learn from).
+// Checked in tests/linkage/linker_test.cc against a slow all-pairs reference linkage.
+// Thread safety: Link may run concurrently on different inputs.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "linkage/blocking.h"
+#include "linkage/clustering.h"
+#include "linkage/comparison.h"
+#include "linkage/em.h"
+#include "linkage/fellegi_sunter.h"
+#include "linkage/link_record.h"
+
+namespace sz::linkage {
+
+enum class LinkMode {
+  kDeduplicate,      // every pair of records may be the same person
+  kAcrossSources,    // only pairs of records from different `source` values (linking files)
+};
+
+struct LinkageOptions {
+  LinkMode mode = LinkMode::kDeduplicate;
+  BlockingOptions blocking;
+  ComparisonSettings comparison;
+  EmOptions em;                        // total_pairs is set by the linker
+  int64_t u_sample_pairs = 1'000'000;  // random pairs for u (all pairs if fewer)
+  uint64_t seed = 20260101;
+  bool train_in_sessions = true;
+  ClusteringOptions clustering;
+  int threads = 0;  // 0: hardware concurrency (at most 8)
+};
+
+struct ScoredPair {
+  uint32_t a = 0, b = 0;  // record indices, a < b
+  float dice = 0;         // 0 when either CLK is missing
+  float weight = 0;       // match weight (log2 odds, prior included)
+  float probability = 0;  // 1 for exact links
+  uint16_t pattern = 0;   // comparison pattern (PatternVector gives the levels)
+  bool exact = false;     // BSN or name+birth-date pseudonym agrees
+};
+
+struct LinkageStats {
+  int64_t records = 0;
+  double all_pairs = 0;             // pairs the mode allows
+  int64_t pairs_compared = 0;       // candidate pairs from blocking
+  double reduction_ratio = 0;       // 1 - pairs_compared / all_pairs
+  std::vector<std::string> pass_names;
+  std::vector<int64_t> pass_new_pairs;
+  std::vector<int64_t> pass_oversized_blocks;
+  int64_t exact_pairs = 0;
+  int64_t linked_pairs = 0;         // probability ≥ clustering.link_probability (incl. exact)
+  int em_iterations = 0;
+  bool em_converged = false;
+  int64_t persons = 0;
+  int64_t households = 0;
+  ClusteringStats clustering;
+  double seconds_blocking = 0, seconds_comparing = 0, seconds_clustering = 0, seconds_total = 0;
+};
+
+struct LinkageResult {
+  std::vector<ScoredPair> pairs;    // sorted by (a, b)
+  FellegiSunterModel model;
+  std::vector<uint32_t> person;     // per record
+  std::vector<uint32_t> household;  // per record
+  LinkageStats stats;
+};
+
+Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOptions& options = {});
+
+}  // namespace sz::linkage

@@ -1,0 +1,110 @@
+// Blocking (blocking.h): passes, ±1 year, cross-source mode, block-size cap, thread independence.
+#include "linkage/blocking.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "linkage/internal/encoded_records.h"
+#include "synthetic_people.h"
+
+namespace sz::linkage {
+namespace {
+
+LinkRecord Record(int year, Sex sex, std::string wijk, std::string source = "a") {
+  LinkRecord record;
+  record.source = std::move(source);
+  record.birth_year = year;
+  record.sex = sex;
+  record.wijk = std::move(wijk);
+  return record;
+}
+
+bool Has(const CandidatePairs& candidates, uint32_t a, uint32_t b) {
+  return std::binary_search(candidates.pairs.begin(), candidates.pairs.end(), MakePair(a, b));
+}
+
+TEST(BlockingTest, YearSexWijkToleratesOneYear) {
+  std::vector<LinkRecord> records = {Record(1980, Sex::kMan, "W1"), Record(1981, Sex::kMan, "W1"),
+                                     Record(1982, Sex::kMan, "W1"), Record(1980, Sex::kVrouw, "W1"),
+                                     Record(1980, Sex::kUnknown, "W1"), Record(1980, Sex::kMan, "W2"),
+                                     Record(1979, Sex::kMan, "W1")};
+  internal::EncodedRecords encoded = internal::Encode(records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kYearSexWijk}};
+  CandidatePairs candidates = GenerateCandidatePairs(encoded, options, false, 1);
+  EXPECT_TRUE(Has(candidates, 0, 1));   // 1980 / 1981
+  EXPECT_FALSE(Has(candidates, 0, 2));  // 1980 / 1982
+  EXPECT_TRUE(Has(candidates, 1, 2));
+  EXPECT_FALSE(Has(candidates, 0, 3));  // other sex
+  EXPECT_TRUE(Has(candidates, 0, 4));   // unknown sex joins both
+  EXPECT_TRUE(Has(candidates, 3, 4));
+  EXPECT_FALSE(Has(candidates, 0, 5));  // other wijk
+  EXPECT_TRUE(Has(candidates, 0, 6));   // 1979 / 1980
+  EXPECT_EQ(candidates.new_pairs_per_pass[0], static_cast<int64_t>(candidates.pairs.size()));
+  // No duplicates, sorted, a < b.
+  EXPECT_TRUE(std::is_sorted(candidates.pairs.begin(), candidates.pairs.end()));
+  EXPECT_EQ(std::adjacent_find(candidates.pairs.begin(), candidates.pairs.end()), candidates.pairs.end());
+}
+
+TEST(BlockingTest, KeysAndCrossSourceMode) {
+  std::vector<LinkRecord> records(4);
+  records[0].household_pseudonym = records[1].household_pseudonym = records[2].household_pseudonym = "h";
+  records[0].source = records[1].source = "a";
+  records[2].source = "b";
+  records[3].source = "b";
+  records[3].bsn_pseudonym = records[0].bsn_pseudonym = "x";
+  internal::EncodedRecords encoded = internal::Encode(records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kBsn}, {BlockingKind::kHousehold}};
+  CandidatePairs all = GenerateCandidatePairs(encoded, options, false, 1);
+  EXPECT_EQ(all.pairs.size(), 4u);  // 0-3 by bsn; 0-1, 0-2, 1-2 by household
+  EXPECT_EQ(all.new_pairs_per_pass, (std::vector<int64_t>{1, 3}));
+  CandidatePairs across = GenerateCandidatePairs(encoded, options, true, 1);
+  EXPECT_EQ(across.pairs.size(), 3u);  // 0-3, 0-2, 1-2
+  EXPECT_FALSE(Has(across, 0, 1));
+  EXPECT_TRUE(BlockingKeys(encoded, 3, {BlockingKind::kHousehold}, 1, 0).empty());
+  EXPECT_EQ(BlockingKeys(encoded, 0, {BlockingKind::kHousehold}, 1, 0),
+            BlockingKeys(encoded, 1, {BlockingKind::kHousehold}, 1, 0));
+}
+
+TEST(BlockingTest, OversizedBlocksAreSkipped) {
+  std::vector<LinkRecord> records(30);
+  for (LinkRecord& record : records) record.household_pseudonym = "same";
+  internal::EncodedRecords encoded = internal::Encode(records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kHousehold}};
+  options.max_block_size = 29;
+  CandidatePairs candidates = GenerateCandidatePairs(encoded, options, false, 1);
+  EXPECT_TRUE(candidates.pairs.empty());
+  EXPECT_EQ(candidates.oversized_blocks[0], 1);
+  options.max_block_size = 30;
+  EXPECT_EQ(GenerateCandidatePairs(encoded, options, false, 1).pairs.size(), 30u * 29 / 2);
+}
+
+TEST(BlockingTest, ClkLshFindsSimilarFiltersAndIsThreadIndependent) {
+  testing::Population population = testing::MakePopulation(600, 2, 3);
+  internal::EncodedRecords encoded = internal::Encode(population.records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kClkBits, 32, 24}};
+  CandidatePairs one = GenerateCandidatePairs(encoded, options, false, 1);
+  CandidatePairs three = GenerateCandidatePairs(encoded, options, false, 3);
+  EXPECT_EQ(one.pairs, three.pairs);
+  // Identical filters always share every key; pairs found are far fewer than all pairs.
+  int64_t identical = 0, found = 0;
+  for (uint32_t a = 0; a < encoded.size; ++a) {
+    for (uint32_t b = a + 1; b < encoded.size; ++b) {
+      if (std::equal(encoded.Clk(a), encoded.Clk(a) + kClkWords, encoded.Clk(b))) {
+        ++identical;
+        found += Has(one, a, b);
+      }
+    }
+  }
+  EXPECT_GT(identical, 0);
+  EXPECT_EQ(found, identical);
+  double all_pairs = encoded.size * (encoded.size - 1) / 2.0;
+  EXPECT_LT(static_cast<double>(one.pairs.size()), 0.1 * all_pairs);
+}
+
+}  // namespace
+}  // namespace sz::linkage

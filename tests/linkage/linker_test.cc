@@ -1,0 +1,191 @@
+// The blocked linker (linker.h) against a slow, obviously correct all-pairs reference linkage kept here.
+#include "linkage/linker.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "linkage/evaluation.h"
+#include "synthetic_people.h"
+
+namespace sz::linkage {
+namespace {
+
+bool ReferenceExact(const LinkRecord& a, const LinkRecord& b) {
+  return (!a.bsn_pseudonym.empty() && a.bsn_pseudonym == b.bsn_pseudonym) ||
+         (!a.name_pseudonym.empty() && a.name_pseudonym == b.name_pseudonym);
+}
+
+double ReferenceProbability(const std::vector<LinkRecord>& records, const FellegiSunterModel& model, uint32_t a,
+                            uint32_t b) {
+  if (ReferenceExact(records[a], records[b])) return 1.0;
+  return model.MatchProbability(CompareRecords(records[a], records[b]));
+}
+
+// Every pair compared, no blocking: the links (exact, or probability ≥ threshold) under `model`.
+std::set<std::pair<uint32_t, uint32_t>> ReferenceLinks(const std::vector<LinkRecord>& records,
+                                                       const FellegiSunterModel& model, double threshold,
+                                                       bool across_sources) {
+  std::set<std::pair<uint32_t, uint32_t>> links;
+  for (uint32_t a = 0; a < records.size(); ++a) {
+    for (uint32_t b = a + 1; b < records.size(); ++b) {
+      if (across_sources && records[a].source == records[b].source) continue;
+      if (ReferenceProbability(records, model, a, b) >= threshold) links.insert({a, b});
+    }
+  }
+  return links;
+}
+
+class LinkerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { population_ = testing::MakePopulation(350, 3, 2026); }
+  testing::Population population_;
+};
+
+TEST_F(LinkerTest, BlockedLinkageAgreesWithAllPairsReference) {
+  LinkageOptions options;
+  options.threads = 2;
+  Result<LinkageResult> result = Link(population_.records, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const double threshold = options.clustering.link_probability;
+  const std::vector<LinkRecord>& records = population_.records;
+  EXPECT_GT(result->stats.reduction_ratio, 0.9);
+
+  std::set<std::pair<uint32_t, uint32_t>> reference = ReferenceLinks(records, result->model, threshold, false);
+  std::set<std::pair<uint32_t, uint32_t>> compared, blocked_links;
+  for (const ScoredPair& pair : result->pairs) {
+    compared.insert({pair.a, pair.b});
+    if (pair.exact || pair.probability >= threshold) blocked_links.insert({pair.a, pair.b});
+    // Each pair's scores are the model's for its comparison vector.
+    ComparisonVector gamma = CompareRecords(records[pair.a], records[pair.b]);
+    ASSERT_EQ(pair.pattern, PatternIndex(gamma));
+    ASSERT_NEAR(pair.weight, result->model.MatchWeight(gamma), 1e-4);
+    ASSERT_EQ(pair.exact, ReferenceExact(records[pair.a], records[pair.b]));
+    ASSERT_NEAR(pair.probability, ReferenceProbability(records, result->model, pair.a, pair.b), 1e-5);
+  }
+  // Blocking recall on the links is 1 on this input…
+  for (const auto& link : reference) ASSERT_TRUE(compared.count(link)) << link.first << "-" << link.second;
+  // …so the links above the threshold are the same.
+  EXPECT_EQ(blocked_links, reference);
+  EXPECT_GT(reference.size(), 100u);
+
+  // Clustering the reference links gives the same persons.
+  std::vector<ClusterEdge> edges;
+  for (const auto& [a, b] : reference) {
+    double probability = ReferenceProbability(records, result->model, a, b);
+    edges.push_back({a, b, result->model.MatchWeight(CompareRecords(records[a], records[b])), probability,
+                     ReferenceExact(records[a], records[b])});
+  }
+  std::vector<uint32_t> bsn(records.size(), 0);
+  std::map<std::string, uint32_t> bsn_ids;
+  for (size_t idx = 0; idx < records.size(); ++idx) {
+    if (!records[idx].bsn_pseudonym.empty()) {
+      bsn[idx] = bsn_ids.try_emplace(records[idx].bsn_pseudonym, bsn_ids.size() + 1).first->second;
+    }
+  }
+  auto probability = [&](uint32_t a, uint32_t b) { return ReferenceProbability(records, result->model, a, b); };
+  EXPECT_EQ(ClusterPersons(records.size(), edges, probability, bsn, options.clustering), result->person);
+
+  // The same training sessions over all pairs (no blocking) find nearly the same model.
+  std::vector<double> all_counts(kPatternCount, 0.0), same_year(kPatternCount, 0.0), similar(kPatternCount, 0.0);
+  for (uint32_t a = 0; a < records.size(); ++a) {
+    for (uint32_t b = a + 1; b < records.size(); ++b) {
+      ComparisonVector gamma = CompareRecords(records[a], records[b]);
+      all_counts[PatternIndex(gamma)] += 1;
+      if (gamma.level[1] == 0) same_year[PatternIndex(gamma)] += 1;
+      if (gamma.level[0] == 0 || gamma.level[0] == 1) similar[PatternIndex(gamma)] += 1;
+    }
+  }
+  FellegiSunterModel model = FellegiSunterModel::Initial();
+  model.u = result->model.u;
+  model.lambda = 0.3;
+  EmOptions session1;
+  session1.use_field = {true, false, true, true, true};
+  Result<EmResult> fit1 = FitEm(same_year, model, session1);
+  ASSERT_TRUE(fit1.ok());
+  for (int field : {0, 2, 3, 4}) model.m[field] = fit1->model.m[field];
+  EmOptions session2;
+  session2.use_field = {false, true, true, true, true};
+  Result<EmResult> fit2 = FitEm(similar, model, session2);
+  ASSERT_TRUE(fit2.ok());
+  model.m[1] = fit2->model.m[1];
+  model.lambda = 0.001;
+  EmOptions final_options;
+  final_options.estimate_m = false;
+  Result<EmResult> all_pairs_fit = FitEm(all_counts, model, final_options);
+  ASSERT_TRUE(all_pairs_fit.ok());
+  EXPECT_NEAR(all_pairs_fit->model.lambda, result->model.lambda, 0.1 * result->model.lambda);
+  for (int field = 0; field < kFieldCount; ++field) {
+    for (int level = 0; level < kLevelCount[field]; ++level) {
+      EXPECT_NEAR(all_pairs_fit->model.m[field][level], result->model.m[field][level], 0.05)
+          << "field " << field << " level " << level;
+    }
+  }
+}
+
+TEST_F(LinkerTest, FindsThePersons) {
+  Result<LinkageResult> result = Link(population_.records);
+  ASSERT_TRUE(result.ok());
+  Result<EvaluationReport> report =
+      Evaluate(population_.records, *result, population_.truth, LinkMode::kDeduplicate, 0.9);
+  ASSERT_TRUE(report.ok());
+  EXPECT_GT(report->pair_completeness, 0.97);
+  EXPECT_GT(report->persons.precision, 0.95);
+  EXPECT_GT(report->persons.recall, 0.9);
+  // Households: records of one true household mostly share a household id.
+  std::map<std::string, uint32_t> truth_ids;
+  std::vector<uint32_t> household_truth;
+  for (const std::string& label : population_.household_truth) {
+    household_truth.push_back(truth_ids.try_emplace(label, truth_ids.size()).first->second);
+  }
+  PairwiseScores households = ScoreClustering(result->household, household_truth, {});
+  EXPECT_GT(households.recall, 0.8);
+}
+
+TEST_F(LinkerTest, DeterministicWhateverTheThreadCount) {
+  LinkageOptions one, three;
+  one.threads = 1;
+  three.threads = 3;
+  Result<LinkageResult> a = Link(population_.records, one);
+  Result<LinkageResult> b = Link(population_.records, three);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_EQ(a->pairs.size(), b->pairs.size());
+  for (size_t idx = 0; idx < a->pairs.size(); ++idx) {
+    ASSERT_EQ(a->pairs[idx].a, b->pairs[idx].a);
+    ASSERT_EQ(a->pairs[idx].b, b->pairs[idx].b);
+    ASSERT_EQ(a->pairs[idx].weight, b->pairs[idx].weight);
+  }
+  EXPECT_EQ(a->person, b->person);
+  EXPECT_EQ(a->household, b->household);
+  EXPECT_EQ(a->model.lambda, b->model.lambda);
+}
+
+TEST_F(LinkerTest, AcrossSourcesComparesOnlyPairsFromDifferentSources) {
+  LinkageOptions options;
+  options.mode = LinkMode::kAcrossSources;
+  Result<LinkageResult> result = Link(population_.records, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  for (const ScoredPair& pair : result->pairs) {
+    ASSERT_NE(population_.records[pair.a].source, population_.records[pair.b].source);
+  }
+  std::set<std::pair<uint32_t, uint32_t>> reference =
+      ReferenceLinks(population_.records, result->model, options.clustering.link_probability, true);
+  std::set<std::pair<uint32_t, uint32_t>> links;
+  for (const ScoredPair& pair : result->pairs) {
+    if (pair.exact || pair.probability >= options.clustering.link_probability) links.insert({pair.a, pair.b});
+  }
+  EXPECT_EQ(links, reference);
+}
+
+TEST(LinkerErrorsTest, TooFewRecords) {
+  std::vector<LinkRecord> one(1);
+  EXPECT_EQ(Link(one).status().code(), StatusCode::kFailedPrecondition);
+  std::vector<LinkRecord> same_source(3);
+  LinkageOptions across;
+  across.mode = LinkMode::kAcrossSources;
+  EXPECT_EQ(Link(same_source, across).status().code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace sz::linkage
