@@ -1,0 +1,56 @@
+// Pseudonymise: what a desk runs on its identified export before anything leaves the desk.
+//
+// Reads the desk's records file (registraties) and persons-involved file (betrokkenen) in any dialect
+// ingest accepts, validates both against the source contract's `records` and `persons` tables,
+// joins them, and writes the extract (the contract's `extract` table): one row per person per record,
+// record fields carried over, identities replaced by keyed pseudonyms and a CLK (privacy module),
+// the address coarsened to wijk and buurt through a postcode table, the birth date reduced to birth
+// year and age at the event date, free text dropped.
+//
+//   PseudonymiseRequest request{.source = "veilig_thuis", .records_file = "registraties.csv",
+//                               .persons_file = "betrokkenen.csv", .postcode_file = "postcodes.csv",
+//                               .key_file = "desk.key", .output_file = "extract.csv"};
+//   ASSIGN_OR_RETURN(PseudonymiseReport report, Pseudonymise(regions, SystemClock(), request));
+//
+// The extract starts with header lines stating the format, source, contract version, key
+// fingerprint, CLK schema (name and SHA-256) and counts. Rows that cannot be used (invalid dates,
+// persons without a record, records without persons, …) are written to OUTPUT.rejects.csv beside the
+// extract, with line, column and reason. That file contains identities: it stays at the desk, and
+// the command says so. The key is read from its file and never written anywhere.
+#pragma once
+
+#include <string>
+
+#include "core/date.h"
+#include "core/region.h"
+#include "core/status.h"
+
+namespace sz::pipeline {
+
+struct PseudonymiseRequest {
+  std::string source;
+  std::string records_file;
+  std::string persons_file;
+  std::string postcode_file;
+  std::string key_file;
+  std::string output_file;
+  std::string clk_schema_file;  // default: config/linkage-schema.json
+};
+
+struct PseudonymiseReport {
+  long records_read = 0, records_rejected = 0;
+  long persons_read = 0, persons_rejected = 0;
+  long extract_rows = 0;
+  long bsn_valid = 0, bsn_invalid = 0, bsn_missing = 0;
+  long postcode_unknown = 0;  // persons whose postcode is not in the table (wijk/buurt left empty)
+  std::string key_fingerprint;
+  std::string rejects_file;  // "" if nothing was rejected
+};
+
+Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock& clock,
+                                        const PseudonymiseRequest& request);
+
+// The Samenzicht linkage schema shipped in config/.
+std::string DefaultClkSchemaFile();
+
+}  // namespace sz::pipeline
