@@ -53,12 +53,14 @@ ByColumn Factor(const Variable& variable) {
 
 }  // namespace
 
-Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, const std::vector<std::string>& by) {
+Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, const std::vector<std::string>& by,
+                              bool list_rows) {
   DomainSet set;
   set.by = by;
   if (by.empty()) {
     set.keys.emplace_back();
-    set.domains.push_back(WholeSample(design));
+    set.domains.push_back(list_rows ? WholeSample(design) : Domain{});
+    set.domain_of_row.assign(design.num_rows(), 0);
     return set;
   }
   std::vector<ByColumn> columns;
@@ -101,8 +103,10 @@ Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, co
     present.erase(std::unique(present.begin(), present.end()), present.end());
   }
   std::unordered_map<long long, int> domain_of_key;
+  std::vector<int> dense_domain_of_key(key_space <= (1 << 24) ? key_space : 0, -1);
   for (size_t d = 0; d < present.size(); ++d) {
     domain_of_key[present[d]] = static_cast<int>(d);
+    if (!dense_domain_of_key.empty()) dense_domain_of_key[present[d]] = static_cast<int>(d);
     std::vector<std::string> labels;
     long long rest = present[d];
     for (const auto& column : columns) {
@@ -112,11 +116,21 @@ Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, co
     }
     set.keys.push_back(std::move(labels));
   }
-  set.domains.resize(present.size());
-  for (int row : design.design_order()) {
+  set.domain_of_row.assign(num_rows, -1);
+  for (size_t row = 0; row < num_rows; ++row) {
     if (key[row] < 0) continue;
-    auto it = domain_of_key.find(key[row]);
-    if (it != domain_of_key.end()) set.domains[it->second].rows.push_back(row);
+    if (!dense_domain_of_key.empty()) {
+      set.domain_of_row[row] = dense_domain_of_key[key[row]];
+    } else {
+      auto it = domain_of_key.find(key[row]);
+      if (it != domain_of_key.end()) set.domain_of_row[row] = it->second;
+    }
+  }
+  set.domains.resize(present.size());
+  if (list_rows) {
+    for (int row : design.design_order()) {
+      if (set.domain_of_row[row] >= 0) set.domains[set.domain_of_row[row]].rows.push_back(row);
+    }
   }
   return set;
 }
@@ -159,23 +173,21 @@ Result<std::vector<Estimate>> EstimateDomain(const Design& design, const SurveyF
 
 Result<std::vector<DomainEstimate>> SvyBy(const Design& design, const SurveyFrame& frame,
                                           const AnalysisRequest& request) {
-  ASSIGN_OR_RETURN(DomainSet set, MakeDomains(design, frame, request.by));
-  const bool mean_or_total = (request.statistic == Statistic::kMean || request.statistic == Statistic::kTotal) &&
-                             !request.variables.empty();
+  // Means and totals over domains of a one-stage, uncalibrated design: all domains in one pass per column.
+  const bool fused = (request.statistic == Statistic::kMean || request.statistic == Statistic::kTotal) &&
+                     !request.variables.empty() && !request.by.empty() && design.calibrations().empty() &&
+                     design.variance_stages() == 1;
+  ASSIGN_OR_RETURN(DomainSet set, MakeDomains(design, frame, request.by, !fused));
   std::vector<DomainEstimate> out;
-  // Means and totals over several domains of a one-stage, uncalibrated design: all domains in one pass per column.
-  if (mean_or_total && set.domains.size() > 1 && design.calibrations().empty() && design.variance_stages() == 1) {
-    std::vector<int> domain_of_row(design.num_rows(), -1);
-    for (size_t d = 0; d < set.domains.size(); ++d) {
-      for (int row : set.domains[d].rows) domain_of_row[row] = static_cast<int>(d);
-    }
+  if (fused) {
+    const std::vector<int>& domain_of_row = set.domain_of_row;
     const auto kind = request.statistic == Statistic::kMean ? internal::MeanOrTotalKind::kMean
                                                              : internal::MeanOrTotalKind::kTotal;
-    auto fused = internal::FusedMeanOrTotal(kind, design, frame, request.variables, domain_of_row,
-                                            static_cast<int>(set.domains.size()), request.options);
-    if (!fused.ok()) return fused.status();
+    auto all = internal::FusedMeanOrTotal(kind, design, frame, request.variables, domain_of_row,
+                                          static_cast<int>(set.domains.size()), request.options);
+    if (!all.ok()) return all.status();
     for (size_t d = 0; d < set.domains.size(); ++d) {
-      for (auto& e : (*fused)[d]) out.push_back(DomainEstimate{set.keys[d], std::move(e)});
+      for (auto& e : (*all)[d]) out.push_back(DomainEstimate{set.keys[d], std::move(e)});
     }
     return out;
   }

@@ -28,10 +28,12 @@ namespace sz::survey {
 struct DomainSet {
   std::vector<std::string> by;                 // column names
   std::vector<std::vector<std::string>> keys;  // per domain, the level of each by-column
-  std::vector<Domain> domains;
+  std::vector<Domain> domains;    // rows per domain (empty lists unless list_rows)
+  std::vector<int> domain_of_row;  // domain index of each row, −1 for none
 };
 
-Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, const std::vector<std::string>& by);
+Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, const std::vector<std::string>& by,
+                              bool list_rows = true);
 
 enum class Statistic { kMean, kTotal, kRatio, kCiProp, kQuantile };
 

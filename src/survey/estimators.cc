@@ -49,25 +49,6 @@ using Kind = internal::MeanOrTotalKind;
 
 namespace internal {
 
-ModelMatrix SelectRows(const ModelMatrix& all, const std::vector<int>& position_of_row, const std::vector<int>& rows) {
-  ModelMatrix mm;
-  mm.terms = all.terms;
-  const int p = all.p();
-  size_t count = 0;
-  for (int row : rows) count += position_of_row[row] >= 0;
-  mm.rows.resize(count);
-  mm.x.resize(count * p);
-  size_t k = 0;
-  for (int row : rows) {
-    const int pos = position_of_row[row];
-    if (pos < 0) continue;
-    mm.rows[k] = row;
-    std::copy_n(all.x.data() + static_cast<size_t>(pos) * p, p, mm.x.data() + k * p);
-    ++k;
-  }
-  return mm;
-}
-
 Result<std::vector<Estimate>> MeanOrTotalOf(Kind kind, const Design& design, ModelMatrix mm,
                                             const EstimateOptions& options) {
   const int p = mm.p();

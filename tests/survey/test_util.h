@@ -102,6 +102,7 @@ inline ::testing::AssertionResult NearR(double actual, double expected, double r
     if (std::isnan(expected) && std::isnan(actual)) return ::testing::AssertionSuccess();
     return ::testing::AssertionFailure() << "actual " << actual << " expected " << expected;
   }
+  if (std::isinf(expected) && actual == expected) return ::testing::AssertionSuccess();
   double diff = std::fabs(actual - expected);
   if (diff <= rel * std::fabs(expected) || diff <= 1e-9) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << "actual " << actual << " expected " << expected << " (rel diff "

@@ -1,5 +1,8 @@
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
+#include <unordered_map>
 
 #include "survey/internal/distributions.h"
 #include "survey/internal/mean_total.h"
@@ -52,34 +55,84 @@ Result<std::vector<std::vector<Estimate>>> FusedMeanOrTotal(MeanOrTotalKind kind
     }
   }
 
-  // Walk in design order: number the (domain, cluster) slots, count n and degf, sum weights.
+  // Number the (domain, cluster) slots in data order, then renumber them in design order (domain, stratum,
+  // cluster code — the order of design_order()), which the stratum step needs. Also n, Ŵ and degf per domain.
   const Design::Stage& st = design.stages()[0];
+  const size_t num_clusters = st.stratum_of_cluster.size();
+  const bool dense_keys = static_cast<double>(num_clusters) * num_domains <= (1 << 23);
+  std::vector<int> dense_slot(dense_keys ? num_clusters * num_domains : 0, -1);
+  std::unordered_map<long long, int> sparse_slot;
   std::vector<int> slot_of_row(num_rows, -1);
-  std::vector<int> slot_domain, slot_stratum;
-  std::vector<int> last_slot_cluster(num_domains, -1), current_slot(num_domains, -1);
+  std::vector<int> slot_domain, slot_cluster;
+  std::vector<char> slot_weighted;
   std::vector<double> wsum(num_domains, 0.0);
-  std::vector<long> nonzero(num_domains, 0), df_clusters(num_domains, 0), df_strata(num_domains, 0);
-  std::vector<int> last_cluster(num_domains, -1), last_stratum(num_domains, -1);
-  for (int row : design.design_order()) {
+  std::vector<long> nonzero(num_domains, 0);
+  for (size_t row = 0; row < num_rows; ++row) {
     const int d = domain[row];
     if (d < 0) continue;
     const int cluster = st.cluster_of_row[row];
-    const int stratum = st.stratum_of_cluster[cluster];
-    if (cluster != last_slot_cluster[d]) {
-      last_slot_cluster[d] = cluster;
-      current_slot[d] = static_cast<int>(slot_domain.size());
-      slot_domain.push_back(d);
-      slot_stratum.push_back(stratum);
+    const long long key = static_cast<long long>(d) * num_clusters + cluster;
+    int slot;
+    if (dense_keys) {
+      int& known = dense_slot[key];
+      if (known < 0) {
+        known = static_cast<int>(slot_domain.size());
+        slot_domain.push_back(d);
+        slot_cluster.push_back(cluster);
+        slot_weighted.push_back(0);
+      }
+      slot = known;
+    } else {
+      auto [it, inserted] = sparse_slot.emplace(key, static_cast<int>(slot_domain.size()));
+      if (inserted) {
+        slot_domain.push_back(d);
+        slot_cluster.push_back(cluster);
+        slot_weighted.push_back(0);
+      }
+      slot = it->second;
     }
-    slot_of_row[row] = current_slot[d];
+    slot_of_row[row] = slot;
     wsum[d] += w[row];
     if (w[row] != 0) {
       ++nonzero[d];
-      if (cluster != last_cluster[d]) ++df_clusters[d];
-      if (stratum != last_stratum[d]) ++df_strata[d];
-      last_cluster[d] = cluster;
-      last_stratum[d] = stratum;
+      slot_weighted[slot] = 1;
     }
+  }
+  {
+    std::vector<int> order(slot_domain.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      if (slot_domain[a] != slot_domain[b]) return slot_domain[a] < slot_domain[b];
+      const int sa = st.stratum_of_cluster[slot_cluster[a]], sb = st.stratum_of_cluster[slot_cluster[b]];
+      if (sa != sb) return sa < sb;
+      return slot_cluster[a] < slot_cluster[b];
+    });
+    std::vector<int> new_index(order.size());
+    for (size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<int>(k);
+    for (int& slot : slot_of_row) {
+      if (slot >= 0) slot = new_index[slot];
+    }
+    std::vector<int> domains_sorted(order.size()), clusters_sorted(order.size());
+    std::vector<char> weighted_sorted(order.size());
+    for (size_t k = 0; k < order.size(); ++k) {
+      domains_sorted[k] = slot_domain[order[k]];
+      clusters_sorted[k] = slot_cluster[order[k]];
+      weighted_sorted[k] = slot_weighted[order[k]];
+    }
+    slot_domain.swap(domains_sorted);
+    slot_cluster.swap(clusters_sorted);
+    slot_weighted.swap(weighted_sorted);
+  }
+  std::vector<int> slot_stratum(slot_domain.size());
+  std::vector<long> df_clusters(num_domains, 0), df_strata(num_domains, 0);
+  std::vector<int> last_stratum(num_domains, -1);
+  for (size_t slot = 0; slot < slot_domain.size(); ++slot) {
+    slot_stratum[slot] = st.stratum_of_cluster[slot_cluster[slot]];
+    if (!slot_weighted[slot]) continue;
+    const int d = slot_domain[slot];
+    ++df_clusters[d];
+    if (slot_stratum[slot] != last_stratum[d]) ++df_strata[d];
+    last_stratum[d] = slot_stratum[slot];
   }
   const size_t num_slots = slot_domain.size();
 

@@ -1,7 +1,7 @@
-// The mean/total estimator on a prepared model matrix, shared by SvyMean/SvyTotal and SvyBy (which builds the
-// matrix of all rows once and selects each domain's rows from it, instead of gathering column by column).
+// The mean/total estimator on a prepared model matrix (SvyMean, SvyTotal), and SvyBy's all-domains fast path.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/status.h"
@@ -14,13 +14,6 @@ enum class MeanOrTotalKind { kMean, kTotal };
 
 Result<std::vector<Estimate>> MeanOrTotalOf(MeanOrTotalKind kind, const Design& design, ModelMatrix mm,
                                             const EstimateOptions& options);
-
-// The rows of `domain` that `all` (built over rows 0..n−1 in order) kept, with their values.
-ModelMatrix SelectRows(const ModelMatrix& all, const std::vector<int>& position_of_row, const std::vector<int>& rows);
-
-}  // namespace sz::survey::internal
-
-namespace sz::survey::internal {
 
 // SvyBy's fast path for means and totals when the variance has one stage and the design is not calibrated.
 // Reads each variable column sequentially (no row-major matrix): one walk in design order numbers the

@@ -5,8 +5,7 @@
 namespace sz::survey::internal {
 
 Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector<std::string>& variables,
-                                     const std::vector<int>& rows, bool numeric_only, const char* what,
-                                     bool drop_missing) {
+                                     const std::vector<int>& rows, bool numeric_only, const char* what) {
   ModelMatrix matrix;
   std::vector<const Variable*> columns;
   for (const auto& name : variables) {
@@ -54,12 +53,6 @@ Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector
         offset += 1;
       }
     }
-  }
-  if (!drop_missing) {
-    matrix.rows = rows;
-    matrix.x = std::move(x);
-    matrix.missing = std::move(missing);
-    return matrix;
   }
   size_t kept = 0;
   matrix.rows.reserve(num);

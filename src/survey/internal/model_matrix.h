@@ -14,14 +14,11 @@ struct ModelMatrix {
   std::vector<std::string> terms;
   std::vector<int> rows;     // kept rows, in the order given
   std::vector<double> x;     // rows.size() × terms.size(), row-major
-  std::vector<char> missing;  // only with drop_missing = false: per kept row, 1 if a value is missing
   int p() const { return static_cast<int>(terms.size()); }
 };
 
 // numeric_only: categorical variables are an InvalidArgument error naming `what`.
-// drop_missing = false keeps every row and fills `missing` instead (for SvyBy's all-rows matrix).
 Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector<std::string>& variables,
-                                     const std::vector<int>& rows, bool numeric_only, const char* what,
-                                     bool drop_missing = true);
+                                     const std::vector<int>& rows, bool numeric_only, const char* what);
 
 }  // namespace sz::survey::internal
