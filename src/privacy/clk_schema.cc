@@ -313,7 +313,10 @@ Result<ClkSchema> ParseClkSchema(std::string_view json_text) {
   Json document = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return InvalidArgumentError("linkage schema: not valid JSON");
   try {
-    return ParseDocument(document);
+    ASSIGN_OR_RETURN(ClkSchema schema, ParseDocument(document));
+    ASSIGN_OR_RETURN(Sha256Digest digest, Sha256(AsBytes(json_text)));
+    schema.digest = HexEncode(digest);
+    return schema;
   } catch (const Json::exception& error) {
     return InvalidArgumentError(std::string("linkage schema: ") + error.what());
   }

@@ -97,6 +97,9 @@ struct ClkSchema {
   int xor_folds = 0;  // Bloom filters are l·2^xor_folds bits before folding
   ClkKdf kdf;
   std::vector<ClkFeature> features;
+  // Hex SHA-256 of the JSON text the schema was parsed from: lets an extract name the exact schema its
+  // CLKs were made with (CLKs are comparable only under the same schema and secret).
+  std::string digest;
 
   // Index of the feature with this identifier, or -1.
   int FeatureIndex(std::string_view identifier) const;

@@ -197,6 +197,13 @@ TEST(ClkTokensTest, ValidationMessagesDoNotQuoteTheValue) {
   EXPECT_FALSE(internal::FormatClkValue(feature, "abc1").ok());
 }
 
+TEST(ClkSchemaTest, DigestIsSha256OfTheText) {
+  const char* text = R"({"version": 3, "clkConfig": {"l": 64, "kdf": {"type": "HKDF"}}, "features": []})";
+  Result<ClkSchema> schema = ParseClkSchema(text);
+  ASSERT_TRUE(schema.ok());
+  EXPECT_EQ(schema->digest, HexEncode(Sha256(AsBytes(text)).value()));
+}
+
 TEST(ClkSchemaTest, RejectsInvalidSchemasWithPath) {
   EXPECT_EQ(ParseClkSchema("{").status().code(), StatusCode::kInvalidArgument);
   Status wrong_version = ParseClkSchema(R"({"version": 2, "clkConfig": {}, "features": []})").status();
