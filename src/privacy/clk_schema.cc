@@ -260,10 +260,11 @@ Result<ClkSchema> ParseDocument(const Json& document) {
     return SchemaError("clkConfig", "is required");
   }
   const Json& config = document.at("clkConfig");
-  if (!config.contains("l")) return SchemaError("clkConfig.l", "is required");
-  ASSIGN_OR_RETURN(int64_t l, GetInteger(config, "l", "clkConfig"));
-  if (l < 1 || l > (1 << 20)) return SchemaError("clkConfig.l", "must be between 1 and 1048576");
-  schema.l = static_cast<int>(l);
+  if (config.contains("l")) {  // v3 lists l as required with default 1024; we accept it absent
+    ASSIGN_OR_RETURN(int64_t l, GetInteger(config, "l", "clkConfig"));
+    if (l < 1 || l > (1 << 20)) return SchemaError("clkConfig.l", "must be between 1 and 1048576");
+    schema.l = static_cast<int>(l);
+  }
   if (config.contains("xorFolds")) {
     ASSIGN_OR_RETURN(int64_t folds, GetInteger(config, "xorFolds", "clkConfig"));
     if (folds < 0 || folds > 10) return SchemaError("clkConfig.xorFolds", "must be between 0 and 10");

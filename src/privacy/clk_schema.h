@@ -6,7 +6,7 @@
 //   schema.l;                                   // 1024: bits per CLK
 //   schema.features[i].hashing.comparison.n;    // 2 for bigrams
 //
-// What is supported (everything v3 defines): clkConfig.l, xorFolds, kdf (HKDF with SHA256/SHA512, salt,
+// What is supported (everything v3 defines): clkConfig.l (1024 when absent), xorFolds, kdf (HKDF with SHA256/SHA512, salt,
 // info, keySize); features that are ignored or have a format (string with encoding utf-8/ascii/
 // utf-16/utf-32, case, minLength, maxLength or pattern; integer with minimum/maximum; date with a
 // strptime format; enum) and hashing (comparison ngram/exact/numeric, strategy bitsPerToken or

@@ -202,6 +202,12 @@ TEST(ClkSchemaTest, DigestIsSha256OfTheText) {
   Result<ClkSchema> schema = ParseClkSchema(text);
   ASSERT_TRUE(schema.ok());
   EXPECT_EQ(schema->digest, HexEncode(Sha256(AsBytes(text)).value()));
+  Result<ClkSchema> default_length = ParseClkSchema(R"({"version": 3, "clkConfig": {"kdf": {"type": "HKDF"}},
+    "features": [{"identifier": "a", "ignored": true}]})");
+  ASSERT_TRUE(default_length.ok()) << default_length.status().ToString();
+  EXPECT_EQ(default_length->l, 1024);
+  EXPECT_EQ(default_length->kdf.key_size, 64);
+  EXPECT_EQ(default_length->kdf.hash, HashAlgorithm::kSha256);
 }
 
 TEST(ClkSchemaTest, RejectsInvalidSchemasWithPath) {
