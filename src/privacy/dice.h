@@ -10,7 +10,8 @@
 // The 1024-bit functions pick at start-up the fastest code the CPU runs: AVX-512 VPOPCNTDQ, the POPCNT
 // instruction, or portable code (same results; tests/privacy/dice_test.cc checks each against a
 // bit-by-bit reference). Throughput: BENCHMARKS.md, "Pseudonymisation and CLK encoding".
-// Thread safety: pure functions.
+// Thread safety: all functions are thread-safe except SelectDice1024Implementation, which must not run
+// while comparisons run.
 #pragma once
 
 #include <cstddef>
