@@ -39,6 +39,10 @@ __attribute__((target("popcnt"))) void BatchPopcnt(const uint64_t* query, uint32
   }
 }
 
+// GCC 12 reports a false "may be used uninitialized" inside _mm512_reduce_add_epi64 (it starts from an
+// undefined vector that it then fully overwrites).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 __attribute__((target("avx512f,avx512vpopcntdq"))) void BatchAvx512(const uint64_t* query, uint32_t query_popcount,
                                                                      const uint64_t* filters,
                                                                      const uint32_t* popcounts, size_t count,
@@ -64,6 +68,8 @@ __attribute__((target("avx512f,avx512vpopcntdq"))) void BatchAvx512(const uint64
     scores[i] = Score(static_cast<uint32_t>(_mm512_reduce_add_epi64(ca)), query_popcount + popcounts[i]);
   }
 }
+
+#pragma GCC diagnostic pop
 
 using BatchFunction = void (*)(const uint64_t*, uint32_t, const uint64_t*, const uint32_t*, size_t, float*);
 
