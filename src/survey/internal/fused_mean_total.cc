@@ -47,139 +47,130 @@ Result<std::vector<std::vector<Estimate>>> FusedMeanOrTotal(MeanOrTotalKind kind
   const std::vector<double>& w = design.weights();
   const size_t num_rows = design.num_rows();
 
-  // The rows used: in a domain, no missing value in any variable (na.rm = TRUE).
-  std::vector<int> domain(domain_of_row);
-  for (const Variable* variable : columns) {
-    for (size_t row = 0; row < num_rows; ++row) {
-      if (domain[row] >= 0 && variable->IsMissing(row)) domain[row] = -1;
-    }
-  }
-
-  // Number the (domain, cluster) slots in data order, then renumber them in design order (domain, stratum,
-  // cluster code — the order of design_order()), which the stratum step needs. Also n, Ŵ and degf per domain.
+  // One pass over the rows in blocks (so each block of every column is read from cache the second time):
+  //  1. drop rows with a missing value in any variable (na.rm = TRUE);
+  //  2. give each (domain, cluster) pair a slot, in order of appearance; sum Ŵ, n and Σw per slot;
+  //  3. add w·x of every term to its slot (term-major: [term][slot]).
+  // A mean's slot total of influence values is (Σ_slot w·x − μ̂_d Σ_slot w)/Ŵ_d (svymean's z = w(x − μ̂)/Ŵ).
   const Design::Stage& st = design.stages()[0];
   const size_t num_clusters = st.stratum_of_cluster.size();
   const bool dense_keys = static_cast<double>(num_clusters) * num_domains <= (1 << 23);
   std::vector<int> dense_slot(dense_keys ? num_clusters * num_domains : 0, -1);
   std::unordered_map<long long, int> sparse_slot;
-  std::vector<int> slot_of_row(num_rows, -1);
   std::vector<int> slot_domain, slot_cluster;
   std::vector<char> slot_weighted;
+  std::vector<double> slot_weight;  // Σ w per slot
   std::vector<double> wsum(num_domains, 0.0);
   std::vector<long> nonzero(num_domains, 0);
-  for (size_t row = 0; row < num_rows; ++row) {
-    const int d = domain[row];
-    if (d < 0) continue;
-    const int cluster = st.cluster_of_row[row];
-    const long long key = static_cast<long long>(d) * num_clusters + cluster;
-    int slot;
-    if (dense_keys) {
-      int& known = dense_slot[key];
-      if (known < 0) {
-        known = static_cast<int>(slot_domain.size());
-        slot_domain.push_back(d);
-        slot_cluster.push_back(cluster);
-        slot_weighted.push_back(0);
+  std::vector<std::vector<double>> term_totals(p);  // [term][slot], grown with the slots
+  constexpr size_t kBlock = 2048;
+  std::vector<int> block_slot(kBlock);
+  for (size_t block = 0; block < num_rows; block += kBlock) {
+    const size_t block_end = std::min(num_rows, block + kBlock);
+    int* slots = block_slot.data() - block;  // slots[row] for rows of this block
+    for (size_t row = block; row < block_end; ++row) slots[row] = domain_of_row[row];  // domain for now
+    for (const Variable* variable : columns) {
+      if (variable->categorical) {
+        const int* codes = variable->codes.data();
+        for (size_t row = block; row < block_end; ++row) {
+          if (codes[row] < 0) slots[row] = -1;
+        }
+      } else {
+        const double* values = variable->values.data();
+        for (size_t row = block; row < block_end; ++row) {
+          if (values[row] != values[row]) slots[row] = -1;
+        }
       }
-      slot = known;
-    } else {
-      auto [it, inserted] = sparse_slot.emplace(key, static_cast<int>(slot_domain.size()));
-      if (inserted) {
-        slot_domain.push_back(d);
-        slot_cluster.push_back(cluster);
-        slot_weighted.push_back(0);
+    }
+    for (size_t row = block; row < block_end; ++row) {
+      const int d = slots[row];
+      if (d < 0) continue;
+      const int cluster = st.cluster_of_row[row];
+      const long long key = static_cast<long long>(d) * num_clusters + cluster;
+      int slot;
+      int* known = dense_keys ? &dense_slot[key] : nullptr;
+      if (known && *known >= 0) {
+        slot = *known;
+      } else {
+        slot = static_cast<int>(slot_domain.size());
+        bool fresh = true;
+        if (!known) {
+          auto [it, inserted] = sparse_slot.emplace(key, slot);
+          fresh = inserted;
+          slot = it->second;
+        } else {
+          *known = slot;
+        }
+        if (fresh) {
+          slot_domain.push_back(d);
+          slot_cluster.push_back(cluster);
+          slot_weighted.push_back(0);
+          slot_weight.push_back(0.0);
+          for (auto& totals : term_totals) totals.push_back(0.0);
+        }
       }
-      slot = it->second;
+      slots[row] = slot;
+      wsum[d] += w[row];
+      slot_weight[slot] += w[row];
+      if (w[row] != 0) {
+        ++nonzero[d];
+        slot_weighted[slot] = 1;
+      }
     }
-    slot_of_row[row] = slot;
-    wsum[d] += w[row];
-    if (w[row] != 0) {
-      ++nonzero[d];
-      slot_weighted[slot] = 1;
+    for (int t = 0; t < p; ++t) {
+      const Term& term = terms[t];
+      double* totals = term_totals[t].data();
+      if (term.level < 0) {
+        const double* values = term.variable->values.data();
+        for (size_t row = block; row < block_end; ++row) {
+          const int slot = slots[row];
+          if (slot >= 0) totals[slot] += values[row] * w[row];
+        }
+      } else {
+        const int* codes = term.variable->codes.data();
+        const int level = term.level;
+        for (size_t row = block; row < block_end; ++row) {
+          const int slot = slots[row];
+          if (slot >= 0 && codes[row] == level) totals[slot] += w[row];
+        }
+      }
     }
-  }
-  {
-    std::vector<int> order(slot_domain.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-      if (slot_domain[a] != slot_domain[b]) return slot_domain[a] < slot_domain[b];
-      const int sa = st.stratum_of_cluster[slot_cluster[a]], sb = st.stratum_of_cluster[slot_cluster[b]];
-      if (sa != sb) return sa < sb;
-      return slot_cluster[a] < slot_cluster[b];
-    });
-    std::vector<int> new_index(order.size());
-    for (size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<int>(k);
-    for (int& slot : slot_of_row) {
-      if (slot >= 0) slot = new_index[slot];
-    }
-    std::vector<int> domains_sorted(order.size()), clusters_sorted(order.size());
-    std::vector<char> weighted_sorted(order.size());
-    for (size_t k = 0; k < order.size(); ++k) {
-      domains_sorted[k] = slot_domain[order[k]];
-      clusters_sorted[k] = slot_cluster[order[k]];
-      weighted_sorted[k] = slot_weighted[order[k]];
-    }
-    slot_domain.swap(domains_sorted);
-    slot_cluster.swap(clusters_sorted);
-    slot_weighted.swap(weighted_sorted);
-  }
-  std::vector<int> slot_stratum(slot_domain.size());
-  std::vector<long> df_clusters(num_domains, 0), df_strata(num_domains, 0);
-  std::vector<int> last_stratum(num_domains, -1);
-  for (size_t slot = 0; slot < slot_domain.size(); ++slot) {
-    slot_stratum[slot] = st.stratum_of_cluster[slot_cluster[slot]];
-    if (!slot_weighted[slot]) continue;
-    const int d = slot_domain[slot];
-    ++df_clusters[d];
-    if (slot_stratum[slot] != last_stratum[d]) ++df_strata[d];
-    last_stratum[d] = slot_stratum[slot];
   }
   const size_t num_slots = slot_domain.size();
 
-  // Per term, one sequential pass over the rows: Σ x·s per slot, with s = w/Ŵ_d for means and w for totals.
-  // A mean's slot total of influence values is then Σ_slot x·s − μ̂_d Σ_slot s (svymean's z = w(x − μ̂)/Ŵ summed).
-  std::vector<double> scale(num_rows, 0.0), slot_scale(num_slots, 0.0);
-  for (size_t row = 0; row < num_rows; ++row) {
-    const int d = domain[row];
-    if (d < 0) continue;
-    scale[row] = kind == MeanOrTotalKind::kMean ? w[row] / wsum[d] : w[row];
-    slot_scale[slot_of_row[row]] += scale[row];
-  }
-  std::vector<double> estimate(static_cast<size_t>(num_domains) * p), srs(options.deff ? estimate.size() : 0);
-  std::vector<double> slot_totals(num_slots * p, 0.0);  // term-major: [term][slot]
-  std::vector<double> squares(num_domains);
+  // Estimates per domain and term; centred slot totals for means.
+  std::vector<double> estimate(static_cast<size_t>(num_domains) * p, 0.0);
   for (int t = 0; t < p; ++t) {
-    const Term& term = terms[t];
-    double* totals = &slot_totals[static_cast<size_t>(t) * num_slots];
-    if (term.level < 0) {
-      const double* values = term.variable->values.data();
-      for (size_t row = 0; row < num_rows; ++row) {
-        const int slot = slot_of_row[row];
-        if (slot >= 0) totals[slot] += values[row] * scale[row];
-      }
-    } else {
-      const int* codes = term.variable->codes.data();
-      const int level = term.level;
-      for (size_t row = 0; row < num_rows; ++row) {
-        const int slot = slot_of_row[row];
-        if (slot >= 0 && codes[row] == level) totals[slot] += scale[row];
-      }
-    }
-    // Domain estimates, then centre the slot totals of means.
+    std::vector<double>& totals = term_totals[t];
     for (size_t slot = 0; slot < num_slots; ++slot) estimate[static_cast<size_t>(slot_domain[slot]) * p + t] += totals[slot];
-    if (kind == MeanOrTotalKind::kMean) {
-      for (size_t slot = 0; slot < num_slots; ++slot) {
-        totals[slot] -= estimate[static_cast<size_t>(slot_domain[slot]) * p + t] * slot_scale[slot];
+    for (int d = 0; d < num_domains; ++d) {
+      if (kind == MeanOrTotalKind::kMean) estimate[static_cast<size_t>(d) * p + t] /= wsum[d];
+    }
+    for (size_t slot = 0; slot < num_slots; ++slot) {
+      const int d = slot_domain[slot];
+      if (kind == MeanOrTotalKind::kMean) {
+        totals[slot] = (totals[slot] - estimate[static_cast<size_t>(d) * p + t] * slot_weight[slot]) / wsum[d];
       }
     }
-    if (options.deff) {  // svyvar: n/(n−1) Σ w (x − μ̂)² / Ŵ
+  }
+  // svyvar for deff: n/(n−1) Σ w (x − x̄_w)² / Ŵ (a second pass, only when asked).
+  std::vector<double> srs(options.deff ? estimate.size() : 0);
+  if (options.deff) {
+    std::vector<double> squares(num_domains);
+    std::vector<int> domain(domain_of_row);
+    for (const Variable* variable : columns) {
+      for (size_t row = 0; row < num_rows; ++row) {
+        if (domain[row] >= 0 && variable->IsMissing(row)) domain[row] = -1;
+      }
+    }
+    for (int t = 0; t < p; ++t) {
       std::fill(squares.begin(), squares.end(), 0.0);
       for (size_t row = 0; row < num_rows; ++row) {
         const int d = domain[row];
         if (d < 0) continue;
         const double mu = kind == MeanOrTotalKind::kMean ? estimate[static_cast<size_t>(d) * p + t]
                                                          : estimate[static_cast<size_t>(d) * p + t] / wsum[d];
-        const double dev = term.Value(row) - mu;
+        const double dev = terms[t].Value(row) - mu;
         squares[d] += w[row] * dev * dev;
       }
       for (int d = 0; d < num_domains; ++d) {
@@ -189,12 +180,28 @@ Result<std::vector<std::vector<Estimate>>> FusedMeanOrTotal(MeanOrTotalKind kind
     }
   }
 
-  // Per domain: its cluster totals in design order, then the stratum sums.
+  // Slots in design order (domain, stratum, cluster code — the order of design_order()), and degf per domain.
+  std::vector<int> order(num_slots);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    if (slot_domain[a] != slot_domain[b]) return slot_domain[a] < slot_domain[b];
+    const int sa = st.stratum_of_cluster[slot_cluster[a]], sb = st.stratum_of_cluster[slot_cluster[b]];
+    if (sa != sb) return sa < sb;
+    return slot_cluster[a] < slot_cluster[b];
+  });
+  std::vector<long> df_clusters(num_domains, 0), df_strata(num_domains, 0);
+  std::vector<int> last_stratum(num_domains, -1);
   std::vector<ClusterTotals> clusters(num_domains);
-  for (size_t slot = 0; slot < num_slots; ++slot) {
-    ClusterTotals& list = clusters[slot_domain[slot]];
-    list.strata.push_back(slot_stratum[slot]);
-    for (int t = 0; t < p; ++t) list.totals.push_back(slot_totals[static_cast<size_t>(t) * num_slots + slot]);
+  for (int slot : order) {
+    const int d = slot_domain[slot];
+    const int stratum = st.stratum_of_cluster[slot_cluster[slot]];
+    ClusterTotals& list = clusters[d];
+    list.strata.push_back(stratum);
+    for (int t = 0; t < p; ++t) list.totals.push_back(term_totals[t][slot]);
+    if (!slot_weighted[slot]) continue;
+    ++df_clusters[d];
+    if (stratum != last_stratum[d]) ++df_strata[d];
+    last_stratum[d] = stratum;
   }
   const double zcrit = QNorm(1 - (1 - options.level) / 2);
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
