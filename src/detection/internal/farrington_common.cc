@@ -6,13 +6,29 @@
 
 namespace sz::detection::internal {
 
+namespace {
+
+// y^(2/3) for whole counts from a table (the same std::pow values, computed once), else std::pow.
+double TwoThirdsPower(double y) {
+  constexpr int kTableSize = 4096;
+  static const std::vector<double> table = [] {
+    std::vector<double> values(kTableSize);
+    for (int i = 0; i < kTableSize; ++i) values[i] = std::pow(static_cast<double>(i), 2.0 / 3);
+    return values;
+  }();
+  if (y >= 0 && y < kTableSize && y == static_cast<int>(y)) return table[static_cast<int>(y)];
+  return std::pow(y, 2.0 / 3);
+}
+
+}  // namespace
+
 std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi) {
   const std::vector<double> hat = fit.Leverages();
   std::vector<double> s(fit.observations);
   for (int i = 0; i < fit.observations; ++i) {
     const double y = fit.y[i];
     const double mu = fit.fitted[i];
-    const double a = 1.5 * (std::pow(y, 2.0 / 3) * std::pow(mu, -1.0 / 6) - std::pow(mu, 0.5));
+    const double a = 1.5 * (TwoThirdsPower(y) * std::pow(mu, -1.0 / 6) - std::sqrt(mu));
     s[i] = a / std::sqrt(phi * (1 - hat[i]));
   }
   return s;

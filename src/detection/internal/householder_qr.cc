@@ -7,8 +7,17 @@
 namespace sz::detection::internal {
 namespace {
 
-// Reference-BLAS dnrm2: scaled sum of squares, so no overflow for large entries.
+// dnrm2. The plain sum of squares is used when it can neither overflow nor underflow (it agrees
+// with BLAS to an ulp); otherwise the reference-BLAS scaled sum of squares.
 double Norm2(int count, const double* x) {
+  double sum = 0.0;
+  for (int i = 0; i < count; ++i) sum += x[i] * x[i];
+  if (sum > 1e-280 && sum < 1e280) return std::sqrt(sum);
+  if (sum == 0.0) {
+    bool all_zero = true;
+    for (int i = 0; i < count && all_zero; ++i) all_zero = x[i] == 0.0;
+    if (all_zero) return 0.0;
+  }
   double scale = 0.0;
   double ssq = 1.0;
   for (int i = 0; i < count; ++i) {
@@ -46,7 +55,8 @@ void HouseholderQr::Factor(const double* x_in, int rows, int cols, double tol) {
   qraux.assign(p, 0.0);
   pivot.resize(p);
   for (int j = 0; j < p; ++j) pivot[j] = j;
-  std::vector<double> work1(p), work2(p);
+  work1.resize(p);
+  work2.resize(p);
   auto col = [&](int j) { return qr.data() + static_cast<size_t>(j) * n; };
   if (n > 0) {
     for (int j = 0; j < p; ++j) {

@@ -18,6 +18,7 @@ struct HouseholderQr {
   std::vector<double> qr;     // n × p: R in the upper triangle, Householder vectors below
   std::vector<double> qraux;  // p
   std::vector<int> pivot;     // p: original (0-based) column index of each factored column
+  std::vector<double> work1, work2;  // dqrdc2's work array, kept to avoid reallocation
 
   // Factorises `x` (n × p, column-major) in place of a copy; `tol` as dqrdc2's tol.
   void Factor(const double* x, int rows, int cols, double tol);
