@@ -22,7 +22,7 @@ using internal::RMax;
 // beyond n (which only lengthen the vector with NA counts) are ignored.
 class Labels {
  public:
-  explicit Labels(int n) : values_(n + 1, 0) {}
+  void Reset(int n) { values_.assign(n + 1, 0); }
   // vectorOfFactors[a:b] <- value, with R's a:b (descending when b < a); index 0 is ignored.
   void Assign(int a, int b, int value) {
     const int step = a <= b ? 1 : -1;
@@ -54,12 +54,14 @@ struct Pass {
 
 int FloorDiv(int a, int b) { return static_cast<int>(std::floor(static_cast<double>(a) / b)); }
 
-Result<Baseline> BuildBaseline(const Series& series, int k, const FarringtonFlexibleControl& control, int past) {
+Status BuildBaseline(const Series& series, int k, const FarringtonFlexibleControl& control, int past,
+                     Baseline& baseline) {
   const int n = series.size();
   const int freq = series.frequency;
   const int w = control.w;
   const int p = control.no_periods;
-  Labels labels(n);
+  thread_local Labels labels, excluded;
+  labels.Reset(n);
   labels.Assign(k - w, k, p);
   for (int i = 1; i <= control.b; ++i) {
     const int ref = k - freq * i;
@@ -77,9 +79,13 @@ Result<Baseline> BuildBaseline(const Series& series, int k, const FarringtonFlex
       }
     }
   }
-  Labels excluded(n);
+  excluded.Reset(n);
   excluded.Assign(k - past, k, 1);
-  Baseline baseline;
+  baseline.response.clear();
+  baseline.wtime.clear();
+  baseline.offset.clear();
+  baseline.label.clear();
+  baseline.levels.clear();
   std::vector<bool> present(p + 1, false);
   for (int t = 1; t <= n; ++t) {
     if (labels[t] == 0 || excluded[t] != 0 || std::isnan(series.observed[t - 1])) continue;
@@ -105,7 +111,7 @@ Result<Baseline> BuildBaseline(const Series& series, int k, const FarringtonFlex
                                 ": no count in any reference window (factor has new level)");
   }
   baseline.max_response = *std::max_element(baseline.response.begin(), baseline.response.end());
-  return baseline;
+  return Status::Ok();
 }
 
 // Model row of (Intercept) [+ wtime] [+ seasgroups levels 2..].
@@ -120,42 +126,42 @@ void ModelRow(const Baseline& baseline, bool trend, bool factors, double wtime, 
   }
 }
 
-DesignMatrix MakeDesign(const Baseline& baseline, bool trend, bool factors) {
+void MakeDesign(const Baseline& baseline, bool trend, bool factors, DesignMatrix& x) {
   const int rows = static_cast<int>(baseline.response.size());
   const int cols = 1 + (trend ? 1 : 0) + (factors ? static_cast<int>(baseline.levels.size()) - 1 : 0);
-  DesignMatrix x(rows, cols);
-  std::vector<double> row;
+  x.Reset(rows, cols);
+  thread_local std::vector<double> row;
   for (int i = 0; i < rows; ++i) {
     ModelRow(baseline, trend, factors, baseline.wtime[i], baseline.label[i], row);
     for (int j = 0; j < cols; ++j) x(i, j) = row[j];
   }
-  return x;
 }
 
-// algo.farrington.fitGLM.flexible; nullopt where R returns NULL (no convergence).
-Result<std::optional<Pass>> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexibleControl& control) {
+// algo.farrington.fitGLM.flexible into `pass`; false where R returns NULL (no convergence).
+Result<bool> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexibleControl& control, Pass& pass) {
   const bool factors = control.no_periods != 1;
-  Pass pass;
-  DesignMatrix x = MakeDesign(baseline, trend, factors);
-  ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, baseline.response, baseline.offset));
+  const GlmControl glm_control;
+  thread_local DesignMatrix x;
+  MakeDesign(baseline, trend, factors, x);
+  RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, {}, glm_control, pass.fit));
   pass.has_trend = trend;
   if (!pass.fit.converged) {
     if (trend) {
-      x = MakeDesign(baseline, false, factors);
+      MakeDesign(baseline, false, factors, x);
       pass.has_trend = false;
-      ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, baseline.response, baseline.offset));
+      RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, {}, glm_control, pass.fit));
     }
-    if (!pass.fit.converged) return std::optional<Pass>();
+    if (!pass.fit.converged) return false;
   }
   pass.phi = RMax(pass.fit.Dispersion(), 1.0);
   if (control.reweight) {
     const std::vector<double> s = internal::AnscombeResiduals(pass.fit, pass.phi);
     const std::vector<double> omega = internal::AnscombeWeights(s, control.weights_threshold);
-    ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, baseline.response, baseline.offset, omega));
+    RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, omega, glm_control, pass.fit));
     pass.phi = RMax(pass.fit.Dispersion(), 1.0);
     pass.fit.working_weights = omega;  // the package's `model$weights <- omega`
   }
-  return std::optional<Pass>(std::move(pass));
+  return true;
 }
 
 struct Threshold {
@@ -254,13 +260,16 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
   result.has_pvalue = true;
   result.Reserve(range.size());
   std::vector<double> x_k;
+  thread_local Baseline baseline;
+  thread_local Pass pass_storage;
   for (int k = range.first; k <= range.last; ++k) {
     const double obs = y[k - 1];
     result.time.push_back(k);
     result.observed.push_back(obs);
-    ASSIGN_OR_RETURN(Baseline baseline, BuildBaseline(series, k, control, past));
+    RETURN_IF_ERROR(BuildBaseline(series, k, control, past, baseline));
     const double offset_k = control.population_offset ? std::log(series.PopulationAt(k)) : 0.0;
-    ASSIGN_OR_RETURN(std::optional<Pass> pass, FitPass(baseline, control.trend, control));
+    ASSIGN_OR_RETURN(bool fitted, FitPass(baseline, control.trend, control, pass_storage));
+    Pass* pass = fitted ? &pass_storage : nullptr;
     bool do_trend = false;
     if (pass && pass->has_trend) {
       ModelRow(baseline, true, factors, k, control.no_periods, x_k);
@@ -272,7 +281,8 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
       const bool significant = p_value < control.p_threshold_trend;
       do_trend = control.b >= 3 && significant && fit_response <= baseline.max_response;
       if (!do_trend) {
-        ASSIGN_OR_RETURN(pass, FitPass(baseline, false, control));
+        ASSIGN_OR_RETURN(fitted, FitPass(baseline, false, control, pass_storage));
+        pass = fitted ? &pass_storage : nullptr;
       }
     }
     if (!pass) {  // R: "The model could not converge with nor without time trend"; expected stays 0

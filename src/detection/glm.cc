@@ -99,8 +99,15 @@ double GlmFit::UnscaledCoefficientVariance(int column) const {
   return kNaN;
 }
 
-Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset_in,
-                               const std::vector<double>& weights_in, const GlmControl& control) {
+Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset,
+                               const std::vector<double>& weights, const GlmControl& control) {
+  GlmFit fit;
+  RETURN_IF_ERROR(FitLogLinearGlmInto(x, y, offset, weights, control, fit));
+  return fit;
+}
+
+Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset_in,
+                           const std::vector<double>& weights_in, const GlmControl& control, GlmFit& fit) {
   const int n = x.rows();
   const int p = x.cols();
   if (static_cast<int>(y.size()) != n) return InvalidArgumentError("glm: response length differs from design rows");
@@ -114,33 +121,51 @@ Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>&
   for (double v : y) {
     if (!(v >= 0)) return InvalidArgumentError("glm: negative or missing values not allowed for the Poisson family");
   }
-  std::vector<double> offset = offset_in.empty() ? std::vector<double>(n, 0.0) : offset_in;
-  std::vector<double> weights = weights_in.empty() ? std::vector<double>(n, 1.0) : weights_in;
-  for (double w : weights) {
+  for (double w : weights_in) {
     if (!(w >= 0)) return InvalidArgumentError("glm: negative or missing weights not allowed");
   }
+  // Per-thread scratch space: the detection methods fit thousands of small GLMs per series.
+  thread_local std::vector<double> offset, eta, mu, log_y, start, coef_old, w, xw, zw, b;
+  if (offset_in.empty()) {
+    offset.assign(n, 0.0);
+  } else {
+    offset.assign(offset_in.begin(), offset_in.end());
+  }
+  if (weights_in.empty()) {
+    fit.prior_weights.assign(n, 1.0);
+  } else {
+    fit.prior_weights.assign(weights_in.begin(), weights_in.end());
+  }
+  const std::vector<double>& weights = fit.prior_weights;
 
-  GlmFit fit;
   fit.observations = n;
   fit.columns = p;
-  fit.y = y;
-  fit.prior_weights = weights;
+  fit.y.assign(y.begin(), y.end());
+  fit.fitted_rows.clear();
   for (int i = 0; i < n; ++i) {
     if (weights[i] > 0) fit.fitted_rows.push_back(i);
   }
   const int n_good = static_cast<int>(fit.fitted_rows.size());
   if (n_good == 0) return DataError("glm: no observation with positive weight");
 
-  // Per-thread scratch space: the detection methods fit thousands of small GLMs per series.
-  thread_local std::vector<double> eta, mu, log_y, start, coef_old, w, xw, zw, b;
   eta.resize(n);
   mu.resize(n);
-  log_y.resize(n);
-  for (int i = 0; i < n; ++i) log_y[i] = y[i] > 0 ? std::log(y[i]) : 0.0;
-  for (int i = 0; i < n; ++i) {
-    eta[i] = std::log(y[i] + 0.1);  // poisson()$initialize: mustart <- y + 0.1
-    mu[i] = LinkInverse(eta[i]);
+  // log(y) and the starting values depend on y only; the methods fit several models to the same
+  // baseline in a row, so they are kept for the next call with the same y.
+  thread_local std::vector<double> cached_y, eta_start, mu_start;
+  if (cached_y.size() != y.size() || !std::equal(y.begin(), y.end(), cached_y.begin())) {
+    cached_y.assign(y.begin(), y.end());
+    log_y.resize(n);
+    eta_start.resize(n);
+    mu_start.resize(n);
+    for (int i = 0; i < n; ++i) {
+      log_y[i] = y[i] > 0 ? std::log(y[i]) : 0.0;
+      eta_start[i] = std::log(y[i] + 0.1);  // poisson()$initialize: mustart <- y + 0.1
+      mu_start[i] = LinkInverse(eta_start[i]);
+    }
   }
+  eta.assign(eta_start.begin(), eta_start.end());
+  mu.assign(mu_start.begin(), mu_start.end());
   double dev_old = Deviance(y, log_y, mu, eta, weights);
   double dev_final = dev_old;
   start.assign(p, 0.0);
@@ -201,17 +226,17 @@ Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>&
   fit.iterations = std::min(iter, control.max_iterations);
   fit.converged = converged;
   fit.rank = fit.qr.rank;
-  fit.coefficients = start;
+  fit.coefficients.assign(start.begin(), start.end());
   for (int pos = fit.rank; pos < p; ++pos) fit.coefficients[fit.qr.pivot[pos]] = kNaN;
-  fit.fitted = mu;
-  fit.linear_predictor = eta;
+  fit.fitted.assign(mu.begin(), mu.end());
+  fit.linear_predictor.assign(eta.begin(), eta.end());
   fit.deviance = dev_final;
   fit.working_residuals.resize(n);
   for (int i = 0; i < n; ++i) fit.working_residuals[i] = (y[i] - mu[i]) / mu[i];  // mu.eta(eta) = mu
   fit.working_weights.assign(n, 0.0);
   for (int g = 0; g < n_good; ++g) fit.working_weights[fit.fitted_rows[g]] = w[g] * w[g];
   fit.df_residual = n_good - fit.rank;
-  return fit;
+  return Status::Ok();
 }
 
 }  // namespace sz::detection

@@ -36,6 +36,12 @@ class DesignMatrix {
  public:
   DesignMatrix() = default;
   DesignMatrix(int rows, int cols) : rows_(rows), cols_(cols), values_(static_cast<size_t>(rows) * cols, 0.0) {}
+  // Reshapes to rows × cols, all zero, reusing the storage.
+  void Reset(int rows, int cols) {
+    rows_ = rows;
+    cols_ = cols;
+    values_.assign(static_cast<size_t>(rows) * cols, 0.0);
+  }
   int rows() const { return rows_; }
   int cols() const { return cols_; }
   double& operator()(int row, int col) { return values_[static_cast<size_t>(col) * rows_ + row]; }
@@ -91,5 +97,9 @@ struct GlmFit {
 Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y,
                                const std::vector<double>& offset = {},
                                const std::vector<double>& prior_weights = {}, const GlmControl& control = {});
+
+// The same, reusing `fit`'s storage (for callers that fit many models in a loop).
+Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset,
+                           const std::vector<double>& prior_weights, const GlmControl& control, GlmFit& fit);
 
 }  // namespace sz::detection
