@@ -1,5 +1,6 @@
 #include "survey/design.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -42,12 +43,35 @@ Result<Coded> CodeColumn(const SurveyFrame& frame, const std::string& name, cons
     for (char u : used) coded.distinct_used += u;
     return coded;
   }
-  std::unordered_map<double, int> code_of;
   coded.codes.resize(num_rows);
-  for (size_t row = 0; row < num_rows; ++row) {
-    auto [it, inserted] = code_of.emplace(variable->values[row], static_cast<int>(coded.levels.size()));
-    if (inserted) coded.levels.push_back(NumberLabel(*variable, row));
-    coded.codes[row] = it->second;
+  // Small non-negative integer ids (the usual case) are coded through an array, others through a hash map.
+  constexpr double kDenseLimit = 1 << 22;
+  bool small_integers = true;
+  double max_value = 0;
+  for (double value : variable->values) {
+    if (!(value >= 0 && value < kDenseLimit && value == std::floor(value))) {
+      small_integers = false;
+      break;
+    }
+    max_value = std::max(max_value, value);
+  }
+  if (small_integers) {
+    std::vector<int> code_of(static_cast<size_t>(max_value) + 1, -1);
+    for (size_t row = 0; row < num_rows; ++row) {
+      int& code = code_of[static_cast<size_t>(variable->values[row])];
+      if (code < 0) {
+        code = static_cast<int>(coded.levels.size());
+        coded.levels.push_back(NumberLabel(*variable, row));
+      }
+      coded.codes[row] = code;
+    }
+  } else {
+    std::unordered_map<double, int> code_of;
+    for (size_t row = 0; row < num_rows; ++row) {
+      auto [it, inserted] = code_of.emplace(variable->values[row], static_cast<int>(coded.levels.size()));
+      if (inserted) coded.levels.push_back(NumberLabel(*variable, row));
+      coded.codes[row] = it->second;
+    }
   }
   coded.distinct_used = static_cast<int>(coded.levels.size());
   return coded;
@@ -196,15 +220,29 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
     const size_t num_strata = stage == 0 ? design.strata_levels_.size()
                                          : design.stages_[stage - 1].first_row_of_cluster.size();
     st.cluster_of_row.resize(num_rows);
+    // Key (parent, id): through an array when parents × ids is small, else a hash map.
+    const size_t num_parents = !parent ? 1 : (stage > 0 ? num_strata : design.strata_levels_.size());
+    const size_t num_ids = design.id_levels_[stage].size();
+    const bool dense = static_cast<double>(num_parents) * num_ids <= (1 << 24);
+    std::vector<int> dense_code(dense ? num_parents * num_ids : 0, -1);
     std::unordered_map<uint64_t, int> code_of;
     for (size_t row = 0; row < num_rows; ++row) {
-      const uint64_t key = (static_cast<uint64_t>(parent ? (*parent)[row] : 0) << 32) | static_cast<uint32_t>(ids[row]);
-      auto [it, inserted] = code_of.emplace(key, static_cast<int>(st.first_row_of_cluster.size()));
-      if (inserted) {
+      const size_t parent_code = parent ? static_cast<size_t>((*parent)[row]) : 0;
+      const int next = static_cast<int>(st.first_row_of_cluster.size());
+      int code;
+      if (dense) {
+        int& known = dense_code[parent_code * num_ids + ids[row]];
+        if (known < 0) known = next;
+        code = known;
+      } else {
+        code = code_of.emplace((static_cast<uint64_t>(parent_code) << 32) | static_cast<uint32_t>(ids[row]), next)
+                   .first->second;
+      }
+      if (code == next) {
         st.first_row_of_cluster.push_back(static_cast<int>(row));
         st.stratum_of_cluster.push_back(stratum_of_row[row]);
       }
-      st.cluster_of_row[row] = it->second;
+      st.cluster_of_row[row] = code;
     }
     st.sampled_in_stratum.assign(num_strata, 0);
     for (int stratum : st.stratum_of_cluster) ++st.sampled_in_stratum[stratum];

@@ -103,7 +103,11 @@ std::string Describe(const ReportOptions& options, const AnalysisRequest& reques
   std::ostringstream text;
   text << "# samenzicht survey: design ids=" << (options.ids.empty() ? "1" : options.ids);
   if (!options.strata.empty()) text << " strata=" << options.strata;
-  if (!options.weights.empty()) text << " weights=" << options.weights;
+  if (!options.weights.empty()) {
+    text << " weights=" << options.weights;
+  } else {
+    text << (options.fpc.empty() ? " weights=1 (none given)" : " weights=N/n from fpc");
+  }
   if (!options.fpc.empty()) text << " fpc=" << options.fpc;
   if (options.nest) text << " nest";
   text << " lonely.psu=" << options.lonely_psu << "; level=" << Number(options.level)
