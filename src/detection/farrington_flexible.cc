@@ -87,7 +87,8 @@ Status BuildBaseline(const Series& series, int k, const FarringtonFlexibleContro
   baseline.label.clear();
   baseline.levels.clear();
   std::vector<bool> present(p + 1, false);
-  for (int t = 1; t <= n; ++t) {
+  // Only [r_b − w, k] can carry labels.
+  for (int t = std::max(1, k - freq * control.b - w); t <= std::min(n, k); ++t) {
     if (labels[t] == 0 || excluded[t] != 0 || std::isnan(series.observed[t - 1])) continue;
     baseline.response.push_back(series.observed[t - 1]);
     baseline.wtime.push_back(t);
