@@ -4,7 +4,7 @@
 // one base64 CLK per line of OUT.txt, in row order, byte-identical to what clkhash's
 // `clkhash hash IN.csv SECRET SCHEMA.json` produces, so a desk can check interoperability itself.
 // Columns are matched to features by position (as clkhash does); the header's names must equal the
-// feature identifiers unless --no-header-check.
+// feature identifiers unless --no-header-check. Help and messages of the command itself are Dutch.
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -29,17 +29,17 @@ struct EncodeOptions {
 
 Result<std::string> ReadSecret(const EncodeOptions& options) {
   if (!options.secret.empty() && !options.secret_file.empty()) {
-    return InvalidArgumentError("give --secret or --secret-file, not both");
+    return InvalidArgumentError("geef --secret of --secret-file, niet allebei");
   }
   if (options.secret_file.empty()) {
-    if (options.secret.empty()) return InvalidArgumentError("a secret is required (--secret or --secret-file)");
+    if (options.secret.empty()) return InvalidArgumentError("een geheim is verplicht (--secret of --secret-file)");
     return options.secret;
   }
   std::ifstream in(options.secret_file, std::ios::binary);
-  if (!in) return NotFoundError("secret file " + options.secret_file + " cannot be opened");
+  if (!in) return NotFoundError("geheimbestand " + options.secret_file + " kan niet worden geopend");
   std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-  if (secret.empty()) return DataError("secret file " + options.secret_file + " is empty");
+  if (secret.empty()) return DataError("geheimbestand " + options.secret_file + " is leeg");
   return secret;
 }
 
@@ -51,55 +51,56 @@ Status RunEncode(const EncodeOptions& options) {
 
   const auto& features = encoder.schema().features;
   if (table.header.size() != features.size()) {
-    return DataError(options.input + ": has " + std::to_string(table.header.size()) + " columns, the schema " +
-                     options.schema + " describes " + std::to_string(features.size()) + " features");
+    return DataError(options.input + ": heeft " + std::to_string(table.header.size()) + " kolommen, het schema " +
+                     options.schema + " beschrijft " + std::to_string(features.size()) + " kenmerken");
   }
   if (!options.no_header_check) {
     for (size_t i = 0; i < features.size(); ++i) {
       if (table.header[i] != features[i].identifier) {
-        return DataError(options.input + ": column " + std::to_string(i + 1) + " is named '" + table.header[i] +
-                         "' but the schema's feature " + std::to_string(i + 1) + " is '" + features[i].identifier +
-                         "' (columns are matched by position; use --no-header-check to accept other names)");
+        return DataError(options.input + ": kolom " + std::to_string(i + 1) + " heet '" + table.header[i] +
+                         "' maar kenmerk " + std::to_string(i + 1) + " van het schema is '" + features[i].identifier +
+                         "' (kolommen worden op positie gekoppeld; --no-header-check accepteert andere namen)");
       }
     }
   }
 
   std::string temporary = options.output + ".partial";
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-  if (!out) return IoError("cannot create " + temporary);
+  if (!out) return IoError("kan " + temporary + " niet aanmaken");
   for (size_t row = 0; row < table.rows.size(); ++row) {
     Result<privacy::Clk> clk = encoder.Encode(table.rows[row]);
     if (!clk.ok()) {
       out.close();
       std::remove(temporary.c_str());
-      return clk.status().WithContext(options.input + ": line " + std::to_string(table.line_numbers[row]));
+      return clk.status().WithContext(options.input + ": regel " + std::to_string(table.line_numbers[row]));
     }
     out << clk->ToBase64() << '\n';
   }
   out.close();
   if (!out) {
     std::remove(temporary.c_str());
-    return IoError("cannot write " + temporary);
+    return IoError("kan " + temporary + " niet schrijven");
   }
   if (std::rename(temporary.c_str(), options.output.c_str()) != 0) {
-    return IoError("cannot move " + temporary + " to " + options.output);
+    return IoError("kan " + temporary + " niet hernoemen naar " + options.output);
   }
-  std::cerr << "encoded " << table.rows.size() << " records from " << options.input << " (" << table.description
-            << ") into " << options.output << "\n";
+  std::cerr << table.rows.size() << " rijen uit " << options.input << " (" << table.description << ") versleuteld naar "
+            << options.output << "\n";
   return Status::Ok();
 }
 
 void AddEncodeCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("encode", "Encode a CSV into CLKs with a clkhash linkage schema v3 (one base64 per row)");
+  auto* cmd = app.add_subcommand(
+      "encode", "Versleutel een CSV tot CLK's met een clkhash-koppelschema v3 (één base64-CLK per rij, als clkhash)");
   auto options = std::make_shared<EncodeOptions>();
-  cmd->add_option("--schema", options->schema, "Linkage schema v3 (JSON)")->required();
-  cmd->add_option("--secret", options->secret, "The shared secret text (as clkhash's SECRET argument)");
+  cmd->add_option("--schema", options->schema, "Koppelschema, clkhash linkage schema v3 (JSON)")->required();
+  cmd->add_option("--secret", options->secret, "Het gedeelde geheim (als het SECRET-argument van clkhash)");
   cmd->add_option("--secret-file", options->secret_file,
-                  "Read the secret from this file instead (keeps it out of the process list and shell history)");
-  cmd->add_option("input", options->input, "Input CSV with a header row")->required();
-  cmd->add_option("-o,--output", options->output, "Output: one base64 CLK per input row")->required();
+                  "Lees het geheim uit dit bestand (blijft buiten de proceslijst en de shellgeschiedenis)");
+  cmd->add_option("input", options->input, "Invoer-CSV met een kopregel")->required();
+  cmd->add_option("-o,--output", options->output, "Uitvoer: één base64-CLK per invoerrij")->required();
   cmd->add_flag("--no-header-check", options->no_header_check,
-                "Do not require the header names to equal the schema's feature identifiers");
+                "Eis niet dat de kolomnamen gelijk zijn aan de kenmerken van het schema");
   cmd->callback([options] { ExitWith(RunEncode(*options)); });
 }
 SZ_REGISTER_COMMAND(AddEncodeCommand);

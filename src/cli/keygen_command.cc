@@ -1,6 +1,7 @@
 // samenzicht keygen --out desk.key: makes a desk's pseudonymisation key (privacy/key.h).
 //
-// Prints only the key's fingerprint, never the key. Refuses to overwrite an existing file.
+// Prints only the key's fingerprint, never the key. Refuses to overwrite an existing file. Desk-facing,
+// so its help and output are Dutch.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -18,17 +19,19 @@ struct KeygenOptions {
 Status RunKeygen(const KeygenOptions& options) {
   ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::Generate());
   RETURN_IF_ERROR(key.WriteFile(options.out));
-  std::cout << "key written to " << options.out << " (mode 0600)\n"
-            << "fingerprint: " << key.Fingerprint() << "\n"
-            << "Keep this file at the desk (or with the trusted third party) and make an offline backup: without it,\n"
-            << "new extracts cannot be linked to earlier ones. Never send it to SamenTwente.\n";
+  std::cout << "sleutel geschreven naar " << options.out << " (modus 0600)\n"
+            << "vingerafdruk: " << key.Fingerprint() << "\n"
+            << "Bewaar dit bestand bij het meldpunt (of bij de vertrouwde derde partij) en maak een offline\n"
+            << "reservekopie: zonder deze sleutel zijn nieuwe extracten niet te koppelen aan eerdere.\n"
+            << "Stuur de sleutel nooit naar SamenTwente.\n";
   return Status::Ok();
 }
 
 void AddKeygenCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("keygen", "Make a new 32-byte pseudonymisation key (file mode 0600, never overwrites)");
+  auto* cmd = app.add_subcommand("keygen",
+                                 "Maak een nieuwe sleutel voor pseudonimisering (32 bytes, modus 0600, overschrijft nooit)");
   auto options = std::make_shared<KeygenOptions>();
-  cmd->add_option("--out,-o", options->out, "Key file to create, e.g. desk.key")->required();
+  cmd->add_option("--out,-o", options->out, "Het sleutelbestand dat wordt aangemaakt, bijv. desk.key")->required();
   cmd->callback([options] { ExitWith(RunKeygen(*options)); });
 }
 SZ_REGISTER_COMMAND(AddKeygenCommand);

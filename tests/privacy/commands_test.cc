@@ -106,7 +106,7 @@ TEST_F(CommandsTest, EncodeReproducesClkhashFile) {
   }
   CommandRun invalid = RunCommand("encode --schema " + ref + "/schema_v3_example.json --secret s " + bad + " -o " + out);
   EXPECT_EQ(invalid.exit_code, 2);
-  EXPECT_NE(invalid.output.find("line 2"), std::string::npos) << invalid.output;
+  EXPECT_NE(invalid.output.find("regel 2"), std::string::npos) << invalid.output;
   EXPECT_NE(invalid.output.find("date_of_birth"), std::string::npos) << invalid.output;
   EXPECT_EQ(invalid.output.find("19801301"), std::string::npos) << invalid.output;
 }
