@@ -29,6 +29,7 @@
 // Thread safety: Encode reuses MAC contexts, so an encoder is not thread-safe. Copy it per thread.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
