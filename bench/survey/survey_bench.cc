@@ -92,7 +92,8 @@ std::string ItemName(int item) {
 
 SurveyFrame ToFrame(const Monitor& m) {
   SurveyFrame frame;
-  std::vector<std::string> gm(kGemeenten, kGemeenten + 14), lt(kLeeftijd, kLeeftijd + 5), op(kOpleiding, kOpleiding + 3);
+  std::vector<std::string> gm(kGemeenten, kGemeenten + 14), lt(kLeeftijd, kLeeftijd + 5),
+      op(kOpleiding, kOpleiding + 3);
   frame.AddCategorical("gemeente", m.gemeente, gm);
   frame.AddNumeric("wijk", std::vector<double>(m.wijk.begin(), m.wijk.end()));
   frame.AddNumeric("gewicht", m.gewicht);
@@ -182,9 +183,12 @@ int main(int argc, char** argv) {
   bool run_r = true;
   for (int arg = 1; arg < argc; ++arg) {
     std::string a = argv[arg];
-    if (a == "--respondents" && arg + 1 < argc) respondents = std::atoi(argv[++arg]);
-    else if (a == "--work-dir" && arg + 1 < argc) work_dir = argv[++arg];
-    else if (a == "--no-r") run_r = false;
+    if (a == "--respondents" && arg + 1 < argc)
+      respondents = std::atoi(argv[++arg]);
+    else if (a == "--work-dir" && arg + 1 < argc)
+      work_dir = argv[++arg];
+    else if (a == "--no-r")
+      run_r = false;
     else {
       std::cerr << "usage: survey_bench [--respondents N] [--work-dir DIR] [--no-r]\n";
       return 1;

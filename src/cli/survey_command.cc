@@ -45,7 +45,8 @@ void AddSurveyCommand(CLI::App& app) {
   cmd->add_option("--weights", r.weights, "Sampling weight column (default: from --fpc, else 1)");
   cmd->add_option("--fpc", r.fpc, "Finite population correction column(s) per stage: N (>1) or fraction (<=1)");
   cmd->add_flag("--nest", r.nest, "Cluster ids are numbered within strata (R: nest = TRUE)");
-  cmd->add_option("--lonely-psu", r.lonely_psu, "Single-PSU strata: fail (default), remove, certainty, adjust, average");
+  cmd->add_option("--lonely-psu", r.lonely_psu,
+                  "Single-PSU strata: fail (default), remove, certainty, adjust, average");
   cmd->add_option("--mean", r.mean, "Mean(s)/proportions of VAR[+VAR] (R: svymean)");
   cmd->add_option("--total", r.total, "Total(s) of VAR[+VAR] (R: svytotal)");
   cmd->add_option("--ratio", r.ratio, "Ratio of totals NUM/DEN (R: svyratio)");

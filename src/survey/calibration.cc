@@ -199,8 +199,7 @@ Result<std::vector<std::vector<double>>> CalibrationMatrix(const SurveyFrame& fr
     ASSIGN_OR_RETURN(const Variable* variable, frame.Find(name));
     for (size_t row = 0; row < num_rows; ++row) {
       if (variable->IsMissing(row)) {
-        return DataError("missing value in calibration variable '" + name + "' at data row " +
-                         std::to_string(row + 1));
+        return DataError("missing value in calibration variable '" + name + "' at data row " + std::to_string(row + 1));
       }
     }
     if (variable->categorical) {
@@ -243,11 +242,13 @@ Status Rake(Design& design, const SurveyFrame& frame, const std::vector<Populati
   std::vector<double> weights = design.weights();
   std::vector<double> old_table = table(weights);
   auto step = std::make_shared<RakingStep>();
-  const double epsilon = control.epsilon < 1 ? control.epsilon * [&] {
-    double sum = 0;
-    for (double w : weights) sum += w;
-    return sum;
-  }() : control.epsilon;
+  const double epsilon = control.epsilon < 1 ? control.epsilon *
+                                                   [&] {
+                                                     double sum = 0;
+                                                     for (double w : weights) sum += w;
+                                                     return sum;
+                                                   }()
+                                             : control.epsilon;
   for (int iteration = 0; iteration < control.max_iterations; ++iteration) {
     step->margins.clear();
     for (const auto& margin : margins) {

@@ -17,8 +17,8 @@ Result<CiMethod> ParseCiMethod(const std::string& name) {
   return InvalidArgumentError("--ci-method must be logit, beta, likelihood, xlogit, asin or mean, not '" + name + "'");
 }
 
-Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const std::string& variable,
-                           CiMethod method, const Domain& domain, const EstimateOptions& options) {
+Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const std::string& variable, CiMethod method,
+                           const Domain& domain, const EstimateOptions& options) {
   if (method == CiMethod::kLikelihood) {
     return InvalidArgumentError(
         "--ci-method likelihood (profile likelihood of svyciprop) is not yet supported; use logit or beta");

@@ -27,7 +27,7 @@ enum class CiMethod { kLogit, kLikelihood, kAsin, kBeta, kMean, kXlogit };
 // "logit", "likelihood", "asin", "beta", "mean", "xlogit".
 Result<CiMethod> ParseCiMethod(const std::string& name);
 
-Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const std::string& variable,
-                           CiMethod method, const Domain& domain, const EstimateOptions& options);
+Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const std::string& variable, CiMethod method,
+                           const Domain& domain, const EstimateOptions& options);
 
 }  // namespace sz::survey

@@ -217,8 +217,8 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
       parent = &strata;
     }
     const std::vector<int>& stratum_of_row = stage == 0 ? strata : design.stages_[stage - 1].cluster_of_row;
-    const size_t num_strata = stage == 0 ? design.strata_levels_.size()
-                                         : design.stages_[stage - 1].first_row_of_cluster.size();
+    const size_t num_strata =
+        stage == 0 ? design.strata_levels_.size() : design.stages_[stage - 1].first_row_of_cluster.size();
     st.cluster_of_row.resize(num_rows);
     // Key (parent, id): through an array when parents × ids is small, else a hash map.
     const size_t num_parents = !parent ? 1 : (stage > 0 ? num_strata : design.strata_levels_.size());

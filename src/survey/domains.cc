@@ -181,8 +181,8 @@ Result<std::vector<DomainEstimate>> SvyBy(const Design& design, const SurveyFram
   std::vector<DomainEstimate> out;
   if (fused) {
     const std::vector<int>& domain_of_row = set.domain_of_row;
-    const auto kind = request.statistic == Statistic::kMean ? internal::MeanOrTotalKind::kMean
-                                                             : internal::MeanOrTotalKind::kTotal;
+    const auto kind =
+        request.statistic == Statistic::kMean ? internal::MeanOrTotalKind::kMean : internal::MeanOrTotalKind::kTotal;
     auto all = internal::FusedMeanOrTotal(kind, design, frame, request.variables, domain_of_row,
                                           static_cast<int>(set.domains.size()), request.options);
     if (!all.ok()) return all.status();

@@ -28,8 +28,8 @@ namespace sz::survey {
 struct DomainSet {
   std::vector<std::string> by;                 // column names
   std::vector<std::vector<std::string>> keys;  // per domain, the level of each by-column
-  std::vector<Domain> domains;    // rows per domain (empty lists unless list_rows)
-  std::vector<int> domain_of_row;  // domain index of each row, −1 for none
+  std::vector<Domain> domains;                 // rows per domain (empty lists unless list_rows)
+  std::vector<int> domain_of_row;              // domain index of each row, −1 for none
 };
 
 Result<DomainSet> MakeDomains(const Design& design, const SurveyFrame& frame, const std::vector<std::string>& by,

@@ -111,9 +111,8 @@ namespace {
 Result<std::vector<Estimate>> MeanOrTotal(Kind kind, const Design& design, const SurveyFrame& frame,
                                           const std::vector<std::string>& variables, const Domain& domain,
                                           const EstimateOptions& options) {
-  ASSIGN_OR_RETURN(internal::ModelMatrix mm,
-                   internal::BuildModelMatrix(frame, variables, domain.rows, false,
-                                              kind == Kind::kMean ? "--mean" : "--total"));
+  ASSIGN_OR_RETURN(internal::ModelMatrix mm, internal::BuildModelMatrix(frame, variables, domain.rows, false,
+                                                                        kind == Kind::kMean ? "--mean" : "--total"));
   return internal::MeanOrTotalOf(kind, design, std::move(mm), options);
 }
 

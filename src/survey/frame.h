@@ -36,9 +36,9 @@ class SurveyFrame {
  public:
   // header[c] names column c; rows[r][c] is a cell. value_labels[column name][code] = label (from .sav).
   // Errors: kDataError when a row has the wrong number of cells or a column name repeats.
-  static Result<SurveyFrame> FromRows(const std::vector<std::string>& header,
-                                      const std::vector<std::vector<std::string>>& rows,
-                                      const std::map<std::string, std::map<std::string, std::string>>& value_labels = {});
+  static Result<SurveyFrame> FromRows(
+      const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+      const std::map<std::string, std::map<std::string, std::string>>& value_labels = {});
 
   // Adds a numeric column (NaN = missing); for generated data and tests. Replaces a column of the same name.
   void AddNumeric(const std::string& name, std::vector<double> values);

@@ -25,17 +25,17 @@
 namespace sz::survey {
 
 struct ReportOptions {
-  std::string ids;      // "COL[+COL]", "1" or "" (= 1)
+  std::string ids;  // "COL[+COL]", "1" or "" (= 1)
   std::string strata;
   std::string weights;
-  std::string fpc;      // "COL[+COL]"
+  std::string fpc;  // "COL[+COL]"
   bool nest = false;
   std::string lonely_psu = "fail";
   // Exactly one statistic:
-  std::string mean;      // "VAR[+VAR]"
-  std::string total;     // "VAR[+VAR]"
-  std::string ratio;     // "NUM/DEN"
-  std::string ciprop;    // "VAR"
+  std::string mean;    // "VAR[+VAR]"
+  std::string total;   // "VAR[+VAR]"
+  std::string ratio;   // "NUM/DEN"
+  std::string ciprop;  // "VAR"
   std::string ci_method = "logit";
   std::string quantile;  // "VAR:P"
   std::string by;        // "COL[+COL]"

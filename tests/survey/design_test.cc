@@ -30,8 +30,8 @@ TEST(SurveyDesign, OnePsuIsAnError) {
 }
 
 TEST(SurveyDesign, PsuInTwoStrataNeedsNest) {
-  SurveyFrame frame = Frame({{"a", "1", "2", "10", "1"}, {"a", "2", "2", "10", "2"}, {"b", "1", "2", "10", "3"},
-                             {"b", "2", "2", "10", "4"}});
+  SurveyFrame frame = Frame(
+      {{"a", "1", "2", "10", "1"}, {"a", "2", "2", "10", "2"}, {"b", "1", "2", "10", "3"}, {"b", "2", "2", "10", "4"}});
   DesignSpec spec{.ids = {"psu"}, .strata = "stratum", .weights = "w", .fpc = {}};
   auto design = Design::Create(frame, spec);
   EXPECT_EQ(design.status().code(), StatusCode::kDataError);
@@ -44,8 +44,8 @@ TEST(SurveyDesign, PsuInTwoStrataNeedsNest) {
 
 TEST(SurveyDesign, FpcRules) {
   // Population sizes > 1; fractions ≤ 1 give N = n/f; the weights follow N/n when no weights are given.
-  SurveyFrame frame = Frame({{"a", "1", "2", "10", "1"}, {"a", "2", "2", "10", "2"}, {"b", "3", "2", "4", "3"},
-                             {"b", "4", "2", "4", "4"}});
+  SurveyFrame frame = Frame(
+      {{"a", "1", "2", "10", "1"}, {"a", "2", "2", "10", "2"}, {"b", "3", "2", "4", "3"}, {"b", "4", "2", "4", "4"}});
   auto design = Design::Create(frame, {.ids = {"psu"}, .strata = "stratum", .weights = "", .fpc = {"fpc"}});
   ASSERT_TRUE(design.ok()) << design.status().ToString();
   EXPECT_EQ(design->weights(), (std::vector<double>{5, 5, 2, 2}));

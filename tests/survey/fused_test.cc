@@ -40,12 +40,13 @@ SurveyFrame Generated(int rows) {
 TEST(SurveyFused, AllDomainsAtOnceEqualsOneDomainAtATime) {
   const SurveyFrame frame = Generated(3000);
   for (LonelyPsu lonely : {LonelyPsu::kFail, LonelyPsu::kAverage}) {
-    DesignSpec spec{.ids = {"psu"}, .strata = "stratum", .weights = "w", .fpc = {}, .nest = true,
-                    .lonely_psu = lonely};
+    DesignSpec spec{.ids = {"psu"}, .strata = "stratum", .weights = "w", .fpc = {}, .nest = true, .lonely_psu = lonely};
     auto design = Design::Create(frame, spec);
     ASSERT_TRUE(design.ok()) << design.status().ToString();
     for (Statistic statistic : {Statistic::kMean, Statistic::kTotal}) {
-      AnalysisRequest request{.statistic = statistic, .variables = {"y", "colour"}, .by = {"group", "colour"},
+      AnalysisRequest request{.statistic = statistic,
+                              .variables = {"y", "colour"},
+                              .by = {"group", "colour"},
                               .options = {.level = 0.9, .deff = true}};
       auto fused = SvyBy(*design, frame, request);
       ASSERT_TRUE(fused.ok()) << fused.status().ToString();
@@ -63,7 +64,9 @@ TEST(SurveyFused, AllDomainsAtOnceEqualsOneDomainAtATime) {
           EXPECT_TRUE(testing::NearR(f.se, e.se, 1e-9));
           EXPECT_TRUE(testing::NearR(f.ci_low, e.ci_low, 1e-9));
           // A term constant within the domain has variance 0 and deff 0/0, which rounding can make anything.
-          if (e.se > 1e-9 * std::fabs(e.estimate)) EXPECT_TRUE(testing::NearR(f.deff, e.deff, 1e-9));
+          if (e.se > 1e-9 * std::fabs(e.estimate)) {
+            EXPECT_TRUE(testing::NearR(f.deff, e.deff, 1e-9));
+          }
           EXPECT_EQ(f.n, e.n);
           EXPECT_EQ(f.df, e.df);
         }

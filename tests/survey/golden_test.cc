@@ -174,8 +174,9 @@ TEST(SurveyGolden, ComparisonsMatchR) {
   const SurveyFrame& clus1 = Frame("apiclus1");
   const SurveyFrame& monitor = Frame("monitor");
   Design dstrat = Design::Create(strat, {.ids = {}, .strata = "stype", .weights = "pw", .fpc = {"fpc"}}).value();
-  Design dmon = Design::Create(monitor, {.ids = {"wijk"}, .strata = "gemeente", .weights = "gewicht", .fpc = {}, .nest = true})
-                    .value();
+  Design dmon =
+      Design::Create(monitor, {.ids = {"wijk"}, .strata = "gemeente", .weights = "gewicht", .fpc = {}, .nest = true})
+          .value();
   Design dclus1 = Design::Create(clus1, {.ids = {"dnum"}, .strata = "", .weights = "pw", .fpc = {"fpc"}}).value();
 
   auto e_vs_h = CompareDomains(dstrat, strat, "api00", Where(dstrat, strat, "stype", "E"),
@@ -187,8 +188,8 @@ TEST(SurveyGolden, ComparisonsMatchR) {
   ASSERT_TRUE(gap.ok()) << gap.status().ToString();
   ExpectComparison(*gap, expected.rows[1]);
 
-  auto vs_all = CompareDomains(dmon, monitor, "eenzaam", Where(dmon, monitor, "gemeente", "GM0153"),
-                               WholeSample(dmon), {});
+  auto vs_all =
+      CompareDomains(dmon, monitor, "eenzaam", Where(dmon, monitor, "gemeente", "GM0153"), WholeSample(dmon), {});
   ASSERT_TRUE(vs_all.ok()) << vs_all.status().ToString();
   ExpectComparison(*vs_all, expected.rows[2]);
 

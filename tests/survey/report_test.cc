@@ -156,7 +156,8 @@ TEST(SurveyCommand, BinaryWritesTheReport) {
   const std::string out = ::testing::TempDir() + "survey_command_test.csv";
   const std::string command = binary + " survey --data " + testing::GoldenDir() +
                               "apistrat.csv --strata stype --weights pw --fpc fpc --mean api00+meals_high"
-                              " --by stype+awards --deff --out " + out;
+                              " --by stype+awards --deff --out " +
+                              out;
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   std::ifstream in(out);
   std::stringstream text;

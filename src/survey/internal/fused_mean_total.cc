@@ -142,7 +142,8 @@ Result<std::vector<std::vector<Estimate>>> FusedMeanOrTotal(MeanOrTotalKind kind
   std::vector<double> estimate(static_cast<size_t>(num_domains) * p, 0.0);
   for (int t = 0; t < p; ++t) {
     std::vector<double>& totals = term_totals[t];
-    for (size_t slot = 0; slot < num_slots; ++slot) estimate[static_cast<size_t>(slot_domain[slot]) * p + t] += totals[slot];
+    for (size_t slot = 0; slot < num_slots; ++slot)
+      estimate[static_cast<size_t>(slot_domain[slot]) * p + t] += totals[slot];
     for (int d = 0; d < num_domains; ++d) {
       if (kind == MeanOrTotalKind::kMean) estimate[static_cast<size_t>(d) * p + t] /= wsum[d];
     }

@@ -12,8 +12,8 @@ namespace sz::survey::internal {
 
 struct ModelMatrix {
   std::vector<std::string> terms;
-  std::vector<int> rows;     // kept rows, in the order given
-  std::vector<double> x;     // rows.size() × terms.size(), row-major
+  std::vector<int> rows;  // kept rows, in the order given
+  std::vector<double> x;  // rows.size() × terms.size(), row-major
   int p() const { return static_cast<int>(terms.size()); }
 };
 

@@ -111,8 +111,8 @@ Status AddStageFromTotals(const Design& design, int stage, const ClusterTotals& 
   }
   if (strata_skipped > 0) {
     const int strata_ok = strata_present - strata_skipped;
-    const double factor = strata_ok > 0 ? static_cast<double>(strata_present) / strata_ok
-                                        : std::numeric_limits<double>::quiet_NaN();
+    const double factor =
+        strata_ok > 0 ? static_cast<double>(strata_present) / strata_ok : std::numeric_limits<double>::quiet_NaN();
     for (double& value : stage_var) value *= factor;
   }
   for (int idx = 0; idx < p * p; ++idx) out[idx] += stage_var[idx];
