@@ -116,7 +116,8 @@ monitor_by_quantile,monitor,wijk,gemeente,gewicht,,1,fail,quantile,bmi,inkomen_q
 ", colClasses = "character", na.strings = "NOTNA")
 cases$calibration <- ""
 # Calibrated designs (postStratify / rake / calibrate, as in the package's examples on apiclus1). The population
-# figures are written to pop_<variable>.csv; "linear:" lists the variables and the totals of calibrate().
+# figures are written to pop_<variable>.csv; "linear:"/"raking:" list the variables and the totals of
+# calibrate(..., calfun = "linear"/"raking").
 calibrated <- read.csv(text = "
 case,data,ids,strata,weights,fpc,nest,lonely,estimator,vars,by,method,p,level,deff,calibration
 ps_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00+enroll,,,,0.95,1,poststratify:stype
@@ -129,6 +130,9 @@ rake_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll,,,,0.95,0,rake:stype|sch.wi
 cal_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,,,,0.95,0,linear:stype+api99:6194;755;1018;3914069
 cal_by_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00+enroll,awards,,,0.95,0,linear:stype+api99:6194;755;1018;3914069
 cal_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll,stype,,,0.95,0,linear:stype+api99:6194;755;1018;3914069
+calrake_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00+enroll,,,,0.95,0,raking:stype+sch.wide:6194;755;1018;5122
+calrake_by_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,awards,,,0.95,0,raking:stype+sch.wide:6194;755;1018;5122
+calrake_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll,stype,,,0.95,0,raking:stype+sch.wide:6194;755;1018;5122
 ", colClasses = "character", na.strings = "NOTNA")
 cases <- rbind(cases, calibrated)
 populations <- list(stype = data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)),
@@ -151,9 +155,10 @@ make_design <- function(cs) {
   } else if (startsWith(cal, "rake:")) {
     vs <- strsplit(sub("rake:", "", cal), "|", fixed = TRUE)[[1]]
     des <- rake(des, lapply(vs, fml), lapply(vs, function(v) populations[[v]]))
-  } else if (startsWith(cal, "linear:")) {
-    parts <- strsplit(sub("linear:", "", cal), ":", fixed = TRUE)[[1]]
-    des <- calibrate(des, fml(parts[1]), as.numeric(strsplit(parts[2], ";")[[1]]))
+  } else if (startsWith(cal, "linear:") || startsWith(cal, "raking:")) {
+    calfun <- sub(":.*", "", cal)
+    parts <- strsplit(sub("^[a-z]+:", "", cal), ":", fixed = TRUE)[[1]]
+    des <- calibrate(des, fml(parts[1]), as.numeric(strsplit(parts[2], ";")[[1]]), calfun = calfun)
   }
   des
 }

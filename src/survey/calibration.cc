@@ -273,37 +273,72 @@ Result<std::vector<std::string>> CalibrationTerms(const SurveyFrame& frame, cons
   return names;
 }
 
-Status CalibrateLinear(Design& design, const SurveyFrame& frame, const std::vector<std::string>& variables,
-                       const std::vector<double>& totals) {
-  std::vector<std::string> names;
-  ASSIGN_OR_RETURN(auto x, CalibrationMatrix(frame, variables, &names));
-  const size_t k = x.size();
-  if (totals.size() != k) {
-    std::string list;
-    for (size_t c = 0; c < names.size(); ++c) list += (c ? ", " : "") + names[c];
-    return InvalidArgumentError("calibration needs " + std::to_string(k) + " population totals (" + list + "), got " +
-                                std::to_string(totals.size()));
-  }
-  const std::vector<double>& w = design.weights();
-  const size_t num_rows = w.size();
-  std::vector<double> sample_total(k, 0.0), tmat(k * k, 0.0);
+namespace {
+
+// g-weights of calibrate(..., calfun = "raking") by grake's Newton iteration (R/calibrate.R): start at η = 0,
+// Δη = T⁻¹·misfit with T = Σ w e^{xη} x xᵀ, stop when every |misfit|/(1 + |total|) < epsilon, at most maxit;
+// weights are first rescaled by the mean of total/sample-total when every such scale exceeds 20.
+Result<std::vector<double>> RakingG(const std::vector<std::vector<double>>& x, std::vector<double> w,
+                                    const std::vector<double>& totals, const RakingOptions& options) {
+  const size_t k = x.size(), num_rows = w.size();
+  std::vector<double> sample_total(k, 0.0);
   for (size_t row = 0; row < num_rows; ++row) {
-    for (size_t a = 0; a < k; ++a) {
-      sample_total[a] += x[a][row] * w[row];
-      for (size_t b = 0; b < k; ++b) tmat[a * k + b] += w[row] * x[a][row] * x[b][row];
-    }
+    for (size_t a = 0; a < k; ++a) sample_total[a] += x[a][row] * w[row];
   }
-  std::vector<double> gap(k);
-  for (size_t a = 0; a < k; ++a) gap[a] = totals[a] - sample_total[a];
-  ASSIGN_OR_RETURN(std::vector<double> lambda, Solve(tmat, gap));
+  double min_scale = INFINITY, mean_scale = 0;
+  for (size_t a = 0; a < k; ++a) {
+    min_scale = std::min(min_scale, totals[a] / sample_total[a]);
+    mean_scale += totals[a] / sample_total[a] / k;
+  }
+  const bool rescaled = min_scale > 20;
+  if (rescaled) {
+    for (double& weight : w) weight *= mean_scale;
+  }
+  std::vector<double> eta(k, 0.0), xeta(num_rows, 0.0);
+  auto misfit_of = [&](const std::vector<double>& xe) {
+    std::vector<double> misfit(totals);
+    for (size_t row = 0; row < num_rows; ++row) {
+      const double factor = w[row] * std::exp(xe[row]);  // sample total + Σ w x (e^{xη} − 1)
+      for (size_t a = 0; a < k; ++a) misfit[a] -= x[a][row] * factor;
+    }
+    return misfit;
+  };
+  std::vector<double> misfit = misfit_of(xeta);
+  for (int iteration = 1;; ++iteration) {
+    std::vector<double> tmat(k * k, 0.0);
+    for (size_t row = 0; row < num_rows; ++row) {
+      const double factor = w[row] * std::exp(xeta[row]);
+      for (size_t a = 0; a < k; ++a) {
+        for (size_t b = 0; b < k; ++b) tmat[a * k + b] += factor * x[a][row] * x[b][row];
+      }
+    }
+    ASSIGN_OR_RETURN(std::vector<double> step, Solve(tmat, misfit));
+    for (size_t a = 0; a < k; ++a) eta[a] += step[a];
+    for (size_t row = 0; row < num_rows; ++row) {
+      xeta[row] = 0;
+      for (size_t a = 0; a < k; ++a) xeta[row] += x[a][row] * eta[a];
+    }
+    misfit = misfit_of(xeta);
+    bool converged = true;
+    for (size_t a = 0; a < k; ++a) converged &= std::fabs(misfit[a]) / (1 + std::fabs(totals[a])) < options.epsilon;
+    if (converged) break;
+    if (iteration + 1 > options.max_iterations) return DataError("Calibration failed (raking did not converge)");
+  }
+  std::vector<double> g(num_rows);
+  for (size_t row = 0; row < num_rows; ++row) g[row] = std::exp(xeta[row]) * (rescaled ? mean_scale : 1.0);
+  return g;
+}
+
+Status CalibrateWithG(Design& design, const std::vector<std::vector<double>>& x, const std::vector<std::string>& names,
+                      const std::vector<double>& g) {
+  const std::vector<double>& w = design.weights();
+  const size_t num_rows = w.size(), k = x.size();
   auto step = std::make_shared<GregStep>();
   std::vector<double> new_weights(num_rows);
   step->calibrated_half_weights.resize(num_rows);
   for (size_t row = 0; row < num_rows; ++row) {
-    double g = 1;
-    for (size_t a = 0; a < k; ++a) g += x[a][row] * lambda[a];
-    new_weights[row] = w[row] * g;
-    step->calibrated_half_weights[row] = g * std::sqrt(w[row]);
+    new_weights[row] = w[row] * g[row];
+    step->calibrated_half_weights[row] = g[row] * std::sqrt(w[row]);
   }
   // Orthonormal basis of X·√w (modified Gram–Schmidt, applied twice for stability).
   for (size_t a = 0; a < k; ++a) {
@@ -325,6 +360,54 @@ Status CalibrateLinear(Design& design, const SurveyFrame& frame, const std::vect
   }
   design.AddCalibration(std::move(step), std::move(new_weights));
   return Status::Ok();
+}
+
+Result<std::vector<std::vector<double>>> CheckedCalibrationMatrix(const SurveyFrame& frame,
+                                                                  const std::vector<std::string>& variables,
+                                                                  const std::vector<double>& totals,
+                                                                  std::vector<std::string>& names) {
+  ASSIGN_OR_RETURN(auto x, CalibrationMatrix(frame, variables, &names));
+  if (totals.size() != x.size()) {
+    std::string list;
+    for (size_t c = 0; c < names.size(); ++c) list += (c ? ", " : "") + names[c];
+    return InvalidArgumentError("calibration needs " + std::to_string(x.size()) + " population totals (" + list +
+                                "), got " + std::to_string(totals.size()));
+  }
+  return x;
+}
+
+}  // namespace
+
+Status CalibrateLinear(Design& design, const SurveyFrame& frame, const std::vector<std::string>& variables,
+                       const std::vector<double>& totals) {
+  std::vector<std::string> names;
+  ASSIGN_OR_RETURN(auto x, CheckedCalibrationMatrix(frame, variables, totals, names));
+  const size_t k = x.size();
+  const std::vector<double>& w = design.weights();
+  const size_t num_rows = w.size();
+  std::vector<double> sample_total(k, 0.0), tmat(k * k, 0.0);
+  for (size_t row = 0; row < num_rows; ++row) {
+    for (size_t a = 0; a < k; ++a) {
+      sample_total[a] += x[a][row] * w[row];
+      for (size_t b = 0; b < k; ++b) tmat[a * k + b] += w[row] * x[a][row] * x[b][row];
+    }
+  }
+  std::vector<double> gap(k);
+  for (size_t a = 0; a < k; ++a) gap[a] = totals[a] - sample_total[a];
+  ASSIGN_OR_RETURN(std::vector<double> lambda, Solve(tmat, gap));
+  std::vector<double> g(num_rows, 1.0);
+  for (size_t row = 0; row < num_rows; ++row) {
+    for (size_t a = 0; a < k; ++a) g[row] += x[a][row] * lambda[a];
+  }
+  return CalibrateWithG(design, x, names, g);
+}
+
+Status CalibrateRaking(Design& design, const SurveyFrame& frame, const std::vector<std::string>& variables,
+                       const std::vector<double>& totals, const RakingOptions& options) {
+  std::vector<std::string> names;
+  ASSIGN_OR_RETURN(auto x, CheckedCalibrationMatrix(frame, variables, totals, names));
+  ASSIGN_OR_RETURN(std::vector<double> g, RakingG(x, design.weights(), totals, options));
+  return CalibrateWithG(design, x, names, g);
 }
 
 }  // namespace sz::survey

@@ -52,4 +52,14 @@ Result<std::vector<std::string>> CalibrationTerms(const SurveyFrame& frame, cons
 Status CalibrateLinear(Design& design, const SurveyFrame& frame, const std::vector<std::string>& variables,
                        const std::vector<double>& totals);
 
+// calibrate(design, formula, population, calfun = "raking") without bounds: g = exp(xᵀη) by grake's Newton
+// iteration (same start, steps, rescaling and stopping rule as R, so the weights agree to R's tolerance);
+// variance as for CalibrateLinear. kDataError "Calibration failed" when it does not converge (R stops too).
+struct RakingOptions {
+  int max_iterations = 50;
+  double epsilon = 1e-7;
+};
+Status CalibrateRaking(Design& design, const SurveyFrame& frame, const std::vector<std::string>& variables,
+                       const std::vector<double>& totals, const RakingOptions& options = {});
+
 }  // namespace sz::survey

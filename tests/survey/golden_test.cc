@@ -82,7 +82,7 @@ PopulationTable Population(const std::string& variable) {
   return table;
 }
 
-// The calibration column: "poststratify:VAR", "rake:VAR|VAR", "linear:VAR+VAR:T1;T2;...".
+// The calibration column: "poststratify:VAR", "rake:VAR|VAR", "linear:VAR+VAR:T1;T2;...", "raking:...".
 Status Calibrate(Design& design, const SurveyFrame& frame, const std::string& spec) {
   if (spec.empty()) return Status::Ok();
   const size_t colon = spec.find(':');
@@ -96,6 +96,7 @@ Status Calibrate(Design& design, const SurveyFrame& frame, const std::string& sp
   const size_t split = rest.find(':');
   std::vector<double> totals;
   for (const auto& total : Split(rest.substr(split + 1), ';')) totals.push_back(std::stod(total));
+  if (kind == "raking") return CalibrateRaking(design, frame, Split(rest.substr(0, split), '+'), totals);
   return CalibrateLinear(design, frame, Split(rest.substr(0, split), '+'), totals);
 }
 
