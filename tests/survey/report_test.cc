@@ -167,3 +167,29 @@ TEST(SurveyCommand, BinaryWritesTheReport) {
 
 }  // namespace
 }  // namespace sz::survey
+
+namespace sz::survey {
+namespace {
+
+// Issue 5: "single-PSU strata handled with the same options R offers, with 'fail' never silent" — also when
+// only some domains reach the lonely stratum (svyby then stops, as R does).
+TEST(Issue5, LonelyPsuFailIsNeverSilentInDomains) {
+  Input in("apiclus1");
+  ReportOptions options;
+  options.ids = "dnum";
+  options.strata = "cname";
+  options.weights = "pw";
+  options.mean = "api00";
+  options.by = "stype";
+  auto result = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kDataError);
+  EXPECT_NE(result.status().message().find("has only one PSU at stage 1"), std::string::npos);
+  options.lonely_psu = "remove";
+  auto removed = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  ExpectMatchesGolden(*removed, "lonely_remove_mean", 1);
+}
+
+}  // namespace
+}  // namespace sz::survey
