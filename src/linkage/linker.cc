@@ -82,6 +82,7 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std
       if (Sum(*session.counts) <= 0) continue;
       EmOptions em = options.em;
       em.total_pairs = 0;
+      em.estimate_u = true;  // candidate pairs are not random pairs: their non-matches differ from u
       em.use_field = {true, true, true, true, true};
       em.use_field[static_cast<int>(session.held_out)] = false;
       FellegiSunterModel start = model;

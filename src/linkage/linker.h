@@ -18,6 +18,9 @@
 //    a. m for clk, sex, address and bsn by EM over the candidate pairs with the same birth year
 //       (birth year held out: relatives rarely share it, so the latent class is the person);
 //    b. m for birth year by EM over the candidate pairs with Dice ≥ the second band (CLK held out);
+//    (in a and b u is estimated too, starting from the random-pair u, because the non-matches among
+//    candidate pairs are not like random pairs — blocking made them similar — and a fixed u lets EM
+//    explain them with a spurious "match" class; only m is kept from a session);
 //    c. lambda alone over all candidate pairs with m and u fixed; lambda is the prior over all pairs
 //       (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by blocking counting as
 //       non-matches. train_in_sessions = false: one EM for m and lambda over all candidates.
