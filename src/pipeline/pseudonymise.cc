@@ -1,7 +1,5 @@
 #include "pipeline/pseudonymise.h"
 
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,7 +8,6 @@
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 #include "io/postcode_table.h"
-#include "pipeline/internal/sha256.h"
 #include "privacy/clk_schema.h"
 #include "privacy/key.h"
 #include "privacy/pseudonymiser.h"
@@ -273,16 +270,11 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
   report.extract_rows = static_cast<long>(extract_rows.size());
 
   // 3. The extract: header lines, then the rows.
-  std::string schema_bytes;
-  {
-    std::ifstream in(schema_path, std::ios::binary);
-    schema_bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
   RETURN_IF_ERROR(writer->WriteComment("samenzicht-extract: 1"));
   RETURN_IF_ERROR(writer->WriteComment("source: " + contract->name));
   RETURN_IF_ERROR(writer->WriteComment("contract_version: " + std::to_string(contract->version)));
   RETURN_IF_ERROR(writer->WriteComment("key_fingerprint: " + report.key_fingerprint));
-  RETURN_IF_ERROR(writer->WriteComment("clk_schema_sha256: " + internal::Sha256Hex(schema_bytes)));
+  RETURN_IF_ERROR(writer->WriteComment("clk_schema_sha256: " + pseudonymiser.linkage_schema().digest));
   long records_delivered = 0;
   for (const auto& [id, record] : records) records_delivered += record.has_persons;
   RETURN_IF_ERROR(writer->WriteComment("records: " + std::to_string(records_delivered)));
