@@ -28,14 +28,20 @@ write_table <- function(df, path) {
 
 # ---- input series --------------------------------------------------------------------------------
 series <- list()
-add_series <- function(name, observed, freq = 52, start = c(2000, 1), population = NULL) {
+add_series <- function(name, observed, freq = 52, start = c(2000, 1), population = NULL, dates = NULL) {
   n <- length(observed)
   if (is.null(population)) population <- rep(1, n)
   idx <- seq_len(n) - 1 + start[2] - 1
-  series[[name]] <<- list(observed = as.numeric(observed), freq = freq, start = start, population = population)
-  write_table(data.frame(t = seq_len(n), observed = as.vector(observed), population = population,
-                         year = start[1] + idx %/% freq, week = idx %% freq + 1),
-              file.path(out_dir, "series", paste0(name, ".csv")))
+  series[[name]] <<- list(observed = as.numeric(observed), freq = freq, start = start, population = population,
+                          dates = dates)
+  table <- data.frame(t = seq_len(n), observed = as.vector(observed), population = population)
+  if (is.null(dates)) {
+    table$year <- start[1] + idx %/% freq
+    table$week <- idx %% freq + 1
+  }
+  for (name_ in names(table)) table[[name_]] <- fmt(table[[name_]])
+  if (!is.null(dates)) table$date <- format(dates, "%Y-%m-%d")  # date-based: R's epochAsDate = TRUE
+  write.csv(table, file.path(out_dir, "series", paste0(name, ".csv")), row.names = FALSE, quote = FALSE)
 }
 
 data(salmonella.agona); add_series("agona", salmonella.agona$observed, start = c(1990, 1))
@@ -82,6 +88,18 @@ months <- 1:180
 y <- rpois(180, exp(2.2 + 0.5 * sin(2 * pi * months / 12)))
 y[c(130, 131, 170)] <- y[c(130, 131, 170)] + c(12, 15, 14)
 add_series("gen_monthly", y, freq = 12)
+
+# Date-based series (epochAsDate = TRUE): reference weeks are the same calendar weeks b years back,
+# across ISO years with 53 weeks (2004, 2009, 2015, 2020).
+add_series("newport_dated", rowSums(observed(salmNewport)), dates = epoch(salmNewport))
+dated_weeks <- seq(as.Date("2010-01-04"), by = "week", length.out = 560)
+y <- rpois(560, exp(1.5 + 0.6 * sin(2 * pi * as.numeric(format(dated_weeks, "%j")) / 365.25)))
+y[c(420:422, 530:532)] <- y[c(420:422, 530:532)] + c(7, 12, 8, 9, 13, 6)
+add_series("gen_dated", y, dates = dated_weeks)
+dated_months <- seq(as.Date("2005-01-01"), by = "month", length.out = 180)
+y <- rpois(180, exp(2 + 0.5 * sin(2 * pi * (1:180) / 12)))
+y[c(140, 171)] <- y[c(140, 171)] + c(14, 16)
+add_series("gen_monthly_dated", y, freq = 12, dates = dated_months)
 
 # ---- cases ---------------------------------------------------------------------------------------
 noufaily <- "b=5;w=3;noPeriods=10;weightsThreshold=2.58;pastWeeksNotIncluded=26;pThresholdTrend=1;populationOffset=false;alpha=0.05"
@@ -147,6 +165,16 @@ add_case("cusum_anscombe2nd_hepatitisA", "hepatitisA", "cusum", "range=105:208;t
 add_case("cusum_pearsonNegBin_campy", "campy", "cusum", "range=400:522;trans=pearsonNegBin;alpha=0.2")
 add_case("cusum_none_shadar", "shadar", "cusum", "range=200:295;trans=none;m=3")
 add_case("cusum_glm_gen_trend", "gen_trend", "cusum", "range=300:520;m=glm;trans=standard")
+add_case("flexible_dated_default_newport_dated", "newport_dated", "farringtonFlexible", "range=425:528")
+add_case("flexible_dated_noufaily_nb_newport_dated", "newport_dated", "farringtonFlexible",
+         paste(noufaily, "thresholdMethod=nbPlugin;range=425:528", sep = ";"))
+add_case("flexible_dated_default_gen_dated", "gen_dated", "farringtonFlexible")
+add_case("flexible_dated_noufaily_muan_gen_dated", "gen_dated", "farringtonFlexible",
+         paste(noufaily, "thresholdMethod=muan;range=300:560", sep = ";"))
+add_case("farrington_dated_newport_dated", "newport_dated", "farrington", "range=300:528")
+add_case("farrington_dated_gen_dated", "gen_dated", "farrington", "range=265:560")
+add_case("flexible_dated_monthly_gen_monthly_dated", "gen_monthly_dated", "farringtonFlexible", "b=3;w=2")
+add_case("farrington_dated_monthly_gen_monthly_dated", "gen_monthly_dated", "farrington", "b=3;w=2;range=40:180")
 cases <- do.call(rbind, cases)
 
 # ---- options → R control lists -------------------------------------------------------------------
@@ -172,7 +200,12 @@ run_case <- function(case) {
   control <- parse_options(case$options)
   n <- length(s$observed)
   if (case$method == "farringtonFlexible") {
-    x <- sts(observed = s$observed, frequency = s$freq, start = s$start, population = matrix(s$population, ncol = 1))
+    x <- if (is.null(s$dates)) {
+      sts(observed = s$observed, frequency = s$freq, start = s$start, population = matrix(s$population, ncol = 1))
+    } else {
+      sts(observed = s$observed, frequency = s$freq, epoch = as.numeric(s$dates), epochAsDate = TRUE,
+          population = matrix(s$population, ncol = 1))
+    }
     r <- farringtonFlexible(x, control = modifyList(list(glmWarnings = FALSE), control))
     t <- if (is.null(control$range)) (s$freq * ifelse(is.null(control$b), 5, control$b) +
                                         ifelse(is.null(control$w), 3, control$w) + 1):n else control$range
@@ -182,6 +215,10 @@ run_case <- function(case) {
                phi = as.vector(r@control$phiVector), trend = as.vector(r@control$trendVector))
   } else if (case$method == "farrington") {
     d <- create.disProg(week = 1:n, observed = s$observed, state = rep(0, n), freq = s$freq, start = s$start)
+    if (!is.null(s$dates)) {
+      d$week <- as.numeric(s$dates)
+      d$epochAsDate <- TRUE
+    }
     b <- ifelse(is.null(control$b), 5, control$b); w <- ifelse(is.null(control$w), 3, control$w)
     t <- if (is.null(control$range)) (s$freq * b - w):n else control$range
     r <- suppressWarnings(algo.farrington(d, control = control))

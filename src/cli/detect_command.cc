@@ -3,7 +3,7 @@
 //
 // Aberration detection on one count series, as R's surveillance package computes it (issue 6;
 // docs/detection.md). The input has one row per time point with a column `observed` (optionally
-// `population`, `year`, `week`); control options carry the names of R's control lists and default
+// `population`, `year`, `week`, and `date` for date-based reference weeks); control options carry the names of R's control lists and default
 // to R's defaults. The output has one row per evaluated time point: t, observed, expected,
 // upperbound, alarm (0/1) and score/pvalue where the method defines them, NA where R gives NA.
 #include <iostream>
@@ -53,6 +53,7 @@ Status RunDetectCommand(const DetectCommandOptions& options) {
   RETURN_IF_ERROR(writer->Close());
   int alarms = 0;
   for (int8_t alarm : result.alarm) alarms += alarm == 1;
+  if (!series->dates.empty()) std::cerr << "reference weeks by date (column date; R's epochAsDate = TRUE)\n";
   std::cerr << options.method << ": " << result.size() << " time points evaluated (" << result.time.front() << ":"
             << result.time.back() << " of " << series->size() << "), " << alarms << " alarms → " << options.out
             << "\n";

@@ -224,6 +224,17 @@ Result<DetectionResult> Detect(const Detector& detector, const Series& series) {
   if (!series.population.empty() && series.population.size() != series.observed.size()) {
     return InvalidArgumentError("population must have one value per time point");
   }
+  if (!series.dates.empty()) {
+    if (series.dates.size() != series.observed.size()) {
+      return InvalidArgumentError("dates must have one value per time point");
+    }
+    for (size_t i = 1; i < series.dates.size(); ++i) {
+      if (!(series.dates[i - 1] < series.dates[i])) {
+        return InvalidArgumentError("dates must increase: " + series.dates[i].ToIso() + " at t = " +
+                                    std::to_string(i + 1) + " follows " + series.dates[i - 1].ToIso());
+      }
+    }
+  }
   switch (detector.method) {
     case Method::kFarringtonFlexible: return FarringtonFlexible(series, detector.farrington_flexible);
     case Method::kFarrington: return Farrington(series, detector.farrington);

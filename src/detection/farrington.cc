@@ -9,6 +9,7 @@
 #include "detection/glm.h"
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
+#include "detection/internal/reference_dates.h"
 #include "detection/quantiles.h"
 
 namespace sz::detection {
@@ -80,11 +81,20 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
   for (int k = range.first; k <= range.last; ++k) {
     response.clear();
     wtime.clear();
-    for (int i = control.b; i >= 1; --i) {
-      for (int t = k - freq * i - control.w; t <= k - freq * i + control.w; ++t) {
-        if (t < 1 || std::isnan(y[t - 1])) continue;
-        response.push_back(y[t - 1]);
-        wtime.push_back(t);
+    if (series.dates.empty()) {
+      for (int i = control.b; i >= 1; --i) {
+        for (int t = k - freq * i - control.w; t <= k - freq * i + control.w; ++t) {
+          if (t < 1 || std::isnan(y[t - 1])) continue;
+          response.push_back(y[t - 1]);
+          wtime.push_back(t);
+        }
+      }
+    } else {  // refvalIdxByDate: dates not in the series are dropped (R warns)
+      for (const Date& date : internal::FarringtonReferenceDates(series.dates[k - 1], control.b, control.w, freq)) {
+        const std::optional<int> t = internal::PositionOf(series.dates, date);
+        if (!t || std::isnan(y[*t - 1])) continue;
+        response.push_back(y[*t - 1]);
+        wtime.push_back(*t);
       }
     }
     if (response.empty()) {

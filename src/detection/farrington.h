@@ -2,8 +2,10 @@
 //
 // Contract (surveillance 1.20.3, spec §2 of r-reference-algorithms.md), per evaluated week k:
 // - Baseline: for i = b..1 the weeks k − freq·i − w .. k − freq·i + w, dropping indices < 1
-//   (R warns); missing counts in the baseline are dropped too (R would stop: documented
-//   deviation). Covariate wtime = the 1-based index.
+//   (R warns); with Series::dates (epochAsDate = TRUE) instead the 2w+1 dates around "i years
+//   back", moved to k's weekday (or day of month), dropping dates not in the series (R warns).
+//   Missing counts in the baseline are dropped too (R would stop: documented deviation).
+//   Covariate wtime = the 1-based index, also for dated series (as R).
 // - Quasi-Poisson GLM log μ = β₀ [+ β₁·wtime] by IRLS (glm.h); if the trend fit does not converge
 //   the trend is dropped. φ = max(1, Pearson/(n − q)). If reweight: Anscombe residuals with the
 //   fixed threshold 1, weights ω, refit, φ again.

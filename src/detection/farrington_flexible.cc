@@ -10,6 +10,7 @@
 #include "detection/glm.h"
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
+#include "detection/internal/reference_dates.h"
 #include "detection/quantiles.h"
 
 namespace sz::detection {
@@ -44,6 +45,7 @@ struct Baseline {
   std::vector<int> label;
   std::vector<int> levels;     // labels present, ascending; levels[0] is the reference level
   double max_response = 0.0;
+  double predict_wtime = 0.0;  // wtime of the evaluated week
 };
 
 struct Pass {
@@ -54,20 +56,20 @@ struct Pass {
 
 int FloorDiv(int a, int b) { return static_cast<int>(std::floor(static_cast<double>(a) / b)); }
 
-Status BuildBaseline(const Series& series, int k, const FarringtonFlexibleControl& control, int past,
-                     Baseline& baseline) {
+// `refs` holds the positions r_0 = k, r_1, …, r_b of the reference time points.
+Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, const FarringtonFlexibleControl& control,
+                     int past, Baseline& baseline) {
   const int n = series.size();
-  const int freq = series.frequency;
   const int w = control.w;
   const int p = control.no_periods;
   thread_local Labels labels, excluded;
   labels.Reset(n);
   labels.Assign(k - w, k, p);
   for (int i = 1; i <= control.b; ++i) {
-    const int ref = k - freq * i;
+    const int ref = refs[i];
     labels.Assign(ref - w, ref + w, p);
     if (p != 1) {
-      const int later_ref = k - freq * (i - 1);
+      const int later_ref = refs[i - 1];
       const int period = later_ref - 2 * w - 1 - ref;
       if (period < p - (2 * w + 1)) return InvalidArgumentError("farringtonFlexible: Number of factors too big!");
       const int block_length = FloorDiv(period, p - 1);
@@ -88,10 +90,21 @@ Status BuildBaseline(const Series& series, int k, const FarringtonFlexibleContro
   baseline.levels.clear();
   std::vector<bool> present(p + 1, false);
   // Only [r_b − w, k] can carry labels.
-  for (int t = std::max(1, k - freq * control.b - w); t <= std::min(n, k); ++t) {
-    if (labels[t] == 0 || excluded[t] != 0 || std::isnan(series.observed[t - 1])) continue;
+  const bool by_date = !series.dates.empty();
+  const double step_days = by_date && n >= 2
+                               ? static_cast<double>(series.dates[1].DayNumber() - series.dates[0].DayNumber())
+                               : 1.0;
+  int64_t first_labelled_day = 0;
+  bool have_first = false;
+  for (int t = std::max(1, refs[control.b] - w); t <= std::min(n, k); ++t) {
+    if (labels[t] == 0 || excluded[t] != 0) continue;
+    if (by_date && !have_first) {  // wtime origin: the first baseline week before dropping NA counts
+      first_labelled_day = series.dates[t - 1].DayNumber();
+      have_first = true;
+    }
+    if (std::isnan(series.observed[t - 1])) continue;
     baseline.response.push_back(series.observed[t - 1]);
-    baseline.wtime.push_back(t);
+    baseline.wtime.push_back(by_date ? (series.dates[t - 1].DayNumber() - first_labelled_day) / step_days : t);
     baseline.offset.push_back(control.population_offset ? std::log(series.PopulationAt(t)) : 0.0);
     baseline.label.push_back(labels[t]);
     present[labels[t]] = true;
@@ -112,6 +125,19 @@ Status BuildBaseline(const Series& series, int k, const FarringtonFlexibleContro
                                 ": no count in any reference window (factor has new level)");
   }
   baseline.max_response = *std::max_element(baseline.response.begin(), baseline.response.end());
+  if (by_date) {  // the prediction's origin is the first baseline week after dropping NA counts
+    int first_kept = 0;
+    for (int t = std::max(1, refs[control.b] - w); t <= std::min(n, k); ++t) {
+      if (labels[t] != 0 && excluded[t] == 0 && !std::isnan(series.observed[t - 1])) {
+        first_kept = t;
+        break;
+      }
+    }
+    baseline.predict_wtime =
+        (series.dates[k - 1].DayNumber() - series.dates[first_kept - 1].DayNumber()) / step_days;
+  } else {
+    baseline.predict_wtime = k;
+  }
   return Status::Ok();
 }
 
@@ -203,6 +229,31 @@ Threshold NoufailyThreshold(double eta0, double se_eta0, double phi, ThresholdMe
   return threshold;
 }
 
+// r_0 = k, r_1, …, r_b: by index (k − freq·i) or, with dates, the positions of the reference dates.
+Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleControl& control, std::vector<int>& refs) {
+  refs.resize(control.b + 1);
+  if (series.dates.empty()) {
+    for (int i = 0; i <= control.b; ++i) refs[i] = k - series.frequency * i;
+    return Status::Ok();
+  }
+  const std::vector<Date> dates = internal::FlexibleReferenceDates(series.dates[k - 1], control.b, series.frequency);
+  for (int i = 0; i <= control.b; ++i) {
+    const std::optional<int> position = internal::PositionOf(series.dates, dates[i]);
+    if (!position) {
+      return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) + " (" +
+                                  series.dates[k - 1].ToIso() + "): the reference date " + dates[i].ToIso() + " (" +
+                                  std::to_string(i) + " year(s) back) is not in the series; decrease b or start "
+                                  "the range later (R: \"Some reference time points did not exist\")");
+    }
+    refs[i] = *position;
+  }
+  if (refs[control.b] - control.w < 0) {
+    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
+                                " has too little history before its oldest reference window; start the range later");
+  }
+  return Status::Ok();
+}
+
 Status CheckControl(const Series& series, const FarringtonFlexibleControl& control) {
   if (control.b < 1 || control.w < 0) return InvalidArgumentError("farringtonFlexible: b must be ≥ 1 and w ≥ 0");
   if (control.no_periods < 1) return InvalidArgumentError("farringtonFlexible: noPeriods must be ≥ 1");
@@ -244,7 +295,7 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
     return InvalidArgumentError("farringtonFlexible: range " + std::to_string(range.first) + ":" +
                                 std::to_string(range.last) + " is outside the series 1:" + std::to_string(n));
   }
-  if (range.first < first_possible) {
+  if (series.dates.empty() && range.first < first_possible) {
     return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(range.first) +
                                 " has too little history: with b = " + std::to_string(control.b) +
                                 ", w = " + std::to_string(control.w) + " and frequency " + std::to_string(freq) +
@@ -262,18 +313,20 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
   result.Reserve(range.size());
   std::vector<double> x_k;
   thread_local Baseline baseline;
+  std::vector<int> refs;
   thread_local Pass pass_storage;
   for (int k = range.first; k <= range.last; ++k) {
     const double obs = y[k - 1];
     result.time.push_back(k);
     result.observed.push_back(obs);
-    RETURN_IF_ERROR(BuildBaseline(series, k, control, past, baseline));
+    RETURN_IF_ERROR(ReferencePositions(series, k, control, refs));
+    RETURN_IF_ERROR(BuildBaseline(series, k, refs, control, past, baseline));
     const double offset_k = control.population_offset ? std::log(series.PopulationAt(k)) : 0.0;
     ASSIGN_OR_RETURN(bool fitted, FitPass(baseline, control.trend, control, pass_storage));
     Pass* pass = fitted ? &pass_storage : nullptr;
     bool do_trend = false;
     if (pass && pass->has_trend) {
-      ModelRow(baseline, true, factors, k, control.no_periods, x_k);
+      ModelRow(baseline, true, factors, baseline.predict_wtime, control.no_periods, x_k);
       const double fit_response = std::max(std::exp(pass->fit.PredictLink(x_k, offset_k)), DBL_EPSILON);
       const double dispersion = pass->fit.Dispersion();
       const double t_value =
@@ -296,7 +349,7 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
       result.trend_coefficient.push_back(kNA);
       continue;
     }
-    ModelRow(baseline, pass->has_trend, factors, k, control.no_periods, x_k);
+    ModelRow(baseline, pass->has_trend, factors, baseline.predict_wtime, control.no_periods, x_k);
     const double eta = pass->fit.PredictLink(x_k, offset_k);
     const double se_eta = std::sqrt(pass->fit.Dispersion() * pass->fit.UnscaledLinkVariance(x_k));
     Threshold threshold;

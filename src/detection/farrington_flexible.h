@@ -1,7 +1,11 @@
 // The improved Farrington algorithm (Noufaily et al. 2013) as surveillance::farringtonFlexible.
 //
-// Contract (surveillance 1.20.3, spec §1 of r-reference-algorithms.md), per evaluated week k,
-// index-based reference time points r_i = k − freq·i:
+// Contract (surveillance 1.20.3, spec §1 of r-reference-algorithms.md), per evaluated week k:
+// - Reference time points r_0 = k, r_1..r_b: by index r_i = k − freq·i (series without dates,
+//   R's epochAsDate = FALSE), or by date (Series::dates, epochAsDate = TRUE): the date of k moved
+//   i years back (29 Feb → 1 Mar) and, for weekly data, to the nearest date with k's weekday;
+//   then wtime counts weeks from the first baseline week. A reference date missing from the
+//   series is an error, as in R.
 // - Season labels: the current window [k−w, k] and the windows [r_i − w, r_i + w] get label
 //   noPeriods; with noPeriods > 1 each gap between windows is split into noPeriods − 1 blocks
 //   labelled 1.. in time order. Weeks k − pastWeeksNotIncluded .. k are removed; missing counts

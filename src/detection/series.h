@@ -2,7 +2,8 @@
 //
 // Contract:
 // - A Series holds counts in time order (one entry per week or month), NaN for a missing count
-//   (R's NA). `population` is empty (all 1) or has one entry per time point.
+//   (R's NA). `population` is empty (all 1) or has one entry per time point. `dates` is empty
+//   (index-based reference weeks) or has one increasing date per time point (date-based).
 // - Time points are 1-based indices, as R's control$range. A Range is inclusive.
 // - A DetectionResult has one row per evaluated time point, in range order. NaN stands for R's
 //   NA in expected/upperbound/score/pvalue; alarm is 1, 0 or kAlarmNA.
@@ -16,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
+
 namespace sz::detection {
 
 struct Series {
@@ -23,6 +26,10 @@ struct Series {
   std::vector<double> population;  // empty = 1 everywhere (R's default population)
   int frequency = 52;              // 52 (weekly) or 12 (monthly)
   int start_week = 1;              // week (or month) number of the first time point: disProg start[2]
+  // Empty: reference time points by index (R's epochAsDate = FALSE). Otherwise one increasing date
+  // per time point (R's epoch with epochAsDate = TRUE): farringtonFlexible and farrington then look
+  // for the same calendar week (or month) b years back.
+  std::vector<Date> dates;
 
   int size() const { return static_cast<int>(observed.size()); }
   double PopulationAt(int t) const { return population.empty() ? 1.0 : population[t - 1]; }

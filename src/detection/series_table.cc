@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/date.h"
 #include "core/period.h"
 
 namespace sz::detection {
@@ -61,6 +62,7 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
   const int year_col = FindColumn(header, "year");
   int period_col = FindColumn(header, frequency == 12 ? "month" : "week");
   if (period_col < 0) period_col = FindColumn(header, "week");
+  const int date_col = FindColumn(header, "date");
   if (rows.empty()) return DataError("the series has no rows");
   Series series;
   series.frequency = frequency;
@@ -76,6 +78,15 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
       }
     }
     series.observed.push_back(value);
+    if (date_col >= 0) {
+      Result<Date> date = ParseDate(cells[date_col]);
+      if (!date.ok()) return date.status().WithContext(line(row) + ": date");
+      if (!series.dates.empty() && !(series.dates.back() < *date)) {
+        return DataError(line(row) + ": date " + date->ToIso() + " does not come after " +
+                         series.dates.back().ToIso() + " (rows must be in time order)");
+      }
+      series.dates.push_back(*date);
+    }
     if (population_col >= 0) {
       double pop = 0;
       if (!ParseNumber(cells[population_col], &pop) || !(pop > 0)) {

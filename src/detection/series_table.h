@@ -6,6 +6,9 @@
 //   and `week` (or `month` for frequency 12) are optional. Other columns are ignored.
 //   Methods work on the row index (R's epochAsDate = FALSE), so after a 53-week ISO year the
 //   reference weeks b years back shift by one week, exactly as in R.
+// - A column `date` (ISO 2024-01-29 or Dutch 29-01-2024, one per row, increasing) makes the
+//   series date-based: farringtonFlexible and farrington then take the same calendar week b years
+//   back, as R with epochAsDate = TRUE. Without it, reference weeks are counted in rows.
 // - Missing counts ("", "NA", ".") become NaN (R's NA). Numbers may use a decimal comma.
 // - Counts must be whole and ≥ 0; population > 0. With `year` and `week`, consecutive rows must be
 //   consecutive weeks: week 53 only in ISO years that have it, and a year may also end at week 52

@@ -122,7 +122,9 @@ TEST(DegenerateInputTest, MissingWeeksPropagateAsNA) {
     const int t = result->time[row];
     const bool in_baseline = t > 21 && t <= 28;
     EXPECT_EQ(std::isnan(result->upperbound[row]), in_baseline) << t;
-    if (t == 21 || in_baseline) EXPECT_EQ(result->alarm[row], kAlarmNA) << t;
+    if (t == 21 || in_baseline) {
+      EXPECT_EQ(result->alarm[row], kAlarmNA) << t;
+    }
   }
 }
 

@@ -105,6 +105,10 @@ inline Series ReadGoldenSeries(const std::string& name, int frequency) {
   series.frequency = frequency;
   const std::vector<double> weeks = Column(table, "week");
   if (!weeks.empty()) series.start_week = static_cast<int>(weeks[0]);
+  const int date_col = table.Column("date");
+  if (date_col >= 0) {  // date-based series (R's epochAsDate = TRUE)
+    for (const auto& row : table.rows) series.dates.push_back(*ParseDate(row[date_col], DateFormat::kIso));
+  }
   return series;
 }
 

@@ -42,6 +42,18 @@ TEST(SeriesTableTest, RejectsGapsWeek53InShortYearsAndBadCounts) {
   EXPECT_EQ(SeriesFromTable({"count"}, {{"1"}}, 52).status().code(), StatusCode::kDataError);
 }
 
+TEST(SeriesTableTest, DateColumnMakesTheSeriesDateBased) {
+  Result<Series> series =
+      SeriesFromTable({"date", "observed"}, {{"2020-12-28", "1"}, {"04-01-2021", "2"}, {"2021-01-11", ""}}, 52);
+  ASSERT_TRUE(series.ok()) << series.status().ToString();
+  ASSERT_EQ(series->dates.size(), 3u);
+  EXPECT_EQ(series->dates[1].ToIso(), "2021-01-04");
+  EXPECT_EQ(SeriesFromTable({"date", "observed"}, {{"2021-01-04", "1"}, {"2020-12-28", "2"}}, 52).status().code(),
+            StatusCode::kDataError);
+  EXPECT_EQ(SeriesFromTable({"date", "observed"}, {{"2021-02-30", "1"}}, 52).status().code(),
+            StatusCode::kDataError);
+}
+
 TEST(SeriesTableTest, WritesNAAndOptionalColumns) {
   DetectionResult result;
   result.has_score = true;
