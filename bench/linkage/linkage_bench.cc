@@ -4,7 +4,7 @@
 // birth year, missing BSN/sex/address, moves), pseudonymised with a random key through
 // privacy::Pseudonymiser exactly as at a desk.
 //
-//   build-linkage/bench/linkage/linkage_bench [INVOLVEMENTS=100000] [THREADS=2] [SEED=7]
+//   build-linkage/bench/linkage/linkage_bench [INVOLVEMENTS=100000] [THREADS=2] [SEED=7] [THRESHOLD=0.9]
 //
 // The peer measured in the same run is all-pairs work: the number of pairs an unblocked linkage would
 // compare (the reduction ratio), and the time the same Dice comparisons would take, extrapolated from
@@ -223,6 +223,7 @@ int main(int argc, char** argv) {
 
   sz::linkage::LinkageOptions options;
   options.threads = threads;
+  if (argc > 4) options.clustering.link_probability = std::atof(argv[4]);
   start = std::chrono::steady_clock::now();
   auto result = sz::linkage::Link(shuffled, options);
   double seconds_link = Seconds(start);

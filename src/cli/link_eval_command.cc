@@ -45,6 +45,7 @@ struct LinkEvalOptions {
   std::string json;
   std::string clk_schema;
   int threads = 0;
+  double threshold = linkage::ClusteringOptions{}.link_probability;
 };
 
 const std::set<std::string> kFields = {"given_name", "surname", "birth_date", "sex",     "postcode",
@@ -167,6 +168,7 @@ Status RunLinkEval(const LinkEvalOptions& options) {
   linkage::LinkageOptions link_options;
   link_options.mode = options.inputs.size() == 2 ? linkage::LinkMode::kAcrossSources : linkage::LinkMode::kDeduplicate;
   link_options.threads = options.threads;
+  link_options.clustering.link_probability = options.threshold;
   ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(records, link_options));
   ASSIGN_OR_RETURN(linkage::EvaluationReport report,
                    linkage::Evaluate(records, result, truth, link_options.mode,
@@ -252,6 +254,8 @@ void AddLinkEvalCommand(CLI::App& app) {
   cmd->add_option("--truth-regex", options->truth_regex, "Use the first capture group of this regex on the truth value");
   cmd->add_option("--json", options->json, "Write the scores as JSON to this file");
   cmd->add_option("--clk-schema", options->clk_schema, "clkhash linkage schema (default: config/linkage-schema.json)");
+  cmd->add_option("--threshold", options->threshold, "Match probability at which a pair is a link (default 0.9)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--threads", options->threads, "Threads for comparing (default: all cores, at most 8)");
   cmd->callback([options] { ExitWith(RunLinkEval(*options)); });
 }
