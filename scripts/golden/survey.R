@@ -76,6 +76,9 @@ strat_by_ciprop_beta,apistrat,1,stype,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,be
 strat_by_ciprop_mean,apistrat,1,stype,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,mean,,0.95,0
 strat_by_ciprop_xlogit,apistrat,1,stype,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,xlogit,,0.95,0
 strat_by_ciprop_asin,apistrat,1,stype,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,asin,,0.95,0
+strat_ciprop_likelihood,apistrat,1,stype,pw,fpc,0,fail,ciprop,sch_wide_yes,,likelihood,,0.95,0
+strat_by_ciprop_likelihood,apistrat,1,stype,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,likelihood,,0.95,0
+strat_ciprop_na_likelihood,apistrat,1,stype,pw,fpc,0,fail,ciprop,meals_high,awards,likelihood,,0.9,0
 strat_ciprop_na_beta,apistrat,1,stype,pw,fpc,0,fail,ciprop,meals_high,awards,beta,,0.95,0
 strat_ciprop_level90,apistrat,1,stype,pw,fpc,0,fail,ciprop,meals_high,stype,logit,,0.9,0
 strat_mean_level90,apistrat,1,stype,pw,fpc,0,fail,mean,api00,stype,,,0.9,0
@@ -90,6 +93,7 @@ clus1_total,apiclus1,dnum,,pw,fpc,0,fail,total,enroll+stype,,,,0.95,1
 clus1_by_mean,apiclus1,dnum,,pw,fpc,0,fail,mean,api00,stype,,,0.95,1
 clus1_by_ciprop_logit,apiclus1,dnum,,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,logit,,0.95,0
 clus1_by_ciprop_beta,apiclus1,dnum,,pw,fpc,0,fail,ciprop,sch_wide_yes,stype,beta,,0.95,0
+clus1_by_ciprop_likelihood,apiclus1,dnum,,pw,fpc,0,fail,ciprop,meals_high,stype,likelihood,,0.95,0
 clus1_ratio,apiclus1,dnum,,pw,fpc,0,fail,ratio,api.stu/enroll,stype,,,0.95,1
 clus1_quantile,apiclus1,dnum,,pw,fpc,0,fail,quantile,api00,,,0.5,0.95,0
 clus1_nofpc_mean,apiclus1,dnum,,pw,,0,fail,mean,api00,stype,,,0.95,1
@@ -111,6 +115,7 @@ monitor_by_mean,monitor,wijk,gemeente,gewicht,,1,fail,mean,eenzaam,gemeente+inko
 monitor_by_cat,monitor,wijk,gemeente,gewicht,,1,fail,mean,opleiding+leeftijd,inkomen_q,,,0.95,1
 monitor_by_ciprop,monitor,wijk,gemeente,gewicht,,1,fail,ciprop,mantelzorger,gemeente,logit,,0.95,0
 monitor_by_ciprop_beta,monitor,wijk,gemeente,gewicht,,1,fail,ciprop,mantelzorger,leeftijd,beta,,0.95,0
+monitor_by_ciprop_likelihood,monitor,wijk,gemeente,gewicht,,1,fail,ciprop,eenzaam,leeftijd,likelihood,,0.95,0
 monitor_by_total,monitor,wijk,gemeente,gewicht,,1,fail,total,mantelzorger,inkomen_q,,,0.95,1
 monitor_by_quantile,monitor,wijk,gemeente,gewicht,,1,fail,quantile,bmi,inkomen_q,,0.5,0.95,0
 ", colClasses = "character", na.strings = "NOTNA")

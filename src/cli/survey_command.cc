@@ -51,7 +51,8 @@ void AddSurveyCommand(CLI::App& app) {
   cmd->add_option("--total", r.total, "Total(s) of VAR[+VAR] (R: svytotal)");
   cmd->add_option("--ratio", r.ratio, "Ratio of totals NUM/DEN (R: svyratio)");
   cmd->add_option("--ciprop", r.ciprop, "Proportion of a 0/1 VAR with an interval (R: svyciprop)");
-  cmd->add_option("--ci-method", r.ci_method, "Interval for --ciprop: logit (default), beta, xlogit, mean, asin");
+  cmd->add_option("--ci-method", r.ci_method,
+                  "Interval for --ciprop: logit (default), beta, likelihood, xlogit, mean, asin");
   cmd->add_option("--quantile", r.quantile, "Quantile VAR:P, e.g. bmi:0.5 (R: svyquantile)");
   cmd->add_option("--by", r.by, "Domain column(s) COL[+COL] (R: svyby)");
   cmd->add_option("--level", r.level, "Confidence level (default 0.95)");

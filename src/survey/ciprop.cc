@@ -4,6 +4,7 @@
 
 #include "survey/internal/distributions.h"
 #include "survey/internal/model_matrix.h"
+#include "survey/internal/profile_likelihood.h"
 
 namespace sz::survey {
 
@@ -19,10 +20,6 @@ Result<CiMethod> ParseCiMethod(const std::string& name) {
 
 Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const std::string& variable, CiMethod method,
                            const Domain& domain, const EstimateOptions& options) {
-  if (method == CiMethod::kLikelihood) {
-    return InvalidArgumentError(
-        "--ci-method likelihood (profile likelihood of svyciprop) is not yet supported; use logit or beta");
-  }
   ASSIGN_OR_RETURN(const Variable* column, frame.Find(variable));
   if (column->categorical) {
     return InvalidArgumentError("--ciprop needs a numeric 0/1 variable; '" + variable + "' is categorical");
@@ -70,7 +67,21 @@ Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const
       e.ci_high = internal::QBeta(1 - alpha / 2, n_eff * p + 1, n_eff * (1 - p));
       break;
     }
-    case CiMethod::kLikelihood: break;
+    case CiMethod::kLikelihood: {
+      internal::ProfileInput input;
+      for (int row : present.rows) {
+        input.y.push_back(column->values[row]);
+        input.weights.push_back(design.weights()[row]);
+      }
+      input.p_hat = p;
+      input.se = se;
+      input.df = df;
+      input.level = options.level;
+      ASSIGN_OR_RETURN(std::vector<double> ci, internal::ProfileLikelihoodInterval(input));
+      e.ci_low = ci[0];
+      e.ci_high = ci[1];
+      break;
+    }
   }
   return e;
 }

@@ -11,7 +11,9 @@
 // - kMean: p̂ ± t·se (not clipped). kAsin: sin²(asin √p̂ ± t·se/(2√(p̂(1−p̂)))).
 // - kBeta (Korn–Graubard): n_eff = p̂(1−p̂)/se² · (qt(α/2, rows − 1)/qt(α/2, df))², interval
 //   [qbeta(α/2, n_eff p̂, n_eff(1−p̂)+1), qbeta(1−α/2, n_eff p̂+1, n_eff(1−p̂))]; rows = rows of the domain.
-// - kLikelihood: not supported yet (kInvalidArgument).
+// - kLikelihood: the profile-likelihood interval of the quasibinomial svyglm scaled by the coefficient's design
+//   effect (confint.svyglm(method = "likelihood"): glm.fit's IRLS, MASS-style profile, fmm spline, approx);
+//   internal/profile_likelihood.h.
 // Missing values: rows with a missing value are left out of the domain (see estimators.h).
 #pragma once
 

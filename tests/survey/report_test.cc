@@ -96,10 +96,10 @@ TEST(SurveyReport, UsageErrorsAreInvalidArgument) {
             StatusCode::kInvalidArgument);
   ReportOptions likelihood;
   likelihood.ciprop = "sch_wide_yes";
-  likelihood.ci_method = "likelihood";
+  likelihood.ci_method = "profile";
   auto result = SurveyReportCsv(likelihood, in.csv.header, in.csv.rows, {});
   EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(result.status().message().find("not yet supported"), std::string::npos);
+  EXPECT_NE(result.status().message().find("--ci-method must be"), std::string::npos);
   ReportOptions unknown;
   unknown.mean = "no_such_column";
   EXPECT_EQ(SurveyReportCsv(unknown, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
