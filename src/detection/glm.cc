@@ -63,6 +63,20 @@ double GlmFit::Dispersion() const {
   return sum / df_residual;
 }
 
+std::vector<double> GlmFit::Leverages() const {
+  const int rows = static_cast<int>(fitted_rows.size());
+  std::vector<double> hat(rows);
+  std::vector<double> v(rank), u(rank);
+  for (int i = 0; i < rows; ++i) {
+    for (int pos = 0; pos < rank; ++pos) v[pos] = weighted_design[static_cast<size_t>(qr.pivot[pos]) * rows + i];
+    qr.SolveRt(v.data(), u.data());
+    double sum = 0.0;
+    for (int pos = 0; pos < rank; ++pos) sum += u[pos] * u[pos];
+    hat[i] = sum >= 1.0 - 10 * DBL_EPSILON ? 1.0 : sum;
+  }
+  return hat;
+}
+
 bool GlmFit::IsAliased(int column) const { return std::isnan(coefficients[column]); }
 
 double GlmFit::PredictLink(const std::vector<double>& x_row, double offset) const {
@@ -236,6 +250,7 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
   fit.working_weights.assign(n, 0.0);
   for (int g = 0; g < n_good; ++g) fit.working_weights[fit.fitted_rows[g]] = w[g] * w[g];
   fit.df_residual = n_good - fit.rank;
+  fit.weighted_design.assign(xw.begin(), xw.end());  // the input of the last QR
   return Status::Ok();
 }
 

@@ -76,6 +76,7 @@ struct GlmFit {
   std::vector<double> y;
   std::vector<int> fitted_rows;       // rows in the QR (prior weight > 0), in order
   internal::HouseholderQr qr;         // of √W·X over fitted_rows
+  std::vector<double> weighted_design;  // √W·X of the last iteration (fitted_rows × columns, column-major)
 
   // summary.glm's estimated dispersion: Σ working_weights·working_residuals² / df_residual over
   // rows with working weight > 0; NaN if df_residual is 0. (Overwrite working_weights to
@@ -88,8 +89,10 @@ struct GlmFit {
   double UnscaledLinkVariance(const std::vector<double>& x_row) const;
   // [(RᵀR)⁻¹]_jj for original column j, NaN if aliased.
   double UnscaledCoefficientVariance(int column) const;
-  // Hat values of the rows in fitted_rows (lm.influence), length = fitted_rows.size().
-  std::vector<double> Leverages() const { return qr.Leverages(); }
+  // Hat values of the rows in fitted_rows (lm.influence), length = fitted_rows.size(). Computed
+  // as h_i = |R⁻ᵀ x̃_i|² from the rows x̃_i of √W·X (equal to R's Σ_j Q_ij² up to rounding, and
+  // O(p²) per row instead of forming Q); hat values within 10·ε of 1 become 1, as in R.
+  std::vector<double> Leverages() const;
   bool IsAliased(int column) const;
 };
 

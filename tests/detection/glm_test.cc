@@ -120,6 +120,30 @@ TEST(GlmTest, AllZeroResponseWalksToVerySmallMean) {
   ExpectRel(fit->coefficients[0], -24.302585092994033, 1e-9);
 }
 
+// The fast leverages (R⁻ᵀ solves) against the reference: R's Σ_j Q_ij² from the Householder vectors.
+TEST(GlmTest, LeveragesAgreeWithExplicitQ) {
+  DesignMatrix x(30, 4);
+  std::vector<double> y(30);
+  for (int i = 0; i < 30; ++i) {
+    x(i, 0) = 1;
+    x(i, 1) = i + 100;
+    x(i, 2) = i % 3 == 0;
+    x(i, 3) = i % 3 == 1;
+    y[i] = (i * 7) % 11 + (i % 3 == 0 ? 5 : 0);
+  }
+  Result<GlmFit> fit = FitLogLinearGlm(x, y);
+  ASSERT_TRUE(fit.ok());
+  const std::vector<double> fast = fit->Leverages();
+  const std::vector<double> reference = fit->qr.Leverages();
+  ASSERT_EQ(fast.size(), reference.size());
+  double total = 0;
+  for (size_t i = 0; i < fast.size(); ++i) {
+    EXPECT_NEAR(fast[i], reference[i], 1e-13) << i;
+    total += fast[i];
+  }
+  EXPECT_NEAR(total, 4.0, 1e-12);  // trace of the hat matrix = rank
+}
+
 TEST(GlmTest, RejectsBadInput) {
   EXPECT_EQ(FitLogLinearGlm(InterceptAndTime(3), {1, -1, 2}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(FitLogLinearGlm(InterceptAndTime(3), {1, NAN, 2}).status().code(), StatusCode::kInvalidArgument);

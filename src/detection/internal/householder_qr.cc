@@ -9,9 +9,10 @@ namespace {
 
 // dnrm2. The plain sum of squares is used when it can neither overflow nor underflow (it agrees
 // with BLAS to an ulp); otherwise the reference-BLAS scaled sum of squares.
+double Dot(int count, const double* x, const double* y);
+
 double Norm2(int count, const double* x) {
-  double sum = 0.0;
-  for (int i = 0; i < count; ++i) sum += x[i] * x[i];
+  const double sum = Dot(count, x, x);
   if (sum > 1e-280 && sum < 1e280) return std::sqrt(sum);
   if (sum == 0.0) {
     bool all_zero = true;
@@ -36,10 +37,19 @@ double Norm2(int count, const double* x) {
   return scale * std::sqrt(ssq);
 }
 
+// ddot with four partial sums (as optimised BLAS do; the order differs from reference BLAS only
+// in rounding), so the loop is not bound by the latency of one addition chain.
 double Dot(int count, const double* x, const double* y) {
-  double sum = 0.0;
-  for (int i = 0; i < count; ++i) sum += x[i] * y[i];
-  return sum;
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+  int i = 0;
+  for (; i + 4 <= count; i += 4) {
+    s0 += x[i] * y[i];
+    s1 += x[i + 1] * y[i + 1];
+    s2 += x[i + 2] * y[i + 2];
+    s3 += x[i + 3] * y[i + 3];
+  }
+  for (; i < count; ++i) s0 += x[i] * y[i];
+  return (s0 + s1) + (s2 + s3);
 }
 
 void Axpy(int count, double a, const double* x, double* y) {
@@ -126,8 +136,7 @@ void HouseholderQr::ApplyQt(double* y) const {
     const double* xj = qr.data() + static_cast<size_t>(j) * n + j;
     const int len = n - j;
     // The Householder vector is (qraux[j], x[j+1..n-1, j]).
-    double dot = qraux[j] * y[j];
-    for (int i = 1; i < len; ++i) dot += xj[i] * y[j + i];
+    const double dot = qraux[j] * y[j] + Dot(len - 1, xj + 1, y + j + 1);
     const double t = -dot / qraux[j];
     y[j] += t * qraux[j];
     for (int i = 1; i < len; ++i) y[j + i] += t * xj[i];
@@ -140,8 +149,7 @@ void HouseholderQr::ApplyQ(double* y) const {
     if (qraux[j] == 0.0) continue;
     const double* xj = qr.data() + static_cast<size_t>(j) * n + j;
     const int len = n - j;
-    double dot = qraux[j] * y[j];
-    for (int i = 1; i < len; ++i) dot += xj[i] * y[j + i];
+    const double dot = qraux[j] * y[j] + Dot(len - 1, xj + 1, y + j + 1);
     const double t = -dot / qraux[j];
     y[j] += t * qraux[j];
     for (int i = 1; i < len; ++i) y[j + i] += t * xj[i];
