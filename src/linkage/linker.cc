@@ -85,8 +85,11 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std
       em.estimate_u = true;  // candidate pairs are not random pairs: their non-matches differ from u
       em.use_field = {true, true, true, true, true};
       em.use_field[static_cast<int>(session.held_out)] = false;
+      // Start from a small match share (the exact links' share of the session's pairs): a large start
+      // lets EM settle on a "match" class of merely similar people when blocking made most pairs similar.
+      double session_pairs = Sum(*session.counts);
       FellegiSunterModel start = model;
-      start.lambda = 0.3;
+      start.lambda = std::clamp(static_cast<double>(stats.exact_pairs) / session_pairs, 1e-4, 0.3);
       ASSIGN_OR_RETURN(EmResult fit, FitEm(*session.counts, start, em));
       for (ComparisonField field : session.take) model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
       iterations += fit.iterations;
