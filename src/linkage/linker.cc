@@ -89,7 +89,7 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std
       // lets EM settle on a "match" class of merely similar people when blocking made most pairs similar.
       double session_pairs = Sum(*session.counts);
       FellegiSunterModel start = model;
-      start.lambda = std::clamp(static_cast<double>(stats.exact_pairs) / session_pairs, 1e-4, 0.3);
+      start.lambda = std::clamp(static_cast<double>(stats.exact_pairs) / session_pairs, 0.01, 0.3);
       ASSIGN_OR_RETURN(EmResult fit, FitEm(*session.counts, start, em));
       for (ComparisonField field : session.take) model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
       iterations += fit.iterations;
