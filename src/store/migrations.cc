@@ -75,6 +75,35 @@ std::vector<Migration> Build() {
            "CREATE TABLE source_contracts (source TEXT PRIMARY KEY, version INTEGER NOT NULL, signature TEXT NOT NULL)",
        }},
       {2, "source tables, one per source contract (version 1 of every contract)", SourceTablesV1()},
+      {3,
+       "linkage: runs, the latest run's involvements (person and household per extract row) and pairs",
+       {
+           "CREATE TABLE link_runs (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  created_at TEXT NOT NULL,\n"
+           "  max_ingest_file_id INTEGER NOT NULL,\n"
+           "  involvements INTEGER NOT NULL,\n"
+           "  pairs_compared INTEGER NOT NULL,\n"
+           "  pairs_kept INTEGER NOT NULL,\n"
+           "  persons INTEGER NOT NULL,\n"
+           "  households INTEGER NOT NULL,\n"
+           "  details TEXT NOT NULL)",
+           "CREATE TABLE link_involvements (\n"
+           "  idx INTEGER PRIMARY KEY,\n"
+           "  source TEXT NOT NULL,\n"
+           "  record_id TEXT NOT NULL,\n"
+           "  betrokkene_nr INTEGER NOT NULL,\n"
+           "  person_key TEXT NOT NULL,\n"
+           "  household_key TEXT NOT NULL)",
+           "CREATE INDEX link_involvements_person ON link_involvements (person_key)",
+           "CREATE TABLE link_pairs (\n"
+           "  a INTEGER NOT NULL REFERENCES link_involvements(idx),\n"
+           "  b INTEGER NOT NULL REFERENCES link_involvements(idx),\n"
+           "  weight REAL NOT NULL,\n"
+           "  probability REAL NOT NULL,\n"
+           "  exact INTEGER NOT NULL,\n"
+           "  PRIMARY KEY (a, b))",
+       }},
   };
 }
 

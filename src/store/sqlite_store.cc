@@ -348,6 +348,62 @@ class SqliteStore : public Store {
     return out;
   }
 
+  Result<int64_t> MaxIngestFileId() override {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_, "SELECT COALESCE(MAX(id), 0) FROM ingest_files"));
+    int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_ROW) return SqliteError(db_, rc, "reading the ingest log");
+    return static_cast<int64_t>(sqlite3_column_int64(stmt.get(), 0));
+  }
+
+  Result<int64_t> WriteLinkage(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
+                               const std::vector<LinkPairRow>& pairs) override {
+    RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE", "storing the linkage"));
+    Status status = WriteLinkageInTransaction(run, involvements, pairs);
+    if (!status.ok()) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      return status;
+    }
+    RETURN_IF_ERROR(Exec(db_, "COMMIT", "storing the linkage"));
+    return static_cast<int64_t>(last_run_id_);
+  }
+
+  Result<std::optional<LinkRunInfo>> LatestLinkRun() override {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_,
+                                 "SELECT id, created_at, max_ingest_file_id, involvements, pairs_compared, pairs_kept, "
+                                 "persons, households, details FROM link_runs ORDER BY id DESC LIMIT 1"));
+    int rc = sqlite3_step(stmt.get());
+    if (rc == SQLITE_DONE) return std::optional<LinkRunInfo>();
+    if (rc != SQLITE_ROW) return SqliteError(db_, rc, "reading the linkage runs");
+    LinkRunInfo run;
+    run.id = sqlite3_column_int64(stmt.get(), 0);
+    run.created_at = ColumnText(stmt.get(), 1);
+    run.max_ingest_file_id = sqlite3_column_int64(stmt.get(), 2);
+    run.involvements = sqlite3_column_int64(stmt.get(), 3);
+    run.pairs_compared = sqlite3_column_int64(stmt.get(), 4);
+    run.pairs_kept = sqlite3_column_int64(stmt.get(), 5);
+    run.persons = sqlite3_column_int64(stmt.get(), 6);
+    run.households = sqlite3_column_int64(stmt.get(), 7);
+    run.details = ColumnText(stmt.get(), 8);
+    return std::optional<LinkRunInfo>(run);
+  }
+
+  Result<std::vector<LinkedInvolvement>> LinkedInvolvements() override {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_,
+                                 "SELECT source, record_id, betrokkene_nr, person_key, household_key "
+                                 "FROM link_involvements ORDER BY idx"));
+    std::vector<LinkedInvolvement> out;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      out.push_back({ColumnText(stmt.get(), 0), ColumnText(stmt.get(), 1), sqlite3_column_int(stmt.get(), 2),
+                     ColumnText(stmt.get(), 3), ColumnText(stmt.get(), 4)});
+    }
+    if (rc != SQLITE_DONE) return SqliteError(db_, rc, "reading the linkage");
+    return out;
+  }
+
   Status ScanRecords(const sources::SourceContract& contract,
                      const std::function<Status(const std::vector<std::string>&)>& row) override {
     std::string sql = "SELECT ";
@@ -405,6 +461,61 @@ class SqliteStore : public Store {
     }
     if (rc != SQLITE_DONE) return SqliteError(db_, rc, "reading the ingest log");
     return out;
+  }
+
+  Status WriteLinkageInTransaction(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
+                                   const std::vector<LinkPairRow>& pairs) {
+    RETURN_IF_ERROR(Exec(db_, "DELETE FROM link_pairs", "replacing the linkage"));
+    RETURN_IF_ERROR(Exec(db_, "DELETE FROM link_involvements", "replacing the linkage"));
+    {
+      Statement stmt;
+      RETURN_IF_ERROR(stmt.Prepare(db_,
+                                   "INSERT INTO link_runs (created_at, max_ingest_file_id, involvements, pairs_compared, "
+                                   "pairs_kept, persons, households, details) VALUES (?,?,?,?,?,?,?,?)"));
+      std::string now = NowUtc();
+      sqlite3_bind_text(stmt.get(), 1, now.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(stmt.get(), 2, run.max_ingest_file_id);
+      sqlite3_bind_int64(stmt.get(), 3, static_cast<int64_t>(involvements.size()));
+      sqlite3_bind_int64(stmt.get(), 4, run.pairs_compared);
+      sqlite3_bind_int64(stmt.get(), 5, static_cast<int64_t>(pairs.size()));
+      sqlite3_bind_int64(stmt.get(), 6, run.persons);
+      sqlite3_bind_int64(stmt.get(), 7, run.households);
+      sqlite3_bind_text(stmt.get(), 8, run.details.c_str(), -1, SQLITE_TRANSIENT);
+      int rc = sqlite3_step(stmt.get());
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, "recording the linkage run");
+      last_run_id_ = sqlite3_last_insert_rowid(db_);
+    }
+    {
+      Statement stmt;
+      RETURN_IF_ERROR(stmt.Prepare(db_, "INSERT INTO link_involvements VALUES (?,?,?,?,?,?)"));
+      for (size_t i = 0; i < involvements.size(); ++i) {
+        const auto& inv = involvements[i];
+        sqlite3_reset(stmt.get());
+        sqlite3_bind_int64(stmt.get(), 1, static_cast<int64_t>(i));
+        sqlite3_bind_text(stmt.get(), 2, inv.source.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt.get(), 3, inv.record_id.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(stmt.get(), 4, inv.betrokkene_nr);
+        sqlite3_bind_text(stmt.get(), 5, inv.person_key.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt.get(), 6, inv.household_key.c_str(), -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(stmt.get());
+        if (rc != SQLITE_DONE) return SqliteError(db_, rc, "storing the linkage");
+      }
+    }
+    {
+      Statement stmt;
+      RETURN_IF_ERROR(stmt.Prepare(db_, "INSERT INTO link_pairs VALUES (?,?,?,?,?)"));
+      for (const auto& pair : pairs) {
+        sqlite3_reset(stmt.get());
+        sqlite3_bind_int64(stmt.get(), 1, pair.a);
+        sqlite3_bind_int64(stmt.get(), 2, pair.b);
+        sqlite3_bind_double(stmt.get(), 3, pair.weight);
+        sqlite3_bind_double(stmt.get(), 4, pair.probability);
+        sqlite3_bind_int(stmt.get(), 5, pair.exact ? 1 : 0);
+        int rc = sqlite3_step(stmt.get());
+        if (rc != SQLITE_DONE) return SqliteError(db_, rc, "storing the link pairs");
+      }
+    }
+    return Status::Ok();
   }
 
   Status Migrate() {
@@ -484,6 +595,7 @@ class SqliteStore : public Store {
 
   sqlite3* db_;
   std::string path_;
+  int64_t last_run_id_ = 0;
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <cstdint>
 
 #include "core/status.h"
 #include "sources/contract.h"
@@ -83,6 +84,36 @@ struct SourceSummary {
   std::string first_date, last_date;                 // range of the event date, if any
 };
 
+// Linkage results (pipeline/link.h). The store keeps the latest run's assignment of every stored
+// desk-extract row (an "involvement": one person in one registration) to a person and a household,
+// the pairs that may be links, and a log of all runs.
+struct LinkedInvolvement {
+  std::string source;
+  std::string record_id;
+  int betrokkene_nr = 0;
+  std::string person_key;     // stable within a run: "source:record_id:betrokkene_nr" of the person's first involvement
+  std::string household_key;  // likewise for the household
+};
+
+struct LinkPairRow {
+  uint32_t a = 0, b = 0;  // indices into the involvements of the same run
+  double weight = 0;      // match weight (log2 odds)
+  double probability = 0;
+  bool exact = false;     // a BSN or name+birth-date pseudonym agrees
+};
+
+struct LinkRunInfo {
+  int64_t id = 0;
+  std::string created_at;
+  int64_t max_ingest_file_id = 0;  // the newest ingested file the run saw
+  int64_t involvements = 0;
+  int64_t pairs_compared = 0;
+  int64_t pairs_kept = 0;
+  int64_t persons = 0;
+  int64_t households = 0;
+  std::string details;  // JSON: model parameters, blocking statistics
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -102,6 +133,15 @@ class Store {
   // empty); stops early with the callback's error.
   virtual Status ScanRecords(const sources::SourceContract& contract,
                              const std::function<Status(const std::vector<std::string>&)>& row) = 0;
+
+  // The id of the newest ingested file (0 if none): lets `link` tell whether anything is new.
+  virtual Result<int64_t> MaxIngestFileId() = 0;
+  // Replaces the stored linkage with a new run, in one transaction; returns the run id.
+  virtual Result<int64_t> WriteLinkage(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
+                                       const std::vector<LinkPairRow>& pairs) = 0;
+  virtual Result<std::optional<LinkRunInfo>> LatestLinkRun() = 0;
+  // The latest run's involvements, in the order they were written.
+  virtual Result<std::vector<LinkedInvolvement>> LinkedInvolvements() = 0;
 };
 
 // Setting key under which the fingerprint of the pseudonymisation key the store links with is kept.
