@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
-#   generate → keygen → pseudonymise (at the "desks") → ingest → summary
+#   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link
 # Later stages (link, compute, detect, publish, serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
@@ -45,3 +45,6 @@ echo "   (a second ingest of the same file adds nothing:)"
 
 echo "== 4. What the store holds"
 "$sz" summary --db "$db"
+
+echo "== 5. Link persons and households across the desks (scored against the generator's truth)"
+"$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
