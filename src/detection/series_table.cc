@@ -59,8 +59,11 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
     return DataError("no column 'observed' (columns found: " + columns + ")");
   }
   const int population_col = FindColumn(header, "population");
-  const int year_col = FindColumn(header, "year");
-  int period_col = FindColumn(header, frequency == 12 ? "month" : "week");
+  // English names as R users write them, or the Dutch ones of Samenzicht's exports.
+  int year_col = FindColumn(header, "year");
+  if (year_col < 0) year_col = FindColumn(header, "jaar");
+  int period_col = frequency == 12 ? FindColumn(header, "month") : -1;
+  if (period_col < 0 && frequency == 12) period_col = FindColumn(header, "maand");
   if (period_col < 0) period_col = FindColumn(header, "week");
   const int date_col = FindColumn(header, "date");
   if (rows.empty()) return DataError("the series has no rows");

@@ -3,7 +3,8 @@
 //
 // Contract for SeriesFromTable(header, rows, frequency, line_numbers):
 // - One row per time point in time order. Column `observed` is required; `population`, `year`
-//   and `week` (or `month` for frequency 12) are optional. Other columns are ignored.
+//   and `week` (or `month` for frequency 12; Dutch `jaar`, `maand` too) are optional. Other
+//   columns are ignored.
 //   Methods work on the row index (R's epochAsDate = FALSE), so after a 53-week ISO year the
 //   reference weeks b years back shift by one week, exactly as in R.
 // - A column `date` (ISO 2024-01-29 or Dutch 29-01-2024, one per row, increasing) makes the

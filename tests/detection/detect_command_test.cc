@@ -82,6 +82,27 @@ TEST_F(DetectCommandTest, OtherMethodsAndOptionSyntax) {
   ExpectMatchesGolden(out_, "farrington_monthly_rotaBB");
 }
 
+TEST_F(DetectCommandTest, ReadsDutchExportsAndChecksWeeks) {
+  const std::string input = out_ + ".nl.csv";
+  {
+    std::ofstream file(input, std::ios::binary);
+    file << "\xEF\xBB\xBFjaar;week;observed;population\r\n";
+    for (int week = 1; week <= 30; ++week) {
+      file << "2020;" << week << ";" << (week == 5 ? "" : std::to_string(week % 4)) << ";1000,5\r\n";
+    }
+  }
+  ASSERT_EQ(RunDetect("--method earsC1 --input " + input + " --frequency 52 --out " + out_), 0);
+  const testing::CsvTable ours = testing::ReadCsv(out_);
+  ASSERT_EQ(ours.rows.size(), 30u - 7u);
+  EXPECT_EQ(ours.rows[0][ours.Column("upperbound")], "NA");  // t = 8: week 5 is missing
+  {
+    std::ofstream file(input, std::ios::binary | std::ios::app);
+    file << "2020;33;1;1000\r\n";  // weeks 31 and 32 missing: a gap
+  }
+  EXPECT_EQ(RunDetect("--method earsC1 --input " + input + " --frequency 52 --out " + out_), 2);
+  std::filesystem::remove(input);
+}
+
 TEST_F(DetectCommandTest, ExitCodes) {
   const std::string input = testing::GoldenDir() + "/series/agona.csv";
   EXPECT_EQ(RunDetect("--method farringtonFlexible --input " + input + " --frequency 52 --k 3 --out " + out_), 1);
