@@ -80,7 +80,6 @@ const std::set<std::string>& AllowedOptions(Method method) {
 Status ApplyOption(Detector& d, const std::string& name, const std::string& value) {
   FarringtonFlexibleControl& ff = d.farrington_flexible;
   FarringtonControl& fa = d.farrington;
-  const bool flexible = d.method == Method::kFarringtonFlexible;
   if (name == "range") {
     ASSIGN_OR_RETURN(Range range, ParseRange(name, value));
     ff.range = fa.range = d.ears.range = d.cusum.range = range;
@@ -164,7 +163,6 @@ Status ApplyOption(Detector& d, const std::string& name, const std::string& valu
     }
     if (!found) return BadValue(name, value, "standard, rossi, anscombe, anscombe2nd, pearsonNegBin or none");
   }
-  (void)flexible;
   return Status::Ok();
 }
 

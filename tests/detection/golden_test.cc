@@ -86,6 +86,9 @@ TEST(GoldenFilesTest, AllMethodsAndRequiredSettingsAreCovered) {
     EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [&](const GoldenCase& c) { return c.method == method; }))
         << method;
   }
+  EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [](const GoldenCase& c) {
+    return !testing::ReadGoldenSeries(c.series, c.frequency).dates.empty();
+  })) << "no date-based (epochAsDate) case";
   for (const char* setting : {"thresholdMethod=nbPlugin", "thresholdMethod=muan", "noPeriods=10",
                               "pastWeeksNotIncluded=26", "populationOffset=true", "trans=rossi", "m=glm"}) {
     EXPECT_TRUE(std::any_of(cases.begin(), cases.end(),
