@@ -64,17 +64,16 @@ Result<DetectionResult> EarsC(const Series& series, const EarsControl& control) 
 
   DetectionResult result;
   result.method = std::string("earsC") + name;
+  result.has_score = true;
   result.Reserve(range.size());
   for (int k = range.first; k <= range.last; ++k) {
-    double expected, upper;
-    if (control.method == EarsMethod::kC1) {
-      const MeanSd stats = BaselineStats(y, k - nb, k - 1);
+    double expected, upper, score;
+    if (control.method == EarsMethod::kC1 || control.method == EarsMethod::kC2) {
+      const int lag = control.method == EarsMethod::kC1 ? 0 : 2;
+      const MeanSd stats = BaselineStats(y, k - nb - lag, k - 1 - lag);
       expected = stats.mean;
       upper = stats.mean + z * RPmax(stats.sd, min_sigma);
-    } else if (control.method == EarsMethod::kC2) {
-      const MeanSd stats = BaselineStats(y, k - nb - 2, k - 3);
-      expected = stats.mean;
-      upper = stats.mean + z * RPmax(stats.sd, min_sigma);
+      score = (y[k - 1] - stats.mean) / RPmax(stats.sd, min_sigma);
     } else {
       double lag_terms = 0.0;
       for (int u = k - 2; u <= k - 1; ++u) {
@@ -85,12 +84,14 @@ Result<DetectionResult> EarsC(const Series& series, const EarsControl& control) 
       const MeanSd current = BaselineStats(y, k - nb - 2, k - 3);
       expected = current.mean;
       upper = RPmax(0.0, y[k - 1] + RPmax(current.sd, min_sigma) * (z - lag_terms));
+      score = lag_terms;
     }
     result.time.push_back(k);
     result.observed.push_back(y[k - 1]);
     result.expected.push_back(expected);
     result.upperbound.push_back(upper);
     result.alarm.push_back(internal::RGreater(y[k - 1], upper));
+    result.score.push_back(score);
   }
   return result;
 }

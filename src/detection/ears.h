@@ -7,7 +7,10 @@
 //   upperbound = max(0, y_k + max(sd_k, minSigma)·(z − S_k)); the current week's C2 does not enter.
 // - alarm = observed > upperbound; NaN (R's NA) propagates: a missing count in the baseline gives
 //   NA bound and alarm; with minSigma = 0 and a constant baseline C3 gives NA.
-// - `expected` is the baseline mean at k (C2's baseline for C3); R does not return it.
+// - `expected` is the baseline mean at k (C2's baseline for C3) and `score` the statistic that is
+//   compared with z: (y − mean)/max(sd, minSigma) for C1/C2 (alarm ⇔ score > z), S_k for C3
+//   (alarm ⇔ S_k > z when sd_k > 0 and y_k > 0). R computes both internally but does not return
+//   them.
 // - Defaults: baseline 7, minSigma 0, alpha 0.001 (C1, C2) or 0.025 (C3), range from
 //   baseline+1 (C1), baseline+3 (C2), baseline+5 (C3) to the end.
 // - Errors (kInvalidArgument): baseline < 3, minSigma < 0, range outside 1..n, or a range that

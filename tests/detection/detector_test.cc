@@ -128,6 +128,26 @@ TEST(DegenerateInputTest, MissingWeeksPropagateAsNA) {
   }
 }
 
+// The EARS score is the statistic compared with z = qnorm(1 − alpha): it ranks alarms consistently.
+TEST(EarsScoreTest, AlarmIffScoreAboveZ) {
+  Series series = Weekly(120);
+  for (int t : {40, 41, 77, 100}) series.observed[t - 1] += 12;
+  for (const char* method : {"earsC1", "earsC2", "earsC3"}) {
+    Result<Detector> d = MakeDetector(method, {{"minSigma", "0.5"}});
+    ASSERT_TRUE(d.ok());
+    Result<DetectionResult> result = Detect(*d, series);
+    ASSERT_TRUE(result.ok());
+    ASSERT_TRUE(result->has_score);
+    const double z = std::string(method) == "earsC3" ? 1.959963984540054 : 3.090232306167813;
+    int alarms = 0;
+    for (int row = 0; row < result->size(); ++row) {
+      EXPECT_EQ(result->alarm[row] == 1, result->score[row] > z) << method << " t = " << result->time[row];
+      alarms += result->alarm[row] == 1;
+    }
+    EXPECT_GT(alarms, 0) << method;
+  }
+}
+
 TEST(DegenerateInputTest, RejectsNegativeCountsAndOddFrequency) {
   Series series = Weekly(300);
   series.observed[5] = -1;
