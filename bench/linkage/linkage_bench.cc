@@ -4,7 +4,7 @@
 // birth year, missing BSN/sex/address, moves), pseudonymised with a random key through
 // privacy::Pseudonymiser exactly as at a desk.
 //
-//   build-linkage/bench/linkage/linkage_bench [INVOLVEMENTS=100000] [THREADS=2] [SEED=7] [THRESHOLD=0.9]
+//   build-linkage/bench/linkage/linkage_bench [INVOLVEMENTS=100000] [THREADS=2] [SEED=7] [THRESHOLD=0.9] [LSH=32x24,8x8]
 //
 // The peer measured in the same run is all-pairs work: the number of pairs an unblocked linkage would
 // compare (the reduction ratio), and the time the same Dice comparisons would take, extrapolated from
@@ -224,6 +224,15 @@ int main(int argc, char** argv) {
   sz::linkage::LinkageOptions options;
   options.threads = threads;
   if (argc > 4) options.clustering.link_probability = std::atof(argv[4]);
+  if (argc > 5) {  // "TABLESxBITS,TABLESxBITS": the two CLK bit-sampling passes, for exploring blocking
+    int tables_a = 0, bits_a = 0, tables_b = 0, bits_b = 0;
+    if (std::sscanf(argv[5], "%dx%d,%dx%d", &tables_a, &bits_a, &tables_b, &bits_b) == 4) {
+      for (sz::linkage::BlockingPass& pass : options.blocking.passes) {
+        if (pass.kind == sz::linkage::BlockingKind::kClkBits) pass = {pass.kind, tables_a, bits_a};
+        if (pass.kind == sz::linkage::BlockingKind::kYearSexClkBits) pass = {pass.kind, tables_b, bits_b};
+      }
+    }
+  }
   start = std::chrono::steady_clock::now();
   auto result = sz::linkage::Link(shuffled, options);
   double seconds_link = Seconds(start);

@@ -1,6 +1,7 @@
 #include "linkage/blocking.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "linkage/internal/parallel.h"
@@ -168,13 +169,28 @@ std::vector<uint64_t> BlockingKeys(const internal::EncodedRecords& records, uint
   return keys;
 }
 
+std::vector<BlockingPass> EffectivePasses(const BlockingOptions& options, size_t record_count) {
+  int extra_bits = 0;
+  if (options.widen_from > 0 && record_count > options.widen_from) {
+    extra_bits = static_cast<int>(std::lround(std::log2(static_cast<double>(record_count) / options.widen_from)));
+  }
+  std::vector<BlockingPass> passes = options.passes;
+  for (BlockingPass& pass : passes) {
+    if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits) {
+      pass.bits = std::min(pass.bits + extra_bits, 64);
+    }
+  }
+  return passes;
+}
+
 CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, const BlockingOptions& options,
                                       bool cross_source_only, int threads) {
-  const size_t pass_count = options.passes.size();
+  const std::vector<BlockingPass> effective = EffectivePasses(options, records.size);
+  const size_t pass_count = effective.size();
   std::vector<PassIndex> passes;
   passes.reserve(pass_count);
   for (size_t pass = 0; pass < pass_count; ++pass) {
-    passes.push_back(BuildPass(records, options.passes[pass], static_cast<int>(pass), options));
+    passes.push_back(BuildPass(records, effective[pass], static_cast<int>(pass), options));
   }
 
   threads = internal::ThreadCount(threads);

@@ -21,6 +21,7 @@
 //   kYearSexClkBits birth year × sex × a coarse bit-sampling key (`tables` × `bits`, few bits): people of
 //                   the same year and sex whose CLKs are only moderately alike (typos in both names,
 //                   a missing wijk) — the pairs a model that trusts year and sex may still link.
+// Bit-sampling keys widen by one bit per doubling of the records beyond widen_from (EffectivePasses).
 // Blocks larger than max_block_size are skipped (counted in oversized_blocks): a key shared by that
 // many records carries no information and would cost quadratic work.
 // Determinism: the result does not depend on the thread count.
@@ -49,6 +50,10 @@ struct BlockingOptions {
   std::vector<BlockingPass> passes = Default();
   size_t max_block_size = 2000;
   uint64_t seed = 0x5a3e2c1d;  // bit positions of kClkBits
+  // Bit-sampling keys get one more bit per doubling of the number of records beyond `widen_from`
+  // (rounded log2(n / widen_from)): random pairs then meet about half as often per doubling, which keeps
+  // the pairs per record roughly constant instead of growing with n. 0 disables.
+  size_t widen_from = 25000;
 
   static std::vector<BlockingPass> Default();
 };
@@ -64,6 +69,9 @@ inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair); 
 inline uint64_t MakePair(uint32_t a, uint32_t b) {
   return a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a;
 }
+
+// The passes as run on `record_count` records (bit-sampling widths widened, see widen_from).
+std::vector<BlockingPass> EffectivePasses(const BlockingOptions& options, size_t record_count);
 
 // `cross_source_only`: only pairs of records from different sources (linking files, not deduplicating).
 CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, const BlockingOptions& options,

@@ -136,7 +136,9 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   CandidatePairs candidates = GenerateCandidatePairs(encoded, options.blocking, across, threads);
   stats.pairs_compared = static_cast<int64_t>(candidates.pairs.size());
   stats.reduction_ratio = 1.0 - static_cast<double>(stats.pairs_compared) / stats.all_pairs;
-  for (const BlockingPass& pass : options.blocking.passes) stats.pass_names.push_back(pass.Name());
+  for (const BlockingPass& pass : EffectivePasses(options.blocking, records.size())) {
+    stats.pass_names.push_back(pass.Name());
+  }
   stats.pass_new_pairs = candidates.new_pairs_per_pass;
   stats.pass_oversized_blocks = candidates.oversized_blocks;
   stats.seconds_blocking = SecondsSince(start);

@@ -108,3 +108,21 @@ TEST(BlockingTest, ClkLshFindsSimilarFiltersAndIsThreadIndependent) {
 
 }  // namespace
 }  // namespace sz::linkage
+
+namespace sz::linkage {
+namespace {
+
+TEST(BlockingTest, BitSamplingKeysWidenWithThePopulation) {
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kHousehold}, {BlockingKind::kClkBits, 32, 24}, {BlockingKind::kYearSexClkBits, 8, 8}};
+  EXPECT_EQ(EffectivePasses(options, 1000)[1].bits, 24);
+  EXPECT_EQ(EffectivePasses(options, 25000)[1].bits, 24);
+  EXPECT_EQ(EffectivePasses(options, 100000)[1].bits, 26);  // two doublings beyond 25,000
+  EXPECT_EQ(EffectivePasses(options, 100000)[2].bits, 10);
+  EXPECT_EQ(EffectivePasses(options, 100000)[0].bits, 0);   // other passes unchanged
+  options.widen_from = 0;
+  EXPECT_EQ(EffectivePasses(options, 100000)[1].bits, 24);
+}
+
+}  // namespace
+}  // namespace sz::linkage
