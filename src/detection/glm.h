@@ -12,7 +12,7 @@
 //   (computed from μ before the final update), as in R; fitted values use the final μ.
 // - Errors: kInvalidArgument for mismatched sizes, negative or missing responses or negative
 //   weights; kDataError when no valid set of coefficients can be found (R's "inner loop" stops).
-// - Thread safety: pure function; GlmFit is a value.
+// - Thread safety: safe to call from many threads (scratch space is per thread); GlmFit is a value.
 //
 //   DesignMatrix x(n, 2);  // intercept + time
 //   for (int t = 0; t < n; ++t) { x(t, 0) = 1; x(t, 1) = t + 1; }
@@ -82,7 +82,6 @@ struct GlmFit {
   // rows with working weight > 0; NaN if df_residual is 0. (Overwrite working_weights to
   // reproduce packages that do so.)
   double Dispersion() const;
-  // Pearson-type statistic used for quasi families: same as Dispersion() (kept for clarity).
   // xᵀβ over non-aliased columns (plus offset), as predict.lm.
   double PredictLink(const std::vector<double>& x_row, double offset = 0.0) const;
   // xᵀ(RᵀR)⁻¹x over non-aliased columns; times the dispersion it is se(η)².
