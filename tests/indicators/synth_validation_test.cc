@@ -1,0 +1,96 @@
+// Validation against the synthetic Twente's ground truth (issue 7): with the TRUE person and household
+// ids, our VT classification must reproduce the generator's truth/vt_classificatie.csv exactly, report
+// by report. Runs the built `samenzicht generate` (scale 0.05, 2020–2024, seed 42).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "indicators/cross_desk_measures.h"
+#include "indicators/synth_truth.h"
+#include "indicators/vt_classification.h"
+
+namespace sz::indicators {
+namespace {
+
+std::string GenerateOnce() {
+  static std::string dir;
+  if (!dir.empty()) return dir;
+  std::string binary = std::string(SZ_BINARY_DIR) + "/src/cli/samenzicht";
+  if (!std::filesystem::exists(binary)) return "";
+  std::string out = std::string(SZ_BINARY_DIR) + "/indicators_synth_validation";
+  std::filesystem::remove_all(out);
+  std::string command =
+      binary + " generate --out " + out + " --seed 42 --scale 0.05 --years 2020-2024 > " + out + ".log 2>&1";
+  if (std::system(command.c_str()) != 0) return "";
+  dir = out;
+  return dir;
+}
+
+TEST(SynthValidationTest, TrueIdsReproduceTheGeneratorsVtClassification) {
+  std::string dir = GenerateOnce();
+  ASSERT_FALSE(dir.empty()) << "could not run " << SZ_BINARY_DIR
+                            << "/src/cli/samenzicht generate (build the samenzicht target first)";
+  Result<SynthTruth> truth = LoadSynthTruth(dir);
+  ASSERT_TRUE(truth.ok()) << truth.status().ToString();
+  ASSERT_GT(truth->vt.size(), 1000u);
+  Result<std::vector<VtClassification>> ours = ClassifyVtRegistrations(truth->involvements);
+  ASSERT_TRUE(ours.ok()) << ours.status().ToString();
+  VtTruthComparison comparison = CompareWithTruth(*ours, truth->vt);
+  EXPECT_EQ(comparison.missing, 0);
+  EXPECT_EQ(comparison.compared, static_cast<int64_t>(truth->vt.size()));
+  EXPECT_EQ(comparison.class_agreements, comparison.compared);
+  EXPECT_EQ(comparison.person_elsewhere_agreements, comparison.compared);
+  EXPECT_EQ(comparison.household_elsewhere_agreements, comparison.compared);
+  for (const std::string& line : comparison.disagreements) ADD_FAILURE() << line;
+  for (VtClass vt_class : {VtClass::kVervolgmelding, VtClass::kHermelding, VtClass::kNieuw}) {
+    EXPECT_EQ(comparison.ours.counts[static_cast<int>(vt_class)], comparison.truth.counts[static_cast<int>(vt_class)]);
+  }
+  for (const auto& [year, shares] : comparison.by_year) {
+    std::printf("%d meldingen %lld: hermelding %.4f (truth %.4f), vervolg %.4f (%.4f), nieuw %.4f (%.4f)\n", year,
+                static_cast<long long>(shares.first.meldingen), shares.first.Share(VtClass::kHermelding),
+                shares.second.Share(VtClass::kHermelding), shares.first.Share(VtClass::kVervolgmelding),
+                shares.second.Share(VtClass::kVervolgmelding), shares.first.Share(VtClass::kNieuw),
+                shares.second.Share(VtClass::kNieuw));
+  }
+}
+
+TEST(SynthValidationTest, AllMeasuresRunOnTheSyntheticTwente) {
+  std::string dir = GenerateOnce();
+  ASSERT_FALSE(dir.empty());
+  Result<SynthTruth> truth = LoadSynthTruth(dir);
+  ASSERT_TRUE(truth.ok()) << truth.status().ToString();
+  Result<MeasureTable> table = ComputeCrossDeskMeasures(truth->involvements, MeasureOptions{});
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  // The Twente 2024 hermelding count equals the truth's count of 2024 meldingen classed hermelding.
+  int64_t truth_hermelding = 0, truth_meldingen = 0;
+  for (const SynthTruthVt& entry : truth->vt) {
+    if (entry.soort != "melding" || entry.ontvangen_op.year != 2024) continue;
+    ++truth_meldingen;
+    if (entry.vt_class == VtClass::kHermelding) ++truth_hermelding;
+  }
+  const MeasureRow* row = FindRow(*table, "vt_meldingen_klasse", "hermelding", "CR23", "2024");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->numerator, truth_hermelding);
+  EXPECT_EQ(row->denominator, truth_meldingen);
+  for (const char* measure : {"huishoudens_meerdere_meldpunten", "organisaties_per_gezin",
+                              "plaatsingen_per_geplaatst_kind", "plaatsingen_voorafgegaan_door_vt"}) {
+    bool found = false;
+    for (const MeasureRow& r : *table) {
+      if (r.measure == measure && r.region_code == "CR23" && r.period == "2024") {
+        found = true;
+        std::printf("%s %s 2024: %g / %g = %.4f\n", measure, r.category.c_str(), r.numerator, r.denominator, r.value);
+      }
+    }
+    EXPECT_TRUE(found) << measure;
+  }
+  row = FindRow(*table, "dagen_tot_volgende_melding", "veilig_thuis_melding", "CR23", "2022");
+  ASSERT_NE(row, nullptr);
+  std::printf("dagen_tot_volgende_melding veilig_thuis_melding 2022: median %g (%g of %g observed)\n", row->value,
+              row->numerator, row->denominator);
+}
+
+}  // namespace
+}  // namespace sz::indicators
