@@ -76,10 +76,7 @@ Status CsvReader::Init() {
   }
   if (pos_ >= text_.size()) return DataError(path_ + ": the file has no header line (only comments or blank lines)");
   auto separator = DetectSeparator(std::string_view(text_).substr(pos_, 1 << 16));
-  if (!separator.ok()) {
-    // A single-column file is legitimate only if the header has one name; we do not accept those.
-    return separator.status().WithContext(path_);
-  }
+  if (!separator.ok()) return separator.status().WithContext(path_);
   dialect_.separator = *separator;
   CsvRecord header;
   if (!Next(header)) return DataError(path_ + ": the file has no header line");

@@ -91,6 +91,9 @@ Result<char> DetectSeparator(std::string_view text) {
       best_consistency = consistency;
     }
   }
+  if (best == 0 && sample.find_first_of(";\t,|") == std::string_view::npos) {
+    return ';';  // a one-column file (e.g. a single `observed` column): no separator occurs at all
+  }
   if (best == 0 || best_consistency < 0.5) {
     return DataError("could not recognise the separator: no ';', ',', tab or '|' splits the header and the first lines "
                      "into the same number of columns");

@@ -27,8 +27,9 @@ struct Dialect {
 };
 
 // Detects the separator from decoded UTF-8 text (the first lines suffice). Comment lines starting
-// with '#' before the header are skipped. Returns kDataError if no candidate gives at least two
-// fields consistently ("could not recognise the separator").
+// with '#' before the header are skipped. A sample in which no candidate occurs at all is a
+// one-column file (';' is returned). Returns kDataError if candidates occur but none gives at least
+// two fields consistently ("could not recognise the separator").
 Result<char> DetectSeparator(std::string_view text);
 
 std::string_view SeparatorName(char separator);  // "';'", "','", "tab", "'|'"

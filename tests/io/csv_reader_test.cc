@@ -28,6 +28,13 @@ TEST(CsvReaderTest, DetectsSeparators) {
   }
 }
 
+TEST(CsvReaderTest, OneColumnFiles) {
+  auto reader = CsvReader::FromBytes("observed\n3\n0\n12\n", "series.csv");
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ((*reader)->header(), (std::vector<std::string>{"observed"}));
+  EXPECT_EQ(ReadAll(**reader).size(), 3u);
+}
+
 TEST(CsvReaderTest, SemicolonWinsOverDecimalCommas) {
   auto reader = CsvReader::FromBytes("gewicht;naam\n1,5;a\n2,25;b\n", "t.csv");
   ASSERT_TRUE(reader.ok());
