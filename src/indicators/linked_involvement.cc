@@ -39,16 +39,18 @@ Status ValidateInvolvements(std::span<const LinkedInvolvement> involvements) {
       return DataError(where + ": end date " + row.end_date->ToIso() + " lies before the event date " +
                        row.event_date.ToIso());
     }
-    auto [it, inserted] = first_row.emplace(std::make_pair(std::string_view(row.source), std::string_view(row.record_id)), &row);
+    auto [it, inserted] =
+        first_row.emplace(std::make_pair(std::string_view(row.source), std::string_view(row.record_id)), &row);
     if (inserted) continue;
     const LinkedInvolvement& first = *it->second;
     bool same = first.event_date == row.event_date && first.end_date == row.end_date && first.soort == row.soort &&
                 first.uithuisplaatsing == row.uithuisplaatsing && first.aanbieder == row.aanbieder &&
                 first.gemeente == row.gemeente;
     if (!same) {
-      return DataError(where + ": registration fields (date, end date, soort, uithuisplaatsing, aanbieder, gemeente) "
-                               "differ from betrokkene " + std::to_string(first.betrokkene_nr) +
-                       " of the same registration");
+      return DataError(where +
+                       ": registration fields (date, end date, soort, uithuisplaatsing, aanbieder, gemeente) "
+                       "differ from betrokkene " +
+                       std::to_string(first.betrokkene_nr) + " of the same registration");
     }
   }
   return Status::Ok();

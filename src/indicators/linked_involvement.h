@@ -42,21 +42,21 @@ int DeskIndex(std::string_view source);
 bool DeskHasDuration(int desk);
 
 struct LinkedInvolvement {
-  std::string source;       // contract name, e.g. "veilig_thuis"
-  std::string record_id;    // melding_id / aanvraag_id / traject_id / voorziening_id
-  int betrokkene_nr = 0;    // the person's number within the registration
-  std::string rol;          // the contract role (veilig_thuis: slachtoffer, pleger, kind, ouder, overig;
-                            // jeugdhulp: jeugdige, ouder; …); jeugdhulp needs it to know the child
-  Date event_date;          // ontvangen_op (reports) or startdatum (trajectories, provisions)
-  std::optional<Date> end_date;  // afgesloten_op / einddatum; empty = VT still involved / still running.
-                                 // Ignored for the single-day desks.
-  std::string soort;        // veilig_thuis: "advies" or "melding"; wmo: soort voorziening; else ""
+  std::string source;             // contract name, e.g. "veilig_thuis"
+  std::string record_id;          // melding_id / aanvraag_id / traject_id / voorziening_id
+  int betrokkene_nr = 0;          // the person's number within the registration
+  std::string rol;                // the contract role (veilig_thuis: slachtoffer, pleger, kind, ouder, overig;
+                                  // jeugdhulp: jeugdige, ouder; …); jeugdhulp needs it to know the child
+  Date event_date;                // ontvangen_op (reports) or startdatum (trajectories, provisions)
+  std::optional<Date> end_date;   // afgesloten_op / einddatum; empty = VT still involved / still running.
+                                  // Ignored for the single-day desks.
+  std::string soort;              // veilig_thuis: "advies" or "melding"; wmo: soort voorziening; else ""
   bool uithuisplaatsing = false;  // jeugdhulp: uithuisplaatsing = ja
-  std::string aanbieder;    // jeugdhulp, wmo: provider code; else ""
-  std::string gemeente;     // GM code of the registration (its `gemeente` column)
-  std::string wijk;         // WK code of the person's address; "" when unknown
-  std::string person_id;    // from linkage (or the truth): equal ids = the same person
-  std::string household_id; // from linkage (or the truth): equal ids = the same household
+  std::string aanbieder;          // jeugdhulp, wmo: provider code; else ""
+  std::string gemeente;           // GM code of the registration (its `gemeente` column)
+  std::string wijk;               // WK code of the person's address; "" when unknown
+  std::string person_id;          // from linkage (or the truth): equal ids = the same person
+  std::string household_id;       // from linkage (or the truth): equal ids = the same household
 };
 
 // Checks the contract above. kInvalidArgument for an unknown source; kDataError (naming the record)

@@ -50,10 +50,10 @@ Status WriteMeasuresCsv(const MeasureTable& table, const std::string& path) {
   RETURN_IF_ERROR(writer->WriteRow(
       {"maat", "categorie", "regioniveau", "regio", "periodesoort", "periode", "teller", "noemer", "waarde"}));
   for (const MeasureRow& row : table) {
-    RETURN_IF_ERROR(writer->WriteRow({row.measure, row.category, std::string(RegionLevelName(row.level)),
-                                      row.region_code, std::string(PeriodKindName(row.period_kind)), row.period,
-                                      FormatNumber(row.numerator), FormatNumber(row.denominator),
-                                      FormatNumber(row.value)}));
+    RETURN_IF_ERROR(
+        writer->WriteRow({row.measure, row.category, std::string(RegionLevelName(row.level)), row.region_code,
+                          std::string(PeriodKindName(row.period_kind)), row.period, FormatNumber(row.numerator),
+                          FormatNumber(row.denominator), FormatNumber(row.value)}));
   }
   return writer->Close();
 }

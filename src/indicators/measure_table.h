@@ -32,12 +32,12 @@ struct MeasureOptions {
 };
 
 struct MeasureRow {
-  std::string measure;      // e.g. "vt_meldingen_klasse"
-  std::string category;     // e.g. "hermelding"; "" for a measure without categories
+  std::string measure;                      // e.g. "vt_meldingen_klasse"
+  std::string category;                     // e.g. "hermelding"; "" for a measure without categories
   RegionLevel level = RegionLevel::kRegio;  // kRegio (Twente), kGemeente or kWijk
-  std::string region_code;  // CR23, GMxxxx or WKxxxxyy
+  std::string region_code;                  // CR23, GMxxxx or WKxxxxyy
   PeriodKind period_kind = PeriodKind::kYear;
-  std::string period;       // Period::ToString(): "2024-Q1", "2024"
+  std::string period;  // Period::ToString(): "2024-Q1", "2024"
   double numerator = 0;
   double denominator = 0;
   // numerator / denominator for ratios and means (NaN when the denominator is 0); for medians the

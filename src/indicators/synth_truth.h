@@ -58,14 +58,14 @@ struct VtShares {
 };
 
 struct VtTruthComparison {
-  int64_t compared = 0;           // VT registrations (adviezen and meldingen) present in both
-  int64_t missing = 0;            // in the truth but not classified (or the other way round)
+  int64_t compared = 0;  // VT registrations (adviezen and meldingen) present in both
+  int64_t missing = 0;   // in the truth but not classified (or the other way round)
   int64_t class_agreements = 0;
   int64_t person_elsewhere_agreements = 0;
   int64_t household_elsewhere_agreements = 0;
-  VtShares ours, truth;           // meldingen, all years
+  VtShares ours, truth;                                  // meldingen, all years
   std::map<int, std::pair<VtShares, VtShares>> by_year;  // year of ontvangen_op → (ours, truth)
-  std::vector<std::string> disagreements;  // the first 20, "VT2024-0000123: ours hermelding, truth nieuw"
+  std::vector<std::string> disagreements;                // the first 20, "VT2024-0000123: ours hermelding, truth nieuw"
 };
 
 VtTruthComparison CompareWithTruth(std::span<const VtClassification> ours, std::span<const SynthTruthVt> truth);

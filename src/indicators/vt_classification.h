@@ -48,7 +48,7 @@ struct VtClassification {
   Date ontvangen_op;
   std::string soort;  // "advies" or "melding"
   std::string gemeente;
-  std::string wijk;   // of the first betrokkene living in the gemeente; "" if none
+  std::string wijk;  // of the first betrokkene living in the gemeente; "" if none
   VtClass vt_class = VtClass::kNieuw;
   bool known_elsewhere_person = false;
   bool known_elsewhere_household = false;

@@ -32,8 +32,8 @@ void ExpectCell(const MeasureTable& table, const std::string& measure, const std
 TEST(DeskOverlapTest, HouseholdsAtTwoOrMoreDesksPerYearAndRollingQuarter) {
   Result<MeasureTable> table = DeskOverlapMeasures(Input(), MeasureOptions{});
   ASSERT_TRUE(table.ok()) << table.status().ToString();
-  ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2024", 1, 3);   // H1 of H1, H2, H4
-  ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2023", 0, 3);   // H2, H3, H4
+  ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2024", 1, 3);  // H1 of H1, H2, H4
+  ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2023", 0, 3);  // H2, H3, H4
   ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2022", 0, 1);
   // 2024-Q1: the 12 months 2023-04-01 … 2024-03-31 hold H1 (VT), H2, H3 (ZG on 2023-12-31) and H4.
   ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2024-Q1", 0, 4);

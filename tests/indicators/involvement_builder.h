@@ -24,14 +24,38 @@ struct Row {
     involvement.gemeente = "GM0153";
     involvement.wijk = "WK015301";
   }
-  Row& Nr(int nr) { involvement.betrokkene_nr = nr; return *this; }
-  Row& End(const std::string& date) { involvement.end_date = D(date); return *this; }
-  Row& Soort(std::string soort) { involvement.soort = std::move(soort); return *this; }
-  Row& Rol(std::string rol) { involvement.rol = std::move(rol); return *this; }
-  Row& Placement() { involvement.uithuisplaatsing = true; return *this; }
-  Row& Aanbieder(std::string code) { involvement.aanbieder = std::move(code); return *this; }
-  Row& Gemeente(std::string code) { involvement.gemeente = std::move(code); return *this; }
-  Row& Wijk(std::string code) { involvement.wijk = std::move(code); return *this; }
+  Row& Nr(int nr) {
+    involvement.betrokkene_nr = nr;
+    return *this;
+  }
+  Row& End(const std::string& date) {
+    involvement.end_date = D(date);
+    return *this;
+  }
+  Row& Soort(std::string soort) {
+    involvement.soort = std::move(soort);
+    return *this;
+  }
+  Row& Rol(std::string rol) {
+    involvement.rol = std::move(rol);
+    return *this;
+  }
+  Row& Placement() {
+    involvement.uithuisplaatsing = true;
+    return *this;
+  }
+  Row& Aanbieder(std::string code) {
+    involvement.aanbieder = std::move(code);
+    return *this;
+  }
+  Row& Gemeente(std::string code) {
+    involvement.gemeente = std::move(code);
+    return *this;
+  }
+  Row& Wijk(std::string code) {
+    involvement.wijk = std::move(code);
+    return *this;
+  }
   operator LinkedInvolvement() const { return involvement; }  // NOLINT: implicit for brace lists
 };
 

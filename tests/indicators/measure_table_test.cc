@@ -27,10 +27,10 @@ std::vector<LinkedInvolvement> Input() {
 TEST(MeasureTableTest, CombinedTableHoldsEveryMeasureSorted) {
   Result<MeasureTable> table = ComputeCrossDeskMeasures(Input(), MeasureOptions{});
   ASSERT_TRUE(table.ok()) << table.status().ToString();
-  for (const char* measure : {"vt_meldingen_klasse", "vt_meldingen_bekend_ander_meldpunt",
-                              "huishoudens_meerdere_meldpunten", "meldpunt_overlap", "organisaties_per_gezin",
-                              "plaatsingen_per_geplaatst_kind", "plaatsingen_voorafgegaan_door_vt",
-                              "dagen_tot_volgende_melding"}) {
+  for (const char* measure :
+       {"vt_meldingen_klasse", "vt_meldingen_bekend_ander_meldpunt", "huishoudens_meerdere_meldpunten",
+        "meldpunt_overlap", "organisaties_per_gezin", "plaatsingen_per_geplaatst_kind",
+        "plaatsingen_voorafgegaan_door_vt", "dagen_tot_volgende_melding"}) {
     bool found = false;
     for (const MeasureRow& row : *table) found = found || row.measure == measure;
     EXPECT_TRUE(found) << measure;
@@ -56,7 +56,8 @@ TEST(MeasureTableTest, CombinedTableHoldsEveryMeasureSorted) {
   ASSERT_NE(hermelding, nullptr);
   EXPECT_EQ(hermelding->numerator, 1);
   EXPECT_EQ(hermelding->denominator, 2);
-  const MeasureRow* preceded = FindRow(*table, "plaatsingen_voorafgegaan_door_vt", "kind_of_huishouden", "CR23", "2024");
+  const MeasureRow* preceded =
+      FindRow(*table, "plaatsingen_voorafgegaan_door_vt", "kind_of_huishouden", "CR23", "2024");
   ASSERT_NE(preceded, nullptr);
   EXPECT_EQ(preceded->numerator, 1);  // M1 of P1 in the child's household H1
 }

@@ -27,12 +27,12 @@ std::vector<LinkedInvolvement> Input() {
       Placement("PL1", "2023-01-10", "2023-05-01", "C", "H1").Nr(2),
       Placement("PL2", "2023-05-02", "2023-12-31", "C", "H1"),
       Placement("PL3", "2024-02-01", "", "C", "H1"),
-      Melding("V1", "2021-01-10", "2021-02-01", "C", "H1"),     // exactly 24 months before PL1
-      Advies("V2", "2022-06-01", "2022-06-02", "S", "H1"),      // C's sibling
+      Melding("V1", "2021-01-10", "2021-02-01", "C", "H1"),  // exactly 24 months before PL1
+      Advies("V2", "2022-06-01", "2022-06-02", "S", "H1"),   // C's sibling
       // Child D: ambulant care in family H2, then placed (household H9 at the placement, another gemeente).
       Row("jeugdhulp", "J5", "2022-03-01", "D", "H2").Rol("jeugdige").Aanbieder("AMB").End("2022-09-01"),
       Placement("PL4", "2023-03-01", "2023-09-01", "D", "H9").Gemeente("GM0164").Wijk("WK016401"),
-      Advies("V3", "2022-12-01", "2022-12-02", "DM", "H2"),     // D's parent in the family household
+      Advies("V3", "2022-12-01", "2022-12-02", "DM", "H2"),  // D's parent in the family household
       // Child E: VT one day too early and one day after.
       Placement("PL5", "2023-06-01", "", "E", "H5"),
       Melding("V4", "2021-05-31", "2021-06-30", "E", "H5"),

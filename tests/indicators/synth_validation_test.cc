@@ -1,6 +1,7 @@
 // Validation against the synthetic Twente's ground truth (issue 7): with the TRUE person and household
 // ids, our VT classification must reproduce the generator's truth/vt_classificatie.csv exactly, report
-// by report. Runs the built `samenzicht generate` (scale 0.05, 2020–2024, seed 42).
+// by report. Runs the built `samenzicht generate` (scale 0.05, 2020–2024, seed 42), or validates the
+// directory named by $SZ_INDICATORS_SYNTH_DIR.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -15,9 +16,14 @@
 namespace sz::indicators {
 namespace {
 
+// SZ_INDICATORS_SYNTH_DIR=DIR validates an existing generated directory instead (e.g. scale 1).
 std::string GenerateOnce() {
   static std::string dir;
   if (!dir.empty()) return dir;
+  if (const char* given = std::getenv("SZ_INDICATORS_SYNTH_DIR"); given != nullptr && *given != '\0') {
+    dir = given;
+    return dir;
+  }
   std::string binary = std::string(SZ_BINARY_DIR) + "/src/cli/samenzicht";
   if (!std::filesystem::exists(binary)) return "";
   std::string out = std::string(SZ_BINARY_DIR) + "/indicators_synth_validation";

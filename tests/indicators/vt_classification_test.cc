@@ -27,7 +27,9 @@ std::map<std::string, VtClassification> Classify(const std::vector<LinkedInvolve
   return by_id;
 }
 
-VtClass ClassOf(const std::vector<LinkedInvolvement>& rows, const std::string& id) { return Classify(rows).at(id).vt_class; }
+VtClass ClassOf(const std::vector<LinkedInvolvement>& rows, const std::string& id) {
+  return Classify(rows).at(id).vt_class;
+}
 
 TEST(VtClassificationTest, NoEarlierRegistrationIsNieuw) {
   EXPECT_EQ(ClassOf({Melding("M1", "2024-03-01", "", "P1", "H1")}, "M1"), VtClass::kNieuw);
@@ -41,37 +43,44 @@ TEST(VtClassificationTest, EarlierOpenCaseIsVervolgmelding) {
 }
 
 TEST(VtClassificationTest, ClosingDateEqualToMeldingDateIsVervolgmelding) {
-  EXPECT_EQ(ClassOf({Melding("M0", "2024-01-01", "2024-03-01", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kVervolgmelding);
-  EXPECT_EQ(ClassOf({Melding("M0", "2024-01-01", "2024-02-29", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kHermelding);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2024-01-01", "2024-03-01", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
+              "M1"),
+      VtClass::kVervolgmelding);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2024-01-01", "2024-02-29", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
+              "M1"),
+      VtClass::kHermelding);
 }
 
 TEST(VtClassificationTest, ClosedExactlyThreeYearsBackIsHermelding) {
-  EXPECT_EQ(ClassOf({Melding("M0", "2020-06-01", "2021-03-01", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kHermelding);
-  EXPECT_EQ(ClassOf({Melding("M0", "2020-06-01", "2021-02-28", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kNieuw);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2020-06-01", "2021-03-01", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
+              "M1"),
+      VtClass::kHermelding);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2020-06-01", "2021-02-28", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
+              "M1"),
+      VtClass::kNieuw);
 }
 
 TEST(VtClassificationTest, TwentyNinthOfFebruaryLooksBackToTwentyEighth) {
-  EXPECT_EQ(ClassOf({Melding("M0", "2020-06-01", "2021-02-28", "P1", "H1"), Melding("M1", "2024-02-29", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kHermelding);
-  EXPECT_EQ(ClassOf({Melding("M0", "2020-06-01", "2021-02-27", "P1", "H1"), Melding("M1", "2024-02-29", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kNieuw);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2020-06-01", "2021-02-28", "P1", "H1"), Melding("M1", "2024-02-29", "", "P1", "H1")},
+              "M1"),
+      VtClass::kHermelding);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2020-06-01", "2021-02-27", "P1", "H1"), Melding("M1", "2024-02-29", "", "P1", "H1")},
+              "M1"),
+      VtClass::kNieuw);
 }
 
 TEST(VtClassificationTest, ReceivedLongAgoButClosedWithinThreeYearsIsHermelding) {
   // "Known in the past 3 years" is about involvement, not about the date of receipt.
-  EXPECT_EQ(ClassOf({Melding("M0", "2019-01-01", "2021-06-01", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
-                    "M1"),
-            VtClass::kHermelding);
+  EXPECT_EQ(
+      ClassOf({Melding("M0", "2019-01-01", "2021-06-01", "P1", "H1"), Melding("M1", "2024-03-01", "", "P1", "H1")},
+              "M1"),
+      VtClass::kHermelding);
 }
 
 TEST(VtClassificationTest, SameDayRegistrationDoesNotCount) {
@@ -96,9 +105,9 @@ TEST(VtClassificationTest, SeveralPersonsOfDifferentStatusVervolgWins) {
   std::vector<LinkedInvolvement> rows = {
       Melding("M0", "2022-01-01", "2022-06-01", "P1", "H1"),  // P1: known, closed → hermelding
       Melding("M2", "2024-01-01", "", "P2", "H2"),            // P2: open → vervolg
-      Melding("M1", "2024-03-01", "", "P1", "H1").Nr(1), Melding("M1", "2024-03-01", "", "P2", "H2").Nr(2),
-      Melding("M1", "2024-03-01", "", "P3", "H1").Nr(3),      // P3: unknown
-      Melding("M3", "2024-04-01", "", "P3", "H1").Nr(1), Melding("M3", "2024-04-01", "", "P4", "H1").Nr(2)};
+      Melding("M1", "2024-03-01", "", "P1", "H1").Nr(1),     Melding("M1", "2024-03-01", "", "P2", "H2").Nr(2),
+      Melding("M1", "2024-03-01", "", "P3", "H1").Nr(3),  // P3: unknown
+      Melding("M3", "2024-04-01", "", "P3", "H1").Nr(1),     Melding("M3", "2024-04-01", "", "P4", "H1").Nr(2)};
   std::map<std::string, VtClassification> classes = Classify(rows);
   EXPECT_EQ(classes.at("M1").vt_class, VtClass::kVervolgmelding);
   EXPECT_EQ(classes.at("M3").vt_class, VtClass::kVervolgmelding);  // M1 is open for P3
@@ -110,17 +119,17 @@ TEST(VtClassificationTest, SeveralPersonsOfDifferentStatusVervolgWins) {
 
 TEST(VtClassificationTest, KnownAtAnotherDeskByPersonAndHousehold) {
   std::vector<LinkedInvolvement> rows = {
-      Row("zorgwekkend_gedrag", "Z1", "2021-03-01", "P1", "H1"),         // exactly 3 years back: counts
+      Row("zorgwekkend_gedrag", "Z1", "2021-03-01", "P1", "H1"),  // exactly 3 years back: counts
       Melding("M1", "2024-03-01", "", "P1", "H1"),
-      Row("zorgwekkend_gedrag", "Z2", "2021-02-28", "P2", "H2"),         // 3 years + 1 day: does not
+      Row("zorgwekkend_gedrag", "Z2", "2021-02-28", "P2", "H2"),  // 3 years + 1 day: does not
       Melding("M2", "2024-03-01", "", "P2", "H2"),
       Row("wmo", "W1", "2015-01-01", "P4", "H3").Soort("begeleiding"),  // running provision of a housemate
       Melding("M3", "2024-03-01", "", "P3", "H3"),
       Row("jeugdhulp", "J1", "2019-01-01", "P5", "H4").End("2021-03-01").Rol("jeugdige"),  // ended exactly 3y back
       Melding("M4", "2024-03-01", "", "P5", "H4"),
-      Row("woningvervuiling", "O1", "2024-03-01", "P6", "H5"),          // same day: not before
+      Row("woningvervuiling", "O1", "2024-03-01", "P6", "H5"),  // same day: not before
       Melding("M5", "2024-03-01", "", "P6", "H5"),
-      Row("wonen_verblijf", "B1", "2023-01-01", "P7", "H7"),            // person in two households
+      Row("wonen_verblijf", "B1", "2023-01-01", "P7", "H7"),  // person in two households
       Melding("M6", "2024-03-01", "", "P7", "H6"),
   };
   std::map<std::string, VtClassification> classes = Classify(rows);
@@ -140,10 +149,10 @@ TEST(VtClassificationTest, KnownAtAnotherDeskByPersonAndHousehold) {
 
 TEST(VtClassificationTest, MeasuresCountMeldingenOnlyPerRegionAndPeriod) {
   std::vector<LinkedInvolvement> rows = {
-      Melding("M0", "2023-11-01", "", "P1", "H1"),                                           // nieuw, 2023-Q4
-      Melding("M1", "2024-01-10", "", "P1", "H1"),                                           // vervolg
-      Melding("M2", "2024-02-10", "", "P2", "H2").Gemeente("GM0164").Wijk("WK016401"),       // nieuw
-      Advies("A1", "2024-02-11", "2024-02-12", "P3", "H3"),                                  // advies: not counted
+      Melding("M0", "2023-11-01", "", "P1", "H1"),                                      // nieuw, 2023-Q4
+      Melding("M1", "2024-01-10", "", "P1", "H1"),                                      // vervolg
+      Melding("M2", "2024-02-10", "", "P2", "H2").Gemeente("GM0164").Wijk("WK016401"),  // nieuw
+      Advies("A1", "2024-02-11", "2024-02-12", "P3", "H3"),                             // advies: not counted
       Melding("M3", "2024-05-10", "", "P3", "H3").Wijk("WK016401"),  // hermelding; wijk outside gemeente → no wijk
   };
   Result<MeasureTable> table = VtClassificationMeasures(rows, MeasureOptions{});
@@ -198,8 +207,10 @@ VtClass ReferenceClass(const std::vector<LinkedInvolvement>& rows, const LinkedI
     for (const LinkedInvolvement& other : rows) {
       if (other.source != "veilig_thuis" || other.person_id != mine.person_id) continue;
       if (!(other.event_date < melding.event_date)) continue;
-      if (!other.end_date || *other.end_date >= melding.event_date) vervolg = true;
-      else if (*other.end_date >= window) hermelding = true;
+      if (!other.end_date || *other.end_date >= melding.event_date)
+        vervolg = true;
+      else if (*other.end_date >= window)
+        hermelding = true;
     }
   }
   return vervolg ? VtClass::kVervolgmelding : (hermelding ? VtClass::kHermelding : VtClass::kNieuw);
@@ -222,7 +233,10 @@ TEST(VtClassificationTest, AgreesWithAllPairsReferenceOnRandomInput) {
     // Registration fields must agree within a registration.
     for (LinkedInvolvement& row : rows) {
       for (const LinkedInvolvement& first : rows) {
-        if (first.record_id == row.record_id) { row.soort = first.soort; break; }
+        if (first.record_id == row.record_id) {
+          row.soort = first.soort;
+          break;
+        }
       }
     }
     std::map<std::string, VtClassification> classes = Classify(rows);

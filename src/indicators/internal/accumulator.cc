@@ -9,8 +9,8 @@ namespace sz::indicators::internal {
 void Accumulator::Add(std::string_view measure, std::string_view category, const Place& place, const Period& period,
                       double numerator, double denominator) {
   auto add = [&](RegionLevel level, const std::string& code) {
-    Key key{std::string(measure), std::string(category), static_cast<int>(level), code,
-            static_cast<int>(period.kind()), period.first_day(), period.ToString()};
+    Key key{std::string(measure), std::string(category), static_cast<int>(level), code, static_cast<int>(period.kind()),
+            period.first_day(),   period.ToString()};
     auto& cell = cells_[key];
     cell.first += numerator;
     cell.second += denominator;

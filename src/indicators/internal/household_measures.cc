@@ -28,18 +28,17 @@ void AddDeskOverlap(const LinkedIndex& index, const MeasureOptions& options, Acc
 
 void AddOrganisationsPerFamily(const LinkedIndex& index, const MeasureOptions& options, Accumulator& accumulator) {
   static const char* kBuckets[] = {"1", "2", "3", "4", "5+"};
-  ForEachHouseholdWindow(index, options.period_kinds, DataEnd(index, options),
-                         [&](const Period& period, const HouseholdInWindow& household) {
-                           int count = household.organisations;
-                           accumulator.Add("organisaties_per_gezin", "gemiddelde", household.place, period, count, 1);
-                           for (int bucket = 0; bucket < 5; ++bucket) {
-                             bool hit = bucket == 4 ? count >= 5 : count == bucket + 1;
-                             accumulator.Add("organisaties_per_gezin", kBuckets[bucket], household.place, period,
-                                             hit ? 1 : 0, 1);
-                           }
-                           accumulator.Add("organisaties_per_gezin", "3_of_meer", household.place, period,
-                                           count >= 3 ? 1 : 0, 1);
-                         });
+  ForEachHouseholdWindow(
+      index, options.period_kinds, DataEnd(index, options),
+      [&](const Period& period, const HouseholdInWindow& household) {
+        int count = household.organisations;
+        accumulator.Add("organisaties_per_gezin", "gemiddelde", household.place, period, count, 1);
+        for (int bucket = 0; bucket < 5; ++bucket) {
+          bool hit = bucket == 4 ? count >= 5 : count == bucket + 1;
+          accumulator.Add("organisaties_per_gezin", kBuckets[bucket], household.place, period, hit ? 1 : 0, 1);
+        }
+        accumulator.Add("organisaties_per_gezin", "3_of_meer", household.place, period, count >= 3 ? 1 : 0, 1);
+      });
 }
 
 }  // namespace sz::indicators::internal

@@ -16,8 +16,8 @@ void ForEachHouseholdWindow(const LinkedIndex& index, const std::vector<PeriodKi
     // Every period from the first registration's to data_end's, with its window.
     std::vector<Period> periods;
     std::vector<int64_t> window_start, window_end;
-    for (Period period = Period::Containing(kind, index.registrations.front().date);
-         period.first_day() <= end_date; period = period.Next()) {
+    for (Period period = Period::Containing(kind, index.registrations.front().date); period.first_day() <= end_date;
+         period = period.Next()) {
       periods.push_back(period);
       window_start.push_back(WindowStart(period).DayNumber());
       window_end.push_back(period.last_day().DayNumber());

@@ -28,7 +28,7 @@ struct Registration {
   int desk = 0;  // index in kDeskSources
   std::string record_id;
   Date date;
-  int64_t day = 0;          // date.DayNumber()
+  int64_t day = 0;  // date.DayNumber()
   // The last day the registration makes its persons "known" (docs/cross-desk-measures.md §0): the
   // closing/end date for VT, jeugdhulp and Wmo (kOpen when empty), the report date for the other desks.
   int64_t known_until = 0;
@@ -36,9 +36,9 @@ struct Registration {
   bool uithuisplaatsing = false;
   std::string aanbieder;
   std::string gemeente;
-  std::vector<Involved> involved;    // in betrokkene_nr order
-  std::vector<int32_t> persons;      // distinct, ascending
-  std::vector<int32_t> households;   // distinct, ascending
+  std::vector<Involved> involved;   // in betrokkene_nr order
+  std::vector<int32_t> persons;     // distinct, ascending
+  std::vector<int32_t> households;  // distinct, ascending
 
   bool IsVtMelding() const { return desk == kVeiligThuisDesk && soort == "melding"; }
   // The wijk of the first involved person (by betrokkene_nr) whose wijk lies in the registration's
@@ -49,9 +49,9 @@ struct Registration {
 };
 
 struct LinkedIndex {
-  std::vector<Registration> registrations;            // by (day, desk, record_id)
-  std::vector<std::vector<int32_t>> by_person;        // registration indices, ascending
-  std::vector<std::vector<int32_t>> by_household;     // registration indices, ascending
+  std::vector<Registration> registrations;         // by (day, desk, record_id)
+  std::vector<std::vector<int32_t>> by_person;     // registration indices, ascending
+  std::vector<std::vector<int32_t>> by_household;  // registration indices, ascending
   std::vector<std::string> person_ids;
   std::vector<std::string> household_ids;
   int64_t first_day = 0;  // earliest event date

@@ -30,7 +30,8 @@ void AddPlacements(const LinkedIndex& index, const MeasureOptions& options, Accu
   std::map<int32_t, std::vector<size_t>> by_child;  // child → placements in time order
   for (size_t reg_idx = 0; reg_idx < index.registrations.size(); ++reg_idx) {
     const Registration& registration = index.registrations[reg_idx];
-    if (registration.desk != kJeugdhulpDesk || !registration.uithuisplaatsing || registration.involved.empty()) continue;
+    if (registration.desk != kJeugdhulpDesk || !registration.uithuisplaatsing || registration.involved.empty())
+      continue;
     const Involved& child = ChildOf(registration);
     std::string wijk = !child.wijk.empty() && ImpliedParentCode(child.wijk) == registration.gemeente ? child.wijk : "";
     by_child[child.person].push_back(placements.size());

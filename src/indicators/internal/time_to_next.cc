@@ -19,7 +19,7 @@ struct ReportKind {
 };
 
 constexpr ReportKind kKinds[] = {
-    {"veilig_thuis_melding", 0, true}, {"veilig_thuis", 0, false},  {"zorgwekkend_gedrag", 1, false},
+    {"veilig_thuis_melding", 0, true}, {"veilig_thuis", 0, false},   {"zorgwekkend_gedrag", 1, false},
     {"woningvervuiling", 2, false},    {"wonen_verblijf", 3, false},
 };
 
@@ -71,7 +71,8 @@ void AppendTimeToNextReport(const LinkedIndex& index, const MeasureOptions& opti
     row.period_kind = static_cast<PeriodKind>(std::get<3>(key));
     row.period = std::get<5>(key);
     row.denominator = static_cast<double>(times.size());
-    row.numerator = static_cast<double>(std::count_if(times.begin(), times.end(), [](const SurvivalTime& t) { return t.second; }));
+    row.numerator =
+        static_cast<double>(std::count_if(times.begin(), times.end(), [](const SurvivalTime& t) { return t.second; }));
     row.value = KaplanMeierMedian(std::move(times));
     rows.push_back(std::move(row));
   }

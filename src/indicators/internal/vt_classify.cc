@@ -16,8 +16,10 @@ std::vector<VtClassification> ClassifyAll(const LinkedIndex& index) {
         const Registration& prior = index.registrations[prior_idx];
         if (prior.day >= t) break;
         if (prior.desk == kVeiligThuisDesk) {
-          if (prior.known_until >= t) vervolg = true;
-          else if (prior.known_until >= window) hermelding = true;
+          if (prior.known_until >= t)
+            vervolg = true;
+          else if (prior.known_until >= window)
+            hermelding = true;
         } else if (prior.known_until >= window) {
           elsewhere_person = true;
         }
