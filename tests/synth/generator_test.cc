@@ -406,6 +406,26 @@ TEST_F(SynthTest, TruthAccountsForEveryRow) {
   EXPECT_GT(outbreaks.rows.size(), 5u);
 }
 
+TEST_F(SynthTest, NoTwoHouseholdsShareAnAddressAtTheSameTime) {
+  // The address is the household key of the linkage: it must not join unrelated households.
+  io::TextTable households = Read(*dir_ + "/truth/households.csv");
+  std::map<std::string, std::vector<std::tuple<std::string, std::string, std::string>>> by_address;
+  for (const auto& row : households.rows) by_address[row[6] + " " + row[7] + row[8]].push_back({row[1], row[2], row[0]});
+  int clashes = 0;
+  for (auto& [address, episodes] : by_address) {
+    std::sort(episodes.begin(), episodes.end());
+    for (size_t k = 1; k < episodes.size(); ++k) {
+      const std::string& previous_end = std::get<1>(episodes[k - 1]);
+      if (std::get<2>(episodes[k - 1]) != std::get<2>(episodes[k]) &&
+          (previous_end.empty() || previous_end >= std::get<0>(episodes[k]))) {
+        ++clashes;
+      }
+    }
+  }
+  EXPECT_EQ(clashes, 0);
+  EXPECT_GT(households.rows.size(), 1000u);
+}
+
 bool Elfproef(const std::string& bsn) {
   if (bsn.size() != 9) return false;
   int sum = 0;
