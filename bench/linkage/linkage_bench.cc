@@ -4,7 +4,8 @@
 // birth year, missing BSN/sex/address, moves), pseudonymised with a random key through
 // privacy::Pseudonymiser exactly as at a desk.
 //
-//   build-linkage/bench/linkage/linkage_bench [INVOLVEMENTS=100000] [THREADS=2] [SEED=7] [THRESHOLD=0.9] [LSH=32x24,8x8]
+//   build-linkage/bench/linkage/linkage_bench [INVOLVEMENTS=100000] [THREADS=2] [SEED=7] [THRESHOLD=0.9]
+//   [LSH=32x24,8x8]
 //
 // The peer measured in the same run is all-pairs work: the number of pairs an unblocked linkage would
 // compare (the reduction ratio), and the time the same Dice comparisons would take, extrapolated from
@@ -28,30 +29,66 @@ namespace {
 using sz::linkage::LinkRecord;
 
 const std::vector<std::string> kMale = {
-    "jan", "johannes", "hendrik", "gerrit", "willem", "bernard", "antonius", "gerardus", "hermanus", "albertus",
-    "theodorus", "cornelis", "pieter", "dirk", "martinus", "wilhelmus", "bram", "daan", "sem", "lucas", "finn",
-    "levi", "noah", "luuk", "milan", "jesse", "thijs", "ruben", "bas", "tim", "lars", "stijn", "niels", "koen",
-    "jeroen", "mark", "dennis", "sander", "rick", "tom", "mohammed", "ahmet", "mustafa", "yusuf", "emre", "wouter",
-    "gijs", "jens", "teun", "mees", "jurre", "sven", "hidde", "rutger", "erik", "frank", "marco", "robin"};
+    "jan",      "johannes",  "hendrik",  "gerrit", "willem",   "bernard",  "antonius",  "gerardus", "hermanus",
+    "albertus", "theodorus", "cornelis", "pieter", "dirk",     "martinus", "wilhelmus", "bram",     "daan",
+    "sem",      "lucas",     "finn",     "levi",   "noah",     "luuk",     "milan",     "jesse",    "thijs",
+    "ruben",    "bas",       "tim",      "lars",   "stijn",    "niels",    "koen",      "jeroen",   "mark",
+    "dennis",   "sander",    "rick",     "tom",    "mohammed", "ahmet",    "mustafa",   "yusuf",    "emre",
+    "wouter",   "gijs",      "jens",     "teun",   "mees",     "jurre",    "sven",      "hidde",    "rutger",
+    "erik",     "frank",     "marco",    "robin"};
 const std::vector<std::string> kFemale = {
-    "maria", "johanna", "anna", "hendrika", "gerarda", "wilhelmina", "bernardina", "theodora", "geertruida",
-    "elisabeth", "emma", "julia", "sophie", "tess", "sara", "eva", "lotte", "fenna", "lieke", "anouk", "iris",
-    "femke", "mila", "zoe", "noor", "evi", "sanne", "lisa", "anne", "laura", "esther", "marloes", "linda", "ingrid",
-    "monique", "petra", "fatma", "ayse", "elif", "yasmin", "nina", "roos", "isa", "lynn", "jasmijn", "maud",
-    "floor", "britt", "demi", "kim", "chantal", "ilse", "merel", "marieke", "annemiek", "carla", "hanneke"};
-const std::vector<std::string> kSurnames = {
-    "jansen", "bakker", "visser", "smit", "meijer", "mulder", "bos", "vos", "peters", "hendriks", "dekker",
-    "brouwer", "dijkstra", "kok", "janssen", "wolters", "nijhuis", "luttikhuis", "horst", "kamphuis", "olthof",
-    "wessels", "slot", "hulshof", "pothoff", "brinkman", "lammers", "kuipers", "leferink", "schuurman", "haverkate",
-    "oude vrielink", "reimink", "ter braak", "nijenhuis", "kuiper", "veldhuis", "lenferink", "tijhuis", "bruggink",
-    "wiggers", "weijers", "eshuis", "hofste", "stokkers", "grootenhuis", "rouwhorst", "boerrigter", "scholten",
-    "ten dam", "jurriens", "klein gunnewiek", "pasman", "roelofs", "nijland", "wolbers", "morsink", "assink",
-    "beld", "huisman", "kroeze", "vedder", "willemsen", "yilmaz", "kaya", "demir", "el amrani", "nguyen", "de jong",
-    "de vries", "van den berg", "van dijk", "de boer", "van der meer", "de graaf", "van leeuwen", "de wit",
-    "van der linden", "ter haar", "oude luttikhuis", "ten hove", "van der veen", "te riele", "in het veld"};
+    "maria",     "johanna", "anna",   "hendrika", "gerarda", "wilhelmina", "bernardina", "theodora", "geertruida",
+    "elisabeth", "emma",    "julia",  "sophie",   "tess",    "sara",       "eva",        "lotte",    "fenna",
+    "lieke",     "anouk",   "iris",   "femke",    "mila",    "zoe",        "noor",       "evi",      "sanne",
+    "lisa",      "anne",    "laura",  "esther",   "marloes", "linda",      "ingrid",     "monique",  "petra",
+    "fatma",     "ayse",    "elif",   "yasmin",   "nina",    "roos",       "isa",        "lynn",     "jasmijn",
+    "maud",      "floor",   "britt",  "demi",     "kim",     "chantal",    "ilse",       "merel",    "marieke",
+    "annemiek",  "carla",   "hanneke"};
+const std::vector<std::string> kSurnames = {"jansen",       "bakker",
+                                            "visser",       "smit",
+                                            "meijer",       "mulder",
+                                            "bos",          "vos",
+                                            "peters",       "hendriks",
+                                            "dekker",       "brouwer",
+                                            "dijkstra",     "kok",
+                                            "janssen",      "wolters",
+                                            "nijhuis",      "luttikhuis",
+                                            "horst",        "kamphuis",
+                                            "olthof",       "wessels",
+                                            "slot",         "hulshof",
+                                            "pothoff",      "brinkman",
+                                            "lammers",      "kuipers",
+                                            "leferink",     "schuurman",
+                                            "haverkate",    "oude vrielink",
+                                            "reimink",      "ter braak",
+                                            "nijenhuis",    "kuiper",
+                                            "veldhuis",     "lenferink",
+                                            "tijhuis",      "bruggink",
+                                            "wiggers",      "weijers",
+                                            "eshuis",       "hofste",
+                                            "stokkers",     "grootenhuis",
+                                            "rouwhorst",    "boerrigter",
+                                            "scholten",     "ten dam",
+                                            "jurriens",     "klein gunnewiek",
+                                            "pasman",       "roelofs",
+                                            "nijland",      "wolbers",
+                                            "morsink",      "assink",
+                                            "beld",         "huisman",
+                                            "kroeze",       "vedder",
+                                            "willemsen",    "yilmaz",
+                                            "kaya",         "demir",
+                                            "el amrani",    "nguyen",
+                                            "de jong",      "de vries",
+                                            "van den berg", "van dijk",
+                                            "de boer",      "van der meer",
+                                            "de graaf",     "van leeuwen",
+                                            "de wit",       "van der linden",
+                                            "ter haar",     "oude luttikhuis",
+                                            "ten hove",     "van der veen",
+                                            "te riele",     "in het veld"};
 const std::vector<std::pair<std::string, std::string>> kNicknames = {
-    {"johannes", "hans"}, {"hendrik", "henk"}, {"wilhelmus", "wim"}, {"cornelis", "kees"}, {"johanna", "jo"},
-    {"elisabeth", "lies"}, {"gerardus", "gerard"}, {"antonius", "toon"}, {"bernard", "ben"}, {"wilhelmina", "mien"}};
+    {"johannes", "hans"},  {"hendrik", "henk"},    {"wilhelmus", "wim"}, {"cornelis", "kees"}, {"johanna", "jo"},
+    {"elisabeth", "lies"}, {"gerardus", "gerard"}, {"antonius", "toon"}, {"bernard", "ben"},   {"wilhelmina", "mien"}};
 
 struct Person {
   std::string given, surname, bsn;
@@ -134,7 +171,8 @@ int main(int argc, char** argv) {
       person.given = person.male ? kMale[rng() % kMale.size()] : kFemale[rng() % kFemale.size()];
       // Partners often keep their own surname; children take the household's.
       person.surname = member == 1 && chance(0.6) ? kSurnames[rng() % kSurnames.size()] : surname;
-      person.year = member < 2 ? parent_year + static_cast<int>(rng() % 5) : parent_year + 20 + static_cast<int>(rng() % 20);
+      person.year =
+          member < 2 ? parent_year + static_cast<int>(rng() % 5) : parent_year + 20 + static_cast<int>(rng() % 20);
       person.month = 1 + static_cast<int>(rng() % 12);
       person.day = 1 + static_cast<int>(rng() % 28);
       person.bsn = Bsn(rng);
@@ -201,7 +239,7 @@ int main(int argc, char** argv) {
         if (clk.ok()) record.clk = *clk;
       }
       record.birth_year = pseudonyms->birth_year.value_or(0);
-      record.sex = pseudonyms->sex == "m" ? sz::linkage::Sex::kMan
+      record.sex = pseudonyms->sex == "m"   ? sz::linkage::Sex::kMan
                    : pseudonyms->sex == "v" ? sz::linkage::Sex::kVrouw
                                             : sz::linkage::Sex::kUnknown;
       record.wijk = has_address && chance(0.97) ? household.wijk : "";
@@ -240,8 +278,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", result.status().ToString().c_str());
     return 2;
   }
-  auto report = sz::linkage::Evaluate(shuffled, *result, shuffled_truth, options.mode,
-                                      options.clustering.link_probability);
+  auto report =
+      sz::linkage::Evaluate(shuffled, *result, shuffled_truth, options.mode, options.clustering.link_probability);
   if (!report.ok()) return 2;
 
   // Peer: all-pairs Dice work with the fastest Dice the machine has (Dice1024Batch on filters stored
@@ -287,7 +325,8 @@ int main(int argc, char** argv) {
               seconds_link, stats.seconds_blocking, stats.seconds_comparing, stats.seconds_clustering,
               stats.em_iterations);
   std::printf("peer: all-pairs Dice alone (%s) would take %.1f s (%.2f ns per pair, one thread; checksum %.0f)\n",
-              std::string(sz::privacy::Dice1024Implementation()).c_str(), per_pair * stats.all_pairs, per_pair * 1e9, checksum);
+              std::string(sz::privacy::Dice1024Implementation()).c_str(), per_pair * stats.all_pairs, per_pair * 1e9,
+              checksum);
   std::printf("model:\n%s", result->model.Describe().c_str());
   return 0;
 }

@@ -48,8 +48,8 @@ struct LinkEvalOptions {
   double threshold = linkage::ClusteringOptions{}.link_probability;
 };
 
-const std::set<std::string> kFields = {"given_name", "surname", "birth_date", "sex",     "postcode",
-                                       "house_number", "street", "locality",   "bsn"};
+const std::set<std::string> kFields = {"given_name",   "surname", "birth_date", "sex", "postcode",
+                                       "house_number", "street",  "locality",   "bsn"};
 
 Result<std::map<std::string, std::string>> ParseMap(const std::string& text) {
   std::map<std::string, std::string> fields;
@@ -148,8 +148,9 @@ Status RunLinkEval(const LinkEvalOptions& options) {
         record.clk = *clk;
       }
       record.birth_year = pseudonyms.birth_year.value_or(0);
-      record.sex = pseudonyms.sex == "m" ? linkage::Sex::kMan : pseudonyms.sex == "v" ? linkage::Sex::kVrouw
-                                                                                       : linkage::Sex::kUnknown;
+      record.sex = pseudonyms.sex == "m"   ? linkage::Sex::kMan
+                   : pseudonyms.sex == "v" ? linkage::Sex::kVrouw
+                                           : linkage::Sex::kUnknown;
       records.push_back(std::move(record));
 
       std::string label = row[truth_col];
@@ -170,9 +171,8 @@ Status RunLinkEval(const LinkEvalOptions& options) {
   link_options.threads = options.threads;
   link_options.clustering.link_probability = options.threshold;
   ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(records, link_options));
-  ASSIGN_OR_RETURN(linkage::EvaluationReport report,
-                   linkage::Evaluate(records, result, truth, link_options.mode,
-                                     link_options.clustering.link_probability));
+  ASSIGN_OR_RETURN(linkage::EvaluationReport report, linkage::Evaluate(records, result, truth, link_options.mode,
+                                                                       link_options.clustering.link_probability));
   const linkage::LinkageStats& stats = result.stats;
 
   std::printf("records: %lld (%s)\n", static_cast<long long>(stats.records),
@@ -251,7 +251,8 @@ void AddLinkEvalCommand(CLI::App& app) {
       ->required();
   cmd->add_option("--truth-column", options->truth_column, "Column whose equal values mark the same person")
       ->required();
-  cmd->add_option("--truth-regex", options->truth_regex, "Use the first capture group of this regex on the truth value");
+  cmd->add_option("--truth-regex", options->truth_regex,
+                  "Use the first capture group of this regex on the truth value");
   cmd->add_option("--json", options->json, "Write the scores as JSON to this file");
   cmd->add_option("--clk-schema", options->clk_schema, "clkhash linkage schema (default: config/linkage-schema.json)");
   cmd->add_option("--threshold", options->threshold, "Match probability at which a pair is a link (default 0.9)")

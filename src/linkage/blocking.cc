@@ -72,7 +72,8 @@ void KeysOf(const internal::EncodedRecords& records, uint32_t record, const Bloc
       const uint64_t* words = records.Clk(record);
       for (int sex : {1, 2}) {
         if (pass.kind == BlockingKind::kClkBits && sex == 2) break;
-        if (pass.kind == BlockingKind::kYearSexClkBits && records.sex[record] != 0 && records.sex[record] != sex) continue;
+        if (pass.kind == BlockingKind::kYearSexClkBits && records.sex[record] != 0 && records.sex[record] != sex)
+          continue;
         uint64_t sex_base = pass.kind == BlockingKind::kClkBits ? base : Combine(base, static_cast<uint64_t>(sex));
         for (size_t table = 0; table < positions.size(); ++table) {
           uint64_t pattern = 0;
@@ -99,7 +100,8 @@ struct PassIndex {
 PassIndex BuildPass(const internal::EncodedRecords& records, const BlockingPass& pass, int pass_index,
                     const BlockingOptions& options) {
   std::vector<std::vector<uint16_t>> positions;
-  if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits) positions = SampleBitPositions(pass, options.seed, pass_index);
+  if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
+    positions = SampleBitPositions(pass, options.seed, pass_index);
   std::vector<std::pair<uint64_t, uint32_t>> entries;
   std::vector<uint64_t> keys;
   for (uint32_t record = 0; record < records.size; ++record) {
@@ -143,8 +145,7 @@ std::string BlockingPass::Name() const {
     case BlockingKind::kName: return "name";
     case BlockingKind::kHousehold: return "household";
     case BlockingKind::kYearSexWijk: return "year+-1*sex*wijk";
-    case BlockingKind::kClkBits:
-      return "clk-lsh(" + std::to_string(tables) + "x" + std::to_string(bits) + ")";
+    case BlockingKind::kClkBits: return "clk-lsh(" + std::to_string(tables) + "x" + std::to_string(bits) + ")";
     case BlockingKind::kYearSexClkBits:
       return "year*sex*clk-lsh(" + std::to_string(tables) + "x" + std::to_string(bits) + ")";
   }
@@ -163,7 +164,8 @@ std::vector<BlockingPass> BlockingOptions::Default() {
 std::vector<uint64_t> BlockingKeys(const internal::EncodedRecords& records, uint32_t record, const BlockingPass& pass,
                                    uint64_t seed, int pass_index) {
   std::vector<std::vector<uint16_t>> positions;
-  if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits) positions = SampleBitPositions(pass, seed, pass_index);
+  if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
+    positions = SampleBitPositions(pass, seed, pass_index);
   std::vector<uint64_t> keys;
   KeysOf(records, record, pass, pass_index, positions, keys);
   return keys;

@@ -59,16 +59,14 @@ struct BlockingOptions {
 };
 
 struct CandidatePairs {
-  std::vector<uint64_t> pairs;                 // sorted; (a << 32) | b with a < b
-  std::vector<int64_t> new_pairs_per_pass;     // per pass, pairs not found by an earlier pass
-  std::vector<int64_t> oversized_blocks;       // per pass, blocks skipped for their size
+  std::vector<uint64_t> pairs;              // sorted; (a << 32) | b with a < b
+  std::vector<int64_t> new_pairs_per_pass;  // per pass, pairs not found by an earlier pass
+  std::vector<int64_t> oversized_blocks;    // per pass, blocks skipped for their size
 };
 
 inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
 inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair); }
-inline uint64_t MakePair(uint32_t a, uint32_t b) {
-  return a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a;
-}
+inline uint64_t MakePair(uint32_t a, uint32_t b) { return a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a; }
 
 // The passes as run on `record_count` records (bit-sampling widths widened, see widen_from).
 std::vector<BlockingPass> EffectivePasses(const BlockingOptions& options, size_t record_count);

@@ -96,9 +96,10 @@ std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const Cluste
     double sum = 0, minimum = 1;
     for (uint32_t record_a : members[cluster_a]) {
       for (uint32_t record_b : members[cluster_b]) {
-        double probability = (record_a == edge->a && record_b == edge->b) || (record_a == edge->b && record_b == edge->a)
-                                 ? edge->probability
-                                 : pair_probability(record_a, record_b);
+        double probability =
+            (record_a == edge->a && record_b == edge->b) || (record_a == edge->b && record_b == edge->a)
+                ? edge->probability
+                : pair_probability(record_a, record_b);
         sum += probability;
         minimum = std::min(minimum, probability);
         if (minimum < options.min_pair_probability) break;
@@ -109,7 +110,8 @@ std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const Cluste
       ++counts.refused_weak_pair;
       continue;
     }
-    double mean = sum / (static_cast<double>(members[cluster_a].size()) * static_cast<double>(members[cluster_b].size()));
+    double mean =
+        sum / (static_cast<double>(members[cluster_a].size()) * static_cast<double>(members[cluster_b].size()));
     if (mean < options.min_mean_probability) {
       ++counts.refused_weak_mean;
       continue;

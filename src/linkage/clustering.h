@@ -33,13 +33,13 @@ namespace sz::linkage {
 
 struct ClusterEdge {
   uint32_t a = 0, b = 0;
-  double weight = 0;       // match weight (log2 odds); orders the probabilistic edges
+  double weight = 0;  // match weight (log2 odds); orders the probabilistic edges
   double probability = 0;
   bool exact = false;
 };
 
 struct ClusteringOptions {
-  double link_probability = 0.9;      // probabilistic edges below this are not links
+  double link_probability = 0.9;       // probabilistic edges below this are not links
   double min_pair_probability = 0.01;  // every pair inside a merged cluster at least this
   double min_mean_probability = 0.5;   // mean over the cross pairs of a merge at least this
   bool bsn_cannot_link = true;
@@ -49,8 +49,8 @@ struct ClusteringStats {
   int64_t exact_merges = 0;
   int64_t probabilistic_merges = 0;
   int64_t refused_bsn_conflict = 0;
-  int64_t refused_weak_pair = 0;   // a cross pair below min_pair_probability
-  int64_t refused_weak_mean = 0;   // cross-pair mean below min_mean_probability
+  int64_t refused_weak_pair = 0;  // a cross pair below min_pair_probability
+  int64_t refused_weak_mean = 0;  // cross-pair mean below min_mean_probability
 };
 
 // `bsn`: per record an interned BSN pseudonym id, 0 = missing (may be empty: no cannot-link).

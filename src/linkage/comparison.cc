@@ -1,7 +1,7 @@
 #include "linkage/comparison.h"
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 
 #include "linkage/internal/compare.h"
 #include "privacy/dice.h"
@@ -64,8 +64,7 @@ std::string LevelLabel(ComparisonField field, int level, const ComparisonSetting
     }
     case ComparisonField::kBirthYear: return level == 0 ? "same year" : level == 1 ? "+-1 year" : "further apart";
     case ComparisonField::kSex: return level == 0 ? "same" : "different";
-    case ComparisonField::kAddress:
-      return level == 0 ? "same household" : level == 1 ? "same wijk" : "different wijk";
+    case ComparisonField::kAddress: return level == 0 ? "same household" : level == 1 ? "same wijk" : "different wijk";
     case ComparisonField::kBsn: return level == 0 ? "same" : "different";
   }
   return "?";
@@ -94,8 +93,8 @@ ComparisonVector CompareRecords(const LinkRecord& a, const LinkRecord& b, const 
   gamma.level[1] = static_cast<int8_t>(YearLevel(a.birth_year, b.birth_year));
   gamma.level[2] = static_cast<int8_t>(SexLevel(static_cast<int>(a.sex), static_cast<int>(b.sex)));
   const std::string missing;
-  gamma.level[3] = static_cast<int8_t>(
-      AddressLevel(a.household_pseudonym, b.household_pseudonym, a.wijk, b.wijk, missing));
+  gamma.level[3] =
+      static_cast<int8_t>(AddressLevel(a.household_pseudonym, b.household_pseudonym, a.wijk, b.wijk, missing));
   gamma.level[4] = static_cast<int8_t>(KeyLevel(a.bsn_pseudonym, b.bsn_pseudonym, missing));
   return gamma;
 }

@@ -74,7 +74,8 @@ Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunt
         log_u += std::log(model.u[field][level]);
       }
       double log_odds = std::log(model.lambda) - std::log1p(-model.lambda) + log_m - log_u;
-      posterior[idx] = log_odds >= 0 ? 1.0 / (1.0 + std::exp(-log_odds)) : std::exp(log_odds) / (1.0 + std::exp(log_odds));
+      posterior[idx] =
+          log_odds >= 0 ? 1.0 / (1.0 + std::exp(-log_odds)) : std::exp(log_odds) / (1.0 + std::exp(log_odds));
     }
     // M-step.
     FellegiSunterModel next = model;

@@ -190,7 +190,7 @@ Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<cons
       return DataError(persons_csv + ":" + std::to_string(line_number) + ": wrong number of fields");
     }
     truth[cells[source_col] + '\x1f' + cells[record_col] + '\x1f' + cells[betrokkene_col]] = {cells[person_col],
-                                                                                               cells[household_col]};
+                                                                                              cells[household_col]};
   }
   if (in.bad()) return IoError("reading " + persons_csv + " failed");
   SynthTruth out;

@@ -30,9 +30,9 @@ struct FellegiSunterModel {
   // (a neutral starting point for EM, not an estimate).
   static FellegiSunterModel Initial();
 
-  double PriorWeight() const;                                // log2(lambda / (1 - lambda))
-  double FieldWeight(int field, int level) const;            // log2(m/u); 0 for the null level
-  double MatchWeight(const ComparisonVector& gamma) const;   // prior + Σ field weights
+  double PriorWeight() const;                               // log2(lambda / (1 - lambda))
+  double FieldWeight(int field, int level) const;           // log2(m/u); 0 for the null level
+  double MatchWeight(const ComparisonVector& gamma) const;  // prior + Σ field weights
   double MatchProbability(const ComparisonVector& gamma) const;
   // Match weight for every pattern index (0 .. kPatternCount-1).
   std::vector<double> PatternWeights() const;

@@ -57,15 +57,12 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
     std::string_view name;
     int* slot;
   };
-  for (const Required& required : {Required{record_id_column, &reader.record_id_},
-                                   Required{"betrokkene_nr", &reader.betrokkene_nr_},
-                                   Required{"bsn_pseudoniem", &reader.bsn_},
-                                   Required{"naam_pseudoniem", &reader.name_},
-                                   Required{"huishouden_pseudoniem", &reader.household_},
-                                   Required{"clk", &reader.clk_},
-                                   Required{"geboortejaar", &reader.birth_year_},
-                                   Required{"geslacht", &reader.sex_},
-                                   Required{"wijk", &reader.wijk_}}) {
+  for (const Required& required :
+       {Required{record_id_column, &reader.record_id_}, Required{"betrokkene_nr", &reader.betrokkene_nr_},
+        Required{"bsn_pseudoniem", &reader.bsn_}, Required{"naam_pseudoniem", &reader.name_},
+        Required{"huishouden_pseudoniem", &reader.household_}, Required{"clk", &reader.clk_},
+        Required{"geboortejaar", &reader.birth_year_}, Required{"geslacht", &reader.sex_},
+        Required{"wijk", &reader.wijk_}}) {
     *required.slot = index_of(required.name);
     if (*required.slot < 0) {
       return InvalidArgumentError("extract of " + reader.source_ + " has no column " + std::string(required.name));
@@ -74,8 +71,7 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
   if (!event_date_column.empty()) {
     reader.event_date_ = index_of(event_date_column);
     if (reader.event_date_ < 0) {
-      return InvalidArgumentError("extract of " + reader.source_ + " has no column " +
-                                  std::string(event_date_column));
+      return InvalidArgumentError("extract of " + reader.source_ + " has no column " + std::string(event_date_column));
     }
   }
   return reader;

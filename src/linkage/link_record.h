@@ -38,16 +38,16 @@ inline constexpr size_t kClkWords = kClkBits / 64;
 using ClkWords = std::array<uint64_t, kClkWords>;
 
 struct LinkRecord {
-  std::string source;      // e.g. "veilig_thuis"; also the file in link-eval
-  std::string record_id;   // the registration's id within the source
-  int betrokkene_nr = 0;   // person number within the registration
+  std::string source;               // e.g. "veilig_thuis"; also the file in link-eval
+  std::string record_id;            // the registration's id within the source
+  int betrokkene_nr = 0;            // person number within the registration
   std::string bsn_pseudonym;        // "" = missing (no BSN, or it failed the elfproef)
   std::string name_pseudonym;       // keyed pseudonym of normalised name + birth date + sex
   std::string household_pseudonym;  // keyed pseudonym of the address
   std::optional<ClkWords> clk;      // 1024-bit Bloom filter of name parts and birth date
   int birth_year = 0;               // 0 = missing
   Sex sex = Sex::kUnknown;
-  std::string wijk;                 // CBS wijk code, "" = missing
+  std::string wijk;  // CBS wijk code, "" = missing
   std::optional<Date> event_date;
 };
 

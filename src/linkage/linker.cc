@@ -18,9 +18,8 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Pattern counts of random pairs (all pairs when there are no more than `sample` of them).
-std::vector<double> RandomPairPatterns(const internal::EncodedRecords& records, bool across_sources,
-                                       double all_pairs, int64_t sample, uint64_t seed,
-                                       const ComparisonSettings& settings) {
+std::vector<double> RandomPairPatterns(const internal::EncodedRecords& records, bool across_sources, double all_pairs,
+                                       int64_t sample, uint64_t seed, const ComparisonSettings& settings) {
   std::vector<double> counts(kPatternCount, 0.0);
   auto count_pair = [&](uint32_t a, uint32_t b) {
     double dice = internal::EncodedDice(records, a, b);
@@ -56,8 +55,9 @@ double Sum(const std::vector<double>& values) {
 // Training sessions (linker.h): m for clk, sex, address and bsn among candidate pairs with the same
 // birth year; m for birth year among candidate pairs with Dice ≥ the second band; then lambda alone
 // over all pairs.
-Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std::array<std::vector<double>, kFieldCount>& u,
-                            const LinkageStats& stats, const LinkageOptions& options) {
+Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
+                            const std::array<std::vector<double>, kFieldCount>& u, const LinkageStats& stats,
+                            const LinkageOptions& options) {
   FellegiSunterModel model = FellegiSunterModel::Initial();
   model.u = u;
   int iterations = 0;
@@ -76,7 +76,8 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std
       std::vector<ComparisonField> take;
     };
     for (const Session& session :
-         {Session{&same_year, ComparisonField::kBirthYear,
+         {Session{&same_year,
+                  ComparisonField::kBirthYear,
                   {ComparisonField::kClk, ComparisonField::kSex, ComparisonField::kAddress, ComparisonField::kBsn}},
           Session{&similar_clk, ComparisonField::kClk, {ComparisonField::kBirthYear}}}) {
       if (Sum(*session.counts) <= 0) continue;
@@ -91,14 +92,15 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts, const std
       FellegiSunterModel start = model;
       start.lambda = std::clamp(static_cast<double>(stats.exact_pairs) / session_pairs, 0.01, 0.3);
       ASSIGN_OR_RETURN(EmResult fit, FitEm(*session.counts, start, em));
-      for (ComparisonField field : session.take) model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
+      for (ComparisonField field : session.take)
+        model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
       iterations += fit.iterations;
       converged = converged && fit.converged;
     }
   }
-  model.lambda = std::clamp((static_cast<double>(stats.exact_pairs) + 0.01 * static_cast<double>(stats.pairs_compared)) /
-                                stats.all_pairs,
-                            1e-9, 0.5);
+  model.lambda = std::clamp(
+      (static_cast<double>(stats.exact_pairs) + 0.01 * static_cast<double>(stats.pairs_compared)) / stats.all_pairs,
+      1e-9, 0.5);
   EmOptions final_options = options.em;
   final_options.total_pairs = options.em.estimate_u ? 0 : stats.all_pairs;
   final_options.estimate_m = !options.train_in_sessions || options.em.estimate_u;
@@ -146,8 +148,8 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
 
   // 2. u from random pairs.
   auto compare_start = std::chrono::steady_clock::now();
-  std::vector<double> random_counts = RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs,
-                                                         options.seed, options.comparison);
+  std::vector<double> random_counts =
+      RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs, options.seed, options.comparison);
   ASSIGN_OR_RETURN(auto u, EstimateU(random_counts));
 
   // 3. Compare candidates.
@@ -205,10 +207,11 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   auto pair_probability = [&](uint32_t a, uint32_t b) -> double {
     if (internal::IsExactLink(encoded, a, b)) return 1.0;
     double dice = internal::EncodedDice(encoded, a, b);
-    return ProbabilityFromWeight(pattern_weights[PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison))]);
+    return ProbabilityFromWeight(
+        pattern_weights[PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison))]);
   };
-  result.person = ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering,
-                                 &stats.clustering);
+  result.person =
+      ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering, &stats.clustering);
   result.household = ClusterHouseholds(result.person, encoded.household);
   for (uint32_t record = 0; record < records.size(); ++record) {
     stats.persons += result.person[record] == record;

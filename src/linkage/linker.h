@@ -50,8 +50,8 @@
 namespace sz::linkage {
 
 enum class LinkMode {
-  kDeduplicate,      // every pair of records may be the same person
-  kAcrossSources,    // only pairs of records from different `source` values (linking files)
+  kDeduplicate,    // every pair of records may be the same person
+  kAcrossSources,  // only pairs of records from different `source` values (linking files)
 };
 
 struct LinkageOptions {
@@ -77,14 +77,14 @@ struct ScoredPair {
 
 struct LinkageStats {
   int64_t records = 0;
-  double all_pairs = 0;             // pairs the mode allows
-  int64_t pairs_compared = 0;       // candidate pairs from blocking
-  double reduction_ratio = 0;       // 1 - pairs_compared / all_pairs
+  double all_pairs = 0;        // pairs the mode allows
+  int64_t pairs_compared = 0;  // candidate pairs from blocking
+  double reduction_ratio = 0;  // 1 - pairs_compared / all_pairs
   std::vector<std::string> pass_names;
   std::vector<int64_t> pass_new_pairs;
   std::vector<int64_t> pass_oversized_blocks;
   int64_t exact_pairs = 0;
-  int64_t linked_pairs = 0;         // probability ≥ clustering.link_probability (incl. exact)
+  int64_t linked_pairs = 0;  // probability ≥ clustering.link_probability (incl. exact)
   int em_iterations = 0;
   bool em_converged = false;
   int64_t persons = 0;
@@ -94,7 +94,7 @@ struct LinkageStats {
 };
 
 struct LinkageResult {
-  std::vector<ScoredPair> pairs;    // sorted by (a, b)
+  std::vector<ScoredPair> pairs;  // sorted by (a, b)
   FellegiSunterModel model;
   std::vector<uint32_t> person;     // per record
   std::vector<uint32_t> household;  // per record

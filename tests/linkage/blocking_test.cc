@@ -25,8 +25,8 @@ bool Has(const CandidatePairs& candidates, uint32_t a, uint32_t b) {
 }
 
 TEST(BlockingTest, YearSexWijkToleratesOneYear) {
-  std::vector<LinkRecord> records = {Record(1980, Sex::kMan, "W1"), Record(1981, Sex::kMan, "W1"),
-                                     Record(1982, Sex::kMan, "W1"), Record(1980, Sex::kVrouw, "W1"),
+  std::vector<LinkRecord> records = {Record(1980, Sex::kMan, "W1"),     Record(1981, Sex::kMan, "W1"),
+                                     Record(1982, Sex::kMan, "W1"),     Record(1980, Sex::kVrouw, "W1"),
                                      Record(1980, Sex::kUnknown, "W1"), Record(1980, Sex::kMan, "W2"),
                                      Record(1979, Sex::kMan, "W1")};
   internal::EncodedRecords encoded = internal::Encode(records);
@@ -114,12 +114,13 @@ namespace {
 
 TEST(BlockingTest, BitSamplingKeysWidenWithThePopulation) {
   BlockingOptions options;
-  options.passes = {{BlockingKind::kHousehold}, {BlockingKind::kClkBits, 32, 24}, {BlockingKind::kYearSexClkBits, 8, 8}};
+  options.passes = {
+      {BlockingKind::kHousehold}, {BlockingKind::kClkBits, 32, 24}, {BlockingKind::kYearSexClkBits, 8, 8}};
   EXPECT_EQ(EffectivePasses(options, 1000)[1].bits, 24);
   EXPECT_EQ(EffectivePasses(options, 25000)[1].bits, 24);
   EXPECT_EQ(EffectivePasses(options, 100000)[1].bits, 26);  // two doublings beyond 25,000
   EXPECT_EQ(EffectivePasses(options, 100000)[2].bits, 10);
-  EXPECT_EQ(EffectivePasses(options, 100000)[0].bits, 0);   // other passes unchanged
+  EXPECT_EQ(EffectivePasses(options, 100000)[0].bits, 0);  // other passes unchanged
   options.widen_from = 0;
   EXPECT_EQ(EffectivePasses(options, 100000)[1].bits, 24);
 }

@@ -18,10 +18,16 @@ struct Simulation {
 FellegiSunterModel TrueModel() {
   FellegiSunterModel model;
   model.lambda = 0.08;
-  model.m = {std::vector<double>{0.55, 0.2, 0.12, 0.07, 0.04, 0.02}, {0.9, 0.07, 0.03}, {0.97, 0.03},
-             {0.6, 0.3, 0.1}, {0.95, 0.05}};
-  model.u = {std::vector<double>{0.001, 0.004, 0.02, 0.075, 0.2, 0.7}, {0.02, 0.04, 0.94}, {0.5, 0.5},
-             {0.01, 0.09, 0.9}, {0.0001, 0.9999}};
+  model.m = {std::vector<double>{0.55, 0.2, 0.12, 0.07, 0.04, 0.02},
+             {0.9, 0.07, 0.03},
+             {0.97, 0.03},
+             {0.6, 0.3, 0.1},
+             {0.95, 0.05}};
+  model.u = {std::vector<double>{0.001, 0.004, 0.02, 0.075, 0.2, 0.7},
+             {0.02, 0.04, 0.94},
+             {0.5, 0.5},
+             {0.01, 0.09, 0.9},
+             {0.0001, 0.9999}};
   return model;
 }
 
@@ -43,9 +49,9 @@ Simulation Simulate(int pairs, uint64_t seed) {
   auto draw_pair = [&](bool match) {
     ComparisonVector gamma;
     for (int field = 0; field < kFieldCount; ++field) {
-      gamma.level[field] = missing(rng) ? kNullLevel
-                                        : static_cast<int8_t>(Draw(match ? simulation.truth.m[field]
-                                                                         : simulation.truth.u[field], rng));
+      gamma.level[field] =
+          missing(rng) ? kNullLevel
+                       : static_cast<int8_t>(Draw(match ? simulation.truth.m[field] : simulation.truth.u[field], rng));
     }
     return PatternIndex(gamma);
   };
@@ -58,7 +64,8 @@ void ExpectNear(const FellegiSunterModel& fitted, const FellegiSunterModel& trut
   EXPECT_NEAR(fitted.lambda, truth.lambda, truth.lambda * 0.05);
   for (int field = 0; field < kFieldCount; ++field) {
     for (int level = 0; level < kLevelCount[field]; ++level) {
-      EXPECT_NEAR(fitted.m[field][level], truth.m[field][level], tolerance) << "m field " << field << " level " << level;
+      EXPECT_NEAR(fitted.m[field][level], truth.m[field][level], tolerance)
+          << "m field " << field << " level " << level;
       if (check_u) {
         EXPECT_NEAR(fitted.u[field][level], truth.u[field][level], tolerance)
             << "u field " << field << " level " << level;
@@ -128,8 +135,8 @@ TEST(FellegiSunterTest, WeightsAndProbabilities) {
   FellegiSunterModel model = TrueModel();
   ComparisonVector gamma;
   gamma.level = {0, 0, 0, 0, kNullLevel};
-  double expected = std::log2(0.08 / 0.92) + std::log2(0.55 / 0.001) + std::log2(0.9 / 0.02) +
-                    std::log2(0.97 / 0.5) + std::log2(0.6 / 0.01);
+  double expected = std::log2(0.08 / 0.92) + std::log2(0.55 / 0.001) + std::log2(0.9 / 0.02) + std::log2(0.97 / 0.5) +
+                    std::log2(0.6 / 0.01);
   EXPECT_NEAR(model.MatchWeight(gamma), expected, 1e-9);
   EXPECT_NEAR(ProbabilityFromWeight(0), 0.5, 1e-12);
   EXPECT_NEAR(ProbabilityFromWeight(3), 8.0 / 9.0, 1e-12);

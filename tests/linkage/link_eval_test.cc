@@ -24,9 +24,10 @@ TEST(LinkEvalTest, FebrlDataset1ThroughThePipeline) {
   if (!std::filesystem::exists(kFebrl1)) GTEST_SKIP() << "FEBRL data not present";
   std::string json_path = (std::filesystem::temp_directory_path() / "sz_link_eval_test.json").string();
   ASSERT_EQ(RunSamenzicht("link-eval --input " + kFebrl1 +
-                " --map given_name=given_name,surname=surname,birth_date=date_of_birth,postcode=postcode,"
-                "house_number=street_number,street=address_1,locality=suburb,bsn=soc_sec_id"
-                " --truth-column rec_id --truth-regex 'rec-(\\d+)-' --threads 1 --json " + json_path),
+                          " --map given_name=given_name,surname=surname,birth_date=date_of_birth,postcode=postcode,"
+                          "house_number=street_number,street=address_1,locality=suburb,bsn=soc_sec_id"
+                          " --truth-column rec_id --truth-regex 'rec-(\\d+)-' --threads 1 --json " +
+                          json_path),
             0);
   std::ifstream in(json_path);
   nlohmann::json json = nlohmann::json::parse(in);
@@ -46,19 +47,23 @@ TEST(LinkEvalTest, UsageErrors) {
   // Unknown field, missing column, regex without a group: usage errors (exit 1).
   EXPECT_EQ(RunSamenzicht("link-eval --input " + data + " --map nickname=voornamen --truth-column id"), 1);
   EXPECT_EQ(RunSamenzicht("link-eval --input " + data + " --map surname=naam --truth-column id"), 1);
-  EXPECT_EQ(RunSamenzicht("link-eval --input " + data + " --map surname=achternaam --truth-column id --truth-regex 'p'"), 1);
+  EXPECT_EQ(
+      RunSamenzicht("link-eval --input " + data + " --map surname=achternaam --truth-column id --truth-regex 'p'"), 1);
   // A truth value the regex does not match: bad data (exit 2).
-  EXPECT_EQ(RunSamenzicht("link-eval --input " + data + " --map surname=achternaam --truth-column id --truth-regex 'x(\\d)'"), 2);
+  EXPECT_EQ(
+      RunSamenzicht("link-eval --input " + data + " --map surname=achternaam --truth-column id --truth-regex 'x(\\d)'"),
+      2);
 }
 
 TEST(LinkEvalTest, DutchFileRuns) {
   if (!std::filesystem::exists(kBinary)) GTEST_SKIP() << "samenzicht not built";
   const std::string data = std::string(SZ_TEST_DATA_DIR) + "/linkage/persons.csv";
   // Semicolon separator, Dutch and ISO dates, tussenvoegsel in either position, one BSN.
-  EXPECT_EQ(RunSamenzicht("link-eval --input " + data +
-                " --map given_name=voornamen,surname=achternaam,birth_date=geboortedatum,sex=geslacht,"
-                "postcode=postcode,house_number=huisnummer,bsn=bsn --truth-column id --truth-regex '^(p\\d+)-'"),
-            0);
+  EXPECT_EQ(
+      RunSamenzicht("link-eval --input " + data +
+                    " --map given_name=voornamen,surname=achternaam,birth_date=geboortedatum,sex=geslacht,"
+                    "postcode=postcode,house_number=huisnummer,bsn=bsn --truth-column id --truth-regex '^(p\\d+)-'"),
+      0);
 }
 
 }  // namespace

@@ -30,18 +30,29 @@ TEST(LinkRecordTest, DecodeClkRoundTripAndLength) {
   EXPECT_EQ(DecodeClk("not base64!").status().code(), StatusCode::kDataError);
 }
 
-const std::vector<std::string> kColumns = {"melding_id", "ontvangen", "gemeente", "betrokkene_nr", "rol",
-                                           "bsn_pseudoniem", "bsn_status", "naam_pseudoniem",
-                                           "huishouden_pseudoniem", "clk", "geboortejaar", "leeftijd",
-                                           "geslacht", "wijk", "buurt"};
+const std::vector<std::string> kColumns = {"melding_id",
+                                           "ontvangen",
+                                           "gemeente",
+                                           "betrokkene_nr",
+                                           "rol",
+                                           "bsn_pseudoniem",
+                                           "bsn_status",
+                                           "naam_pseudoniem",
+                                           "huishouden_pseudoniem",
+                                           "clk",
+                                           "geboortejaar",
+                                           "leeftijd",
+                                           "geslacht",
+                                           "wijk",
+                                           "buurt"};
 
 TEST(LinkRecordTest, ReadsExtractRow) {
   Result<ExtractRowReader> reader = ExtractRowReader::Create("veilig_thuis", kColumns, "melding_id", "ontvangen");
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   privacy::Clk clk(1024);
   clk.Set(5);
-  std::vector<std::string> row = {"VT-1", "2024-03-01", "GM0153", "2", "kind", "aa", "geldig", "bb", "cc",
-                                  clk.ToBase64(), "2015", "9", "vrouw", "WK015301", "BU01530101"};
+  std::vector<std::string> row = {"VT-1", "2024-03-01",   "GM0153", "2", "kind",  "aa",       "geldig",    "bb",
+                                  "cc",   clk.ToBase64(), "2015",   "9", "vrouw", "WK015301", "BU01530101"};
   Result<LinkRecord> record = reader->Read(row);
   ASSERT_TRUE(record.ok()) << record.status().ToString();
   EXPECT_EQ(record->source, "veilig_thuis");

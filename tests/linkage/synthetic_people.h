@@ -52,16 +52,17 @@ struct Person {
 
 inline const std::vector<std::string>& GivenNames() {
   static const std::vector<std::string> names = {
-      "jan", "pieter", "kees", "henk", "willem", "johannes", "gerrit", "hendrik", "bram", "daan", "sem", "lucas",
-      "finn", "levi", "noah", "maria", "anna", "johanna", "emma", "julia", "sophie", "tess", "sara", "eva",
-      "lotte", "fenna", "lieke", "anouk", "iris", "femke", "thijs", "ruben", "bas", "tim", "lars", "mila"};
+      "jan",   "pieter", "kees",  "henk",  "willem", "johannes", "gerrit", "hendrik", "bram",   "daan", "sem",  "lucas",
+      "finn",  "levi",   "noah",  "maria", "anna",   "johanna",  "emma",   "julia",   "sophie", "tess", "sara", "eva",
+      "lotte", "fenna",  "lieke", "anouk", "iris",   "femke",    "thijs",  "ruben",   "bas",    "tim",  "lars", "mila"};
   return names;
 }
 inline const std::vector<std::string>& Surnames() {
   static const std::vector<std::string> names = {
-      "jansen", "bakker", "visser", "smit", "meijer", "mulder", "bos", "vos", "peters", "hendriks", "dekker",
-      "brouwer", "dijkstra", "kok", "janssen", "wolters", "nijhuis", "oude luttikhuis", "ter horst", "kamphuis",
-      "olthof", "wessels", "slot", "hulshof", "pothoff", "brinkman", "lammers", "kuipers", "leferink", "schuurman"};
+      "jansen",  "bakker",          "visser",    "smit",     "meijer",   "mulder",   "bos",     "vos",
+      "peters",  "hendriks",        "dekker",    "brouwer",  "dijkstra", "kok",      "janssen", "wolters",
+      "nijhuis", "oude luttikhuis", "ter horst", "kamphuis", "olthof",   "wessels",  "slot",    "hulshof",
+      "pothoff", "brinkman",        "lammers",   "kuipers",  "leferink", "schuurman"};
   return names;
 }
 
