@@ -146,6 +146,27 @@ TEST_F(PseudonymiseTest, ExtractIsIngestedAndTheSameKeyGivesTheSamePseudonyms) {
   EXPECT_EQ(*(*store)->Setting(store::kLinkageKeyFingerprintSetting).value(), fingerprint_);
 }
 
+TEST_F(PseudonymiseTest, AnExtractMadeWithAnotherKeyIsRefusedByIngest) {
+  ASSERT_TRUE(Run(dir_ + "/first.csv").ok());
+  auto other = privacy::Key::Generate();
+  ASSERT_TRUE(other.ok());
+  fs::remove(dir_ + "/desk.key");
+  ASSERT_TRUE(other->WriteFile(dir_ + "/desk.key").ok());
+  ASSERT_TRUE(Run(dir_ + "/other-key.csv").ok());
+
+  auto store = store::OpenSqliteStore(dir_ + "/s.db");
+  ASSERT_TRUE(store.ok());
+  IngestRequest first{.source = "veilig_thuis", .files = {dir_ + "/first.csv"}};
+  ASSERT_TRUE(Ingest(**store, regions_, clock_, first).ok());
+  IngestRequest second{.source = "veilig_thuis", .files = {dir_ + "/other-key.csv"}};
+  auto refused = Ingest(**store, regions_, clock_, second);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find(other->Fingerprint()), std::string::npos);
+  EXPECT_NE(refused.status().message().find(fingerprint_), std::string::npos);
+  EXPECT_EQ((*store)->IngestedFiles()->size(), 1u);
+}
+
 TEST_F(PseudonymiseTest, RefusesNonDeskSourcesAndMissingKeys) {
   PseudonymiseRequest request;
   request.source = "bevolking";
