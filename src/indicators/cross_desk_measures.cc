@@ -15,9 +15,9 @@ Result<MeasureTable> ComputeCrossDeskMeasures(std::span<const LinkedInvolvement>
   internal::AddDeskOverlap(index, options, accumulator);
   internal::AddOrganisationsPerFamily(index, options, accumulator);
   internal::AddPlacements(index, options, accumulator);
-  MeasureTable household_rows = accumulator.Rows();
-  table.insert(table.end(), household_rows.begin(), household_rows.end());
-  internal::AppendTimeToNextReport(index, options, table);
+  internal::AppendTimeToNextReport(index, options, accumulator, table);
+  MeasureTable accumulated = accumulator.Rows();
+  table.insert(table.end(), accumulated.begin(), accumulated.end());
   SortRows(table);
   return table;
 }

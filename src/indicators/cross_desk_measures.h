@@ -8,7 +8,8 @@
 // The table holds, sorted (measure_table.h): vt_meldingen_klasse, vt_meldingen_bekend_ander_meldpunt
 // (vt_classification.h); huishoudens_meerdere_meldpunten, meldpunt_overlap (desk_overlap.h);
 // organisaties_per_gezin (organisations_per_family.h); plaatsingen_per_geplaatst_kind,
-// plaatsingen_voorafgegaan_door_vt (placements.h); dagen_tot_volgende_melding (time_to_next_report.h).
+// plaatsingen_voorafgegaan_door_vt (placements.h); dagen_tot_volgende_melding,
+// volgende_melding_binnen_365_dagen (time_to_next_report.h).
 // Definitions: docs/cross-desk-measures.md. Errors: those of ValidateInvolvements.
 // Thread safety: pure function.
 #pragma once

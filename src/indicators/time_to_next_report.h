@@ -18,6 +18,9 @@
 // first betrokkene living there:
 //   dagen_tot_volgende_melding / <kind>: value = median days; numerator = reports with an observed next
 //                                        report; denominator = reports
+//   volgende_melding_binnen_365_dagen / <kind>: reports with a next report within 365 days / reports with
+//                                        a full year of follow-up (received ≤ data end − 365 days); a
+//                                        plain proportion, defined where the median is not yet
 //
 //   ASSIGN_OR_RETURN(MeasureTable rows, TimeToNextReportMeasures(involvements, MeasureOptions{}));
 // Errors: those of ValidateInvolvements. Thread safety: pure functions.

@@ -74,3 +74,29 @@ TEST(TimeToNextReportTest, NextReportAfterDataEndIsCensored) {
 
 }  // namespace
 }  // namespace sz::indicators
+
+namespace sz::indicators {
+namespace {
+
+TEST(TimeToNextReportTest, NextWithin365DaysAmongReportsWithAFullYearOfFollowUp) {
+  std::vector<LinkedInvolvement> rows = {
+      testing::Melding("M1", "2022-01-01", "2022-01-02", "P1", "H1"),
+      testing::Melding("M2", "2022-06-01", "2022-06-02", "P1", "H1"),  // 151 days after M1
+      testing::Melding("M3", "2023-07-01", "", "P1", "H1"),            // 395 days after M2
+  };
+  MeasureOptions options;
+  options.data_end = testing::D("2023-12-31");  // a full year of follow-up: received on or before 2022-12-31
+  Result<MeasureTable> table = TimeToNextReportMeasures(rows, options);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  const MeasureRow* row = FindRow(*table, "volgende_melding_binnen_365_dagen", "veilig_thuis_melding", "CR23", "2022");
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->numerator, 1);
+  EXPECT_EQ(row->denominator, 2);
+  EXPECT_EQ(FindRow(*table, "volgende_melding_binnen_365_dagen", "veilig_thuis_melding", "CR23", "2023"), nullptr);
+  row = FindRow(*table, "dagen_tot_volgende_melding", "veilig_thuis_melding", "CR23", "2022");
+  ASSERT_NE(row, nullptr);
+  EXPECT_DOUBLE_EQ(row->value, 273);  // S(151) = 1/2 exactly → midpoint (151 + 395) / 2
+}
+
+}  // namespace
+}  // namespace sz::indicators

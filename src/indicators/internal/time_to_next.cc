@@ -29,7 +29,8 @@ bool IsReport(const Registration& registration, const ReportKind& kind) {
 
 }  // namespace
 
-void AppendTimeToNextReport(const LinkedIndex& index, const MeasureOptions& options, MeasureTable& rows) {
+void AppendTimeToNextReport(const LinkedIndex& index, const MeasureOptions& options, Accumulator& accumulator,
+                            MeasureTable& rows) {
   int64_t data_end = DataEnd(index, options);
   // (category, level, region, period kind, period first day, period text) → observations
   using Key = std::tuple<std::string, int, std::string, int, Date, std::string>;
@@ -49,6 +50,9 @@ void AppendTimeToNextReport(const LinkedIndex& index, const MeasureOptions& opti
       SurvivalTime observation = next <= data_end ? SurvivalTime{static_cast<double>(next - report.day), true}
                                                   : SurvivalTime{static_cast<double>(data_end - report.day), false};
       std::string wijk = report.Wijk();
+      // Reports with a full year of follow-up: was there a next one within 365 days?
+      bool full_year = report.day + 365 <= data_end;
+      bool within_year = next <= data_end && next - report.day <= 365;
       for (PeriodKind period_kind : options.period_kinds) {
         Period period = Period::Containing(period_kind, report.date);
         auto add = [&](RegionLevel level, const std::string& code) {
@@ -56,6 +60,10 @@ void AppendTimeToNextReport(const LinkedIndex& index, const MeasureOptions& opti
                     period.ToString()}]
               .push_back(observation);
         };
+        if (full_year) {
+          accumulator.Add("volgende_melding_binnen_365_dagen", kind.name, Place{report.gemeente, wijk}, period,
+                          within_year ? 1 : 0, 1);
+        }
         add(RegionLevel::kRegio, options.twente_code);
         if (!report.gemeente.empty()) add(RegionLevel::kGemeente, report.gemeente);
         if (!wijk.empty()) add(RegionLevel::kWijk, wijk);
@@ -113,8 +121,12 @@ double KaplanMeierMedian(std::vector<SurvivalTime> times) {
 Result<MeasureTable> TimeToNextReportMeasures(std::span<const LinkedInvolvement> involvements,
                                               const MeasureOptions& options) {
   ASSIGN_OR_RETURN(internal::LinkedIndex index, internal::BuildIndex(involvements));
+  internal::Accumulator accumulator(options.twente_code);
   MeasureTable rows;
-  internal::AppendTimeToNextReport(index, options, rows);
+  internal::AppendTimeToNextReport(index, options, accumulator, rows);
+  MeasureTable within_year = accumulator.Rows();
+  rows.insert(rows.end(), within_year.begin(), within_year.end());
+  SortRows(rows);
   return rows;
 }
 
