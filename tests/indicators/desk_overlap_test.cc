@@ -70,5 +70,25 @@ TEST(DeskOverlapTest, DataEndLimitsTheWindows) {
   ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2023", 0, 3);
 }
 
+TEST(DeskOverlapTest, RegistrationWithPersonsOfSeveralHouseholdsCountsForEach) {
+  // A melding about a father (household H1) and his child (living with the mother, H2); the child also
+  // has a jeugdhulp trajectory in H2; the father is known at woningvervuiling in H1.
+  std::vector<LinkedInvolvement> rows = {
+      Melding("M1", "2024-03-01", "2024-04-01", "F", "H1").Nr(1),
+      Melding("M1", "2024-03-01", "2024-04-01", "K", "H2").Nr(2),
+      Row("jeugdhulp", "J1", "2024-05-01", "K", "H2").Rol("jeugdige").Aanbieder("A1").End("2024-08-01"),
+      Row("woningvervuiling", "O1", "2024-06-01", "F", "H1"),
+      Row("zorgwekkend_gedrag", "Z1", "2024-07-01", "X", "H3"),
+  };
+  MeasureOptions options;
+  options.period_kinds = {PeriodKind::kYear};
+  Result<MeasureTable> table = DeskOverlapMeasures(rows, options);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ExpectCell(*table, "huishoudens_meerdere_meldpunten", "", "CR23", "2024", 2, 3);  // H1 and H2, not H3
+  ExpectCell(*table, "meldpunt_overlap", "veilig_thuis|jeugdhulp", "CR23", "2024", 1, 3);
+  ExpectCell(*table, "meldpunt_overlap", "veilig_thuis|woningvervuiling", "CR23", "2024", 1, 3);
+  ExpectCell(*table, "meldpunt_overlap", "woningvervuiling|jeugdhulp", "CR23", "2024", 0, 3);  // different households
+}
+
 }  // namespace
 }  // namespace sz::indicators
