@@ -67,6 +67,29 @@ struct Episode {
 
 }  // namespace
 
+Result<std::vector<SynthTruthVt>> LoadVtClassificationTruth(const std::string& dir) {
+  std::vector<SynthTruthVt> out;
+  ASSIGN_OR_RETURN(Table vt, ReadTable(dir + "/truth/vt_classificatie.csv"));
+  ASSIGN_OR_RETURN(int id, vt.Column("melding_id"));
+  ASSIGN_OR_RETURN(int date, vt.Column("ontvangen_op"));
+  ASSIGN_OR_RETURN(int soort, vt.Column("soort"));
+  ASSIGN_OR_RETURN(int klasse, vt.Column("klasse"));
+  ASSIGN_OR_RETURN(int person, vt.Column("bekend_ander_meldpunt_persoon"));
+  ASSIGN_OR_RETURN(int household, vt.Column("bekend_ander_meldpunt_huishouden"));
+  for (const auto& row : vt.rows) {
+    SynthTruthVt entry;
+    entry.melding_id = row[id];
+    ASSIGN_OR_RETURN(std::optional<Date> received, OptionalDate(row[date], vt.path));
+    if (received) entry.ontvangen_op = *received;
+    entry.soort = row[soort];
+    ASSIGN_OR_RETURN(entry.vt_class, ParseClass(row[klasse]));
+    entry.known_elsewhere_person = YesNo(row[person]);
+    entry.known_elsewhere_household = YesNo(row[household]);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
   SynthTruth truth;
   // Household address episodes: the true wijk on a date.
@@ -146,24 +169,7 @@ Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
       truth.involvements.push_back(std::move(involvement));
     }
   }
-  ASSIGN_OR_RETURN(Table vt, ReadTable(dir + "/truth/vt_classificatie.csv"));
-  ASSIGN_OR_RETURN(int id, vt.Column("melding_id"));
-  ASSIGN_OR_RETURN(int date, vt.Column("ontvangen_op"));
-  ASSIGN_OR_RETURN(int soort, vt.Column("soort"));
-  ASSIGN_OR_RETURN(int klasse, vt.Column("klasse"));
-  ASSIGN_OR_RETURN(int person, vt.Column("bekend_ander_meldpunt_persoon"));
-  ASSIGN_OR_RETURN(int household, vt.Column("bekend_ander_meldpunt_huishouden"));
-  for (const auto& row : vt.rows) {
-    SynthTruthVt entry;
-    entry.melding_id = row[id];
-    ASSIGN_OR_RETURN(std::optional<Date> received, OptionalDate(row[date], vt.path));
-    if (received) entry.ontvangen_op = *received;
-    entry.soort = row[soort];
-    ASSIGN_OR_RETURN(entry.vt_class, ParseClass(row[klasse]));
-    entry.known_elsewhere_person = YesNo(row[person]);
-    entry.known_elsewhere_household = YesNo(row[household]);
-    truth.vt.push_back(std::move(entry));
-  }
+  ASSIGN_OR_RETURN(truth.vt, LoadVtClassificationTruth(dir));
   return truth;
 }
 

@@ -47,6 +47,10 @@ struct SynthTruth {
 };
 
 Result<SynthTruth> LoadSynthTruth(const std::string& dir);
+// Only DIR/truth/vt_classificatie.csv: enough to score a classification computed from linked ids
+// (record ids survive pseudonymisation), e.g.
+//   CompareWithTruth(*ClassifyVtRegistrations(linked_rows), *LoadVtClassificationTruth(dir)).
+Result<std::vector<SynthTruthVt>> LoadVtClassificationTruth(const std::string& dir);
 
 // Shares among meldingen (soort = melding), index by VtClass.
 struct VtShares {

@@ -63,6 +63,35 @@ TEST(SynthValidationTest, TrueIdsReproduceTheGeneratorsVtClassification) {
   }
 }
 
+TEST(SynthValidationTest, SplitPersonsAreSeenAsDisagreements) {
+  // A linkage that splits persons (here: every 7th VT involvement gets a person of its own) must show up.
+  std::string dir = GenerateOnce();
+  ASSERT_FALSE(dir.empty());
+  Result<SynthTruth> truth = LoadSynthTruth(dir);
+  ASSERT_TRUE(truth.ok()) << truth.status().ToString();
+  std::vector<LinkedInvolvement> linked = truth->involvements;
+  size_t split = 0;
+  for (size_t row_idx = 0; row_idx < linked.size(); ++row_idx) {
+    if (linked[row_idx].source == "veilig_thuis" && row_idx % 7 == 0) {
+      linked[row_idx].person_id = "split-" + std::to_string(row_idx);
+      ++split;
+    }
+  }
+  ASSERT_GT(split, 0u);
+  Result<std::vector<VtClassification>> ours = ClassifyVtRegistrations(linked);
+  ASSERT_TRUE(ours.ok()) << ours.status().ToString();
+  Result<std::vector<SynthTruthVt>> vt_truth = LoadVtClassificationTruth(dir);
+  ASSERT_TRUE(vt_truth.ok()) << vt_truth.status().ToString();
+  EXPECT_EQ(vt_truth->size(), truth->vt.size());
+  VtTruthComparison comparison = CompareWithTruth(*ours, *vt_truth);
+  EXPECT_EQ(comparison.missing, 0);
+  EXPECT_LT(comparison.class_agreements, comparison.compared);
+  EXPECT_FALSE(comparison.disagreements.empty());
+  // Splitting persons can only lose earlier registrations: fewer vervolg + hermelding, more nieuw.
+  EXPECT_GT(comparison.ours.counts[static_cast<int>(VtClass::kNieuw)],
+            comparison.truth.counts[static_cast<int>(VtClass::kNieuw)]);
+}
+
 TEST(SynthValidationTest, AllMeasuresRunOnTheSyntheticTwente) {
   std::string dir = GenerateOnce();
   ASSERT_FALSE(dir.empty());
