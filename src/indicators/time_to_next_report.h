@@ -12,7 +12,8 @@
 // (MeasureOptions::data_end, default the latest date in the input) is right-censored at data end − t.
 // The median is the Kaplan–Meier median as R's survival::survfit reports it: the smallest event time
 // at which the survival estimate is ≤ 0.5, or the midpoint to the next event time when it is exactly 0.5
-// there; NaN (empty value) when the estimate never reaches 0.5.
+// there (that time itself when no event follows; our choice, not checked against R); NaN (empty value)
+// when the estimate never reaches 0.5. Checked by hand in tests/indicators/time_to_next_report_test.cc.
 //
 // Measure (rows of measure_table.h), by the period of t, at the report's gemeente and the wijk of its
 // first betrokkene living there:
