@@ -61,7 +61,7 @@ Status RunDetectCommand(const DetectCommandOptions& options) {
 }
 
 void AddDetectCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("detect", "Aberration detection on a count series, as R's surveillance package");
+  auto* cmd = app.add_subcommand("detect", "Signaleer afwijkingen in een telreeks, als R's surveillance-pakket (farringtonFlexible, earsC, cusum)");
   auto options = std::make_shared<DetectCommandOptions>();
   auto given = std::make_shared<std::vector<std::pair<std::string, std::optional<std::string>>>>();
   cmd->add_option("--method", options->method, "farringtonFlexible, farrington, earsC1, earsC2, earsC3 or cusum")

@@ -1,7 +1,7 @@
 // samenzicht link-eval: scores the linkage pipeline against a ground truth (linkage/evaluation.h).
 //
-//   samenzicht link-eval --input dataset2.csv \
-//       --map given_name=given_name,surname=surname,birth_date=date_of_birth,postcode=postcode,bsn=soc_sec_id \
+//   samenzicht link-eval --input dataset2.csv
+//       --map given_name=given_name,surname=surname,birth_date=date_of_birth,postcode=postcode,bsn=soc_sec_id
 //       --truth-column rec_id --truth-regex 'rec-(\d+)-' --json febrl2.json
 //
 // Runs the production pipeline: every plaintext record is pseudonymised with a throwaway random key
@@ -242,7 +242,7 @@ Status RunLinkEval(const LinkEvalOptions& options) {
 
 void AddLinkEvalCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "link-eval", "Score the linkage pipeline (pseudonymise with a throwaway key, then link) against a truth column");
+      "link-eval", "Meet de koppelkwaliteit (pseudonimiseren met een wegwerpsleutel, dan koppelen) tegen een waarheidskolom");
   auto options = std::make_shared<LinkEvalOptions>();
   cmd->add_option("--input", options->inputs, "Plaintext person file (CSV); twice to link two files")->required();
   cmd->add_option("--map", options->map,

@@ -36,7 +36,7 @@ Status RunSurveyCommand(const SurveyCommandOptions& options) {
 
 void AddSurveyCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "survey", "Design-based survey estimates with standard errors and intervals, as R's survey package");
+      "survey", "Schattingen uit steekproefonderzoek met standaardfouten en intervallen, als R's survey-pakket");
   auto options = std::make_shared<SurveyCommandOptions>();
   auto& r = options->report;
   cmd->add_option("--data", options->data, "Input CSV or SPSS .sav file")->required();
