@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
-#   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → detect-eval
+#   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → detect-eval
 # Later stages (link, compute, detect, publish, serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
@@ -49,5 +49,8 @@ echo "== 4. What the store holds"
 echo "== 5. Link persons and households across the desks (scored against the generator's truth)"
 "$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
 
-echo "== 6. Early signals: the detection methods compared on the injected outbreaks"
+echo "== 6. Cross-desk measures (dwarsverbanden) from the linked persons, checked against the truth"
+"$sz" crossdesk --db "$db" --truth "$out/desks" --out "$out/dwarsverbanden.csv"
+
+echo "== 7. Early signals: the detection methods compared on the injected outbreaks"
 "$sz" detect-eval --data "$out/desks" --json "$out/detect-eval.json"

@@ -12,9 +12,11 @@
 
 #include "io/region_file.h"
 #include "linkage/evaluation.h"
+#include "pipeline/crossdesk.h"
 #include "pipeline/ingest.h"
 #include "pipeline/pseudonymise.h"
 #include "privacy/key.h"
+#include "indicators/vt_classification.h"
 #include "store/sqlite_store.h"
 #include "synth/generator.h"
 
@@ -135,6 +137,39 @@ TEST_F(LinkStoreTest, SkipsWhenNothingIsNewAndRelinksAfterAnIngest) {
   ASSERT_TRUE(relinked.ok());
   EXPECT_FALSE(relinked->skipped);
   EXPECT_GT(store_->LinkedInvolvements().value().size(), first_keys.size());
+}
+
+TEST_F(LinkStoreTest, CrossDeskMeasuresFromLinkedPersonsMatchTheTruth) {
+  IngestDesks(DeskSources());
+  auto unlinked = ComputeCrossDesk(*store_, CrossDeskRequest{});
+  ASSERT_FALSE(unlinked.ok());
+  EXPECT_EQ(unlinked.status().code(), StatusCode::kFailedPrecondition);
+
+  ASSERT_TRUE(LinkStore(*store_, LinkRequest{}).ok());
+  CrossDeskRequest request;
+  request.truth_dir = *dir_ + "/desks";
+  auto report = ComputeCrossDesk(*store_, request);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_TRUE(report->truth_comparison.has_value());
+  const auto& comparison = *report->truth_comparison;
+  EXPECT_EQ(comparison.missing, 0);
+  EXPECT_GT(comparison.compared, 100);
+  EXPECT_GT(static_cast<double>(comparison.class_agreements) / comparison.compared, 0.97);
+  // The criterion: the hermelding share within 1 percentage point of the truth.
+  double ours = comparison.ours.Share(indicators::VtClass::kHermelding);
+  double truth = comparison.truth.Share(indicators::VtClass::kHermelding);
+  EXPECT_NEAR(ours, truth, 0.01);
+  EXPECT_NE(indicators::FindRow(report->table, "vt_meldingen_klasse", "hermelding", "CR23", "2024"), nullptr);
+}
+
+TEST_F(LinkStoreTest, RowsIngestedAfterTheLinkageRunMustBeLinkedFirst) {
+  IngestDesks({"veilig_thuis", "jeugdhulp"});
+  ASSERT_TRUE(LinkStore(*store_, LinkRequest{}).ok());
+  ASSERT_TRUE(ComputeCrossDesk(*store_, CrossDeskRequest{}).ok());
+  IngestDesks({"wmo"});
+  auto stale = ComputeCrossDesk(*store_, CrossDeskRequest{});
+  ASSERT_FALSE(stale.ok());
+  EXPECT_NE(stale.status().message().find("samenzicht link"), std::string::npos);
 }
 
 TEST_F(LinkStoreTest, AnEmptyStoreCannotBeLinked) {
