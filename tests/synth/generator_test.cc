@@ -3,6 +3,7 @@
 #include "synth/generator.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -52,8 +53,10 @@ GeneratorOptions Options(const std::string& dir, uint64_t seed, double scale, in
   return options;
 }
 
+// Per process: ctest runs every test case in its own process, two at a time, and each process
+// generates its own copy (a shared folder would be removed under the other process's feet).
 std::string TempDir(const std::string& name) {
-  std::string dir = std::string(SZ_BINARY_DIR) + "/synth_test_" + name;
+  std::string dir = std::string(SZ_BINARY_DIR) + "/synth_test_" + name + "_" + std::to_string(getpid());
   fs::remove_all(dir);
   return dir;
 }
@@ -76,6 +79,7 @@ class SynthTest : public ::testing::Test {
     summary_ = new nlohmann::json(nlohmann::json::parse(in));
   }
   static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
     delete dir_;
     delete regions_;
     delete summary_;
