@@ -3,6 +3,7 @@
 // by report. Runs the built `samenzicht generate` (scale 0.05, 2020–2024, seed 42), or validates the
 // directory named by $SZ_INDICATORS_SYNTH_DIR.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,7 +27,8 @@ std::string GenerateOnce() {
   }
   std::string binary = std::string(SZ_BINARY_DIR) + "/src/cli/samenzicht";
   if (!std::filesystem::exists(binary)) return "";
-  std::string out = std::string(SZ_BINARY_DIR) + "/indicators_synth_validation";
+  // One folder per process: ctest runs the test cases in parallel processes.
+  std::string out = std::string(SZ_BINARY_DIR) + "/indicators_synth_validation_" + std::to_string(getpid());
   std::filesystem::remove_all(out);
   std::string command =
       binary + " generate --out " + out + " --seed 42 --scale 0.05 --years 2020-2024 > " + out + ".log 2>&1";
