@@ -8,7 +8,8 @@
 
 #include "io/csv_reader.h"
 #include "io/text_table.h"
-#include "pipeline/internal/sha256.h"
+#include "privacy/bytes.h"
+#include "privacy/hash.h"
 #include "sources/contract.h"
 #include "sources/validator.h"
 
@@ -138,7 +139,8 @@ Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, con
     if (bytes.empty()) {
       return DataError(path + ": the file is empty (0 bytes); expected a header line and data rows. Nothing was stored");
     }
-    std::string sha = internal::Sha256Hex(bytes);
+    ASSIGN_OR_RETURN(privacy::Sha256Digest digest, privacy::Sha256(privacy::AsBytes(bytes)));
+    std::string sha = privacy::HexEncode(digest);
     ASSIGN_OR_RETURN(auto earlier, store.FindIngestedFile(contract->name, sha));
     if (earlier || hashes_in_this_ingest.count(sha)) {
       file_report.already_ingested = true;
