@@ -5,9 +5,11 @@
 //
 // Reads CSV (separator and encoding detected) or SPSS .sav (value labels become factor levels) with
 // io::ReadTextTable, writes the CSV of survey::SurveyReportCsv. Exit codes: 1 usage, 2 bad data, 3 file errors.
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/command_registry.h"
 #include "io/text_table.h"
@@ -20,9 +22,65 @@ struct SurveyCommandOptions {
   std::string data;
   std::string out;
   survey::ReportOptions report;
+  std::string poststratify;               // VAR[+VAR]
+  std::string population;                 // its population table
+  std::vector<std::string> rake_margins;  // one table per margin
 };
 
-Status RunSurveyCommand(const SurveyCommandOptions& options) {
+// A population table as R's postStratify/rake take it: the variable columns and a count column named
+// Freq (R's convention) or aantal (the bevolking source's).
+Result<survey::PopulationTable> ReadPopulation(const std::string& path) {
+  ASSIGN_OR_RETURN(io::TextTable table, io::ReadTextTable(path));
+  int count = table.ColumnIndex("Freq");
+  if (count < 0) count = table.ColumnIndex("aantal");
+  if (count < 0) {
+    return InvalidArgumentError(path + ": a population table needs a count column 'Freq' (or 'aantal') beside the "
+                                "variable columns");
+  }
+  survey::PopulationTable population;
+  for (size_t c = 0; c < table.header.size(); ++c) {
+    if (static_cast<int>(c) != count) population.variables.push_back(table.header[c]);
+  }
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    survey::PopulationTable::Cell cell;
+    for (size_t c = 0; c < table.header.size(); ++c) {
+      if (static_cast<int>(c) != count) cell.levels.push_back(table.rows[r][c]);
+    }
+    char* end = nullptr;
+    const std::string& text = table.rows[r][count];
+    cell.count = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || cell.count < 0) {
+      return DataError(path + ": line " + std::to_string(table.line_numbers[r]) + ": count '" + text +
+                       "' is not a non-negative number");
+    }
+    population.cells.push_back(std::move(cell));
+  }
+  return population;
+}
+
+Status RunSurveyCommand(SurveyCommandOptions options) {
+  if (!options.poststratify.empty()) {
+    if (options.population.empty()) return InvalidArgumentError("--poststratify needs --population FILE");
+    ASSIGN_OR_RETURN(survey::PopulationTable population, ReadPopulation(options.population));
+    std::vector<std::string> wanted;
+    for (size_t start = 0;;) {
+      size_t plus = options.poststratify.find('+', start);
+      wanted.push_back(options.poststratify.substr(start, plus - start));
+      if (plus == std::string::npos) break;
+      start = plus + 1;
+    }
+    if (wanted != population.variables) {
+      return InvalidArgumentError(options.population + ": its columns (besides Freq) must be exactly the --poststratify "
+                                  "variables " + options.poststratify);
+    }
+    options.report.poststratify = std::move(population);
+  } else if (!options.population.empty()) {
+    return InvalidArgumentError("--population is used with --poststratify (for raking, give --rake FILE per margin)");
+  }
+  for (const std::string& margin : options.rake_margins) {
+    ASSIGN_OR_RETURN(survey::PopulationTable population, ReadPopulation(margin));
+    options.report.rake.push_back(std::move(population));
+  }
   ASSIGN_OR_RETURN(io::TextTable table, io::ReadTextTable(options.data));
   auto csv = survey::SurveyReportCsv(options.report, table.header, table.rows, table.value_labels);
   if (!csv.ok()) return csv.status().WithContext(options.data);
@@ -57,6 +115,12 @@ void AddSurveyCommand(CLI::App& app) {
   cmd->add_option("--by", r.by, "Domain column(s) COL[+COL] (R: svyby)");
   cmd->add_option("--level", r.level, "Confidence level (default 0.95)");
   cmd->add_flag("--deff", r.deff, "Add the design effect column (R: deff = TRUE)");
+  cmd->add_option("--poststratify", options->poststratify,
+                  "Post-stratify the weights on VAR[+VAR] to --population (R: postStratify)");
+  cmd->add_option("--population", options->population,
+                  "Population table for --poststratify: the variable columns and Freq (or aantal)");
+  cmd->add_option("--rake", options->rake_margins,
+                  "Rake the weights to this margin table (variable columns + Freq); repeat per margin (R: rake)");
   cmd->add_option("--out", options->out, "Output CSV")->required();
   cmd->callback([options] { ExitWith(RunSurveyCommand(*options)); });
 }

@@ -110,6 +110,13 @@ std::string Describe(const ReportOptions& options, const AnalysisRequest& reques
   }
   if (!options.fpc.empty()) text << " fpc=" << options.fpc;
   if (options.nest) text << " nest";
+  auto variables = [](const PopulationTable& table) {
+    std::string joined;
+    for (const auto& v : table.variables) joined += (joined.empty() ? "" : "+") + v;
+    return joined;
+  };
+  if (options.poststratify) text << " postStratify=~" << variables(*options.poststratify);
+  for (size_t i = 0; i < options.rake.size(); ++i) text << (i ? "|~" : " rake=~") << variables(options.rake[i]);
   text << " lonely.psu=" << options.lonely_psu << "; level=" << Number(options.level)
        << "; missing values: na.rm=TRUE (rows with a missing value in ";
   for (size_t k = 0; k < request.variables.size(); ++k) text << (k ? "/" : "") << request.variables[k];
@@ -132,6 +139,11 @@ Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vec
   ASSIGN_OR_RETURN(spec.lonely_psu, ParseLonelyPsu(options.lonely_psu));
   ASSIGN_OR_RETURN(SurveyFrame frame, SurveyFrame::FromRows(header, rows, value_labels));
   ASSIGN_OR_RETURN(Design design, Design::Create(frame, spec));
+  if (options.poststratify && !options.rake.empty()) {
+    return InvalidArgumentError("use either --poststratify or --rake, not both");
+  }
+  if (options.poststratify) RETURN_IF_ERROR(PostStratify(design, frame, *options.poststratify));
+  if (!options.rake.empty()) RETURN_IF_ERROR(Rake(design, frame, options.rake));
   ASSIGN_OR_RETURN(std::vector<DomainEstimate> estimates, SvyBy(design, frame, request));
 
   std::ostringstream out;

@@ -17,10 +17,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
+#include "survey/calibration.h"
 
 namespace sz::survey {
 
@@ -41,6 +43,10 @@ struct ReportOptions {
   std::string by;        // "COL[+COL]"
   double level = 0.95;
   bool deff = false;
+  // Weighting to population figures before estimation (calibration.h): R's postStratify(design,
+  // ~vars, population) and rake(design, margins, populations).
+  std::optional<PopulationTable> poststratify;
+  std::vector<PopulationTable> rake;
 };
 
 Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vector<std::string>& header,
