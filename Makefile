@@ -22,6 +22,7 @@ demo: build
 	@scripts/demo.sh $(BUILD_DIR)
 
 bench: build
+	@scripts/setup.sh --r
 	@scripts/bench.sh $(BUILD_DIR)
 
 # Regenerates the golden files from R (installs R first). Tests never need R.
