@@ -1,7 +1,6 @@
 // samenzicht link : links persons and households across the desk extracts in the store.
 #include <cstdio>
 #include <iostream>
-#include <map>
 
 #include "cli/command_registry.h"
 #include "linkage/evaluation.h"
@@ -14,16 +13,7 @@ namespace {
 struct LinkOptions {
   std::string db;
   pipeline::LinkRequest request;
-  std::string truth;
 };
-
-std::vector<uint32_t> Intern(const std::vector<std::string>& labels) {
-  std::map<std::string, uint32_t> ids;
-  std::vector<uint32_t> out;
-  out.reserve(labels.size());
-  for (const auto& label : labels) out.push_back(ids.emplace(label, static_cast<uint32_t>(ids.size())).first->second);
-  return out;
-}
 
 void PrintScores(const char* what, const linkage::PairwiseScores& scores) {
   std::printf("%s: paren in de waarheid %lld, voorspeld %lld, juist %lld; precisie %.4f, recall %.4f, F1 %.4f\n", what,
@@ -42,23 +32,42 @@ Status RunLink(LinkOptions& options) {
   const auto& s = report.stats;
   std::printf("koppelrun %lld: %lld betrokkenheden uit %zu bronnen\n", static_cast<long long>(report.run.id),
               static_cast<long long>(s.records), pipeline::DeskSources().size());
+  if (report.incremental) {
+    std::printf("  incrementeel: %lld nieuwe betrokkenheden gekoppeld aan de bestaande personen (model van de vorige "
+                "run); %lld bestaande sleutels gewijzigd\n",
+                static_cast<long long>(report.new_involvements), static_cast<long long>(report.updated_keys));
+  } else {
+    std::printf("  volledig: alle betrokkenheden opnieuw gekoppeld, model opnieuw geschat\n");
+  }
   std::printf("  vergeleken paren: %lld van %.0f mogelijke (reductie %.6f)\n", static_cast<long long>(s.pairs_compared),
               s.all_pairs, s.reduction_ratio);
   for (size_t i = 0; i < s.pass_names.size(); ++i) {
     std::printf("    blokkeerstap %-28s %lld nieuwe paren\n", s.pass_names[i].c_str(),
                 static_cast<long long>(i < s.pass_new_pairs.size() ? s.pass_new_pairs[i] : 0));
   }
-  std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld; EM %s na %d iteraties\n",
-              static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs),
-              s.em_converged ? "geconvergeerd" : "NIET geconvergeerd", s.em_iterations);
-  std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld; %.1f s\n",
+  if (report.incremental) {
+    std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld\n",
+                static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs));
+  } else {
+    std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld; EM %s na %d iteraties\n",
+                static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs),
+                s.em_converged ? "geconvergeerd" : "NIET geconvergeerd", s.em_iterations);
+  }
+  std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld in de opslag; %.1f s\n",
               static_cast<long long>(s.persons), static_cast<long long>(s.households), options.request.keep_probability,
               static_cast<long long>(report.run.pairs_kept), s.seconds_total);
-  if (!options.truth.empty()) {
-    ASSIGN_OR_RETURN(linkage::SynthTruth truth, linkage::ReadSynthTruth(options.truth, report.records));
-    std::vector<uint32_t> true_person = Intern(truth.person), true_household = Intern(truth.household);
-    PrintScores("personen  ", linkage::ScoreClustering(report.person, true_person, {}));
-    PrintScores("huishoudens", linkage::ScoreClustering(report.household, true_household, {}));
+  std::printf("  tijd: blokkeren %.1f s, vergelijken en schatten %.1f s, clusteren %.1f s; blokindex %lld lidmaatschappen\n",
+              s.seconds_blocking, s.seconds_comparing, s.seconds_clustering,
+              static_cast<long long>(s.block_memberships));
+  if (!report.true_person.empty()) {
+    linkage::PairwiseScores persons = linkage::ScoreClustering(report.person, report.true_person, {});
+    if (s.true_pairs_compared >= 0 && !report.incremental) {
+      std::printf("paren in de waarheid vergeleken (pair completeness): %lld van %lld (%.4f)\n",
+                  static_cast<long long>(s.true_pairs_compared), static_cast<long long>(persons.true_pairs),
+                  persons.true_pairs == 0 ? 1.0 : static_cast<double>(s.true_pairs_compared) / persons.true_pairs);
+    }
+    PrintScores("personen  ", persons);
+    PrintScores("huishoudens", linkage::ScoreClustering(report.household, report.true_household, {}));
   }
   return Status::Ok();
 }
@@ -67,12 +76,18 @@ void AddLinkCommand(CLI::App& app) {
   auto options = std::make_shared<LinkOptions>();
   auto* cmd = app.add_subcommand("link", "Koppel personen en huishoudens over de meldpunten heen (uit de opslag)");
   AddDbOption(*cmd, options->db);
-  cmd->add_flag("--force", options->request.force, "Koppel opnieuw, ook als er niets nieuws is ingelezen");
+  cmd->add_flag("--full,--force", options->request.force,
+                "Koppel alles opnieuw en schat het model opnieuw (anders worden na een nieuwe inlees alleen de "
+                "nieuwe betrokkenheden gekoppeld), ook als er niets nieuws is ingelezen");
+  cmd->add_option("--max-incremental-share", options->request.max_incremental_share,
+                  "Koppel volledig als meer dan dit deel van de betrokkenheden nieuw is")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--keep-probability", options->request.keep_probability,
                   "Bewaar vergeleken paren met minstens deze koppelkans (naast alle exacte)")
       ->capture_default_str();
   cmd->add_option("--threads", options->request.options.threads, "Aantal threads (0: alle kernen)");
-  cmd->add_option("--truth", options->truth,
+  cmd->add_option("--truth", options->request.truth_persons_csv,
                   "Grondwaarheid van het synthetische Twente (truth/persons.csv): toon precisie, recall en F1");
   cmd->callback([options] { ExitWith(RunLink(*options)); });
 }

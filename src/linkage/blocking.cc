@@ -33,8 +33,13 @@ std::vector<std::vector<uint16_t>> SampleBitPositions(const BlockingPass& pass, 
   return tables;
 }
 
-void KeysOf(const internal::EncodedRecords& records, uint32_t record, const BlockingPass& pass, int pass_index,
-            const std::vector<std::vector<uint16_t>>& positions, std::vector<uint64_t>& keys) {
+int TableCount(const BlockingPass& pass) {
+  return pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits ? pass.tables : 1;
+}
+
+// The keys of one record in one table of a pass (table 0 for passes without tables), sorted, unique.
+void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const BlockingPass& pass, int pass_index,
+                 const std::vector<std::vector<uint16_t>>& positions, int table, std::vector<uint64_t>& keys) {
   keys.clear();
   uint64_t pass_seed = Mix(static_cast<uint64_t>(pass_index) + 1);
   switch (pass.kind) {
@@ -70,71 +75,22 @@ void KeysOf(const internal::EncodedRecords& records, uint32_t record, const Bloc
         base = Combine(base, static_cast<uint64_t>(records.birth_year[record]));
       }
       const uint64_t* words = records.Clk(record);
+      uint64_t pattern = 0;
+      for (uint16_t position : positions[table]) {
+        pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
+      }
       for (int sex : {1, 2}) {
         if (pass.kind == BlockingKind::kClkBits && sex == 2) break;
         if (pass.kind == BlockingKind::kYearSexClkBits && records.sex[record] != 0 && records.sex[record] != sex)
           continue;
         uint64_t sex_base = pass.kind == BlockingKind::kClkBits ? base : Combine(base, static_cast<uint64_t>(sex));
-        for (size_t table = 0; table < positions.size(); ++table) {
-          uint64_t pattern = 0;
-          for (uint16_t position : positions[table]) {
-            pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
-          }
-          keys.push_back(Combine(Combine(sex_base, table), pattern));
-        }
+        keys.push_back(Combine(Combine(sex_base, static_cast<uint64_t>(table)), pattern));
       }
       break;
     }
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-}
-
-// One pass's blocks in CSR form, and for each record the blocks it sits in.
-struct PassIndex {
-  std::vector<uint32_t> block_start, members;
-  std::vector<uint32_t> record_start, record_blocks;
-  int64_t oversized = 0;
-};
-
-PassIndex BuildPass(const internal::EncodedRecords& records, const BlockingPass& pass, int pass_index,
-                    const BlockingOptions& options) {
-  std::vector<std::vector<uint16_t>> positions;
-  if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
-    positions = SampleBitPositions(pass, options.seed, pass_index);
-  std::vector<std::pair<uint64_t, uint32_t>> entries;
-  std::vector<uint64_t> keys;
-  for (uint32_t record = 0; record < records.size; ++record) {
-    KeysOf(records, record, pass, pass_index, positions, keys);
-    for (uint64_t key : keys) entries.emplace_back(key, record);
-  }
-  std::sort(entries.begin(), entries.end());
-  PassIndex index;
-  std::vector<std::pair<uint32_t, uint32_t>> record_block;  // (record, block)
-  for (size_t begin = 0; begin < entries.size();) {
-    size_t end = begin;
-    while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-    size_t block_size = end - begin;
-    if (block_size > options.max_block_size) {
-      ++index.oversized;
-    } else if (block_size > 1) {
-      auto block = static_cast<uint32_t>(index.block_start.size());
-      index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
-      for (size_t entry = begin; entry < end; ++entry) {
-        index.members.push_back(entries[entry].second);  // ascending: entries sorted by (key, record)
-        record_block.emplace_back(entries[entry].second, block);
-      }
-    }
-    begin = end;
-  }
-  index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
-  std::sort(record_block.begin(), record_block.end());
-  index.record_start.assign(records.size + 1, 0);
-  for (const auto& [record, block] : record_block) ++index.record_start[record + 1];
-  for (size_t record = 0; record < records.size; ++record) index.record_start[record + 1] += index.record_start[record];
-  index.record_blocks.reserve(record_block.size());
-  for (const auto& [record, block] : record_block) index.record_blocks.push_back(block);
-  return index;
 }
 
 }  // namespace
@@ -166,8 +122,13 @@ std::vector<uint64_t> BlockingKeys(const internal::EncodedRecords& records, uint
   std::vector<std::vector<uint16_t>> positions;
   if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
     positions = SampleBitPositions(pass, seed, pass_index);
-  std::vector<uint64_t> keys;
-  KeysOf(records, record, pass, pass_index, positions, keys);
+  std::vector<uint64_t> keys, table_keys;
+  for (int table = 0; table < TableCount(pass); ++table) {
+    KeysOfTable(records, record, pass, pass_index, positions, table, table_keys);
+    keys.insert(keys.end(), table_keys.begin(), table_keys.end());
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
 }
 
@@ -185,51 +146,126 @@ std::vector<BlockingPass> EffectivePasses(const BlockingOptions& options, size_t
   return passes;
 }
 
+CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const BlockingOptions& options,
+                               bool cross_source_only)
+    : records_(records), cross_source_only_(cross_source_only), passes_(EffectivePasses(options, records.size)) {
+  index_.resize(passes_.size());
+  oversized_.assign(passes_.size(), 0);
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  std::vector<uint64_t> keys;
+  for (size_t pass_index = 0; pass_index < passes_.size(); ++pass_index) {
+    const BlockingPass& pass = passes_[pass_index];
+    Pass& index = index_[pass_index];
+    std::vector<std::vector<uint16_t>> positions;
+    if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
+      positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
+    // Blocks table by table: keys of different tables never meet, and one table at a time keeps the
+    // sort buffer at one entry per record (two for records of unknown sex).
+    for (int table = 0; table < TableCount(pass); ++table) {
+      entries.clear();
+      for (uint32_t record = 0; record < records.size; ++record) {
+        KeysOfTable(records, record, pass, static_cast<int>(pass_index), positions, table, keys);
+        for (uint64_t key : keys) entries.emplace_back(key, record);
+      }
+      std::sort(entries.begin(), entries.end());
+      for (size_t begin = 0; begin < entries.size();) {
+        size_t end = begin;
+        while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+        size_t block_size = end - begin;
+        if (block_size > options.max_block_size) {
+          ++oversized_[pass_index];
+        } else if (block_size > 1) {
+          index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
+          // ascending: entries are sorted by (key, record)
+          for (size_t entry = begin; entry < end; ++entry) index.members.push_back(entries[entry].second);
+        }
+        begin = end;
+      }
+    }
+    index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
+    index.members.shrink_to_fit();
+    index.block_start.shrink_to_fit();
+    // The blocks of each record, by counting (no sort, no pair buffer).
+    index.record_start.assign(records.size + 1, 0);
+    for (uint32_t member : index.members) ++index.record_start[member + 1];
+    for (size_t record = 0; record < records.size; ++record) index.record_start[record + 1] += index.record_start[record];
+    index.record_blocks.resize(index.members.size());
+    std::vector<uint32_t> fill(index.record_start.begin(), index.record_start.end() - 1);
+    for (uint32_t block = 0; block + 1 < index.block_start.size(); ++block) {
+      for (uint32_t slot = index.block_start[block]; slot < index.block_start[block + 1]; ++slot) {
+        index.record_blocks[fill[index.members[slot]]++] = block;
+      }
+    }
+  }
+}
+
+size_t CandidateIndex::memberships() const {
+  size_t total = 0;
+  for (const Pass& pass : index_) total += pass.members.size();
+  return total;
+}
+
+void CandidateIndex::Partners(uint32_t record, uint32_t min_partner, Scratch& scratch, std::vector<uint32_t>& partners,
+                              std::vector<uint8_t>* found_by) const {
+  partners.clear();
+  if (found_by) found_by->clear();
+  if (scratch.mark.size() != records_.size) {
+    scratch.mark.assign(records_.size, 0);
+    scratch.stamp = 0;
+  }
+  if (++scratch.stamp == 0) {  // wrapped: clear the marks once every 2^32 calls
+    std::fill(scratch.mark.begin(), scratch.mark.end(), 0);
+    scratch.stamp = 1;
+  }
+  const uint32_t stamp = scratch.stamp;
+  scratch.found.clear();
+  for (size_t pass = 0; pass < index_.size(); ++pass) {
+    const Pass& index = index_[pass];
+    for (uint32_t slot = index.record_start[record]; slot < index.record_start[record + 1]; ++slot) {
+      uint32_t block = index.record_blocks[slot];
+      const uint32_t* block_begin = index.members.data() + index.block_start[block];
+      const uint32_t* block_end = index.members.data() + index.block_start[block + 1];
+      for (const uint32_t* other = std::lower_bound(block_begin, block_end, min_partner); other != block_end; ++other) {
+        if (scratch.mark[*other] == stamp) continue;
+        scratch.mark[*other] = stamp;
+        if (cross_source_only_ && records_.source[*other] == records_.source[record]) continue;
+        scratch.found.push_back((uint64_t{*other} << 8) | pass);
+      }
+    }
+  }
+  std::sort(scratch.found.begin(), scratch.found.end());
+  partners.reserve(scratch.found.size());
+  for (uint64_t entry : scratch.found) {
+    partners.push_back(static_cast<uint32_t>(entry >> 8));
+    if (found_by) found_by->push_back(static_cast<uint8_t>(entry & 0xff));
+  }
+}
+
 CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, const BlockingOptions& options,
                                       bool cross_source_only, int threads) {
-  const std::vector<BlockingPass> effective = EffectivePasses(options, records.size);
-  const size_t pass_count = effective.size();
-  std::vector<PassIndex> passes;
-  passes.reserve(pass_count);
-  for (size_t pass = 0; pass < pass_count; ++pass) {
-    passes.push_back(BuildPass(records, effective[pass], static_cast<int>(pass), options));
-  }
-
+  CandidateIndex index(records, options, cross_source_only);
+  const size_t pass_count = index.passes().size();
   threads = internal::ThreadCount(threads);
   constexpr size_t kChunk = 512;
   size_t chunks = (records.size + kChunk - 1) / kChunk;
   std::vector<std::vector<uint64_t>> chunk_pairs(chunks);
   std::vector<std::vector<int64_t>> chunk_counts(chunks, std::vector<int64_t>(pass_count, 0));
-  std::vector<std::vector<uint32_t>> marks(threads);
+  std::vector<CandidateIndex::Scratch> scratch(threads);
   internal::ParallelChunks(records.size, kChunk, threads, [&](size_t chunk, size_t begin, size_t end, int worker) {
-    std::vector<uint32_t>& mark = marks[worker];
-    if (mark.empty()) mark.assign(records.size, std::numeric_limits<uint32_t>::max());
-    std::vector<uint64_t>& out = chunk_pairs[chunk];
+    std::vector<uint32_t> partners;
+    std::vector<uint8_t> found_by;
     for (size_t first = begin; first < end; ++first) {
       auto record = static_cast<uint32_t>(first);
-      size_t record_begin = out.size();
-      for (size_t pass = 0; pass < pass_count; ++pass) {
-        const PassIndex& index = passes[pass];
-        for (uint32_t slot = index.record_start[record]; slot < index.record_start[record + 1]; ++slot) {
-          uint32_t block = index.record_blocks[slot];
-          const uint32_t* block_begin = index.members.data() + index.block_start[block];
-          const uint32_t* block_end = index.members.data() + index.block_start[block + 1];
-          for (const uint32_t* other = std::upper_bound(block_begin, block_end, record); other != block_end; ++other) {
-            if (mark[*other] == record) continue;
-            mark[*other] = record;
-            if (cross_source_only && records.source[*other] == records.source[record]) continue;
-            out.push_back(MakePair(record, *other));
-            ++chunk_counts[chunk][pass];
-          }
-        }
+      index.Partners(record, record + 1, scratch[worker], partners, &found_by);
+      for (size_t i = 0; i < partners.size(); ++i) {
+        chunk_pairs[chunk].push_back(MakePair(record, partners[i]));
+        ++chunk_counts[chunk][found_by[i]];
       }
-      std::sort(out.begin() + static_cast<std::ptrdiff_t>(record_begin), out.end());
     }
   });
 
   CandidatePairs result;
   result.new_pairs_per_pass.assign(pass_count, 0);
-  result.oversized_blocks.assign(pass_count, 0);
   size_t total = 0;
   for (const auto& pairs : chunk_pairs) total += pairs.size();
   result.pairs.reserve(total);
@@ -238,7 +274,7 @@ CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, c
     for (size_t pass = 0; pass < pass_count; ++pass) result.new_pairs_per_pass[pass] += chunk_counts[chunk][pass];
     std::vector<uint64_t>().swap(chunk_pairs[chunk]);
   }
-  for (size_t pass = 0; pass < pass_count; ++pass) result.oversized_blocks[pass] = passes[pass].oversized;
+  result.oversized_blocks = index.oversized_blocks();
   return result;
 }
 

@@ -3,6 +3,15 @@
 // (Christen 2012, "A survey of indexing techniques for scalable record linkage and deduplication").
 // The union of passes keeps recall high while each pass stays small.
 //
+//   CandidateIndex index(encoded, BlockingOptions{}, /*cross_source_only=*/false);
+//   CandidateIndex::Scratch scratch;                       // one per thread
+//   std::vector<uint32_t> partners; std::vector<uint8_t> found_by;
+//   index.Partners(record, record + 1, scratch, partners, &found_by);  // record's candidates > record
+//
+// The index holds the blocks, not the pairs: a caller streams the pairs record by record (the linker
+// compares them as they come and keeps only the ones it needs), so memory grows with the records and
+// block memberships, never with the candidate pairs. GenerateCandidatePairs materialises them all, for
+// tests and small inputs:
 //   CandidatePairs candidates = GenerateCandidatePairs(encoded, BlockingOptions{}, /*cross_source_only=*/false, 2);
 //   candidates.pairs;                 // sorted, each (a << 32 | b) with a < b
 //   candidates.new_pairs_per_pass;    // how many pairs each pass added beyond the passes before it
@@ -23,7 +32,9 @@
 //                   a missing wijk) — the pairs a model that trusts year and sex may still link.
 // Bit-sampling keys widen by one bit per doubling of the records beyond widen_from (EffectivePasses).
 // Blocks larger than max_block_size are skipped (counted in oversized_blocks): a key shared by that
-// many records carries no information and would cost quadratic work.
+// many records carries no information and would cost quadratic work. Blocks of one record are not kept.
+// Each table of a bit-sampling pass is sorted on its own, so building the index needs 16 bytes per record
+// per table transiently and 8 bytes per kept block membership.
 // Determinism: the result does not depend on the thread count.
 // Checked in tests/linkage/blocking_test.cc and against all pairs in tests/linkage/linker_test.cc.
 // Thread safety: pure functions.
@@ -67,6 +78,40 @@ struct CandidatePairs {
 inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
 inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair); }
 inline uint64_t MakePair(uint32_t a, uint32_t b) { return a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a; }
+
+// The blocks of every pass, and for each record the blocks it sits in (CSR arrays).
+class CandidateIndex {
+ public:
+  CandidateIndex(const internal::EncodedRecords& records, const BlockingOptions& options, bool cross_source_only);
+
+  // Per-thread work area of Partners (a mark per record).
+  struct Scratch {
+    std::vector<uint32_t> mark;
+    uint32_t stamp = 0;
+    std::vector<uint64_t> found;
+  };
+
+  // The candidate partners of `record` with index ≥ min_partner (callers pass record + 1, or more to
+  // skip pairs already linked), each once, ascending. found_by (optional): per partner, the index of
+  // the first pass whose blocks hold both.
+  void Partners(uint32_t record, uint32_t min_partner, Scratch& scratch, std::vector<uint32_t>& partners,
+                std::vector<uint8_t>* found_by) const;
+
+  const std::vector<BlockingPass>& passes() const { return passes_; }  // effective passes
+  const std::vector<int64_t>& oversized_blocks() const { return oversized_; }
+  size_t memberships() const;  // kept block memberships over all passes (index size)
+
+ private:
+  struct Pass {
+    std::vector<uint32_t> block_start, members;       // members of each block, ascending
+    std::vector<uint32_t> record_start, record_blocks;  // blocks of each record
+  };
+  const internal::EncodedRecords& records_;
+  bool cross_source_only_;
+  std::vector<BlockingPass> passes_;
+  std::vector<Pass> index_;
+  std::vector<int64_t> oversized_;
+};
 
 // The passes as run on `record_count` records (bit-sampling widths widened, see widen_from).
 std::vector<BlockingPass> EffectivePasses(const BlockingOptions& options, size_t record_count);

@@ -34,7 +34,7 @@ class UnionFind {
 std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const ClusterEdge> edges,
                                      const std::function<double(uint32_t, uint32_t)>& pair_probability,
                                      std::span<const uint32_t> bsn, const ClusteringOptions& options,
-                                     ClusteringStats* stats) {
+                                     ClusteringStats* stats, std::span<const uint32_t> initial_person) {
   ClusteringStats local;
   ClusteringStats& counts = stats ? *stats : local;
   // cluster_of[record] → cluster slot; members per slot; the slot's BSN id (0 none).
@@ -57,6 +57,12 @@ std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const Cluste
   auto bsn_conflict = [&](uint32_t a, uint32_t b) {
     return options.bsn_cannot_link && cluster_bsn[a] != 0 && cluster_bsn[b] != 0 && cluster_bsn[a] != cluster_bsn[b];
   };
+
+  for (uint32_t record = 0; record < initial_person.size() && record < record_count; ++record) {
+    uint32_t other = initial_person[record];
+    if (other >= initial_person.size() || cluster_of[record] == cluster_of[other]) continue;
+    merge(cluster_of[record], cluster_of[other]);
+  }
 
   std::vector<const ClusterEdge*> exact, probabilistic;
   for (const ClusterEdge& edge : edges) {

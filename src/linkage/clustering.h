@@ -18,6 +18,9 @@
 //    same person (e.g. a parent and child sharing a name and address through a record with a missing
 //    birth year); here C stays apart unless it agrees with all of {A, B}.
 // Person ids are the smallest record index in the cluster, so they are stable for the same input.
+// `initial_person` (incremental linking; may be empty): for records [0, initial_person.size()) the person
+// they were in before, as the index of a record of that person (< initial_person.size()). Clustering
+// starts from these persons (merged unconditionally, never split) and the edges then merge further.
 // Households: records are joined when they share a household key or belong to one person (union-find);
 // household ids are again the smallest record index.
 // Checked in tests/linkage/clustering_test.cc (cases that chain under naive transitive closure).
@@ -57,7 +60,7 @@ struct ClusteringStats {
 std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const ClusterEdge> edges,
                                      const std::function<double(uint32_t, uint32_t)>& pair_probability,
                                      std::span<const uint32_t> bsn, const ClusteringOptions& options,
-                                     ClusteringStats* stats = nullptr);
+                                     ClusteringStats* stats = nullptr, std::span<const uint32_t> initial_person = {});
 
 // `household`: per record an interned household key, 0 = missing.
 std::vector<uint32_t> ClusterHouseholds(std::span<const uint32_t> person, std::span<const uint32_t> household);

@@ -130,17 +130,20 @@ Result<EvaluationReport> Evaluate(std::span<const LinkRecord> records, const Lin
   report.records = static_cast<int64_t>(records.size());
   report.persons = ScoreClustering(result.person, truth_ids, source_ids);
   report.true_pairs = report.persons.true_pairs;
-  report.pairs_compared = static_cast<int64_t>(result.pairs.size());
+  report.pairs_compared = result.stats.pairs_compared;
   report.reduction_ratio = result.stats.reduction_ratio;
-  int64_t predicted_links = 0, true_links = 0;
+  int64_t predicted_links = 0, true_links = 0, true_pairs_kept = 0;
   for (const ScoredPair& pair : result.pairs) {
     bool same = truth_ids[pair.a] == truth_ids[pair.b];
-    report.true_pairs_compared += same;
+    true_pairs_kept += same;
     if (pair.exact || pair.probability >= link_probability) {
       ++predicted_links;
       true_links += same;
     }
   }
+  // Streamed with the truth: the linker counted every compared pair; else the kept pairs are all of them.
+  report.true_pairs_compared =
+      result.stats.true_pairs_compared >= 0 ? result.stats.true_pairs_compared : true_pairs_kept;
   report.pair_completeness =
       report.true_pairs == 0 ? 1.0 : static_cast<double>(report.true_pairs_compared) / report.true_pairs;
   report.links = MakeScores(report.true_pairs, predicted_links, true_links);

@@ -11,7 +11,9 @@
 // inside the person clusters. Precision of an empty prediction is 1, recall with no true pair is 1.
 // Purity: Σ over predicted clusters of the largest number of its records sharing one truth label, / N;
 // inverse purity the same with the roles swapped (Christen 2012, §7.4).
-// Pair completeness: the share of true pairs that blocking compared (the pairs in result.pairs).
+// Pair completeness: the share of true pairs that blocking compared: result.stats.true_pairs_compared
+// when the linkage was given the truth (LinkageOptions::truth), else counted over result.pairs (all
+// compared pairs only when keep_probability was 0).
 // A record with an empty truth label is its own entity.
 //
 // ReadSynthTruth reads the synthetic Twente ground truth (DIR/truth/persons.csv of src/synth): one row

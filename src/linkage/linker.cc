@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <random>
 
@@ -116,6 +117,16 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   auto start = std::chrono::steady_clock::now();
   if (records.size() >= UINT32_MAX) return InvalidArgumentError("too many records for one linkage (max 2^32-2)");
   if (records.size() < 2) return FailedPreconditionError("linkage needs at least two records");
+  const bool incremental = options.first_new > 0;
+  if (incremental) {
+    if (!options.model) return InvalidArgumentError("incremental linking needs the model of the earlier run");
+    if (options.initial_person.size() != options.first_new || options.first_new > records.size()) {
+      return InvalidArgumentError("incremental linking needs a person label for each earlier record");
+    }
+  }
+  if (!options.truth.empty() && options.truth.size() != records.size()) {
+    return InvalidArgumentError("the truth needs one label per record");
+  }
   const bool across = options.mode == LinkMode::kAcrossSources;
   const int threads = internal::ThreadCount(options.threads);
 
@@ -134,75 +145,121 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     if (stats.all_pairs <= 0) return FailedPreconditionError("linking across sources needs records from two sources");
   }
 
-  // 1. Blocking.
-  CandidatePairs candidates = GenerateCandidatePairs(encoded, options.blocking, across, threads);
-  stats.pairs_compared = static_cast<int64_t>(candidates.pairs.size());
-  stats.reduction_ratio = 1.0 - static_cast<double>(stats.pairs_compared) / stats.all_pairs;
-  for (const BlockingPass& pass : EffectivePasses(options.blocking, records.size())) {
-    stats.pass_names.push_back(pass.Name());
-  }
-  stats.pass_new_pairs = candidates.new_pairs_per_pass;
-  stats.pass_oversized_blocks = candidates.oversized_blocks;
+  // 1. Blocking index.
+  const CandidateIndex index(encoded, options.blocking, across);
+  for (const BlockingPass& pass : index.passes()) stats.pass_names.push_back(pass.Name());
+  stats.pass_oversized_blocks = index.oversized_blocks();
+  stats.block_memberships = static_cast<int64_t>(index.memberships());
   stats.seconds_blocking = SecondsSince(start);
-  if (candidates.pairs.empty()) return FailedPreconditionError("blocking found no candidate pairs");
 
-  // 2. u from random pairs.
+  // Streams the candidate pairs of records in chunks (deterministic per chunk, whatever the threads):
+  // visit(chunk, a, b, dice, pattern, exact, found_by) for each pair.
+  const size_t pass_count = index.passes().size();
+  constexpr size_t kChunk = 256;
+  const size_t chunks = (records.size() + kChunk - 1) / kChunk;
+  std::vector<CandidateIndex::Scratch> scratch(threads);
+  auto stream_pairs = [&](const std::function<void(size_t, uint32_t, uint32_t, double, uint16_t, bool, uint8_t)>& visit) {
+    internal::ParallelChunks(records.size(), kChunk, threads, [&](size_t chunk, size_t begin, size_t end, int worker) {
+      std::vector<uint32_t> partners;
+      std::vector<uint8_t> found_by;
+      for (size_t first = begin; first < end; ++first) {
+        auto a = static_cast<uint32_t>(first);
+        uint32_t min_partner = incremental ? std::max(a + 1, options.first_new) : a + 1;
+        index.Partners(a, min_partner, scratch[worker], partners, &found_by);
+        for (size_t i = 0; i < partners.size(); ++i) {
+          uint32_t b = partners[i];
+          double dice = internal::EncodedDice(encoded, a, b);
+          uint16_t pattern = PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison));
+          visit(chunk, a, b, dice, pattern, internal::IsExactLink(encoded, a, b), found_by[i]);
+        }
+      }
+    });
+  };
+
+  // 2. u from random pairs (not needed when the model is given).
   auto compare_start = std::chrono::steady_clock::now();
-  std::vector<double> random_counts =
-      RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs, options.seed, options.comparison);
-  ASSIGN_OR_RETURN(auto u, EstimateU(random_counts));
+  std::array<std::vector<double>, kFieldCount> u;
+  if (!options.model) {
+    std::vector<double> random_counts =
+        RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs, options.seed, options.comparison);
+    ASSIGN_OR_RETURN(u, EstimateU(random_counts));
+  }
 
-  // 3. Compare candidates.
-  result.pairs.resize(candidates.pairs.size());
-  constexpr size_t kChunk = 1 << 14;
-  size_t chunks = (candidates.pairs.size() + kChunk - 1) / kChunk;
-  std::vector<std::vector<double>> chunk_counts(chunks);
-  std::vector<int64_t> chunk_exact(chunks, 0);
-  internal::ParallelChunks(candidates.pairs.size(), kChunk, threads, [&](size_t chunk, size_t begin, size_t end, int) {
-    std::vector<double>& counts = chunk_counts[chunk];
-    counts.assign(kPatternCount, 0.0);
-    for (size_t idx = begin; idx < end; ++idx) {
-      uint32_t a = PairFirst(candidates.pairs[idx]), b = PairSecond(candidates.pairs[idx]);
-      double dice = internal::EncodedDice(encoded, a, b);
-      ScoredPair& pair = result.pairs[idx];
-      pair.a = a;
-      pair.b = b;
-      pair.dice = static_cast<float>(dice);
-      pair.pattern = PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison));
-      pair.exact = internal::IsExactLink(encoded, a, b);
-      chunk_exact[chunk] += pair.exact;
-      counts[pair.pattern] += 1;
-    }
+  // 3. Count the comparison patterns of every candidate pair.
+  struct ChunkCounts {
+    std::vector<double> patterns;
+    std::vector<int64_t> per_pass;
+    int64_t pairs = 0, exact = 0, true_pairs = 0;
+  };
+  std::vector<ChunkCounts> chunk_counts(chunks);
+  for (ChunkCounts& counts : chunk_counts) {
+    counts.patterns.assign(kPatternCount, 0.0);
+    counts.per_pass.assign(pass_count, 0);
+  }
+  stream_pairs([&](size_t chunk, uint32_t a, uint32_t b, double, uint16_t pattern, bool exact, uint8_t found_by) {
+    ChunkCounts& counts = chunk_counts[chunk];
+    counts.patterns[pattern] += 1;
+    ++counts.per_pass[found_by];
+    ++counts.pairs;
+    counts.exact += exact;
+    if (!options.truth.empty()) counts.true_pairs += options.truth[a] == options.truth[b];
   });
   std::vector<double> pattern_counts(kPatternCount, 0.0);
-  for (size_t chunk = 0; chunk < chunks; ++chunk) {
-    for (int pattern = 0; pattern < kPatternCount; ++pattern) pattern_counts[pattern] += chunk_counts[chunk][pattern];
-    stats.exact_pairs += chunk_exact[chunk];
+  stats.pass_new_pairs.assign(pass_count, 0);
+  if (!options.truth.empty()) stats.true_pairs_compared = 0;
+  for (const ChunkCounts& counts : chunk_counts) {
+    for (int pattern = 0; pattern < kPatternCount; ++pattern) pattern_counts[pattern] += counts.patterns[pattern];
+    for (size_t pass = 0; pass < pass_count; ++pass) stats.pass_new_pairs[pass] += counts.per_pass[pass];
+    stats.pairs_compared += counts.pairs;
+    stats.exact_pairs += counts.exact;
+    if (!options.truth.empty()) stats.true_pairs_compared += counts.true_pairs;
   }
-  std::vector<uint64_t>().swap(candidates.pairs);
+  std::vector<ChunkCounts>().swap(chunk_counts);
+  stats.reduction_ratio = 1.0 - static_cast<double>(stats.pairs_compared) / stats.all_pairs;
+  if (stats.pairs_compared == 0 && !incremental) return FailedPreconditionError("blocking found no candidate pairs");
 
-  // 4. EM for m (in sessions) and lambda, u fixed.
-  ASSIGN_OR_RETURN(EmResult fit, TrainModel(pattern_counts, u, stats, options));
-  result.model = fit.model;
-  stats.em_iterations = fit.iterations;
-  stats.em_converged = fit.converged;
+  // 4. EM for m (in sessions) and lambda, u fixed — or the given model.
+  if (options.model) {
+    result.model = *options.model;
+  } else {
+    ASSIGN_OR_RETURN(EmResult fit, TrainModel(pattern_counts, u, stats, options));
+    result.model = fit.model;
+    stats.em_iterations = fit.iterations;
+    stats.em_converged = fit.converged;
+  }
 
-  // 5. Weights and probabilities.
+  // 5. Keep the pairs that matter, with weights and probabilities.
   const std::vector<double> pattern_weights = result.model.PatternWeights();
-  for (ScoredPair& pair : result.pairs) {
-    pair.weight = static_cast<float>(pattern_weights[pair.pattern]);
-    pair.probability = pair.exact ? 1.0f : static_cast<float>(ProbabilityFromWeight(pattern_weights[pair.pattern]));
-    if (pair.exact || pair.probability >= options.clustering.link_probability) ++stats.linked_pairs;
+  std::vector<float> pattern_probability(kPatternCount);
+  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+    pattern_probability[pattern] = static_cast<float>(ProbabilityFromWeight(pattern_weights[pattern]));
   }
+  const float keep = static_cast<float>(std::min(options.keep_probability, options.clustering.link_probability));
+  const float link = static_cast<float>(options.clustering.link_probability);
+  std::vector<std::vector<ScoredPair>> chunk_pairs(chunks);
+  stream_pairs([&](size_t chunk, uint32_t a, uint32_t b, double dice, uint16_t pattern, bool exact, uint8_t) {
+    float probability = exact ? 1.0f : pattern_probability[pattern];
+    if (!exact && probability < keep) return;
+    chunk_pairs[chunk].push_back({a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]),
+                                  probability, pattern, exact});
+  });
+  size_t kept = 0;
+  for (const auto& pairs : chunk_pairs) kept += pairs.size();
+  result.pairs.reserve(kept);
+  for (auto& pairs : chunk_pairs) {
+    result.pairs.insert(result.pairs.end(), pairs.begin(), pairs.end());
+    std::vector<ScoredPair>().swap(pairs);
+  }
+  stats.pairs_kept = static_cast<int64_t>(result.pairs.size());
+  for (const ScoredPair& pair : result.pairs) stats.linked_pairs += pair.exact || pair.probability >= link;
   stats.seconds_comparing = SecondsSince(compare_start);
 
   // 6. Persons and households.
   auto cluster_start = std::chrono::steady_clock::now();
   std::vector<ClusterEdge> edges;
+  edges.reserve(static_cast<size_t>(stats.linked_pairs));
   for (const ScoredPair& pair : result.pairs) {
-    if (pair.exact || pair.probability >= options.clustering.link_probability) {
-      edges.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
-    }
+    if (pair.exact || pair.probability >= link) edges.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
   }
   auto pair_probability = [&](uint32_t a, uint32_t b) -> double {
     if (internal::IsExactLink(encoded, a, b)) return 1.0;
@@ -210,8 +267,8 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     return ProbabilityFromWeight(
         pattern_weights[PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison))]);
   };
-  result.person =
-      ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering, &stats.clustering);
+  result.person = ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering,
+                                 &stats.clustering, options.initial_person);
   result.household = ClusterHouseholds(result.person, encoded.household);
   for (uint32_t record = 0; record < records.size(); ++record) {
     stats.persons += result.person[record] == record;

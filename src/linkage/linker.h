@@ -6,12 +6,13 @@
 //   ASSIGN_OR_RETURN(LinkageResult result, Link(records, LinkageOptions{}));
 //   result.person[i];       // person id of records[i] (the smallest record index of its cluster)
 //   result.household[i];    // household id of records[i]
-//   for (const ScoredPair& pair : result.pairs) ... // every compared pair with weight and probability
+//   for (const ScoredPair& pair : result.pairs) ... // compared pairs with probability ≥ keep_probability
 //
 // Steps:
-// 1. Encode (intern keys, CLKs back to back) and block (blocking.h): candidate pairs.
+// 1. Encode (intern keys, CLKs back to back) and build the blocking index (blocking.h).
 // 2. u-probabilities from `u_sample_pairs` random pairs drawn with `seed` (EstimateU, em.h).
-// 3. Compare every candidate pair (comparison.h) on `threads` threads; count patterns.
+// 3. Stream every candidate pair (comparison.h) on `threads` threads and count comparison patterns;
+//    no pair is kept, so memory does not grow with the pairs compared.
 // 4. EM with u fixed (FitEm, em.h), in Splink-style training sessions, because one EM over all
 //    candidates lets the "match" class absorb relatives: members of one household share surname,
 //    address and wijk, and EM then learns that a match may well differ in birth year. So:
@@ -24,17 +25,27 @@
 //    c. lambda alone over all candidate pairs with m and u fixed; lambda is the prior over all pairs
 //       (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by blocking counting as
 //       non-matches. train_in_sessions = false: one EM for m and lambda over all candidates.
-// 5. Weights and probabilities per pair; pairs where a BSN or name pseudonym agrees are exact links
-//    (probability 1, flag `exact`), whatever the model says.
+// 5. Stream the candidate pairs again and keep those that are exact links (a BSN or name pseudonym
+//    agrees: probability 1, flag `exact`, whatever the model says) or have probability ≥
+//    keep_probability, with weight and probability. Comparing twice costs less than holding every pair
+//    (24 bytes each; 239 M pairs for the synthetic Twente).
 // 6. Persons by constrained clustering, households from household keys plus persons (clustering.h).
+//
+// Incremental linking (pipeline/link.h): with `first_new` > 0 the records [0, first_new) were linked
+// before. Only pairs with at least one record ≥ first_new are compared, `model` must be given (no EM:
+// new records are scored with the model the earlier records were), and `initial_person` holds the
+// earlier person labels of [0, first_new), which clustering starts from. Existing persons are never
+// split; a new record joins or bridges them under the same anti-chaining rule.
 // Results are deterministic for given records and options, whatever the thread count.
-// Errors: kInvalidArgument for more than 2^32-1 records; kFailedPrecondition when there are fewer
+// Errors: kInvalidArgument for more than 2^32-1 records, first_new > 0 without a model or with
+// initial_person not of size first_new; kFailedPrecondition when there are fewer
 // than 2 records or no candidate pairs (EM has nothing to learn from).
 // Checked in tests/linkage/linker_test.cc against a slow all-pairs reference linkage.
 // Thread safety: Link may run concurrently on different inputs.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -64,6 +75,16 @@ struct LinkageOptions {
   bool train_in_sessions = true;
   ClusteringOptions clustering;
   int threads = 0;  // 0: hardware concurrency (at most 8)
+  // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
+  // clustering.link_probability). 0 keeps every compared pair (small inputs, tests).
+  double keep_probability = 0;
+  // Optional ground truth (a label per record, equal = same entity): fills stats.true_pairs_compared
+  // while streaming, so pair completeness is known without keeping every pair.
+  std::span<const uint32_t> truth;
+  // Incremental linking (see above).
+  uint32_t first_new = 0;
+  std::optional<FellegiSunterModel> model;
+  std::span<const uint32_t> initial_person;
 };
 
 struct ScoredPair {
@@ -79,6 +100,9 @@ struct LinkageStats {
   int64_t records = 0;
   double all_pairs = 0;        // pairs the mode allows
   int64_t pairs_compared = 0;  // candidate pairs from blocking
+  int64_t pairs_kept = 0;      // in LinkageResult::pairs
+  int64_t true_pairs_compared = -1;  // with options.truth: compared pairs of one entity (-1 without)
+  int64_t block_memberships = 0;     // size of the blocking index
   double reduction_ratio = 0;  // 1 - pairs_compared / all_pairs
   std::vector<std::string> pass_names;
   std::vector<int64_t> pass_new_pairs;
@@ -94,7 +118,7 @@ struct LinkageStats {
 };
 
 struct LinkageResult {
-  std::vector<ScoredPair> pairs;  // sorted by (a, b)
+  std::vector<ScoredPair> pairs;  // sorted by (a, b); see LinkageOptions::keep_probability
   FellegiSunterModel model;
   std::vector<uint32_t> person;     // per record
   std::vector<uint32_t> household;  // per record

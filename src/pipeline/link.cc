@@ -3,14 +3,19 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
+#include "linkage/evaluation.h"
 #include "sources/contract.h"
 
 namespace sz::pipeline {
 namespace {
 
+std::string InvolvementKey(const std::string& source, const std::string& record_id, int betrokkene_nr) {
+  return source + ":" + record_id + ":" + std::to_string(betrokkene_nr);
+}
 std::string InvolvementKey(const linkage::LinkRecord& record) {
-  return record.source + ":" + record.record_id + ":" + std::to_string(record.betrokkene_nr);
+  return InvolvementKey(record.source, record.record_id, record.betrokkene_nr);
 }
 
 // Earliest-involvement key per cluster label.
@@ -26,7 +31,7 @@ std::vector<std::string> StableKeys(const std::vector<linkage::LinkRecord>& reco
     if (ra.record_id != rb.record_id) return ra.record_id < rb.record_id;
     return ra.betrokkene_nr < rb.betrokkene_nr;
   };
-  std::map<uint32_t, size_t> first;
+  std::unordered_map<uint32_t, size_t> first;
   for (size_t i = 0; i < records.size(); ++i) {
     auto [it, inserted] = first.emplace(label[i], i);
     if (!inserted && earlier(i, it->second)) it->second = i;
@@ -34,6 +39,124 @@ std::vector<std::string> StableKeys(const std::vector<linkage::LinkRecord>& reco
   std::vector<std::string> keys(records.size());
   for (size_t i = 0; i < records.size(); ++i) keys[i] = InvolvementKey(records[first[label[i]]]);
   return keys;
+}
+
+std::vector<uint32_t> InternLabels(const std::vector<std::string>& labels) {
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<uint32_t> out;
+  out.reserve(labels.size());
+  for (const auto& label : labels) out.push_back(ids.emplace(label, static_cast<uint32_t>(ids.size())).first->second);
+  return out;
+}
+
+nlohmann::json ModelJson(const linkage::FellegiSunterModel& model) {
+  nlohmann::json m = nlohmann::json::array(), u = nlohmann::json::array();
+  for (int field = 0; field < linkage::kFieldCount; ++field) {
+    m.push_back(model.m[field]);
+    u.push_back(model.u[field]);
+  }
+  return {{"lambda", model.lambda}, {"m", m}, {"u", u}};
+}
+
+// The model of a stored run, if its details hold one that fits the current comparison levels.
+std::optional<linkage::FellegiSunterModel> StoredModel(const nlohmann::json& details,
+                                                       const linkage::ComparisonSettings& settings) {
+  if (!details.contains("model") || !details.contains("dice_bounds")) return std::nullopt;
+  try {
+    std::vector<double> bounds = details.at("dice_bounds").get<std::vector<double>>();
+    if (!std::equal(bounds.begin(), bounds.end(), settings.dice_bounds.begin(), settings.dice_bounds.end())) {
+      return std::nullopt;
+    }
+    const nlohmann::json& stored = details.at("model");
+    linkage::FellegiSunterModel model;
+    model.lambda = stored.at("lambda").get<double>();
+    for (int field = 0; field < linkage::kFieldCount; ++field) {
+      model.m[field] = stored.at("m").at(field).get<std::vector<double>>();
+      model.u[field] = stored.at("u").at(field).get<std::vector<double>>();
+      if (model.m[field].size() != static_cast<size_t>(linkage::kLevelCount[field]) ||
+          model.u[field].size() != model.m[field].size()) {
+        return std::nullopt;
+      }
+    }
+    return model;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
+
+Status ReadDeskRecords(store::Store& store, std::vector<linkage::LinkRecord>& records) {
+  for (const std::string& source : DeskSources()) {
+    const sources::SourceContract& contract = *sources::FindContract(source);
+    std::vector<std::string> columns;
+    for (const auto& column : contract.extract.columns) columns.push_back(column.name);
+    ASSIGN_OR_RETURN(linkage::ExtractRowReader reader,
+                     linkage::ExtractRowReader::Create(source, columns, contract.extract.key.front(),
+                                                       contract.extract.date_column));
+    RETURN_IF_ERROR(store.ScanRecords(contract, [&](const std::vector<std::string>& row) -> Status {
+      auto record = reader.Read(row);
+      if (!record.ok()) return record.status().WithContext("linking " + source);
+      records.push_back(std::move(record).value());
+      return Status::Ok();
+    }));
+  }
+  return Status::Ok();
+}
+
+// An incremental plan: the records reordered (stored involvements first, in stored order, then the new
+// ones) with the stored person label of each earlier record.
+struct IncrementalPlan {
+  uint32_t first_new = 0;
+  std::vector<uint32_t> initial_person;  // per earlier record: the first stored idx of its person
+  std::vector<std::string> person_key, household_key;  // stored keys of the earlier records
+};
+
+// Reorders `records` for an incremental run; nullopt when the stored run cannot be extended.
+Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store, std::vector<linkage::LinkRecord>& records,
+                                                       double max_new_share) {
+  ASSIGN_OR_RETURN(std::vector<store::LinkedInvolvement> stored, store.LinkedInvolvements());
+  if (stored.empty() || stored.size() > records.size()) return std::optional<IncrementalPlan>();
+  double new_share = static_cast<double>(records.size() - stored.size()) / static_cast<double>(records.size());
+  if (new_share > max_new_share) return std::optional<IncrementalPlan>();
+  std::unordered_map<std::string, uint32_t> position;  // involvement key → stored idx
+  position.reserve(stored.size());
+  for (size_t idx = 0; idx < stored.size(); ++idx) {
+    position.emplace(InvolvementKey(stored[idx].source, stored[idx].record_id, stored[idx].betrokkene_nr),
+                     static_cast<uint32_t>(idx));
+  }
+  std::vector<linkage::LinkRecord> ordered(stored.size());
+  std::vector<bool> seen(stored.size(), false);
+  std::vector<linkage::LinkRecord> fresh;
+  for (linkage::LinkRecord& record : records) {
+    auto it = position.find(InvolvementKey(record));
+    if (it == position.end()) {
+      fresh.push_back(std::move(record));
+    } else {
+      if (seen[it->second]) {  // the same involvement twice: a full run sorts it out
+        records.clear();       // partly moved-from; the caller reads again
+        return std::optional<IncrementalPlan>();
+      }
+      seen[it->second] = true;
+      ordered[it->second] = std::move(record);
+    }
+  }
+  if (std::find(seen.begin(), seen.end(), false) != seen.end()) {
+    records.clear();  // moved-from; the caller reads again for a full run
+    return std::optional<IncrementalPlan>();
+  }
+  IncrementalPlan plan;
+  plan.first_new = static_cast<uint32_t>(stored.size());
+  std::unordered_map<std::string, uint32_t> first_of_person;
+  plan.initial_person.resize(stored.size());
+  plan.person_key.resize(stored.size());
+  plan.household_key.resize(stored.size());
+  for (size_t idx = 0; idx < stored.size(); ++idx) {
+    plan.initial_person[idx] = first_of_person.emplace(stored[idx].person_key, static_cast<uint32_t>(idx)).first->second;
+    plan.person_key[idx] = std::move(stored[idx].person_key);
+    plan.household_key[idx] = std::move(stored[idx].household_key);
+  }
+  records = std::move(ordered);
+  records.insert(records.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+  return std::optional<IncrementalPlan>(std::move(plan));
 }
 
 }  // namespace
@@ -59,46 +182,56 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     return report;
   }
 
-  for (const std::string& source : DeskSources()) {
-    const sources::SourceContract& contract = *sources::FindContract(source);
-    std::vector<std::string> columns;
-    for (const auto& column : contract.extract.columns) columns.push_back(column.name);
-    ASSIGN_OR_RETURN(linkage::ExtractRowReader reader,
-                     linkage::ExtractRowReader::Create(source, columns, contract.extract.key.front(),
-                                                       contract.extract.date_column));
-    RETURN_IF_ERROR(store.ScanRecords(contract, [&](const std::vector<std::string>& row) -> Status {
-      auto record = reader.Read(row);
-      if (!record.ok()) return record.status().WithContext("linking " + source);
-      report.records.push_back(std::move(record).value());
-      return Status::Ok();
-    }));
-  }
+  RETURN_IF_ERROR(ReadDeskRecords(store, report.records));
   if (report.records.size() < 2) {
     return FailedPreconditionError("the store holds " + std::to_string(report.records.size()) +
                                    " desk-extract rows; ingest desk extracts before linking");
   }
 
-  ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(report.records, request.options));
-  report.stats = result.stats;
-  report.person = result.person;
-  report.household = result.household;
-
-  std::vector<std::string> person_keys = StableKeys(report.records, result.person);
-  std::vector<std::string> household_keys = StableKeys(report.records, result.household);
-  std::vector<store::LinkedInvolvement> involvements;
-  involvements.reserve(report.records.size());
-  for (size_t i = 0; i < report.records.size(); ++i) {
-    const auto& record = report.records[i];
-    involvements.push_back({record.source, record.record_id, record.betrokkene_nr, person_keys[i], household_keys[i]});
-  }
-  std::vector<store::LinkPairRow> pairs;
-  for (const auto& pair : result.pairs) {
-    if (pair.exact || pair.probability >= request.keep_probability) {
-      pairs.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
+  linkage::LinkageOptions options = request.options;
+  options.keep_probability = request.keep_probability;
+  std::optional<IncrementalPlan> plan;
+  if (previous && !request.force) {
+    std::optional<linkage::FellegiSunterModel> model =
+        StoredModel(nlohmann::json::parse(previous->details, nullptr, false), options.comparison);
+    if (model) {
+      ASSIGN_OR_RETURN(plan, PlanIncremental(store, report.records, request.max_incremental_share));
+      if (plan) {
+        options.model = std::move(model);
+        options.first_new = plan->first_new;
+        options.initial_person = plan->initial_person;
+      } else if (report.records.empty()) {
+        RETURN_IF_ERROR(ReadDeskRecords(store, report.records));
+      }
     }
   }
+  report.incremental = plan.has_value();
+  report.new_involvements =
+      static_cast<int64_t>(report.records.size()) - (plan ? static_cast<int64_t>(plan->first_new) : 0);
+
+  if (!request.truth_persons_csv.empty()) {
+    ASSIGN_OR_RETURN(linkage::SynthTruth truth, linkage::ReadSynthTruth(request.truth_persons_csv, report.records));
+    report.true_person = InternLabels(truth.person);
+    report.true_household = InternLabels(truth.household);
+    options.truth = report.true_person;
+  }
+
+  ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(report.records, options));
+  report.stats = result.stats;
+  report.person = std::move(result.person);
+  report.household = std::move(result.household);
+
+  std::vector<std::string> person_keys = StableKeys(report.records, report.person);
+  std::vector<std::string> household_keys = StableKeys(report.records, report.household);
+  std::vector<store::LinkPairRow> pairs;
+  pairs.reserve(result.pairs.size());
+  for (const auto& pair : result.pairs) pairs.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
+  std::vector<linkage::ScoredPair>().swap(result.pairs);
 
   nlohmann::json details = {
+      {"mode", report.incremental ? "incremental" : "full"},
+      {"records", result.stats.records},
+      {"new_involvements", report.new_involvements},
       {"all_pairs", result.stats.all_pairs},
       {"pairs_compared", result.stats.pairs_compared},
       {"reduction_ratio", result.stats.reduction_ratio},
@@ -108,7 +241,10 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
       {"em_converged", result.stats.em_converged},
       {"blocking_passes", result.stats.pass_names},
       {"blocking_new_pairs", result.stats.pass_new_pairs},
+      {"blocking_oversized_blocks", result.stats.pass_oversized_blocks},
       {"keep_probability", request.keep_probability},
+      {"dice_bounds", options.comparison.dice_bounds},
+      {"model", ModelJson(result.model)},
       {"seconds_total", result.stats.seconds_total},
   };
   report.run.max_ingest_file_id = newest_file;
@@ -116,9 +252,31 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
   report.run.persons = result.stats.persons;
   report.run.households = result.stats.households;
   report.run.details = details.dump();
-  ASSIGN_OR_RETURN(report.run.id, store.WriteLinkage(report.run, involvements, pairs));
-  report.run.involvements = static_cast<int64_t>(involvements.size());
-  report.run.pairs_kept = static_cast<int64_t>(pairs.size());
+
+  auto involvement = [&](size_t i) {
+    const auto& record = report.records[i];
+    return store::LinkedInvolvement{record.source, record.record_id, record.betrokkene_nr, person_keys[i],
+                                    household_keys[i]};
+  };
+  if (plan) {
+    std::vector<store::LinkKeyUpdate> updated;
+    for (uint32_t i = 0; i < plan->first_new; ++i) {
+      if (person_keys[i] != plan->person_key[i] || household_keys[i] != plan->household_key[i]) {
+        updated.push_back({static_cast<int64_t>(i), person_keys[i], household_keys[i]});
+      }
+    }
+    std::vector<store::LinkedInvolvement> appended;
+    for (size_t i = plan->first_new; i < report.records.size(); ++i) appended.push_back(involvement(i));
+    report.updated_keys = static_cast<int64_t>(updated.size());
+    ASSIGN_OR_RETURN(report.run.id, store.ExtendLinkage(report.run, plan->first_new, updated, appended, pairs));
+  } else {
+    std::vector<store::LinkedInvolvement> involvements;
+    involvements.reserve(report.records.size());
+    for (size_t i = 0; i < report.records.size(); ++i) involvements.push_back(involvement(i));
+    ASSIGN_OR_RETURN(report.run.id, store.WriteLinkage(report.run, involvements, pairs));
+  }
+  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.LatestLinkRun());
+  if (written) report.run = *written;
   return report;
 }
 

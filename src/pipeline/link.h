@@ -1,19 +1,32 @@
 // Link: the linkage stage over everything in the store. Reads every stored desk-extract row of the six
 // desk sources, links persons and households (linkage/linker.h: exact pseudonym links, blocking,
-// Fellegi–Sunter with EM, constrained clustering) and replaces the stored linkage with the result.
+// Fellegi–Sunter with EM, constrained clustering) and stores the result.
 //
 //   ASSIGN_OR_RETURN(LinkReport report, LinkStore(*store, LinkRequest{}));
 //   report.skipped;            // true when nothing was ingested since the last run (and !force)
+//   report.incremental;        // true when only the new involvements were linked
 //   report.stats.persons;
 //
-// "Incremental": a run records the newest ingested file it saw; when no file was ingested since, the
-// run is skipped. Otherwise the whole store is linked again, so earlier links can be revised by new
-// evidence (a full re-link of the synthetic Twente takes seconds, see BENCHMARKS.md).
+// When does a run do what:
+// - Nothing ingested since the last run (the run records the newest ingested file it saw): skipped,
+//   unless `force`.
+// - A full run links every stored involvement: EM estimates the model afresh, and earlier links can be
+//   revised by new evidence. It happens on the first run, with `force`, when the new
+//   involvements outnumber `max_incremental_share` of all, or when the stored run cannot be extended
+//   (no stored model, other comparison settings, an involvement it knew is gone).
+// - Otherwise an incremental run: the earlier involvements keep their order and persons; only pairs with
+//   a new involvement are compared, scored with the stored model; clustering starts from the stored
+//   persons (a new involvement may join or bridge them, never split them). The store is extended: new
+//   involvements and pairs appended, changed keys updated (store.h, ExtendLinkage).
 // Person and household keys are stable across runs as long as the earliest involvement of a cluster
 // stays in it: the key is "source:record_id:betrokkene_nr" of the cluster's earliest involvement (by
 // event date, then source, record id, person number).
 // Kept pairs: every exact link and every compared pair with probability ≥ keep_probability, with
-// weight and probability, so analysts can choose a threshold (below it pairs are not kept).
+// weight and probability, so analysts can choose a threshold (below it pairs are not kept). Pairs are
+// streamed, not held: memory grows with the involvements and the kept pairs (docs/linkage.md).
+// Run details (link_runs.details, JSON): mode, model (lambda, m, u), dice bounds, blocking statistics.
+// Errors: kFailedPrecondition with fewer than 2 stored desk involvements; store and truth errors pass
+// through (with `truth_persons_csv`, a record missing from the truth is a kDataError naming it).
 #pragma once
 
 #include <optional>
@@ -27,18 +40,25 @@
 namespace sz::pipeline {
 
 struct LinkRequest {
-  bool force = false;  // link even when nothing new was ingested
+  bool force = false;  // a full run, even when nothing new was ingested (CLI: --full)
+  double max_incremental_share = 0.5;  // above this share of new involvements: a full run
   double keep_probability = 0.01;
+  std::string truth_persons_csv;  // optional: the synthetic truth (truth/persons.csv) to score against
   linkage::LinkageOptions options;
 };
 
 struct LinkReport {
   bool skipped = false;
+  bool incremental = false;
+  int64_t new_involvements = 0;  // linked for the first time in this run
+  int64_t updated_keys = 0;      // stored involvements whose person or household key changed
   store::LinkRunInfo run;
   linkage::LinkageStats stats;
-  std::vector<linkage::LinkRecord> records;  // the linked records, in stored order
+  std::vector<linkage::LinkRecord> records;  // the linked records, in stored linkage order
   std::vector<uint32_t> person;              // per record (cluster index)
   std::vector<uint32_t> household;
+  // With truth_persons_csv: the true person and household per record (interned labels).
+  std::vector<uint32_t> true_person, true_household;
 };
 
 Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request);

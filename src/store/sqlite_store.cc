@@ -368,6 +368,19 @@ class SqliteStore : public Store {
     return static_cast<int64_t>(last_run_id_);
   }
 
+  Result<int64_t> ExtendLinkage(const LinkRunInfo& run, int64_t first_new, const std::vector<LinkKeyUpdate>& updated,
+                                const std::vector<LinkedInvolvement>& appended,
+                                const std::vector<LinkPairRow>& pairs) override {
+    RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE", "extending the linkage"));
+    Status status = ExtendLinkageInTransaction(run, first_new, updated, appended, pairs);
+    if (!status.ok()) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      return status;
+    }
+    RETURN_IF_ERROR(Exec(db_, "COMMIT", "extending the linkage"));
+    return static_cast<int64_t>(last_run_id_);
+  }
+
   Result<std::optional<LinkRunInfo>> LatestLinkRun() override {
     Statement stmt;
     RETURN_IF_ERROR(stmt.Prepare(db_,
@@ -467,53 +480,102 @@ class SqliteStore : public Store {
                                    const std::vector<LinkPairRow>& pairs) {
     RETURN_IF_ERROR(Exec(db_, "DELETE FROM link_pairs", "replacing the linkage"));
     RETURN_IF_ERROR(Exec(db_, "DELETE FROM link_involvements", "replacing the linkage"));
+    RETURN_IF_ERROR(InsertInvolvements(0, involvements));
+    RETURN_IF_ERROR(InsertPairs(pairs));
+    return InsertRun(run);
+  }
+
+  Status ExtendLinkageInTransaction(const LinkRunInfo& run, int64_t first_new, const std::vector<LinkKeyUpdate>& updated,
+                                    const std::vector<LinkedInvolvement>& appended,
+                                    const std::vector<LinkPairRow>& pairs) {
+    ASSIGN_OR_RETURN(int64_t stored, CountRows("link_involvements"));
+    if (stored != first_new) {
+      return FailedPreconditionError("the stored linkage has " + std::to_string(stored) +
+                                     " involvements, not the " + std::to_string(first_new) +
+                                     " this incremental run extends; link again");
+    }
     {
       Statement stmt;
-      RETURN_IF_ERROR(stmt.Prepare(db_,
-                                   "INSERT INTO link_runs (created_at, max_ingest_file_id, involvements, pairs_compared, "
-                                   "pairs_kept, persons, households, details) VALUES (?,?,?,?,?,?,?,?)"));
-      std::string now = NowUtc();
-      sqlite3_bind_text(stmt.get(), 1, now.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64(stmt.get(), 2, run.max_ingest_file_id);
-      sqlite3_bind_int64(stmt.get(), 3, static_cast<int64_t>(involvements.size()));
-      sqlite3_bind_int64(stmt.get(), 4, run.pairs_compared);
-      sqlite3_bind_int64(stmt.get(), 5, static_cast<int64_t>(pairs.size()));
-      sqlite3_bind_int64(stmt.get(), 6, run.persons);
-      sqlite3_bind_int64(stmt.get(), 7, run.households);
-      sqlite3_bind_text(stmt.get(), 8, run.details.c_str(), -1, SQLITE_TRANSIENT);
+      RETURN_IF_ERROR(
+          stmt.Prepare(db_, "UPDATE link_involvements SET person_key = ?, household_key = ? WHERE idx = ?"));
+      for (const LinkKeyUpdate& update : updated) {
+        sqlite3_reset(stmt.get());
+        sqlite3_bind_text(stmt.get(), 1, update.person_key.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(stmt.get(), 2, update.household_key.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(stmt.get(), 3, update.idx);
+        int rc = sqlite3_step(stmt.get());
+        if (rc != SQLITE_DONE) return SqliteError(db_, rc, "updating the linkage");
+        if (update.idx < 0 || update.idx >= first_new || sqlite3_changes(db_) != 1) {
+          return InvalidArgumentError("no stored involvement " + std::to_string(update.idx) + " to update");
+        }
+      }
+    }
+    RETURN_IF_ERROR(InsertInvolvements(first_new, appended));
+    RETURN_IF_ERROR(InsertPairs(pairs));
+    return InsertRun(run);
+  }
+
+  Result<int64_t> CountRows(const std::string& table) {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_, "SELECT count(*) FROM " + table));
+    int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_ROW) return SqliteError(db_, rc, "counting " + table);
+    return static_cast<int64_t>(sqlite3_column_int64(stmt.get(), 0));
+  }
+
+  // Logs the run with the counts as they now are in the store.
+  Status InsertRun(const LinkRunInfo& run) {
+    ASSIGN_OR_RETURN(int64_t involvements, CountRows("link_involvements"));
+    ASSIGN_OR_RETURN(int64_t pairs, CountRows("link_pairs"));
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_,
+                                 "INSERT INTO link_runs (created_at, max_ingest_file_id, involvements, pairs_compared, "
+                                 "pairs_kept, persons, households, details) VALUES (?,?,?,?,?,?,?,?)"));
+    std::string now = NowUtc();
+    sqlite3_bind_text(stmt.get(), 1, now.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(stmt.get(), 2, run.max_ingest_file_id);
+    sqlite3_bind_int64(stmt.get(), 3, involvements);
+    sqlite3_bind_int64(stmt.get(), 4, run.pairs_compared);
+    sqlite3_bind_int64(stmt.get(), 5, pairs);
+    sqlite3_bind_int64(stmt.get(), 6, run.persons);
+    sqlite3_bind_int64(stmt.get(), 7, run.households);
+    sqlite3_bind_text(stmt.get(), 8, run.details.c_str(), -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_DONE) return SqliteError(db_, rc, "recording the linkage run");
+    last_run_id_ = sqlite3_last_insert_rowid(db_);
+    return Status::Ok();
+  }
+
+  Status InsertInvolvements(int64_t first_idx, const std::vector<LinkedInvolvement>& involvements) {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_, "INSERT INTO link_involvements VALUES (?,?,?,?,?,?)"));
+    for (size_t i = 0; i < involvements.size(); ++i) {
+      const auto& inv = involvements[i];
+      sqlite3_reset(stmt.get());
+      sqlite3_bind_int64(stmt.get(), 1, first_idx + static_cast<int64_t>(i));
+      sqlite3_bind_text(stmt.get(), 2, inv.source.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 3, inv.record_id.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int(stmt.get(), 4, inv.betrokkene_nr);
+      sqlite3_bind_text(stmt.get(), 5, inv.person_key.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt.get(), 6, inv.household_key.c_str(), -1, SQLITE_TRANSIENT);
       int rc = sqlite3_step(stmt.get());
-      if (rc != SQLITE_DONE) return SqliteError(db_, rc, "recording the linkage run");
-      last_run_id_ = sqlite3_last_insert_rowid(db_);
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, "storing the linkage");
     }
-    {
-      Statement stmt;
-      RETURN_IF_ERROR(stmt.Prepare(db_, "INSERT INTO link_involvements VALUES (?,?,?,?,?,?)"));
-      for (size_t i = 0; i < involvements.size(); ++i) {
-        const auto& inv = involvements[i];
-        sqlite3_reset(stmt.get());
-        sqlite3_bind_int64(stmt.get(), 1, static_cast<int64_t>(i));
-        sqlite3_bind_text(stmt.get(), 2, inv.source.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(stmt.get(), 3, inv.record_id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(stmt.get(), 4, inv.betrokkene_nr);
-        sqlite3_bind_text(stmt.get(), 5, inv.person_key.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(stmt.get(), 6, inv.household_key.c_str(), -1, SQLITE_TRANSIENT);
-        int rc = sqlite3_step(stmt.get());
-        if (rc != SQLITE_DONE) return SqliteError(db_, rc, "storing the linkage");
-      }
-    }
-    {
-      Statement stmt;
-      RETURN_IF_ERROR(stmt.Prepare(db_, "INSERT INTO link_pairs VALUES (?,?,?,?,?)"));
-      for (const auto& pair : pairs) {
-        sqlite3_reset(stmt.get());
-        sqlite3_bind_int64(stmt.get(), 1, pair.a);
-        sqlite3_bind_int64(stmt.get(), 2, pair.b);
-        sqlite3_bind_double(stmt.get(), 3, pair.weight);
-        sqlite3_bind_double(stmt.get(), 4, pair.probability);
-        sqlite3_bind_int(stmt.get(), 5, pair.exact ? 1 : 0);
-        int rc = sqlite3_step(stmt.get());
-        if (rc != SQLITE_DONE) return SqliteError(db_, rc, "storing the link pairs");
-      }
+    return Status::Ok();
+  }
+
+  Status InsertPairs(const std::vector<LinkPairRow>& pairs) {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_, "INSERT INTO link_pairs VALUES (?,?,?,?,?)"));
+    for (const auto& pair : pairs) {
+      sqlite3_reset(stmt.get());
+      sqlite3_bind_int64(stmt.get(), 1, pair.a);
+      sqlite3_bind_int64(stmt.get(), 2, pair.b);
+      sqlite3_bind_double(stmt.get(), 3, pair.weight);
+      sqlite3_bind_double(stmt.get(), 4, pair.probability);
+      sqlite3_bind_int(stmt.get(), 5, pair.exact ? 1 : 0);
+      int rc = sqlite3_step(stmt.get());
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, "storing the link pairs");
     }
     return Status::Ok();
   }

@@ -102,13 +102,20 @@ struct LinkPairRow {
   bool exact = false;     // a BSN or name+birth-date pseudonym agrees
 };
 
+// A changed person/household key of a stored involvement (incremental linking).
+struct LinkKeyUpdate {
+  int64_t idx = 0;
+  std::string person_key;
+  std::string household_key;
+};
+
 struct LinkRunInfo {
   int64_t id = 0;
   std::string created_at;
   int64_t max_ingest_file_id = 0;  // the newest ingested file the run saw
   int64_t involvements = 0;
   int64_t pairs_compared = 0;
-  int64_t pairs_kept = 0;
+  int64_t pairs_kept = 0;  // pairs stored after the run
   int64_t persons = 0;
   int64_t households = 0;
   std::string details;  // JSON: model parameters, blocking statistics
@@ -139,6 +146,15 @@ class Store {
   // Replaces the stored linkage with a new run, in one transaction; returns the run id.
   virtual Result<int64_t> WriteLinkage(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
                                        const std::vector<LinkPairRow>& pairs) = 0;
+  // Extends the stored linkage (incremental linking), in one transaction: updates the keys of stored
+  // involvements, appends new involvements at idx first_new, first_new+1, … and new pairs, and logs `run`
+  // (its involvements and pairs_kept are then the stored totals). kFailedPrecondition when the store
+  // does not hold exactly `first_new` involvements (another run came in between); kInvalidArgument for
+  // an update of an idx that is not stored. Nothing is written on error.
+  virtual Result<int64_t> ExtendLinkage(const LinkRunInfo& run, int64_t first_new,
+                                        const std::vector<LinkKeyUpdate>& updated,
+                                        const std::vector<LinkedInvolvement>& appended,
+                                        const std::vector<LinkPairRow>& pairs) = 0;
   virtual Result<std::optional<LinkRunInfo>> LatestLinkRun() = 0;
   // The latest run's involvements, in the order they were written.
   virtual Result<std::vector<LinkedInvolvement>> LinkedInvolvements() = 0;

@@ -125,5 +125,41 @@ TEST(BlockingTest, BitSamplingKeysWidenWithThePopulation) {
   EXPECT_EQ(EffectivePasses(options, 100000)[1].bits, 24);
 }
 
+TEST(BlockingTest, IndexStreamsTheSamePairsFromAnyStartAndReusesScratch) {
+  testing::Population population = testing::MakePopulation(400, 2, 5);
+  internal::EncodedRecords encoded = internal::Encode(population.records);
+  BlockingOptions options;
+  CandidatePairs all = GenerateCandidatePairs(encoded, options, false, 2);
+  CandidateIndex index(encoded, options, false);
+  EXPECT_GT(index.memberships(), 0u);
+  CandidateIndex::Scratch scratch;
+  std::vector<uint32_t> partners, again;
+  std::vector<uint8_t> found_by;
+  std::vector<uint64_t> streamed;
+  const auto min_partner = static_cast<uint32_t>(encoded.size / 2);
+  for (uint32_t record = 0; record < encoded.size; ++record) {
+    index.Partners(record, record + 1, scratch, partners, &found_by);
+    ASSERT_EQ(found_by.size(), partners.size());
+    ASSERT_TRUE(std::is_sorted(partners.begin(), partners.end()));
+    for (uint32_t partner : partners) streamed.push_back(MakePair(record, partner));
+    // Asking again with the same scratch gives the same partners (marks do not leak between calls),
+    // and a higher minimum gives exactly the partners at or above it (incremental linking).
+    index.Partners(record, std::max(record + 1, min_partner), scratch, again, nullptr);
+    std::vector<uint32_t> expected;
+    for (uint32_t partner : partners) {
+      if (partner >= min_partner) expected.push_back(partner);
+    }
+    ASSERT_EQ(again, expected) << "record " << record;
+  }
+  EXPECT_EQ(streamed, all.pairs);
+  // Each pair is credited to the first pass that finds it.
+  std::vector<int64_t> per_pass(index.passes().size(), 0);
+  for (uint32_t record = 0; record < encoded.size; ++record) {
+    index.Partners(record, record + 1, scratch, partners, &found_by);
+    for (uint8_t pass : found_by) ++per_pass[pass];
+  }
+  EXPECT_EQ(per_pass, all.new_pairs_per_pass);
+}
+
 }  // namespace
 }  // namespace sz::linkage

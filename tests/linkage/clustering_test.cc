@@ -126,5 +126,23 @@ TEST(ClusteringTest, HouseholdsFromKeysAndPersons) {
   EXPECT_EQ(ClusterHouseholds(person, household), (std::vector<uint32_t>{0, 0, 0, 0, 4, 5}));
 }
 
+TEST(ClusteringTest, StartsFromEarlierPersonsAndNeverSplitsThem) {
+  // Records 0–2 were linked before: {0, 1} one person, {2} another. New record 3 fits person {0, 1};
+  // new record 4 resembles 2 strongly but 0 weakly.
+  Table table;
+  table.Set(0, 1, 0.005);  // weak now: an earlier run linked them, and that is not undone
+  table.Set(0, 3, 0.97);
+  table.Set(1, 3, 0.95);
+  table.Set(2, 4, 0.99);
+  table.Set(0, 4, 0.001);
+  table.Set(1, 4, 0.001);
+  std::vector<ClusterEdge> edges = {{0, 3, 5, 0.97}, {1, 3, 4, 0.95}, {2, 4, 6, 0.99}, {0, 4, 1, 0.92}};
+  std::vector<uint32_t> initial = {0, 0, 2};
+  EXPECT_EQ(ClusterPersons(5, edges, table, {}, ClusteringOptions{}, nullptr, initial),
+            (std::vector<uint32_t>{0, 0, 2, 0, 2}));
+  // Without the earlier persons, 0 and 1 (p = 0.005) would not be one person.
+  EXPECT_EQ(ClusterPersons(5, edges, table, {}, ClusteringOptions{})[1], 1u);
+}
+
 }  // namespace
 }  // namespace sz::linkage

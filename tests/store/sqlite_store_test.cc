@@ -105,5 +105,44 @@ TEST(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
   EXPECT_TRUE(files->empty());
 }
 
+TEST(SqliteStoreTest, LinkageIsReplacedOrExtendedInOneTransaction) {
+  std::string path = FreshPath("linkage.db");
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok());
+  LinkRunInfo run{.max_ingest_file_id = 3, .pairs_compared = 10, .persons = 2, .households = 1, .details = "{}"};
+  std::vector<LinkedInvolvement> first = {{"wmo", "W1", 1, "wmo:W1:1", "wmo:W1:1"},
+                                          {"wmo", "W2", 1, "wmo:W2:1", "wmo:W1:1"}};
+  ASSERT_TRUE((*store)->WriteLinkage(run, first, {{0, 1, -2.0, 0.2, false}}).ok());
+  auto latest = (*store)->LatestLinkRun();
+  ASSERT_TRUE(latest.ok() && latest->has_value());
+  EXPECT_EQ((*latest)->involvements, 2);
+  EXPECT_EQ((*latest)->pairs_kept, 1);
+
+  // Extending: one key updated, one involvement and one pair appended; the run logs the totals.
+  run.max_ingest_file_id = 4;
+  auto extended = (*store)->ExtendLinkage(run, 2, {{1, "wmo:W1:1", "wmo:W1:1"}},
+                                          {{"jeugdhulp", "J1", 2, "wmo:W1:1", "wmo:W1:1"}}, {{0, 2, 9.0, 0.99, true}});
+  ASSERT_TRUE(extended.ok()) << extended.status().ToString();
+  auto stored = (*store)->LinkedInvolvements();
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 3u);
+  EXPECT_EQ((*stored)[1].person_key, "wmo:W1:1");
+  EXPECT_EQ((*stored)[2].source, "jeugdhulp");
+  latest = (*store)->LatestLinkRun();
+  EXPECT_EQ((*latest)->involvements, 3);
+  EXPECT_EQ((*latest)->pairs_kept, 2);
+  EXPECT_EQ((*latest)->max_ingest_file_id, 4);
+
+  // An extension of a linkage that is not the one stored (3 involvements now, not 2) writes nothing.
+  run.max_ingest_file_id = 5;
+  auto stale = (*store)->ExtendLinkage(run, 2, {}, {{"wmo", "W3", 1, "wmo:W3:1", "wmo:W3:1"}}, {});
+  EXPECT_EQ(stale.status().code(), StatusCode::kFailedPrecondition);
+  // An update of an involvement that does not exist rolls the whole extension back.
+  auto missing = (*store)->ExtendLinkage(run, 3, {{7, "x", "y"}}, {{"wmo", "W3", 1, "wmo:W3:1", "wmo:W3:1"}}, {});
+  EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ((*store)->LinkedInvolvements()->size(), 3u);
+  EXPECT_EQ((*(*store)->LatestLinkRun())->max_ingest_file_id, 4);
+}
+
 }  // namespace
 }  // namespace sz::store
