@@ -42,8 +42,13 @@ Status RunLink(LinkOptions& options) {
   std::printf("  vergeleken paren: %lld van %.0f mogelijke (reductie %.6f)\n", static_cast<long long>(s.pairs_compared),
               s.all_pairs, s.reduction_ratio);
   for (size_t i = 0; i < s.pass_names.size(); ++i) {
-    std::printf("    blokkeerstap %-28s %lld nieuwe paren\n", s.pass_names[i].c_str(),
+    std::printf("    blokkeerstap %-28s %12lld nieuwe paren", s.pass_names[i].c_str(),
                 static_cast<long long>(i < s.pass_new_pairs.size() ? s.pass_new_pairs[i] : 0));
+    if (i < s.pass_refined_blocks.size() && s.pass_refined_blocks[i] > 0)
+      std::printf("; %lld dichte blokken verfijnd", static_cast<long long>(s.pass_refined_blocks[i]));
+    if (i < s.pass_oversized_blocks.size() && s.pass_oversized_blocks[i] > 0)
+      std::printf("; %lld te grote blokken overgeslagen", static_cast<long long>(s.pass_oversized_blocks[i]));
+    std::printf("\n");
   }
   if (report.incremental) {
     std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld\n",

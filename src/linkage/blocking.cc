@@ -151,6 +151,8 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
     : records_(records), cross_source_only_(cross_source_only), passes_(EffectivePasses(options, records.size)) {
   index_.resize(passes_.size());
   oversized_.assign(passes_.size(), 0);
+  refined_.assign(passes_.size(), 0);
+  std::vector<std::pair<uint64_t, uint32_t>> sub_entries;
   std::vector<std::pair<uint64_t, uint32_t>> entries;
   std::vector<uint64_t> keys;
   for (size_t pass_index = 0; pass_index < passes_.size(); ++pass_index) {
@@ -168,16 +170,63 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
         for (uint64_t key : keys) entries.emplace_back(key, record);
       }
       std::sort(entries.begin(), entries.end());
+      auto add_block = [&](auto first, auto last) {  // iterators over (key, record), records ascending
+        index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
+        for (auto entry = first; entry != last; ++entry) index.members.push_back(entry->second);
+      };
       for (size_t begin = 0; begin < entries.size();) {
         size_t end = begin;
         while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
         size_t block_size = end - begin;
-        if (block_size > options.max_block_size) {
+        if (pass.kind == BlockingKind::kYearSexWijk && options.refine_above > 0 && block_size > options.refine_above) {
+          ++refined_[pass_index];
+          // Bits so that even the all-zero sub-block (the largest: Bloom filters are mostly zeros) keeps
+          // about refine_target records: (1 - q)^bits * size = target, q the block's share of set bits.
+          double set_bits = 0, with_clk = 0;
+          for (size_t entry = begin; entry < end; ++entry) {
+            uint32_t record = entries[entry].second;
+            if (records.HasClk(record)) {
+              set_bits += records.clk_popcount[record];
+              with_clk += 1;
+            }
+          }
+          double q = std::clamp(with_clk > 0 ? set_bits / (with_clk * kClkBits) : 0.5, 0.05, 0.5);
+          double target = static_cast<double>(std::max<size_t>(options.refine_target, 2));
+          int bits = static_cast<int>(std::ceil(std::log(target / static_cast<double>(block_size)) / std::log(1 - q)));
+          bits = std::clamp(bits, 1, 64);
+          BlockingPass sampler{BlockingKind::kClkBits, options.refine_tables, bits};
+          std::vector<std::vector<uint16_t>> refine_positions =
+              SampleBitPositions(sampler, options.seed, 0x100 + static_cast<int>(pass_index) * 64 + bits);
+          for (const std::vector<uint16_t>& positions_of_table : refine_positions) {
+            sub_entries.clear();
+            for (size_t entry = begin; entry < end; ++entry) {
+              uint32_t record = entries[entry].second;
+              if (!records.HasClk(record)) continue;
+              const uint64_t* words = records.Clk(record);
+              uint64_t pattern = 0;
+              for (uint16_t position : positions_of_table) {
+                pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
+              }
+              sub_entries.emplace_back(pattern, record);
+            }
+            std::sort(sub_entries.begin(), sub_entries.end());
+            for (size_t sub_begin = 0; sub_begin < sub_entries.size();) {
+              size_t sub_end = sub_begin;
+              while (sub_end < sub_entries.size() && sub_entries[sub_end].first == sub_entries[sub_begin].first) ++sub_end;
+              if (sub_end - sub_begin > options.max_block_size) {
+                ++oversized_[pass_index];
+              } else if (sub_end - sub_begin > 1) {
+                add_block(sub_entries.begin() + static_cast<std::ptrdiff_t>(sub_begin),
+                          sub_entries.begin() + static_cast<std::ptrdiff_t>(sub_end));
+              }
+              sub_begin = sub_end;
+            }
+          }
+        } else if (block_size > options.max_block_size) {
           ++oversized_[pass_index];
         } else if (block_size > 1) {
-          index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
-          // ascending: entries are sorted by (key, record)
-          for (size_t entry = begin; entry < end; ++entry) index.members.push_back(entries[entry].second);
+          add_block(entries.begin() + static_cast<std::ptrdiff_t>(begin),
+                    entries.begin() + static_cast<std::ptrdiff_t>(end));  // ascending: sorted by (key, record)
         }
         begin = end;
       }
@@ -275,6 +324,7 @@ CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, c
     std::vector<uint64_t>().swap(chunk_pairs[chunk]);
   }
   result.oversized_blocks = index.oversized_blocks();
+  result.refined_blocks = index.refined_blocks();
   return result;
 }
 

@@ -21,7 +21,8 @@
 //   kName           same name+birth-date pseudonym
 //   kHousehold      same household key
 //   kYearSexWijk    birth year (±1: a record sits in the blocks of its year and the next) × sex × wijk;
-//                   records missing any of these are not blocked in this pass (unknown sex joins both)
+//                   records missing any of these are not blocked in this pass (unknown sex joins both);
+//                   dense blocks are refined by CLK bits (BlockingOptions::refine_above)
 //   kClkBits        Hamming LSH on the CLK by bit sampling (Indyk & Motwani 1998; Karapiperis & Verykios
 //                   2015 for Bloom filters): `tables` keys per record, each the values of `bits` filter
 //                   positions drawn with a fixed seed. Two filters at Hamming distance d share a table's
@@ -65,6 +66,15 @@ struct BlockingOptions {
   // (rounded log2(n / widen_from)): random pairs then meet about half as often per doubling, which keeps
   // the pairs per record roughly constant instead of growing with n. 0 disables.
   size_t widen_from = 25000;
+  // Dense year×sex×wijk blocks (more than refine_above records: a big-city wijk, or a population far
+  // denser per wijk than the real one, such as the synthetic Netherlands on Twente's 88 wijken) are
+  // refined instead of compared whole: `refine_tables` bit-sampling keys on the CLK, each of
+  // ceil(log2(size / refine_target)) bits, split the block, and each sub-block is a block. Pairs in a
+  // dense block then grow with its size, not its square; similar CLKs still share a sub-block in at
+  // least one table (the LSH argument above). 0 disables.
+  size_t refine_above = 256;
+  size_t refine_target = 64;
+  int refine_tables = 4;
 
   static std::vector<BlockingPass> Default();
 };
@@ -73,6 +83,7 @@ struct CandidatePairs {
   std::vector<uint64_t> pairs;              // sorted; (a << 32) | b with a < b
   std::vector<int64_t> new_pairs_per_pass;  // per pass, pairs not found by an earlier pass
   std::vector<int64_t> oversized_blocks;    // per pass, blocks skipped for their size
+  std::vector<int64_t> refined_blocks;      // per pass, dense blocks split by CLK bits (refine_above)
 };
 
 inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
@@ -99,6 +110,7 @@ class CandidateIndex {
 
   const std::vector<BlockingPass>& passes() const { return passes_; }  // effective passes
   const std::vector<int64_t>& oversized_blocks() const { return oversized_; }
+  const std::vector<int64_t>& refined_blocks() const { return refined_; }  // per pass, see refine_above
   size_t memberships() const;  // kept block memberships over all passes (index size)
 
  private:
@@ -111,6 +123,7 @@ class CandidateIndex {
   std::vector<BlockingPass> passes_;
   std::vector<Pass> index_;
   std::vector<int64_t> oversized_;
+  std::vector<int64_t> refined_;
 };
 
 // The passes as run on `record_count` records (bit-sampling widths widened, see widen_from).

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <random>
 
 #include "linkage/internal/compare.h"
@@ -149,31 +150,34 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   const CandidateIndex index(encoded, options.blocking, across);
   for (const BlockingPass& pass : index.passes()) stats.pass_names.push_back(pass.Name());
   stats.pass_oversized_blocks = index.oversized_blocks();
+  stats.pass_refined_blocks = index.refined_blocks();
   stats.block_memberships = static_cast<int64_t>(index.memberships());
   stats.seconds_blocking = SecondsSince(start);
 
-  // Streams the candidate pairs of records in chunks (deterministic per chunk, whatever the threads):
-  // visit(chunk, a, b, dice, pattern, exact, found_by) for each pair.
+  // Streams the candidate pairs of the records in the listed chunks, `kChunk` records each, calling
+  // visit(slot, a, b, found_by) for each pair, where slot is the position in `chunk_list`; each slot is
+  // filled by one thread, so per-slot results concatenated in slot order do not depend on the threads.
   const size_t pass_count = index.passes().size();
   constexpr size_t kChunk = 256;
   const size_t chunks = (records.size() + kChunk - 1) / kChunk;
   std::vector<CandidateIndex::Scratch> scratch(threads);
-  auto stream_pairs = [&](const std::function<void(size_t, uint32_t, uint32_t, double, uint16_t, bool, uint8_t)>& visit) {
-    internal::ParallelChunks(records.size(), kChunk, threads, [&](size_t chunk, size_t begin, size_t end, int worker) {
+  auto stream_pairs = [&](std::span<const size_t> chunk_list,
+                          const std::function<void(size_t, uint32_t, uint32_t, uint8_t)>& visit) {
+    internal::ParallelChunks(chunk_list.size(), 1, threads, [&](size_t slot, size_t, size_t, int worker) {
       std::vector<uint32_t> partners;
       std::vector<uint8_t> found_by;
+      size_t begin = chunk_list[slot] * kChunk, end = std::min(records.size(), begin + kChunk);
       for (size_t first = begin; first < end; ++first) {
         auto a = static_cast<uint32_t>(first);
         uint32_t min_partner = incremental ? std::max(a + 1, options.first_new) : a + 1;
         index.Partners(a, min_partner, scratch[worker], partners, &found_by);
-        for (size_t i = 0; i < partners.size(); ++i) {
-          uint32_t b = partners[i];
-          double dice = internal::EncodedDice(encoded, a, b);
-          uint16_t pattern = PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison));
-          visit(chunk, a, b, dice, pattern, internal::IsExactLink(encoded, a, b), found_by[i]);
-        }
+        for (size_t i = 0; i < partners.size(); ++i) visit(slot, a, partners[i], found_by[i]);
       }
     });
+  };
+  auto pattern_of = [&](uint32_t a, uint32_t b, double* dice) {
+    *dice = internal::EncodedDice(encoded, a, b);
+    return PatternIndex(internal::CompareEncoded(encoded, a, b, *dice, options.comparison));
   };
 
   // 2. u from random pairs (not needed when the model is given).
@@ -185,38 +189,44 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     ASSIGN_OR_RETURN(u, EstimateU(random_counts));
   }
 
-  // 3. Count the comparison patterns of every candidate pair.
-  struct ChunkCounts {
-    std::vector<double> patterns;
-    std::vector<int64_t> per_pass;
-    int64_t pairs = 0, exact = 0, true_pairs = 0;
-  };
-  std::vector<ChunkCounts> chunk_counts(chunks);
-  for (ChunkCounts& counts : chunk_counts) {
-    counts.patterns.assign(kPatternCount, 0.0);
-    counts.per_pass.assign(pass_count, 0);
-  }
-  stream_pairs([&](size_t chunk, uint32_t a, uint32_t b, double, uint16_t pattern, bool exact, uint8_t found_by) {
-    ChunkCounts& counts = chunk_counts[chunk];
-    counts.patterns[pattern] += 1;
-    ++counts.per_pass[found_by];
-    ++counts.pairs;
-    counts.exact += exact;
-    if (!options.truth.empty()) counts.true_pairs += options.truth[a] == options.truth[b];
-  });
+  // 3. Pattern counts for EM, from record chunks in a seeded random order, batch by batch, until
+  //    em_sample_pairs pairs are counted (all chunks when there are fewer pairs). The counts are scaled
+  //    to all chunks: every pair is counted from its first record, so a uniform sample of chunks is a
+  //    uniform sample of pairs.
   std::vector<double> pattern_counts(kPatternCount, 0.0);
-  stats.pass_new_pairs.assign(pass_count, 0);
-  if (!options.truth.empty()) stats.true_pairs_compared = 0;
-  for (const ChunkCounts& counts : chunk_counts) {
-    for (int pattern = 0; pattern < kPatternCount; ++pattern) pattern_counts[pattern] += counts.patterns[pattern];
-    for (size_t pass = 0; pass < pass_count; ++pass) stats.pass_new_pairs[pass] += counts.per_pass[pass];
-    stats.pairs_compared += counts.pairs;
-    stats.exact_pairs += counts.exact;
-    if (!options.truth.empty()) stats.true_pairs_compared += counts.true_pairs;
+  double sampled_exact = 0, sampled_pairs = 0;
+  if (!options.model) {
+    std::vector<size_t> order(chunks);
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::shuffle(order.begin(), order.end(), std::mt19937_64(options.seed ^ 0x5eed5eedULL));
+    constexpr size_t kBatch = 64;
+    size_t done = 0;
+    while (done < chunks && sampled_pairs < static_cast<double>(options.em_sample_pairs)) {
+      std::span<const size_t> batch(order.data() + done, std::min(kBatch, chunks - done));
+      std::vector<std::vector<double>> slot_counts(batch.size(), std::vector<double>(kPatternCount, 0.0));
+      std::vector<double> slot_exact(batch.size(), 0.0);
+      stream_pairs(batch, [&](size_t slot, uint32_t a, uint32_t b, uint8_t) {
+        double dice;
+        slot_counts[slot][pattern_of(a, b, &dice)] += 1;
+        slot_exact[slot] += internal::IsExactLink(encoded, a, b);
+      });
+      for (size_t slot = 0; slot < batch.size(); ++slot) {
+        for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+          pattern_counts[pattern] += slot_counts[slot][pattern];
+          sampled_pairs += slot_counts[slot][pattern];
+        }
+        sampled_exact += slot_exact[slot];
+      }
+      done += batch.size();
+    }
+    double scale = static_cast<double>(chunks) / static_cast<double>(done);
+    for (double& count : pattern_counts) count *= scale;
+    stats.em_sample_share = static_cast<double>(done) / static_cast<double>(chunks);
+    if (sampled_pairs == 0) return FailedPreconditionError("blocking found no candidate pairs");
+    // The training sessions read these two from stats; pass 5 replaces them with the exact counts.
+    stats.pairs_compared = static_cast<int64_t>(std::llround(sampled_pairs * scale));
+    stats.exact_pairs = static_cast<int64_t>(std::llround(sampled_exact * scale));
   }
-  std::vector<ChunkCounts>().swap(chunk_counts);
-  stats.reduction_ratio = 1.0 - static_cast<double>(stats.pairs_compared) / stats.all_pairs;
-  if (stats.pairs_compared == 0 && !incremental) return FailedPreconditionError("blocking found no candidate pairs");
 
   // 4. EM for m (in sessions) and lambda, u fixed — or the given model.
   if (options.model) {
@@ -228,28 +238,69 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     stats.em_converged = fit.converged;
   }
 
-  // 5. Keep the pairs that matter, with weights and probabilities.
+  // 5. Every candidate pair again: counted, and kept when it is an exact link or its probability
+  //    reaches the floor. The non-CLK fields are compared first; when even the best CLK level could
+  //    not lift the pair to the floor, the Dice coefficient (the costly part) is not computed.
   const std::vector<double> pattern_weights = result.model.PatternWeights();
   std::vector<float> pattern_probability(kPatternCount);
   for (int pattern = 0; pattern < kPatternCount; ++pattern) {
     pattern_probability[pattern] = static_cast<float>(ProbabilityFromWeight(pattern_weights[pattern]));
   }
+  std::vector<float> best_over_clk(kPatternCount, 0.0f);  // max probability over the CLK levels
+  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+    ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
+    for (int level = kNullLevel; level < kLevelCount[0]; ++level) {
+      gamma.level[0] = static_cast<int8_t>(level);
+      best_over_clk[pattern] = std::max(best_over_clk[pattern], pattern_probability[PatternIndex(gamma)]);
+    }
+  }
   const float keep = static_cast<float>(std::min(options.keep_probability, options.clustering.link_probability));
   const float link = static_cast<float>(options.clustering.link_probability);
-  std::vector<std::vector<ScoredPair>> chunk_pairs(chunks);
-  stream_pairs([&](size_t chunk, uint32_t a, uint32_t b, double dice, uint16_t pattern, bool exact, uint8_t) {
+  struct Slot {
+    std::vector<ScoredPair> pairs;
+    std::vector<int64_t> per_pass;
+    int64_t compared = 0, exact = 0, true_pairs = 0;
+  };
+  std::vector<size_t> all_chunks(chunks);
+  std::iota(all_chunks.begin(), all_chunks.end(), size_t{0});
+  std::vector<Slot> slots(chunks);
+  for (Slot& slot : slots) slot.per_pass.assign(pass_count, 0);
+  stream_pairs(all_chunks, [&](size_t index_in_list, uint32_t a, uint32_t b, uint8_t found_by) {
+    Slot& slot = slots[index_in_list];
+    ++slot.compared;
+    ++slot.per_pass[found_by];
+    if (!options.truth.empty()) slot.true_pairs += options.truth[a] == options.truth[b];
+    bool exact = internal::IsExactLink(encoded, a, b);
+    slot.exact += exact;
+    if (!exact && keep > 0) {
+      // CLK level 0 stands in for "some CLK level" (null when either CLK is missing: then it is final).
+      uint16_t without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
+      if (best_over_clk[without_clk] < keep) return;
+    }
+    double dice;
+    uint16_t pattern = pattern_of(a, b, &dice);
     float probability = exact ? 1.0f : pattern_probability[pattern];
     if (!exact && probability < keep) return;
-    chunk_pairs[chunk].push_back({a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]),
-                                  probability, pattern, exact});
+    slot.pairs.push_back({a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]), probability,
+                          pattern, exact});
   });
+  stats.pairs_compared = 0;
+  stats.exact_pairs = 0;
+  stats.pass_new_pairs.assign(pass_count, 0);
+  if (!options.truth.empty()) stats.true_pairs_compared = 0;
   size_t kept = 0;
-  for (const auto& pairs : chunk_pairs) kept += pairs.size();
+  for (const Slot& slot : slots) kept += slot.pairs.size();
   result.pairs.reserve(kept);
-  for (auto& pairs : chunk_pairs) {
-    result.pairs.insert(result.pairs.end(), pairs.begin(), pairs.end());
-    std::vector<ScoredPair>().swap(pairs);
+  for (Slot& slot : slots) {
+    result.pairs.insert(result.pairs.end(), slot.pairs.begin(), slot.pairs.end());
+    std::vector<ScoredPair>().swap(slot.pairs);
+    stats.pairs_compared += slot.compared;
+    stats.exact_pairs += slot.exact;
+    for (size_t pass = 0; pass < pass_count; ++pass) stats.pass_new_pairs[pass] += slot.per_pass[pass];
+    if (!options.truth.empty()) stats.true_pairs_compared += slot.true_pairs;
   }
+  std::vector<Slot>().swap(slots);
+  stats.reduction_ratio = 1.0 - static_cast<double>(stats.pairs_compared) / stats.all_pairs;
   stats.pairs_kept = static_cast<int64_t>(result.pairs.size());
   for (const ScoredPair& pair : result.pairs) stats.linked_pairs += pair.exact || pair.probability >= link;
   stats.seconds_comparing = SecondsSince(compare_start);

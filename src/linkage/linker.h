@@ -11,8 +11,11 @@
 // Steps:
 // 1. Encode (intern keys, CLKs back to back) and build the blocking index (blocking.h).
 // 2. u-probabilities from `u_sample_pairs` random pairs drawn with `seed` (EstimateU, em.h).
-// 3. Stream every candidate pair (comparison.h) on `threads` threads and count comparison patterns;
-//    no pair is kept, so memory does not grow with the pairs compared.
+// 3. Stream candidate pairs (comparison.h) on `threads` threads and count comparison patterns; no pair
+//    is kept, so memory does not grow with the pairs compared. Beyond em_sample_pairs candidates, EM
+//    learns from the pairs of a seeded random sample of record chunks (counts scaled to all chunks):
+//    50 M pairs pin the pattern shares far below any difference that matters, and larger linkages then
+//    pay for one comparison per pair, not two.
 // 4. EM with u fixed (FitEm, em.h), in Splink-style training sessions, because one EM over all
 //    candidates lets the "match" class absorb relatives: members of one household share surname,
 //    address and wijk, and EM then learns that a match may well differ in birth year. So:
@@ -25,10 +28,11 @@
 //    c. lambda alone over all candidate pairs with m and u fixed; lambda is the prior over all pairs
 //       (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by blocking counting as
 //       non-matches. train_in_sessions = false: one EM for m and lambda over all candidates.
-// 5. Stream the candidate pairs again and keep those that are exact links (a BSN or name pseudonym
+// 5. Stream all candidate pairs again and keep those that are exact links (a BSN or name pseudonym
 //    agrees: probability 1, flag `exact`, whatever the model says) or have probability ≥
-//    keep_probability, with weight and probability. Comparing twice costs less than holding every pair
-//    (24 bytes each; 239 M pairs for the synthetic Twente).
+//    keep_probability, with weight and probability. The cheap fields are compared first; the Dice
+//    coefficient is skipped when no CLK level could lift the pair to the floor. Streaming twice costs
+//    less than holding every pair (24 bytes each; 231 M pairs for the synthetic Twente).
 // 6. Persons by constrained clustering, households from household keys plus persons (clustering.h).
 //
 // Incremental linking (pipeline/link.h): with `first_new` > 0 the records [0, first_new) were linked
@@ -71,6 +75,8 @@ struct LinkageOptions {
   ComparisonSettings comparison;
   EmOptions em;                        // total_pairs is set by the linker
   int64_t u_sample_pairs = 1'000'000;  // random pairs for u (all pairs if fewer)
+  // Candidate pairs whose comparison patterns EM learns from (all candidates if fewer; see step 3).
+  int64_t em_sample_pairs = 50'000'000;
   uint64_t seed = 20260101;
   bool train_in_sessions = true;
   ClusteringOptions clustering;
@@ -107,8 +113,10 @@ struct LinkageStats {
   std::vector<std::string> pass_names;
   std::vector<int64_t> pass_new_pairs;
   std::vector<int64_t> pass_oversized_blocks;
+  std::vector<int64_t> pass_refined_blocks;
   int64_t exact_pairs = 0;
   int64_t linked_pairs = 0;  // probability ≥ clustering.link_probability (incl. exact)
+  double em_sample_share = 1;  // share of the record chunks whose candidate pairs EM counted
   int em_iterations = 0;
   bool em_converged = false;
   int64_t persons = 0;

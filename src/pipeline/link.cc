@@ -242,6 +242,7 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
       {"blocking_passes", result.stats.pass_names},
       {"blocking_new_pairs", result.stats.pass_new_pairs},
       {"blocking_oversized_blocks", result.stats.pass_oversized_blocks},
+      {"blocking_refined_blocks", result.stats.pass_refined_blocks},
       {"keep_probability", request.keep_probability},
       {"dice_bounds", options.comparison.dice_bounds},
       {"model", ModelJson(result.model)},

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "linkage/internal/compare.h"
 #include "linkage/internal/encoded_records.h"
 #include "synthetic_people.h"
 
@@ -159,6 +160,39 @@ TEST(BlockingTest, IndexStreamsTheSamePairsFromAnyStartAndReusesScratch) {
     for (uint8_t pass : found_by) ++per_pass[pass];
   }
   EXPECT_EQ(per_pass, all.new_pairs_per_pass);
+}
+
+TEST(BlockingTest, DenseYearSexWijkBlocksAreRefinedByClkBits) {
+  // Everyone born in one year, of one sex, in one wijk: one block of every record.
+  testing::Population population = testing::MakePopulation(500, 2, 9);
+  for (LinkRecord& record : population.records) {
+    record.birth_year = 1980;
+    record.sex = Sex::kVrouw;
+    record.wijk = "WK015301";
+  }
+  internal::EncodedRecords encoded = internal::Encode(population.records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kYearSexWijk}};
+  CandidatePairs refined = GenerateCandidatePairs(encoded, options, false, 2);
+  options.refine_above = 0;
+  CandidatePairs whole = GenerateCandidatePairs(encoded, options, false, 2);
+  const double all_pairs = encoded.size * (encoded.size - 1) / 2.0;
+  EXPECT_EQ(static_cast<double>(whole.pairs.size()), all_pairs);
+  ASSERT_EQ(refined.refined_blocks.size(), 1u);
+  EXPECT_EQ(refined.refined_blocks[0], 2);  // the blocks of 1980 and of 1981 (±1 year)
+  EXPECT_LT(static_cast<double>(refined.pairs.size()), 0.25 * all_pairs);
+  // Records of one person with near-identical CLKs still meet.
+  int64_t close = 0, found = 0;
+  for (uint32_t a = 0; a < encoded.size; ++a) {
+    for (uint32_t b = a + 1; b < encoded.size; ++b) {
+      if (population.truth[a] != population.truth[b] || !encoded.HasClk(a) || !encoded.HasClk(b)) continue;
+      if (internal::EncodedDice(encoded, a, b) < 0.9) continue;
+      ++close;
+      found += Has(refined, a, b);
+    }
+  }
+  ASSERT_GT(close, 50);
+  EXPECT_GT(static_cast<double>(found), 0.95 * static_cast<double>(close)) << found << " of " << close;
 }
 
 }  // namespace
