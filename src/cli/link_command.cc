@@ -61,6 +61,8 @@ Status RunLink(LinkOptions& options) {
   std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld in de opslag; %.1f s\n",
               static_cast<long long>(s.persons), static_cast<long long>(s.households), options.request.keep_probability,
               static_cast<long long>(report.run.pairs_kept), s.seconds_total);
+  std::printf("  paren zonder Dice afgewezen (geen CLK-niveau haalt de bewaargrens): %lld\n",
+              static_cast<long long>(s.pairs_without_dice));
   std::printf("  tijd: blokkeren %.1f s, vergelijken en schatten %.1f s, clusteren %.1f s; blokindex %lld lidmaatschappen\n",
               s.seconds_blocking, s.seconds_comparing, s.seconds_clustering,
               static_cast<long long>(s.block_memberships));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace sz::linkage {
 namespace {
@@ -136,22 +137,63 @@ std::vector<uint32_t> ClusterPersons(size_t record_count, std::span<const Cluste
 }
 
 std::vector<uint32_t> ClusterHouseholds(std::span<const uint32_t> person, std::span<const uint32_t> household) {
-  UnionFind sets(person.size());
-  std::vector<uint32_t> first_with_key;
-  for (uint32_t record = 0; record < person.size(); ++record) {
-    sets.Union(record, person[record]);
-    if (record < household.size() && household[record] != 0) {
-      uint32_t key = household[record];
-      if (key >= first_with_key.size()) first_with_key.resize(key + 1, UINT32_MAX);
-      if (first_with_key[key] == UINT32_MAX) {
-        first_with_key[key] = record;
-      } else {
-        sets.Union(record, first_with_key[key]);
-      }
-    }
+  const auto count = static_cast<uint32_t>(person.size());
+  auto key_of = [&](uint32_t record) { return record < household.size() ? household[record] : 0u; };
+  // Dense ids for the household keys present; the distinct persons at each key.
+  std::unordered_map<uint32_t, uint32_t> key_index;
+  std::vector<std::vector<uint32_t>> persons_at;
+  for (uint32_t record = 0; record < count; ++record) {
+    if (key_of(record) == 0) continue;
+    auto [it, inserted] = key_index.try_emplace(key_of(record), static_cast<uint32_t>(persons_at.size()));
+    if (inserted) persons_at.emplace_back();
+    persons_at[it->second].push_back(person[record]);
   }
-  std::vector<uint32_t> result(person.size());
-  for (uint32_t record = 0; record < person.size(); ++record) result[record] = sets.Find(record);
+  for (auto& persons : persons_at) {
+    std::sort(persons.begin(), persons.end());
+    persons.erase(std::unique(persons.begin(), persons.end()), persons.end());
+  }
+  // The keys of each person, then for each pair of keys that share persons, how many they share.
+  std::vector<std::pair<uint32_t, uint32_t>> person_key;  // (person, key index)
+  for (uint32_t key = 0; key < persons_at.size(); ++key) {
+    for (uint32_t someone : persons_at[key]) person_key.emplace_back(someone, key);
+  }
+  std::sort(person_key.begin(), person_key.end());
+  std::unordered_map<uint64_t, uint32_t> shared;  // (key a << 32 | key b), a < b → shared persons
+  for (size_t begin = 0; begin < person_key.size();) {
+    size_t end = begin;
+    while (end < person_key.size() && person_key[end].first == person_key[begin].first) ++end;
+    for (size_t x = begin; x < end; ++x) {
+      for (size_t y = x + 1; y < end; ++y) ++shared[(uint64_t{person_key[x].second} << 32) | person_key[y].second];
+    }
+    begin = end;
+  }
+  UnionFind keys(persons_at.size());
+  for (const auto& [pair, persons] : shared) {
+    auto a = static_cast<uint32_t>(pair >> 32), b = static_cast<uint32_t>(pair);
+    bool both_alone = persons_at[a].size() == 1 && persons_at[b].size() == 1;
+    if (persons >= 2 || both_alone) keys.Union(a, b);
+  }
+  // Records with a key: their key's household. Records without: the household of their person's first
+  // keyed record, else their person alone.
+  std::unordered_map<uint32_t, uint32_t> keyed_household_of_person;
+  std::vector<uint32_t> group(count);  // a group id: key root, or key count + person
+  const auto keyed_groups = static_cast<uint32_t>(persons_at.size());
+  for (uint32_t record = 0; record < count; ++record) {
+    if (key_of(record) == 0) continue;
+    group[record] = keys.Find(key_index.at(key_of(record)));
+    keyed_household_of_person.try_emplace(person[record], group[record]);
+  }
+  for (uint32_t record = 0; record < count; ++record) {
+    if (key_of(record) != 0) continue;
+    auto it = keyed_household_of_person.find(person[record]);
+    group[record] = it != keyed_household_of_person.end() ? it->second : keyed_groups + person[record];
+  }
+  // Household id: the smallest record index of the group.
+  std::unordered_map<uint32_t, uint32_t> first_of_group;
+  std::vector<uint32_t> result(count);
+  for (uint32_t record = 0; record < count; ++record) {
+    result[record] = first_of_group.try_emplace(group[record], record).first->second;
+  }
   return result;
 }
 

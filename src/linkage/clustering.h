@@ -21,8 +21,14 @@
 // `initial_person` (incremental linking; may be empty): for records [0, initial_person.size()) the person
 // they were in before, as the index of a record of that person (< initial_person.size()). Clustering
 // starts from these persons (merged unconditionally, never split) and the edges then merge further.
-// Households: records are joined when they share a household key or belong to one person (union-find);
-// household ids are again the smallest record index.
+// Households: an address (household key) is where a household lives for a while; the question is
+// which addresses are the same household over time. Two addresses are one household when the persons
+// seen at them overlap in at least two persons (the family moved together), or when each was seen with
+// only one person, the same one (someone living alone moved). One shared person alone does not join
+// them: a child leaving home, a partner moving out after a separation, a child placed in a foster
+// family or a group home would otherwise chain whole families together. A record without a household
+// key joins the household of its person's first keyed record (else it is its person's own household).
+// Household ids are the smallest record index of the household.
 // Checked in tests/linkage/clustering_test.cc (cases that chain under naive transitive closure).
 // Thread safety: pure functions (pair_probability is called from the calling thread only).
 #pragma once

@@ -68,6 +68,8 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
       return InvalidArgumentError("extract of " + reader.source_ + " has no column " + std::string(required.name));
     }
   }
+  reader.placement_ = index_of("uithuisplaatsing");
+  reader.role_ = index_of("rol");
   if (!event_date_column.empty()) {
     reader.event_date_ = index_of(event_date_column);
     if (reader.event_date_ < 0) {
@@ -100,6 +102,8 @@ Result<LinkRecord> ExtractRowReader::Read(std::span<const std::string> row) cons
   if (!sex.ok()) return DataError("column geslacht: " + sex.status().message());
   record.sex = *sex;
   record.wijk = row[wijk_];
+  record.stays_elsewhere =
+      placement_ >= 0 && row[placement_] == "ja" && (role_ < 0 || row[role_] == "jeugdige");
   if (event_date_ >= 0 && !row[event_date_].empty()) {
     Result<Date> date = ParseDate(row[event_date_]);
     if (!date.ok()) return DataError("event date column: not a date");

@@ -11,7 +11,9 @@
 //
 // The extract columns used (sources/contract.h, PersonExtractColumns): betrokkene_nr, bsn_pseudoniem,
 // naam_pseudoniem, huishouden_pseudoniem, clk (base64 of 1024 bits), geboortejaar, geslacht, wijk,
-// plus the caller-named record id and event date columns. Empty cells are missing values.
+// plus the caller-named record id and event date columns. Empty cells are missing values. When the
+// extract has a column uithuisplaatsing, a row with "ja" there (and, if there is a column rol, rol
+// "jeugdige") stays elsewhere (LinkRecord::stays_elsewhere).
 // Errors: Create: kInvalidArgument when a required column is absent. Read: kDataError for a row of the
 // wrong width, a CLK that is not 1024 bits of base64, a non-numeric birth year or betrokkene_nr, an
 // unknown sex or a bad date; the message names the column, never the value.
@@ -49,6 +51,10 @@ struct LinkRecord {
   Sex sex = Sex::kUnknown;
   std::string wijk;  // CBS wijk code, "" = missing
   std::optional<Date> event_date;
+  // The address is a stay elsewhere, not the person's household: a child's row in an out-of-home
+  // placement (jeugdhulp uithuisplaatsing = ja) carries the placement address. The household key still
+  // counts as evidence that two records are one person; households ignore it (clustering.h).
+  bool stays_elsewhere = false;
 };
 
 // "man"/"m"/"vrouw"/"v"/"f" (any case) and the empty or "onbekend" value; else kDataError.
@@ -72,7 +78,7 @@ class ExtractRowReader {
   std::string source_;
   size_t width_ = 0;
   int record_id_ = -1, betrokkene_nr_ = -1, bsn_ = -1, name_ = -1, household_ = -1, clk_ = -1, birth_year_ = -1,
-      sex_ = -1, wijk_ = -1, event_date_ = -1;
+      sex_ = -1, wijk_ = -1, event_date_ = -1, placement_ = -1, role_ = -1;
 };
 
 }  // namespace sz::linkage

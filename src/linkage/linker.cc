@@ -259,7 +259,7 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   struct Slot {
     std::vector<ScoredPair> pairs;
     std::vector<int64_t> per_pass;
-    int64_t compared = 0, exact = 0, true_pairs = 0;
+    int64_t compared = 0, exact = 0, true_pairs = 0, without_dice = 0;
   };
   std::vector<size_t> all_chunks(chunks);
   std::iota(all_chunks.begin(), all_chunks.end(), size_t{0});
@@ -275,7 +275,10 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     if (!exact && keep > 0) {
       // CLK level 0 stands in for "some CLK level" (null when either CLK is missing: then it is final).
       uint16_t without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
-      if (best_over_clk[without_clk] < keep) return;
+      if (best_over_clk[without_clk] < keep) {
+        ++slot.without_dice;
+        return;
+      }
     }
     double dice;
     uint16_t pattern = pattern_of(a, b, &dice);
@@ -296,6 +299,7 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     std::vector<ScoredPair>().swap(slot.pairs);
     stats.pairs_compared += slot.compared;
     stats.exact_pairs += slot.exact;
+    stats.pairs_without_dice += slot.without_dice;
     for (size_t pass = 0; pass < pass_count; ++pass) stats.pass_new_pairs[pass] += slot.per_pass[pass];
     if (!options.truth.empty()) stats.true_pairs_compared += slot.true_pairs;
   }
@@ -320,7 +324,11 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   };
   result.person = ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering,
                                  &stats.clustering, options.initial_person);
-  result.household = ClusterHouseholds(result.person, encoded.household);
+  std::vector<uint32_t> home = encoded.household;  // addresses that are households (not placements)
+  for (uint32_t record = 0; record < records.size(); ++record) {
+    if (records[record].stays_elsewhere) home[record] = 0;
+  }
+  result.household = ClusterHouseholds(result.person, home);
   for (uint32_t record = 0; record < records.size(); ++record) {
     stats.persons += result.person[record] == record;
     stats.households += result.household[record] == record;

@@ -107,6 +107,7 @@ struct LinkageStats {
   double all_pairs = 0;        // pairs the mode allows
   int64_t pairs_compared = 0;  // candidate pairs from blocking
   int64_t pairs_kept = 0;      // in LinkageResult::pairs
+  int64_t pairs_without_dice = 0;  // step 5: dropped on the cheap fields alone (no CLK level could lift them)
   int64_t true_pairs_compared = -1;  // with options.truth: compared pairs of one entity (-1 without)
   int64_t block_memberships = 0;     // size of the blocking index
   double reduction_ratio = 0;  // 1 - pairs_compared / all_pairs

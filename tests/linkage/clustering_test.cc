@@ -119,11 +119,23 @@ TEST(ClusteringTest, ExactEdgesMergeRegardlessOfModel) {
 }
 
 TEST(ClusteringTest, HouseholdsFromKeysAndPersons) {
-  // Records: 0,1 share key 1; record 2 is the same person as 1 at another address (key 2); record 3
-  // has key 2; record 4 has no key and is its own person; record 5 key 3.
+  // Records: 0,1 share key 1; record 2 is the same person as 1 at another address (key 2), where record 3
+  // (another person) lives: one shared person (a child who left home) does not join the two addresses.
+  // Record 4 has no key and is its own person; record 5 key 3.
   std::vector<uint32_t> person = {0, 1, 1, 3, 4, 5};
   std::vector<uint32_t> household = {1, 1, 2, 2, 0, 3};
-  EXPECT_EQ(ClusterHouseholds(person, household), (std::vector<uint32_t>{0, 0, 0, 0, 4, 5}));
+  EXPECT_EQ(ClusterHouseholds(person, household), (std::vector<uint32_t>{0, 0, 2, 2, 4, 5}));
+}
+
+TEST(ClusteringTest, HouseholdsFollowFamiliesThatMoveButNotSinglePersonsLeaving) {
+  // A family of persons 0, 1, 2 at key 1 moves to key 2 (persons 0 and 1 seen there): one household.
+  // Person 2 is later placed at a group home (key 3) with persons 10 and 11 of other families: the group
+  // home does not join the family to theirs. Person 20 lives alone at key 4, then alone at key 5: one
+  // household. Record 9 (person 1, no key) joins person 1's household.
+  std::vector<uint32_t> person = {0, 1, 2, 0, 1, 2, 10, 11, 20, 1, 20};
+  std::vector<uint32_t> household = {1, 1, 1, 2, 2, 3, 3, 3, 4, 0, 5};
+  std::vector<uint32_t> result = ClusterHouseholds(person, household);
+  EXPECT_EQ(result, (std::vector<uint32_t>{0, 0, 0, 0, 0, 5, 5, 5, 8, 0, 8}));
 }
 
 TEST(ClusteringTest, StartsFromEarlierPersonsAndNeverSplitsThem) {

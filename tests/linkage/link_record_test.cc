@@ -96,5 +96,24 @@ TEST(LinkRecordTest, ErrorsNameTheColumn) {
   EXPECT_EQ(reader->Read(std::vector<std::string>(3)).status().code(), StatusCode::kDataError);
 }
 
+TEST(LinkRecordTest, APlacedChildsRowStaysElsewhere) {
+  std::vector<std::string> columns = {"traject_id", "startdatum", "uithuisplaatsing", "betrokkene_nr", "rol",
+                                      "bsn_pseudoniem", "naam_pseudoniem", "huishouden_pseudoniem", "clk",
+                                      "geboortejaar", "geslacht", "wijk"};
+  Result<ExtractRowReader> reader = ExtractRowReader::Create("jeugdhulp", columns, "traject_id", "startdatum");
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  auto row = [](std::string placed, std::string role) {
+    return std::vector<std::string>{"JH-1", "2024-03-01", placed, "1", role, "", "", "hh", "", "2012", "man", ""};
+  };
+  EXPECT_TRUE(reader->Read(row("ja", "jeugdige"))->stays_elsewhere);
+  EXPECT_FALSE(reader->Read(row("ja", "ouder"))->stays_elsewhere);  // the parents stay at home
+  EXPECT_FALSE(reader->Read(row("nee", "jeugdige"))->stays_elsewhere);
+  // Extracts without the column never stay elsewhere.
+  Result<ExtractRowReader> vt = ExtractRowReader::Create("veilig_thuis", kColumns, "melding_id", "ontvangen");
+  std::vector<std::string> vt_row = {"VT-1", "2024-03-01", "GM0153", "2", "kind", "", "", "", "", "", "2015", "9",
+                                     "vrouw", "", ""};
+  EXPECT_FALSE(vt->Read(vt_row)->stays_elsewhere);
+}
+
 }  // namespace
 }  // namespace sz::linkage
