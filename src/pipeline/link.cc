@@ -208,6 +208,24 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
   report.incremental = plan.has_value();
   report.new_involvements =
       static_cast<int64_t>(report.records.size()) - (plan ? static_cast<int64_t>(plan->first_new) : 0);
+  if (plan && report.new_involvements == 0) {
+    // Only non-desk files were ingested: the linkage stands; log a run so the next one knows.
+    store::LinkRunInfo run = *previous;
+    run.max_ingest_file_id = newest_file;
+    run.pairs_compared = 0;
+    nlohmann::json details = nlohmann::json::parse(previous->details, nullptr, false);
+    details["mode"] = "incremental";
+    details["new_involvements"] = 0;
+    details["pairs_compared"] = 0;
+    run.details = details.dump();
+    ASSIGN_OR_RETURN(report.run.id, store.ExtendLinkage(run, plan->first_new, {}, {}, {}));
+    ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.LatestLinkRun());
+    if (written) report.run = *written;
+    report.stats.records = static_cast<int64_t>(report.records.size());
+    report.stats.persons = run.persons;
+    report.stats.households = run.households;
+    return report;
+  }
 
   if (!request.truth_persons_csv.empty()) {
     ASSIGN_OR_RETURN(linkage::SynthTruth truth, linkage::ReadSynthTruth(request.truth_persons_csv, report.records));

@@ -180,8 +180,26 @@ TEST_F(LinkStoreTest, IncrementalRunLinksOnlyTheNewInvolvementsIntoTheStoredPers
   linkage::PairwiseScores relinked = linkage::ScoreClustering(full->person, full->true_person, {});
   EXPECT_GT(incremental.f1, relinked.f1 - 0.01) << incremental.f1 << " vs " << relinked.f1;
   EXPECT_GT(incremental.f1, 0.95);
-  // A run after a non-desk ingest would be incremental with nothing new; a repeated run is skipped.
+  // A repeated run is skipped.
   EXPECT_TRUE(LinkStore(*store_, LinkRequest{}).value().skipped);
+}
+
+TEST_F(LinkStoreTest, AnIngestWithoutDeskRowsLeavesTheLinkageAsItIs) {
+  IngestDesks({"veilig_thuis", "jeugdhulp"});
+  ASSERT_TRUE(LinkStore(*store_, LinkRequest{}).ok());
+  auto before = store_->LinkedInvolvements().value();
+  IngestRequest request{.source = "infectieziekten", .files = {*dir_ + "/desks/infectieziekten/infectieziekten.csv"}};
+  ASSERT_TRUE(Ingest(*store_, *regions_, clock_, request).ok());
+  auto next = LinkStore(*store_, LinkRequest{});
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_FALSE(next->skipped);
+  EXPECT_TRUE(next->incremental);
+  EXPECT_EQ(next->new_involvements, 0);
+  EXPECT_EQ(next->stats.pairs_compared, 0);
+  auto after = store_->LinkedInvolvements().value();
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(after[i].person_key, before[i].person_key);
+  EXPECT_TRUE(LinkStore(*store_, LinkRequest{}).value().skipped);  // the run recorded the newest file
 }
 
 TEST_F(LinkStoreTest, CrossDeskMeasuresFromLinkedPersonsMatchTheTruth) {
