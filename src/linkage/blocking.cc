@@ -146,90 +146,122 @@ std::vector<BlockingPass> EffectivePasses(const BlockingOptions& options, size_t
   return passes;
 }
 
+namespace {
+
+// The blocks of one table of one pass (block_start relative to its own members).
+struct TableBlocks {
+  std::vector<uint32_t> block_start, members;
+  int64_t oversized = 0, refined = 0;
+};
+
+TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPass& pass, int pass_index,
+                       const std::vector<std::vector<uint16_t>>& positions, int table, const BlockingOptions& options) {
+  TableBlocks out;
+  std::vector<std::pair<uint64_t, uint32_t>> entries, sub_entries;
+  std::vector<uint64_t> keys;
+  for (uint32_t record = 0; record < records.size; ++record) {
+    KeysOfTable(records, record, pass, pass_index, positions, table, keys);
+    for (uint64_t key : keys) entries.emplace_back(key, record);
+  }
+  std::sort(entries.begin(), entries.end());
+  auto add_block = [&](auto first, auto last) {  // iterators over (key, record), records ascending
+    out.block_start.push_back(static_cast<uint32_t>(out.members.size()));
+    for (auto entry = first; entry != last; ++entry) out.members.push_back(entry->second);
+  };
+  for (size_t begin = 0; begin < entries.size();) {
+    size_t end = begin;
+    while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+    size_t block_size = end - begin;
+    if (pass.kind == BlockingKind::kYearSexWijk && options.refine_above > 0 && block_size > options.refine_above) {
+      ++out.refined;
+      // Bits so that even the all-zero sub-block (the largest: Bloom filters are mostly zeros) keeps
+      // about refine_target records: (1 - q)^bits * size = target, q the block's share of set bits.
+      double set_bits = 0, with_clk = 0;
+      for (size_t entry = begin; entry < end; ++entry) {
+        uint32_t record = entries[entry].second;
+        if (records.HasClk(record)) {
+          set_bits += records.clk_popcount[record];
+          with_clk += 1;
+        }
+      }
+      double q = std::clamp(with_clk > 0 ? set_bits / (with_clk * kClkBits) : 0.5, 0.05, 0.5);
+      double target = static_cast<double>(std::max<size_t>(options.refine_target, 2));
+      int bits = static_cast<int>(std::ceil(std::log(target / static_cast<double>(block_size)) / std::log(1 - q)));
+      bits = std::clamp(bits, 1, 64);
+      BlockingPass sampler{BlockingKind::kClkBits, options.refine_tables, bits};
+      std::vector<std::vector<uint16_t>> refine_positions =
+          SampleBitPositions(sampler, options.seed, 0x100 + pass_index * 64 + bits);
+      for (const std::vector<uint16_t>& positions_of_table : refine_positions) {
+        sub_entries.clear();
+        for (size_t entry = begin; entry < end; ++entry) {
+          uint32_t record = entries[entry].second;
+          if (!records.HasClk(record)) continue;
+          const uint64_t* words = records.Clk(record);
+          uint64_t pattern = 0;
+          for (uint16_t position : positions_of_table) {
+            pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
+          }
+          sub_entries.emplace_back(pattern, record);
+        }
+        std::sort(sub_entries.begin(), sub_entries.end());
+        for (size_t sub_begin = 0; sub_begin < sub_entries.size();) {
+          size_t sub_end = sub_begin;
+          while (sub_end < sub_entries.size() && sub_entries[sub_end].first == sub_entries[sub_begin].first) ++sub_end;
+          if (sub_end - sub_begin > options.max_block_size) {
+            ++out.oversized;
+          } else if (sub_end - sub_begin > 1) {
+            add_block(sub_entries.begin() + static_cast<std::ptrdiff_t>(sub_begin),
+                      sub_entries.begin() + static_cast<std::ptrdiff_t>(sub_end));
+          }
+          sub_begin = sub_end;
+        }
+      }
+    } else if (block_size > options.max_block_size) {
+      ++out.oversized;
+    } else if (block_size > 1) {
+      add_block(entries.begin() + static_cast<std::ptrdiff_t>(begin),
+                entries.begin() + static_cast<std::ptrdiff_t>(end));  // ascending: sorted by (key, record)
+    }
+    begin = end;
+  }
+  return out;
+}
+
+}  // namespace
+
 CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const BlockingOptions& options,
-                               bool cross_source_only)
+                               bool cross_source_only, int threads)
     : records_(records), cross_source_only_(cross_source_only), passes_(EffectivePasses(options, records.size)) {
   index_.resize(passes_.size());
   oversized_.assign(passes_.size(), 0);
   refined_.assign(passes_.size(), 0);
-  std::vector<std::pair<uint64_t, uint32_t>> sub_entries;
-  std::vector<std::pair<uint64_t, uint32_t>> entries;
-  std::vector<uint64_t> keys;
+  threads = internal::ThreadCount(threads);
   for (size_t pass_index = 0; pass_index < passes_.size(); ++pass_index) {
     const BlockingPass& pass = passes_[pass_index];
     Pass& index = index_[pass_index];
     std::vector<std::vector<uint16_t>> positions;
     if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
       positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
-    // Blocks table by table: keys of different tables never meet, and one table at a time keeps the
-    // sort buffer at one entry per record (two for records of unknown sex).
-    for (int table = 0; table < TableCount(pass); ++table) {
-      entries.clear();
-      for (uint32_t record = 0; record < records.size; ++record) {
-        KeysOfTable(records, record, pass, static_cast<int>(pass_index), positions, table, keys);
-        for (uint64_t key : keys) entries.emplace_back(key, record);
-      }
-      std::sort(entries.begin(), entries.end());
-      auto add_block = [&](auto first, auto last) {  // iterators over (key, record), records ascending
-        index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
-        for (auto entry = first; entry != last; ++entry) index.members.push_back(entry->second);
-      };
-      for (size_t begin = 0; begin < entries.size();) {
-        size_t end = begin;
-        while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-        size_t block_size = end - begin;
-        if (pass.kind == BlockingKind::kYearSexWijk && options.refine_above > 0 && block_size > options.refine_above) {
-          ++refined_[pass_index];
-          // Bits so that even the all-zero sub-block (the largest: Bloom filters are mostly zeros) keeps
-          // about refine_target records: (1 - q)^bits * size = target, q the block's share of set bits.
-          double set_bits = 0, with_clk = 0;
-          for (size_t entry = begin; entry < end; ++entry) {
-            uint32_t record = entries[entry].second;
-            if (records.HasClk(record)) {
-              set_bits += records.clk_popcount[record];
-              with_clk += 1;
-            }
-          }
-          double q = std::clamp(with_clk > 0 ? set_bits / (with_clk * kClkBits) : 0.5, 0.05, 0.5);
-          double target = static_cast<double>(std::max<size_t>(options.refine_target, 2));
-          int bits = static_cast<int>(std::ceil(std::log(target / static_cast<double>(block_size)) / std::log(1 - q)));
-          bits = std::clamp(bits, 1, 64);
-          BlockingPass sampler{BlockingKind::kClkBits, options.refine_tables, bits};
-          std::vector<std::vector<uint16_t>> refine_positions =
-              SampleBitPositions(sampler, options.seed, 0x100 + static_cast<int>(pass_index) * 64 + bits);
-          for (const std::vector<uint16_t>& positions_of_table : refine_positions) {
-            sub_entries.clear();
-            for (size_t entry = begin; entry < end; ++entry) {
-              uint32_t record = entries[entry].second;
-              if (!records.HasClk(record)) continue;
-              const uint64_t* words = records.Clk(record);
-              uint64_t pattern = 0;
-              for (uint16_t position : positions_of_table) {
-                pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
-              }
-              sub_entries.emplace_back(pattern, record);
-            }
-            std::sort(sub_entries.begin(), sub_entries.end());
-            for (size_t sub_begin = 0; sub_begin < sub_entries.size();) {
-              size_t sub_end = sub_begin;
-              while (sub_end < sub_entries.size() && sub_entries[sub_end].first == sub_entries[sub_begin].first) ++sub_end;
-              if (sub_end - sub_begin > options.max_block_size) {
-                ++oversized_[pass_index];
-              } else if (sub_end - sub_begin > 1) {
-                add_block(sub_entries.begin() + static_cast<std::ptrdiff_t>(sub_begin),
-                          sub_entries.begin() + static_cast<std::ptrdiff_t>(sub_end));
-              }
-              sub_begin = sub_end;
-            }
-          }
-        } else if (block_size > options.max_block_size) {
-          ++oversized_[pass_index];
-        } else if (block_size > 1) {
-          add_block(entries.begin() + static_cast<std::ptrdiff_t>(begin),
-                    entries.begin() + static_cast<std::ptrdiff_t>(end));  // ascending: sorted by (key, record)
-        }
-        begin = end;
-      }
+    // Table by table (keys of different tables never meet), tables in parallel: each sorts one entry
+    // per record (two for records of unknown sex). Concatenated in table order: thread-independent.
+    std::vector<TableBlocks> tables(static_cast<size_t>(TableCount(pass)));
+    internal::ParallelChunks(tables.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
+      tables[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table), options);
+    });
+    size_t members = 0, blocks = 0;
+    for (const TableBlocks& table : tables) {
+      members += table.members.size();
+      blocks += table.block_start.size();
+    }
+    index.members.reserve(members);
+    index.block_start.reserve(blocks + 1);
+    for (TableBlocks& table : tables) {
+      auto offset = static_cast<uint32_t>(index.members.size());
+      for (uint32_t start : table.block_start) index.block_start.push_back(offset + start);
+      index.members.insert(index.members.end(), table.members.begin(), table.members.end());
+      oversized_[pass_index] += table.oversized;
+      refined_[pass_index] += table.refined;
+      table = TableBlocks{};
     }
     index.block_start.push_back(static_cast<uint32_t>(index.members.size()));
     index.members.shrink_to_fit();
@@ -292,7 +324,7 @@ void CandidateIndex::Partners(uint32_t record, uint32_t min_partner, Scratch& sc
 
 CandidatePairs GenerateCandidatePairs(const internal::EncodedRecords& records, const BlockingOptions& options,
                                       bool cross_source_only, int threads) {
-  CandidateIndex index(records, options, cross_source_only);
+  CandidateIndex index(records, options, cross_source_only, threads);
   const size_t pass_count = index.passes().size();
   threads = internal::ThreadCount(threads);
   constexpr size_t kChunk = 512;

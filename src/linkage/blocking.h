@@ -93,7 +93,10 @@ inline uint64_t MakePair(uint32_t a, uint32_t b) { return a < b ? (uint64_t{a} <
 // The blocks of every pass, and for each record the blocks it sits in (CSR arrays).
 class CandidateIndex {
  public:
-  CandidateIndex(const internal::EncodedRecords& records, const BlockingOptions& options, bool cross_source_only);
+  // Builds the blocks of the tables of each pass on `threads` threads (0: hardware concurrency); the
+  // index does not depend on the thread count.
+  CandidateIndex(const internal::EncodedRecords& records, const BlockingOptions& options, bool cross_source_only,
+                 int threads = 1);
 
   // Per-thread work area of Partners (a mark per record).
   struct Scratch {

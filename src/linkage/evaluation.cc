@@ -159,6 +159,13 @@ Result<EvaluationReport> Evaluate(std::span<const LinkRecord> records, const Lin
 }
 
 Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const LinkRecord> records) {
+  std::vector<InvolvementKey> keys;
+  keys.reserve(records.size());
+  for (const LinkRecord& record : records) keys.push_back({record.source, record.record_id, record.betrokkene_nr});
+  return ReadSynthTruth(persons_csv, keys);
+}
+
+Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const InvolvementKey> records) {
   std::ifstream in(persons_csv, std::ios::binary);
   if (!in) return NotFoundError("cannot open truth file " + persons_csv);
   std::string line;
@@ -199,11 +206,17 @@ Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<cons
   SynthTruth out;
   out.person.reserve(records.size());
   out.household.reserve(records.size());
-  for (const LinkRecord& record : records) {
-    auto it = truth.find(record.source + '\x1f' + record.record_id + '\x1f' + std::to_string(record.betrokkene_nr));
+  std::string key;
+  for (const InvolvementKey& record : records) {
+    key.assign(record.source);
+    key += '\x1f';
+    key += record.record_id;
+    key += '\x1f';
+    key += std::to_string(record.betrokkene_nr);
+    auto it = truth.find(key);
     if (it == truth.end()) {
-      return DataError(persons_csv + ": no truth for " + record.source + " record " + record.record_id +
-                       " betrokkene " + std::to_string(record.betrokkene_nr));
+      return DataError(persons_csv + ": no truth for " + std::string(record.source) + " record " +
+                       std::string(record.record_id) + " betrokkene " + std::to_string(record.betrokkene_nr));
     }
     out.person.push_back(it->second.first);
     out.household.push_back(it->second.second);

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -72,5 +73,11 @@ struct SynthTruth {
   std::vector<std::string> household;  // per record
 };
 Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const LinkRecord> records);
+// The same for involvements known only by their key.
+struct InvolvementKey {
+  std::string_view source, record_id;
+  int betrokkene_nr = 0;
+};
+Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const InvolvementKey> involvements);
 
 }  // namespace sz::linkage

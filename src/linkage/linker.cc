@@ -115,17 +115,23 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
 }  // namespace
 
 Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOptions& options) {
-  auto start = std::chrono::steady_clock::now();
   if (records.size() >= UINT32_MAX) return InvalidArgumentError("too many records for one linkage (max 2^32-2)");
-  if (records.size() < 2) return FailedPreconditionError("linkage needs at least two records");
+  return Link(Encode(records), options);
+}
+
+Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  const size_t record_count = encoded.size;
+  if (record_count >= UINT32_MAX) return InvalidArgumentError("too many records for one linkage (max 2^32-2)");
+  if (record_count < 2) return FailedPreconditionError("linkage needs at least two records");
   const bool incremental = options.first_new > 0;
   if (incremental) {
     if (!options.model) return InvalidArgumentError("incremental linking needs the model of the earlier run");
-    if (options.initial_person.size() != options.first_new || options.first_new > records.size()) {
+    if (options.initial_person.size() != options.first_new || options.first_new > record_count) {
       return InvalidArgumentError("incremental linking needs a person label for each earlier record");
     }
   }
-  if (!options.truth.empty() && options.truth.size() != records.size()) {
+  if (!options.truth.empty() && options.truth.size() != record_count) {
     return InvalidArgumentError("the truth needs one label per record");
   }
   const bool across = options.mode == LinkMode::kAcrossSources;
@@ -133,9 +139,8 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
 
   LinkageResult result;
   LinkageStats& stats = result.stats;
-  internal::EncodedRecords encoded = internal::Encode(records);
-  const double n = static_cast<double>(records.size());
-  stats.records = static_cast<int64_t>(records.size());
+  const double n = static_cast<double>(record_count);
+  stats.records = static_cast<int64_t>(record_count);
   stats.all_pairs = n * (n - 1) / 2;
   if (across) {
     std::map<uint32_t, double> per_source;
@@ -147,7 +152,7 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   }
 
   // 1. Blocking index.
-  const CandidateIndex index(encoded, options.blocking, across);
+  const CandidateIndex index(encoded, options.blocking, across, threads);
   for (const BlockingPass& pass : index.passes()) stats.pass_names.push_back(pass.Name());
   stats.pass_oversized_blocks = index.oversized_blocks();
   stats.pass_refined_blocks = index.refined_blocks();
@@ -159,14 +164,14 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
   // filled by one thread, so per-slot results concatenated in slot order do not depend on the threads.
   const size_t pass_count = index.passes().size();
   constexpr size_t kChunk = 256;
-  const size_t chunks = (records.size() + kChunk - 1) / kChunk;
+  const size_t chunks = (record_count + kChunk - 1) / kChunk;
   std::vector<CandidateIndex::Scratch> scratch(threads);
   auto stream_pairs = [&](std::span<const size_t> chunk_list,
                           const std::function<void(size_t, uint32_t, uint32_t, uint8_t)>& visit) {
     internal::ParallelChunks(chunk_list.size(), 1, threads, [&](size_t slot, size_t, size_t, int worker) {
       std::vector<uint32_t> partners;
       std::vector<uint8_t> found_by;
-      size_t begin = chunk_list[slot] * kChunk, end = std::min(records.size(), begin + kChunk);
+      size_t begin = chunk_list[slot] * kChunk, end = std::min(record_count, begin + kChunk);
       for (size_t first = begin; first < end; ++first) {
         auto a = static_cast<uint32_t>(first);
         uint32_t min_partner = incremental ? std::max(a + 1, options.first_new) : a + 1;
@@ -322,14 +327,14 @@ Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOpt
     return ProbabilityFromWeight(
         pattern_weights[PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison))]);
   };
-  result.person = ClusterPersons(records.size(), edges, pair_probability, encoded.bsn, options.clustering,
+  result.person = ClusterPersons(record_count, edges, pair_probability, encoded.bsn, options.clustering,
                                  &stats.clustering, options.initial_person);
   std::vector<uint32_t> home = encoded.household;  // addresses that are households (not placements)
-  for (uint32_t record = 0; record < records.size(); ++record) {
-    if (records[record].stays_elsewhere) home[record] = 0;
+  for (uint32_t record = 0; record < record_count; ++record) {
+    if (encoded.stays_elsewhere[record]) home[record] = 0;
   }
   result.household = ClusterHouseholds(result.person, home);
-  for (uint32_t record = 0; record < records.size(); ++record) {
+  for (uint32_t record = 0; record < record_count; ++record) {
     stats.persons += result.person[record] == record;
     stats.households += result.household[record] == record;
   }

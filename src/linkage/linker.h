@@ -61,6 +61,7 @@
 #include "linkage/em.h"
 #include "linkage/fellegi_sunter.h"
 #include "linkage/link_record.h"
+#include "linkage/record_columns.h"
 
 namespace sz::linkage {
 
@@ -135,5 +136,7 @@ struct LinkageResult {
 };
 
 Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOptions& options = {});
+// The same on records already in columns (record_columns.h), for callers that stream their records.
+Result<LinkageResult> Link(RecordColumns records, const LinkageOptions& options = {});
 
 }  // namespace sz::linkage

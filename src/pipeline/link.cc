@@ -11,33 +11,36 @@
 namespace sz::pipeline {
 namespace {
 
-std::string InvolvementKey(const std::string& source, const std::string& record_id, int betrokkene_nr) {
-  return source + ":" + record_id + ":" + std::to_string(betrokkene_nr);
+std::string KeyString(std::string_view source, std::string_view record_id, int betrokkene_nr) {
+  std::string key(source);
+  key += ':';
+  key += record_id;
+  key += ':';
+  key += std::to_string(betrokkene_nr);
+  return key;
 }
-std::string InvolvementKey(const linkage::LinkRecord& record) {
-  return InvolvementKey(record.source, record.record_id, record.betrokkene_nr);
+std::string KeyString(const InvolvementRef& involvement) {
+  return KeyString(involvement.source, involvement.record_id, involvement.betrokkene_nr);
 }
 
 // Earliest-involvement key per cluster label.
-std::vector<std::string> StableKeys(const std::vector<linkage::LinkRecord>& records,
+std::vector<std::string> StableKeys(const std::vector<InvolvementRef>& involvements,
                                     const std::vector<uint32_t>& label) {
   auto earlier = [&](size_t a, size_t b) {
-    const auto& ra = records[a];
-    const auto& rb = records[b];
-    int64_t da = ra.event_date ? ra.event_date->DayNumber() : INT64_MAX;
-    int64_t db = rb.event_date ? rb.event_date->DayNumber() : INT64_MAX;
-    if (da != db) return da < db;
+    const InvolvementRef& ra = involvements[a];
+    const InvolvementRef& rb = involvements[b];
+    if (ra.event_day != rb.event_day) return ra.event_day < rb.event_day;
     if (ra.source != rb.source) return ra.source < rb.source;
     if (ra.record_id != rb.record_id) return ra.record_id < rb.record_id;
     return ra.betrokkene_nr < rb.betrokkene_nr;
   };
   std::unordered_map<uint32_t, size_t> first;
-  for (size_t i = 0; i < records.size(); ++i) {
+  for (size_t i = 0; i < involvements.size(); ++i) {
     auto [it, inserted] = first.emplace(label[i], i);
     if (!inserted && earlier(i, it->second)) it->second = i;
   }
-  std::vector<std::string> keys(records.size());
-  for (size_t i = 0; i < records.size(); ++i) keys[i] = InvolvementKey(records[first[label[i]]]);
+  std::vector<std::string> keys(involvements.size());
+  for (size_t i = 0; i < involvements.size(); ++i) keys[i] = KeyString(involvements[first[label[i]]]);
   return keys;
 }
 
@@ -84,7 +87,9 @@ std::optional<linkage::FellegiSunterModel> StoredModel(const nlohmann::json& det
   }
 }
 
-Status ReadDeskRecords(store::Store& store, std::vector<linkage::LinkRecord>& records) {
+// Every stored desk-extract row, streamed into columns; `involvements` names them (scan order).
+Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<InvolvementRef>& involvements) {
+  linkage::RecordColumnsBuilder builder;
   for (const std::string& source : DeskSources()) {
     const sources::SourceContract& contract = *sources::FindContract(source);
     std::vector<std::string> columns;
@@ -95,56 +100,57 @@ Status ReadDeskRecords(store::Store& store, std::vector<linkage::LinkRecord>& re
     RETURN_IF_ERROR(store.ScanRecords(contract, [&](const std::vector<std::string>& row) -> Status {
       auto record = reader.Read(row);
       if (!record.ok()) return record.status().WithContext("linking " + source);
-      records.push_back(std::move(record).value());
+      builder.Add(*record);
+      involvements.push_back({source, std::move(record->record_id), record->betrokkene_nr,
+                              record->event_date ? record->event_date->DayNumber() : INT64_MAX});
       return Status::Ok();
     }));
   }
-  return Status::Ok();
+  return std::move(builder).Finish();
 }
 
-// An incremental plan: the records reordered (stored involvements first, in stored order, then the new
-// ones) with the stored person label of each earlier record.
+// An incremental plan: the order that puts the stored involvements first (in stored order) and the new
+// ones after them (in scan order), with the stored person label of each earlier record.
 struct IncrementalPlan {
   uint32_t first_new = 0;
+  std::vector<uint32_t> order;           // scan index of the record at each position
   std::vector<uint32_t> initial_person;  // per earlier record: the first stored idx of its person
   std::vector<std::string> person_key, household_key;  // stored keys of the earlier records
 };
 
-// Reorders `records` for an incremental run; nullopt when the stored run cannot be extended.
-Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store, std::vector<linkage::LinkRecord>& records,
+// nullopt when the stored run cannot be extended, or too much is new.
+Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
+                                                       const std::vector<InvolvementRef>& involvements,
                                                        double max_new_share) {
   ASSIGN_OR_RETURN(std::vector<store::LinkedInvolvement> stored, store.LinkedInvolvements());
-  if (stored.empty() || stored.size() > records.size()) return std::optional<IncrementalPlan>();
-  double new_share = static_cast<double>(records.size() - stored.size()) / static_cast<double>(records.size());
+  if (stored.empty() || stored.size() > involvements.size()) return std::optional<IncrementalPlan>();
+  double new_share =
+      static_cast<double>(involvements.size() - stored.size()) / static_cast<double>(involvements.size());
   if (new_share > max_new_share) return std::optional<IncrementalPlan>();
   std::unordered_map<std::string, uint32_t> position;  // involvement key → stored idx
   position.reserve(stored.size());
   for (size_t idx = 0; idx < stored.size(); ++idx) {
-    position.emplace(InvolvementKey(stored[idx].source, stored[idx].record_id, stored[idx].betrokkene_nr),
+    position.emplace(KeyString(stored[idx].source, stored[idx].record_id, stored[idx].betrokkene_nr),
                      static_cast<uint32_t>(idx));
-  }
-  std::vector<linkage::LinkRecord> ordered(stored.size());
-  std::vector<bool> seen(stored.size(), false);
-  std::vector<linkage::LinkRecord> fresh;
-  for (linkage::LinkRecord& record : records) {
-    auto it = position.find(InvolvementKey(record));
-    if (it == position.end()) {
-      fresh.push_back(std::move(record));
-    } else {
-      if (seen[it->second]) {  // the same involvement twice: a full run sorts it out
-        records.clear();       // partly moved-from; the caller reads again
-        return std::optional<IncrementalPlan>();
-      }
-      seen[it->second] = true;
-      ordered[it->second] = std::move(record);
-    }
-  }
-  if (std::find(seen.begin(), seen.end(), false) != seen.end()) {
-    records.clear();  // moved-from; the caller reads again for a full run
-    return std::optional<IncrementalPlan>();
   }
   IncrementalPlan plan;
   plan.first_new = static_cast<uint32_t>(stored.size());
+  plan.order.assign(stored.size(), UINT32_MAX);
+  std::vector<uint32_t> fresh;
+  for (size_t scan = 0; scan < involvements.size(); ++scan) {
+    auto it = position.find(KeyString(involvements[scan]));
+    if (it == position.end()) {
+      fresh.push_back(static_cast<uint32_t>(scan));
+    } else if (plan.order[it->second] != UINT32_MAX) {
+      return std::optional<IncrementalPlan>();  // the same involvement twice: a full run sorts it out
+    } else {
+      plan.order[it->second] = static_cast<uint32_t>(scan);
+    }
+  }
+  if (std::find(plan.order.begin(), plan.order.end(), UINT32_MAX) != plan.order.end()) {
+    return std::optional<IncrementalPlan>();  // a stored involvement is gone
+  }
+  plan.order.insert(plan.order.end(), fresh.begin(), fresh.end());
   std::unordered_map<std::string, uint32_t> first_of_person;
   plan.initial_person.resize(stored.size());
   plan.person_key.resize(stored.size());
@@ -154,8 +160,6 @@ Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store, std:
     plan.person_key[idx] = std::move(stored[idx].person_key);
     plan.household_key[idx] = std::move(stored[idx].household_key);
   }
-  records = std::move(ordered);
-  records.insert(records.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
   return std::optional<IncrementalPlan>(std::move(plan));
 }
 
@@ -182,9 +186,9 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     return report;
   }
 
-  RETURN_IF_ERROR(ReadDeskRecords(store, report.records));
-  if (report.records.size() < 2) {
-    return FailedPreconditionError("the store holds " + std::to_string(report.records.size()) +
+  ASSIGN_OR_RETURN(linkage::RecordColumns columns, ReadDeskRecords(store, report.involvements));
+  if (report.involvements.size() < 2) {
+    return FailedPreconditionError("the store holds " + std::to_string(report.involvements.size()) +
                                    " desk-extract rows; ingest desk extracts before linking");
   }
 
@@ -195,19 +199,23 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     std::optional<linkage::FellegiSunterModel> model =
         StoredModel(nlohmann::json::parse(previous->details, nullptr, false), options.comparison);
     if (model) {
-      ASSIGN_OR_RETURN(plan, PlanIncremental(store, report.records, request.max_incremental_share));
+      ASSIGN_OR_RETURN(plan, PlanIncremental(store, report.involvements, request.max_incremental_share));
       if (plan) {
         options.model = std::move(model);
         options.first_new = plan->first_new;
         options.initial_person = plan->initial_person;
-      } else if (report.records.empty()) {
-        RETURN_IF_ERROR(ReadDeskRecords(store, report.records));
+        columns = linkage::Permute(columns, plan->order);
+        std::vector<InvolvementRef> ordered;
+        ordered.reserve(plan->order.size());
+        for (uint32_t scan : plan->order) ordered.push_back(std::move(report.involvements[scan]));
+        report.involvements = std::move(ordered);
+        std::vector<uint32_t>().swap(plan->order);
       }
     }
   }
   report.incremental = plan.has_value();
   report.new_involvements =
-      static_cast<int64_t>(report.records.size()) - (plan ? static_cast<int64_t>(plan->first_new) : 0);
+      static_cast<int64_t>(report.involvements.size()) - (plan ? static_cast<int64_t>(plan->first_new) : 0);
   if (plan && report.new_involvements == 0) {
     // Only non-desk files were ingested: the linkage stands; log a run so the next one knows.
     store::LinkRunInfo run = *previous;
@@ -221,26 +229,31 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     ASSIGN_OR_RETURN(report.run.id, store.ExtendLinkage(run, plan->first_new, {}, {}, {}));
     ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.LatestLinkRun());
     if (written) report.run = *written;
-    report.stats.records = static_cast<int64_t>(report.records.size());
+    report.stats.records = static_cast<int64_t>(report.involvements.size());
     report.stats.persons = run.persons;
     report.stats.households = run.households;
     return report;
   }
 
   if (!request.truth_persons_csv.empty()) {
-    ASSIGN_OR_RETURN(linkage::SynthTruth truth, linkage::ReadSynthTruth(request.truth_persons_csv, report.records));
+    std::vector<linkage::InvolvementKey> keys;
+    keys.reserve(report.involvements.size());
+    for (const InvolvementRef& involvement : report.involvements) {
+      keys.push_back({involvement.source, involvement.record_id, involvement.betrokkene_nr});
+    }
+    ASSIGN_OR_RETURN(linkage::SynthTruth truth, linkage::ReadSynthTruth(request.truth_persons_csv, keys));
     report.true_person = InternLabels(truth.person);
     report.true_household = InternLabels(truth.household);
     options.truth = report.true_person;
   }
 
-  ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(report.records, options));
+  ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(std::move(columns), options));
   report.stats = result.stats;
   report.person = std::move(result.person);
   report.household = std::move(result.household);
 
-  std::vector<std::string> person_keys = StableKeys(report.records, report.person);
-  std::vector<std::string> household_keys = StableKeys(report.records, report.household);
+  std::vector<std::string> person_keys = StableKeys(report.involvements, report.person);
+  std::vector<std::string> household_keys = StableKeys(report.involvements, report.household);
   std::vector<store::LinkPairRow> pairs;
   pairs.reserve(result.pairs.size());
   for (const auto& pair : result.pairs) pairs.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
@@ -272,10 +285,10 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
   report.run.households = result.stats.households;
   report.run.details = details.dump();
 
-  auto involvement = [&](size_t i) {
-    const auto& record = report.records[i];
-    return store::LinkedInvolvement{record.source, record.record_id, record.betrokkene_nr, person_keys[i],
-                                    household_keys[i]};
+  auto involvement = [&](size_t i) {  // takes the keys: each is used once
+    const InvolvementRef& ref = report.involvements[i];
+    return store::LinkedInvolvement{std::string(ref.source), ref.record_id, ref.betrokkene_nr,
+                                    std::move(person_keys[i]), std::move(household_keys[i])};
   };
   if (plan) {
     std::vector<store::LinkKeyUpdate> updated;
@@ -285,13 +298,13 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
       }
     }
     std::vector<store::LinkedInvolvement> appended;
-    for (size_t i = plan->first_new; i < report.records.size(); ++i) appended.push_back(involvement(i));
+    for (size_t i = plan->first_new; i < report.involvements.size(); ++i) appended.push_back(involvement(i));
     report.updated_keys = static_cast<int64_t>(updated.size());
     ASSIGN_OR_RETURN(report.run.id, store.ExtendLinkage(report.run, plan->first_new, updated, appended, pairs));
   } else {
     std::vector<store::LinkedInvolvement> involvements;
-    involvements.reserve(report.records.size());
-    for (size_t i = 0; i < report.records.size(); ++i) involvements.push_back(involvement(i));
+    involvements.reserve(report.involvements.size());
+    for (size_t i = 0; i < report.involvements.size(); ++i) involvements.push_back(involvement(i));
     ASSIGN_OR_RETURN(report.run.id, store.WriteLinkage(report.run, involvements, pairs));
   }
   ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.LatestLinkRun());

@@ -29,8 +29,10 @@
 // through (with `truth_persons_csv`, a record missing from the truth is a kDataError naming it).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -47,6 +49,14 @@ struct LinkRequest {
   linkage::LinkageOptions options;
 };
 
+// One linked involvement as the report names it (the linkage itself holds only columns).
+struct InvolvementRef {
+  std::string_view source;  // one of DeskSources() (static storage)
+  std::string record_id;
+  int betrokkene_nr = 0;
+  int64_t event_day = INT64_MAX;  // Date::DayNumber of the event date; INT64_MAX when unknown
+};
+
 struct LinkReport {
   bool skipped = false;
   bool incremental = false;
@@ -54,7 +64,7 @@ struct LinkReport {
   int64_t updated_keys = 0;      // stored involvements whose person or household key changed
   store::LinkRunInfo run;
   linkage::LinkageStats stats;
-  std::vector<linkage::LinkRecord> records;  // the linked records, in stored linkage order
+  std::vector<InvolvementRef> involvements;  // the linked involvements, in stored linkage order
   std::vector<uint32_t> person;              // per record (cluster index)
   std::vector<uint32_t> household;
   // With truth_persons_csv: the true person and household per record (interned labels).
