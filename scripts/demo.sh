@@ -34,7 +34,13 @@ for source in veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf je
 done
 
 echo "== 3. Ingest into the store ($db)"
-for source in veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf jeugdhulp wmo; do
+# Veilig Thuis delivers monthly: its last month arrives after the first link (step 5b).
+vt="$out/extracts/veilig_thuis.csv"
+last_month=$(grep -v '^#' "$vt" | tail -n +2 | cut -d';' -f2 | sort | tail -1 | cut -c1-7)
+awk -F';' -v month="$last_month" '/^#/ || $1 == "melding_id" || index($2, month) != 1' "$vt" >"$out/extracts/vt-until-last-month.csv"
+awk -F';' -v month="$last_month" '/^#/ || $1 == "melding_id" || index($2, month) == 1' "$vt" >"$out/extracts/vt-$last_month.csv"
+"$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-until-last-month.csv"
+for source in zorgwekkend_gedrag woningvervuiling wonen_verblijf jeugdhulp wmo; do
   "$sz" ingest --db "$db" --source "$source" "$out/extracts/$source.csv"
 done
 "$sz" ingest --db "$db" --source gezondheidsmonitor "$out"/desks/gezondheidsmonitor/monitor-*.sav
@@ -47,6 +53,9 @@ echo "== 4. What the store holds"
 "$sz" summary --db "$db"
 
 echo "== 5. Link persons and households across the desks (scored against the generator's truth)"
+"$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
+echo "== 5b. Veilig Thuis's reports of $last_month arrive: only they are linked (incremental)"
+"$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-$last_month.csv"
 "$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
 
 echo "== 6. Cross-desk measures (dwarsverbanden) from the linked persons, checked against the truth"

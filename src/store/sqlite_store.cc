@@ -417,6 +417,23 @@ class SqliteStore : public Store {
     return out;
   }
 
+  Result<std::vector<LinkPairRow>> LinkPairs(double min_probability) override {
+    Statement stmt;
+    RETURN_IF_ERROR(stmt.Prepare(db_,
+                                 "SELECT a, b, weight, probability, exact FROM link_pairs "
+                                 "WHERE probability >= ? OR exact ORDER BY a, b"));
+    sqlite3_bind_double(stmt.get(), 1, min_probability);
+    std::vector<LinkPairRow> out;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      out.push_back({static_cast<uint32_t>(sqlite3_column_int64(stmt.get(), 0)),
+                     static_cast<uint32_t>(sqlite3_column_int64(stmt.get(), 1)), sqlite3_column_double(stmt.get(), 2),
+                     sqlite3_column_double(stmt.get(), 3), sqlite3_column_int(stmt.get(), 4) != 0});
+    }
+    if (rc != SQLITE_DONE) return SqliteError(db_, rc, "reading the link pairs");
+    return out;
+  }
+
   Status ScanRecords(const sources::SourceContract& contract,
                      const std::function<Status(const std::vector<std::string>&)>& row) override {
     std::string sql = "SELECT ";

@@ -158,6 +158,8 @@ class Store {
   virtual Result<std::optional<LinkRunInfo>> LatestLinkRun() = 0;
   // The latest run's involvements, in the order they were written.
   virtual Result<std::vector<LinkedInvolvement>> LinkedInvolvements() = 0;
+  // The stored pairs with probability ≥ min_probability (exact links always), ordered by (a, b).
+  virtual Result<std::vector<LinkPairRow>> LinkPairs(double min_probability) = 0;
 };
 
 // Setting key under which the fingerprint of the pseudonymisation key the store links with is kept.

@@ -2,6 +2,7 @@
 // ingest, then LinkStore links it; checked against the generator's truth, for stable keys, for
 // skipping when nothing is new, and for re-linking after a new ingest.
 #include "pipeline/link.h"
+#include "pipeline/link_pairs.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -200,6 +201,34 @@ TEST_F(LinkStoreTest, AnIngestWithoutDeskRowsLeavesTheLinkageAsItIs) {
   ASSERT_EQ(after.size(), before.size());
   for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(after[i].person_key, before[i].person_key);
   EXPECT_TRUE(LinkStore(*store_, LinkRequest{}).value().skipped);  // the run recorded the newest file
+}
+
+TEST_F(LinkStoreTest, LinkPairsShowWhatEachThresholdWouldLink) {
+  EXPECT_EQ(ReviewLinkPairs(*store_, LinkPairsRequest{}).status().code(), StatusCode::kFailedPrecondition);
+  IngestDesks({"veilig_thuis", "jeugdhulp", "wmo"});
+  const std::string truth = *dir_ + "/desks/truth/persons.csv";
+  auto linked = LinkStore(*store_, LinkRequest{.truth_persons_csv = truth});
+  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
+  auto review = ReviewLinkPairs(*store_, LinkPairsRequest{.min_probability = 0.5, .truth_persons_csv = truth});
+  ASSERT_TRUE(review.ok()) << review.status().ToString();
+  ASSERT_EQ(review->thresholds.size(), 10u);
+  EXPECT_EQ(review->thresholds.front().links, linked->run.pairs_kept);  // 0.01: the keep floor
+  for (size_t i = 1; i < review->thresholds.size(); ++i) {
+    EXPECT_LE(review->thresholds[i].links, review->thresholds[i - 1].links);
+    EXPECT_LE(review->thresholds[i].true_links, review->thresholds[i].links);
+    EXPECT_LE(review->thresholds[i].within_persons, review->thresholds[i].links);
+  }
+  const ThresholdRow& at_link = review->thresholds[6];
+  ASSERT_DOUBLE_EQ(at_link.threshold, 0.9);
+  EXPECT_EQ(at_link.links, linked->stats.linked_pairs);
+  EXPECT_EQ(review->true_pairs, linkage::ScoreClustering(linked->person, linked->true_person, {}).true_pairs);
+  EXPECT_TRUE(review->thresholds.back().exact_only);
+  EXPECT_EQ(review->thresholds.back().links, linked->stats.exact_pairs);
+  for (const ReviewedPair& pair : review->pairs) {
+    ASSERT_TRUE(pair.pair.exact || pair.pair.probability >= 0.5);
+    EXPECT_EQ(pair.same_person, pair.a->person_key == pair.b->person_key);
+  }
+  EXPECT_EQ(static_cast<int64_t>(review->pairs.size()), review->thresholds[3].links);  // 0.5
 }
 
 TEST_F(LinkStoreTest, CrossDeskMeasuresFromLinkedPersonsMatchTheTruth) {

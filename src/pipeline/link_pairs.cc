@@ -1,0 +1,59 @@
+#include "pipeline/link_pairs.h"
+
+#include <unordered_map>
+
+#include "linkage/evaluation.h"
+
+namespace sz::pipeline {
+
+Result<LinkPairsReport> ReviewLinkPairs(store::Store& store, const LinkPairsRequest& request) {
+  LinkPairsReport report;
+  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> run, store.LatestLinkRun());
+  if (!run) return FailedPreconditionError("nothing is linked yet; run samenzicht link first");
+  report.run = *run;
+  ASSIGN_OR_RETURN(report.involvements, store.LinkedInvolvements());
+  ASSIGN_OR_RETURN(std::vector<store::LinkPairRow> pairs, store.LinkPairs(0.0));
+
+  std::vector<uint32_t> truth;  // interned true person per involvement
+  if (!request.truth_persons_csv.empty()) {
+    std::vector<linkage::InvolvementKey> keys;
+    keys.reserve(report.involvements.size());
+    for (const auto& involvement : report.involvements) {
+      keys.push_back({involvement.source, involvement.record_id, involvement.betrokkene_nr});
+    }
+    ASSIGN_OR_RETURN(linkage::SynthTruth labels, linkage::ReadSynthTruth(request.truth_persons_csv, keys));
+    std::unordered_map<std::string, uint32_t> ids;
+    std::unordered_map<uint32_t, int64_t> sizes;
+    for (const std::string& label : labels.person) {
+      uint32_t id = ids.emplace(label, static_cast<uint32_t>(ids.size())).first->second;
+      truth.push_back(id);
+      ++sizes[id];
+    }
+    report.true_pairs = 0;
+    for (const auto& [id, size] : sizes) report.true_pairs += size * (size - 1) / 2;
+  }
+
+  for (double threshold : {0.01, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0}) {
+    report.thresholds.push_back({threshold, threshold == 1.0, 0, 0, truth.empty() ? -1 : 0});
+  }
+  for (const store::LinkPairRow& pair : pairs) {
+    if (pair.a >= report.involvements.size() || pair.b >= report.involvements.size()) {
+      return DataError("link pair (" + std::to_string(pair.a) + ", " + std::to_string(pair.b) +
+                       ") names an involvement the store does not hold; link again with --full");
+    }
+    const store::LinkedInvolvement& a = report.involvements[pair.a];
+    const store::LinkedInvolvement& b = report.involvements[pair.b];
+    bool same_person = a.person_key == b.person_key;
+    for (ThresholdRow& row : report.thresholds) {
+      bool link = row.exact_only ? pair.exact : pair.exact || pair.probability >= row.threshold;
+      if (!link) continue;
+      ++row.links;
+      row.within_persons += same_person;
+      if (!truth.empty()) row.true_links += truth[pair.a] == truth[pair.b];
+    }
+    if (pair.exact || pair.probability >= request.min_probability) report.pairs.push_back({&a, &b, pair, same_person});
+  }
+  return report;
+}
+
+}  // namespace sz::pipeline
