@@ -41,8 +41,8 @@ for source in "${desks[@]}"; do
   "$sz" ingest --db "$db" --source "$source" "$file" | grep -v '^the store now links'
 done
 echo "== full run (scale $scale, $years)"
-/usr/bin/time -f "wall %e s, peak memory %M KB" "$sz" link --db "$db" --threads 2 --truth "$work/desks/truth/persons.csv"
+/usr/bin/time -f "wall %e s, peak memory %M KB" "$sz" link --db "$db" --threads 2 --verbose --truth "$work/desks/truth/persons.csv"
 echo "== incremental run: Veilig Thuis reports of $last_month"
 "$sz" ingest --db "$db" --source veilig_thuis "$work/vt-last-month.csv"
-/usr/bin/time -f "wall %e s, peak memory %M KB" "$sz" link --db "$db" --threads 2 --truth "$work/desks/truth/persons.csv"
+/usr/bin/time -f "wall %e s, peak memory %M KB" "$sz" link --db "$db" --threads 2 --verbose --truth "$work/desks/truth/persons.csv"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -srm), $(date -u +%F)"

@@ -1,5 +1,9 @@
 // samenzicht link : links persons and households across the desk extracts in the store.
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
 #include <iostream>
 
 #include "cli/command_registry.h"
@@ -13,6 +17,7 @@ namespace {
 struct LinkOptions {
   std::string db;
   pipeline::LinkRequest request;
+  bool verbose = false;
 };
 
 void PrintScores(const char* what, const linkage::PairwiseScores& scores) {
@@ -21,8 +26,35 @@ void PrintScores(const char* what, const linkage::PairwiseScores& scores) {
               static_cast<long long>(scores.true_positives), scores.precision, scores.recall, scores.f1);
 }
 
+// Resident memory now and at its peak, from /proc/self/status (GB; 0 where unavailable).
+std::pair<double, double> MemoryGb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  double now = 0, peak = 0;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) now = std::atof(line.c_str() + 6) / 1e6;
+    if (line.rfind("VmHWM:", 0) == 0) peak = std::atof(line.c_str() + 6) / 1e6;
+  }
+  return {now, peak};
+}
+
 Status RunLink(LinkOptions& options) {
   ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.db));
+  if (options.verbose) {
+    auto start = std::chrono::steady_clock::now();
+    options.request.options.on_stage = [start](std::string_view stage, const linkage::LinkageStats& s) {
+      auto [now, peak] = MemoryGb();
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr, "[%7.1f s, geheugen %.2f GB, piek %.2f GB] %-9s", seconds, now, peak,
+                   std::string(stage).c_str());
+      if (stage == "index") std::fprintf(stderr, " %lld lidmaatschappen", static_cast<long long>(s.block_memberships));
+      if (stage == "em-sample") std::fprintf(stderr, " %.1f%% van de blokken", 100 * s.em_sample_share);
+      if (stage == "pairs")
+        std::fprintf(stderr, " %lld vergeleken, %lld bewaard", static_cast<long long>(s.pairs_compared),
+                     static_cast<long long>(s.pairs_kept));
+      std::fprintf(stderr, "\n");
+    };
+  }
   ASSIGN_OR_RETURN(pipeline::LinkReport report, pipeline::LinkStore(*store, options.request));
   if (report.skipped) {
     std::cout << "niets nieuws sinds koppelrun " << report.run.id << " (" << report.run.created_at
@@ -94,6 +126,7 @@ void AddLinkCommand(CLI::App& app) {
                   "Bewaar vergeleken paren met minstens deze koppelkans (naast alle exacte)")
       ->capture_default_str();
   cmd->add_option("--threads", options->request.options.threads, "Aantal threads (0: alle kernen)");
+  cmd->add_flag("--verbose", options->verbose, "Meld elke stap met tijd en geheugengebruik (op stderr)");
   cmd->add_option("--truth", options->request.truth_persons_csv,
                   "Grondwaarheid van het synthetische Twente (truth/persons.csv): toon precisie, recall en F1");
   cmd->callback([options] { ExitWith(RunLink(*options)); });

@@ -158,6 +158,10 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   stats.pass_refined_blocks = index.refined_blocks();
   stats.block_memberships = static_cast<int64_t>(index.memberships());
   stats.seconds_blocking = SecondsSince(start);
+  auto stage = [&](std::string_view name) {
+    if (options.on_stage) options.on_stage(name, stats);
+  };
+  stage("index");
 
   // Streams the candidate pairs of the records in the listed chunks, `kChunk` records each, calling
   // visit(slot, a, b, found_by) for each pair, where slot is the position in `chunk_list`; each slot is
@@ -192,6 +196,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     std::vector<double> random_counts =
         RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs, options.seed, options.comparison);
     ASSIGN_OR_RETURN(u, EstimateU(random_counts));
+    stage("u");
   }
 
   // 3. Pattern counts for EM, from record chunks in a seeded random order, batch by batch, until
@@ -231,6 +236,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     // The training sessions read these two from stats; pass 5 replaces them with the exact counts.
     stats.pairs_compared = static_cast<int64_t>(std::llround(sampled_pairs * scale));
     stats.exact_pairs = static_cast<int64_t>(std::llround(sampled_exact * scale));
+    stage("em-sample");
   }
 
   // 4. EM for m (in sessions) and lambda, u fixed — or the given model.
@@ -242,6 +248,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     stats.em_iterations = fit.iterations;
     stats.em_converged = fit.converged;
   }
+  stage("model");
 
   // 5. Every candidate pair again: counted, and kept when it is an exact link or its probability
   //    reaches the floor. The non-CLK fields are compared first; when even the best CLK level could
@@ -313,6 +320,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   stats.pairs_kept = static_cast<int64_t>(result.pairs.size());
   for (const ScoredPair& pair : result.pairs) stats.linked_pairs += pair.exact || pair.probability >= link;
   stats.seconds_comparing = SecondsSince(compare_start);
+  stage("pairs");
 
   // 6. Persons and households.
   auto cluster_start = std::chrono::steady_clock::now();
@@ -340,6 +348,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   }
   stats.seconds_clustering = SecondsSince(cluster_start);
   stats.seconds_total = SecondsSince(start);
+  stage("clusters");
   return result;
 }
 

@@ -49,9 +49,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -68,39 +70,6 @@ namespace sz::linkage {
 enum class LinkMode {
   kDeduplicate,    // every pair of records may be the same person
   kAcrossSources,  // only pairs of records from different `source` values (linking files)
-};
-
-struct LinkageOptions {
-  LinkMode mode = LinkMode::kDeduplicate;
-  BlockingOptions blocking;
-  ComparisonSettings comparison;
-  EmOptions em;                        // total_pairs is set by the linker
-  int64_t u_sample_pairs = 1'000'000;  // random pairs for u (all pairs if fewer)
-  // Candidate pairs whose comparison patterns EM learns from (all candidates if fewer; see step 3).
-  int64_t em_sample_pairs = 50'000'000;
-  uint64_t seed = 20260101;
-  bool train_in_sessions = true;
-  ClusteringOptions clustering;
-  int threads = 0;  // 0: hardware concurrency (at most 8)
-  // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
-  // clustering.link_probability). 0 keeps every compared pair (small inputs, tests).
-  double keep_probability = 0;
-  // Optional ground truth (a label per record, equal = same entity): fills stats.true_pairs_compared
-  // while streaming, so pair completeness is known without keeping every pair.
-  std::span<const uint32_t> truth;
-  // Incremental linking (see above).
-  uint32_t first_new = 0;
-  std::optional<FellegiSunterModel> model;
-  std::span<const uint32_t> initial_person;
-};
-
-struct ScoredPair {
-  uint32_t a = 0, b = 0;  // record indices, a < b
-  float dice = 0;         // 0 when either CLK is missing
-  float weight = 0;       // match weight (log2 odds, prior included)
-  float probability = 0;  // 1 for exact links
-  uint16_t pattern = 0;   // comparison pattern (PatternVector gives the levels)
-  bool exact = false;     // BSN or name+birth-date pseudonym agrees
 };
 
 struct LinkageStats {
@@ -125,6 +94,42 @@ struct LinkageStats {
   int64_t households = 0;
   ClusteringStats clustering;
   double seconds_blocking = 0, seconds_comparing = 0, seconds_clustering = 0, seconds_total = 0;
+};
+
+struct LinkageOptions {
+  LinkMode mode = LinkMode::kDeduplicate;
+  BlockingOptions blocking;
+  ComparisonSettings comparison;
+  EmOptions em;                        // total_pairs is set by the linker
+  int64_t u_sample_pairs = 1'000'000;  // random pairs for u (all pairs if fewer)
+  // Candidate pairs whose comparison patterns EM learns from (all candidates if fewer; see step 3).
+  int64_t em_sample_pairs = 50'000'000;
+  uint64_t seed = 20260101;
+  bool train_in_sessions = true;
+  ClusteringOptions clustering;
+  int threads = 0;  // 0: hardware concurrency (at most 8)
+  // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
+  // clustering.link_probability). 0 keeps every compared pair (small inputs, tests).
+  double keep_probability = 0;
+  // Optional ground truth (a label per record, equal = same entity): fills stats.true_pairs_compared
+  // while streaming, so pair completeness is known without keeping every pair.
+  std::span<const uint32_t> truth;
+  // Incremental linking (see above).
+  uint32_t first_new = 0;
+  std::optional<FellegiSunterModel> model;
+  std::span<const uint32_t> initial_person;
+  // Called on the calling thread after each stage ("index", "u", "em-sample", "model", "pairs",
+  // "clusters") with the statistics so far: progress for long runs.
+  std::function<void(std::string_view stage, const LinkageStats& stats)> on_stage;
+};
+
+struct ScoredPair {
+  uint32_t a = 0, b = 0;  // record indices, a < b
+  float dice = 0;         // 0 when either CLK is missing
+  float weight = 0;       // match weight (log2 odds, prior included)
+  float probability = 0;  // 1 for exact links
+  uint16_t pattern = 0;   // comparison pattern (PatternVector gives the levels)
+  bool exact = false;     // BSN or name+birth-date pseudonym agrees
 };
 
 struct LinkageResult {
