@@ -47,7 +47,12 @@ Status RunLink(LinkOptions& options) {
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "[%7.1f s, geheugen %.2f GB, piek %.2f GB] %-9s", seconds, now, peak,
                    std::string(stage).c_str());
-      if (stage == "index") std::fprintf(stderr, " %lld lidmaatschappen", static_cast<long long>(s.block_memberships));
+      if (stage == "index") {
+        std::fprintf(stderr, " %lld lidmaatschappen;", static_cast<long long>(s.block_memberships));
+        for (size_t i = 0; i < s.pass_names.size() && i < s.pass_pair_bounds.size(); ++i) {
+          std::fprintf(stderr, " %s ≤ %.3g paren", s.pass_names[i].c_str(), s.pass_pair_bounds[i]);
+        }
+      }
       if (stage == "em-sample") std::fprintf(stderr, " %.1f%% van de blokken", 100 * s.em_sample_share);
       if (stage == "pairs")
         std::fprintf(stderr, " %lld vergeleken, %lld bewaard", static_cast<long long>(s.pairs_compared),

@@ -152,6 +152,7 @@ namespace {
 struct TableBlocks {
   std::vector<uint32_t> block_start, members;
   int64_t oversized = 0, refined = 0;
+  double pair_bound = 0;  // Σ s(s-1)/2 over the kept blocks
 };
 
 TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPass& pass, int pass_index,
@@ -165,6 +166,8 @@ TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPa
   }
   std::sort(entries.begin(), entries.end());
   auto add_block = [&](auto first, auto last) {  // iterators over (key, record), records ascending
+    double size = static_cast<double>(last - first);
+    out.pair_bound += size * (size - 1) / 2;
     out.block_start.push_back(static_cast<uint32_t>(out.members.size()));
     for (auto entry = first; entry != last; ++entry) out.members.push_back(entry->second);
   };
@@ -236,18 +239,30 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
   oversized_.assign(passes_.size(), 0);
   refined_.assign(passes_.size(), 0);
   threads = internal::ThreadCount(threads);
+  pair_bound_.assign(passes_.size(), 0);
+  const double budget = static_cast<double>(options.max_pairs_per_record) * static_cast<double>(records.size);
   for (size_t pass_index = 0; pass_index < passes_.size(); ++pass_index) {
-    const BlockingPass& pass = passes_[pass_index];
+    BlockingPass& pass = passes_[pass_index];
     Pass& index = index_[pass_index];
-    std::vector<std::vector<uint16_t>> positions;
-    if (pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits)
-      positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
+    const bool bit_sampling = pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits;
+    std::vector<TableBlocks> tables;
     // Table by table (keys of different tables never meet), tables in parallel: each sorts one entry
-    // per record (two for records of unknown sex). Concatenated in table order: thread-independent.
-    std::vector<TableBlocks> tables(static_cast<size_t>(TableCount(pass)));
-    internal::ParallelChunks(tables.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
-      tables[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table), options);
-    });
+    // per record (two for records of unknown sex). A bit-sampling pass whose blocks would hold more
+    // pairs than the budget is built again with wider keys (max_pairs_per_record).
+    for (;;) {
+      std::vector<std::vector<uint16_t>> positions;
+      if (bit_sampling) positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
+      tables.assign(static_cast<size_t>(TableCount(pass)), TableBlocks{});
+      internal::ParallelChunks(tables.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
+        tables[table] =
+            BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table), options);
+      });
+      double bound = 0;
+      for (const TableBlocks& table : tables) bound += table.pair_bound;
+      pair_bound_[pass_index] = bound;
+      if (!bit_sampling || options.max_pairs_per_record == 0 || bound <= budget || pass.bits >= 64) break;
+      pass.bits = std::min(64, pass.bits + 2);
+    }
     size_t members = 0, blocks = 0;
     for (const TableBlocks& table : tables) {
       members += table.members.size();

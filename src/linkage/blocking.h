@@ -72,6 +72,11 @@ struct BlockingOptions {
   // ceil(log2(size / refine_target)) bits, split the block, and each sub-block is a block. Pairs in a
   // dense block then grow with its size, not its square; similar CLKs still share a sub-block in at
   // least one table (the LSH argument above). 0 disables.
+  // A bit-sampling pass whose blocks would hold more than this many pairs per record (Σ s(s−1)/2 over
+  // its tables' blocks, an upper bound on the pairs it adds) is built again with keys two bits wider,
+  // until it fits: at national scale namesakes, not chance, fill the blocks, and widening by the number
+  // of records alone does not keep the pairs per record in check. 0 disables.
+  size_t max_pairs_per_record = 600;
   size_t refine_above = 256;
   size_t refine_target = 64;
   int refine_tables = 4;
@@ -111,9 +116,10 @@ class CandidateIndex {
   void Partners(uint32_t record, uint32_t min_partner, Scratch& scratch, std::vector<uint32_t>& partners,
                 std::vector<uint8_t>* found_by) const;
 
-  const std::vector<BlockingPass>& passes() const { return passes_; }  // effective passes
+  const std::vector<BlockingPass>& passes() const { return passes_; }  // as built (widths after widening)
   const std::vector<int64_t>& oversized_blocks() const { return oversized_; }
   const std::vector<int64_t>& refined_blocks() const { return refined_; }  // per pass, see refine_above
+  const std::vector<double>& pair_bounds() const { return pair_bound_; }  // per pass, Σ s(s−1)/2
   size_t memberships() const;  // kept block memberships over all passes (index size)
 
  private:
@@ -127,6 +133,7 @@ class CandidateIndex {
   std::vector<Pass> index_;
   std::vector<int64_t> oversized_;
   std::vector<int64_t> refined_;
+  std::vector<double> pair_bound_;
 };
 
 // The passes as run on `record_count` records (bit-sampling widths widened, see widen_from).

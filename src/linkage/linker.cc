@@ -156,6 +156,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   for (const BlockingPass& pass : index.passes()) stats.pass_names.push_back(pass.Name());
   stats.pass_oversized_blocks = index.oversized_blocks();
   stats.pass_refined_blocks = index.refined_blocks();
+  stats.pass_pair_bounds = index.pair_bounds();
   stats.block_memberships = static_cast<int64_t>(index.memberships());
   stats.seconds_blocking = SecondsSince(start);
   auto stage = [&](std::string_view name) {

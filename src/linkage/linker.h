@@ -85,6 +85,7 @@ struct LinkageStats {
   std::vector<int64_t> pass_new_pairs;
   std::vector<int64_t> pass_oversized_blocks;
   std::vector<int64_t> pass_refined_blocks;
+  std::vector<double> pass_pair_bounds;  // Σ s(s−1)/2 over each pass's blocks (before de-duplication)
   int64_t exact_pairs = 0;
   int64_t linked_pairs = 0;  // probability ≥ clustering.link_probability (incl. exact)
   double em_sample_share = 1;  // share of the record chunks whose candidate pairs EM counted

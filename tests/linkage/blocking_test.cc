@@ -195,5 +195,23 @@ TEST(BlockingTest, DenseYearSexWijkBlocksAreRefinedByClkBits) {
   EXPECT_GT(static_cast<double>(found), 0.95 * static_cast<double>(close)) << found << " of " << close;
 }
 
+TEST(BlockingTest, BitSamplingKeysWidenUntilThePairsFitTheBudget) {
+  testing::Population population = testing::MakePopulation(300, 2, 4);
+  internal::EncodedRecords encoded = internal::Encode(population.records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kClkBits, 8, 4}};  // 4 bits: a few huge blocks
+  options.widen_from = 0;
+  options.max_pairs_per_record = 3;
+  CandidateIndex index(encoded, options, false, 2);
+  ASSERT_EQ(index.passes().size(), 1u);
+  EXPECT_GT(index.passes()[0].bits, 4);
+  EXPECT_LE(index.pair_bounds()[0], 3.0 * static_cast<double>(encoded.size));
+  // Without a budget the narrow keys stay, and their blocks hold far more pairs.
+  options.max_pairs_per_record = 0;
+  CandidateIndex unbounded(encoded, options, false, 2);
+  EXPECT_EQ(unbounded.passes()[0].bits, 4);
+  EXPECT_GT(unbounded.pair_bounds()[0], 3.0 * static_cast<double>(encoded.size));
+}
+
 }  // namespace
 }  // namespace sz::linkage
