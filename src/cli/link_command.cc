@@ -42,7 +42,8 @@ Status RunLink(LinkOptions& options) {
   ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.db));
   if (options.verbose) {
     auto start = std::chrono::steady_clock::now();
-    options.request.options.on_stage = [start](std::string_view stage, const linkage::LinkageStats& s) {
+    options.request.options.on_stage = [start](std::string_view stage, const linkage::LinkageStats& s,
+                                               const linkage::FellegiSunterModel* model) {
       auto [now, peak] = MemoryGb();
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "[%7.1f s, geheugen %.2f GB, piek %.2f GB] %-9s", seconds, now, peak,
@@ -58,6 +59,7 @@ Status RunLink(LinkOptions& options) {
         std::fprintf(stderr, " %lld vergeleken, %lld bewaard", static_cast<long long>(s.pairs_compared),
                      static_cast<long long>(s.pairs_kept));
       std::fprintf(stderr, "\n");
+      if (stage == "model" && model != nullptr) std::fprintf(stderr, "%s", model->Describe().c_str());
     };
   }
   ASSIGN_OR_RETURN(pipeline::LinkReport report, pipeline::LinkStore(*store, options.request));

@@ -159,8 +159,9 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   stats.pass_pair_bounds = index.pair_bounds();
   stats.block_memberships = static_cast<int64_t>(index.memberships());
   stats.seconds_blocking = SecondsSince(start);
+  bool have_model = false;
   auto stage = [&](std::string_view name) {
-    if (options.on_stage) options.on_stage(name, stats);
+    if (options.on_stage) options.on_stage(name, stats, have_model ? &result.model : nullptr);
   };
   stage("index");
 
@@ -249,6 +250,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     stats.em_iterations = fit.iterations;
     stats.em_converged = fit.converged;
   }
+  have_model = true;
   stage("model");
 
   // 5. Every candidate pair again: counted, and kept when it is an exact link or its probability

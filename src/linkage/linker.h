@@ -120,8 +120,9 @@ struct LinkageOptions {
   std::optional<FellegiSunterModel> model;
   std::span<const uint32_t> initial_person;
   // Called on the calling thread after each stage ("index", "u", "em-sample", "model", "pairs",
-  // "clusters") with the statistics so far: progress for long runs.
-  std::function<void(std::string_view stage, const LinkageStats& stats)> on_stage;
+  // "clusters") with the statistics so far and the model once it is known (else nullptr): progress for
+  // long runs.
+  std::function<void(std::string_view stage, const LinkageStats& stats, const FellegiSunterModel* model)> on_stage;
 };
 
 struct ScoredPair {
