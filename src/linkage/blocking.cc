@@ -33,6 +33,13 @@ std::vector<std::vector<uint16_t>> SampleBitPositions(const BlockingPass& pass, 
   return tables;
 }
 
+// The values of the filter bits at `positions`, as one number (a bit-sampling key).
+uint64_t SampleBits(const uint64_t* words, const std::vector<uint16_t>& positions) {
+  uint64_t pattern = 0;
+  for (uint16_t position : positions) pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
+  return pattern;
+}
+
 int TableCount(const BlockingPass& pass) {
   return pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits ? pass.tables : 1;
 }
@@ -74,11 +81,7 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
         if (records.birth_year[record] == 0) break;
         base = Combine(base, static_cast<uint64_t>(records.birth_year[record]));
       }
-      const uint64_t* words = records.Clk(record);
-      uint64_t pattern = 0;
-      for (uint16_t position : positions[table]) {
-        pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
-      }
+      const uint64_t pattern = SampleBits(records.Clk(record), positions[table]);
       for (int sex : {1, 2}) {
         if (pass.kind == BlockingKind::kClkBits && sex == 2) break;
         if (pass.kind == BlockingKind::kYearSexClkBits && records.sex[record] != 0 && records.sex[record] != sex)
@@ -199,12 +202,7 @@ TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPa
         for (size_t entry = begin; entry < end; ++entry) {
           uint32_t record = entries[entry].second;
           if (!records.HasClk(record)) continue;
-          const uint64_t* words = records.Clk(record);
-          uint64_t pattern = 0;
-          for (uint16_t position : positions_of_table) {
-            pattern = (pattern << 1) | ((words[position >> 6] >> (position & 63)) & 1);
-          }
-          sub_entries.emplace_back(pattern, record);
+          sub_entries.emplace_back(SampleBits(records.Clk(record), positions_of_table), record);
         }
         std::sort(sub_entries.begin(), sub_entries.end());
         for (size_t sub_begin = 0; sub_begin < sub_entries.size();) {
