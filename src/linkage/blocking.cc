@@ -155,14 +155,30 @@ namespace {
 struct TableBlocks {
   std::vector<uint32_t> block_start, members;
   int64_t oversized = 0, refined = 0;
-  double pair_bound = 0;  // Σ s(s-1)/2 over the kept blocks
+  double pair_bound = 0;           // Σ s(s-1)/2 over the kept blocks
+  double distinct_pair_bound = 0;  // the same without pairs of identical CLKs
 };
 
+// A hash of each record's CLK (0 without one): records with equal hashes have identical filters
+// (up to 64-bit collisions, which only make the budget a little more lenient).
+std::vector<uint64_t> ClkHashes(const internal::EncodedRecords& records) {
+  std::vector<uint64_t> hashes(records.size, 0);
+  for (uint32_t record = 0; record < records.size; ++record) {
+    if (!records.HasClk(record)) continue;
+    const uint64_t* words = records.Clk(record);
+    uint64_t hash = 0x243f6a8885a308d3ULL;
+    for (size_t word = 0; word < kClkWords; ++word) hash = Combine(hash, words[word]);
+    hashes[record] = hash | 1;
+  }
+  return hashes;
+}
+
 TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPass& pass, int pass_index,
-                       const std::vector<std::vector<uint16_t>>& positions, int table, const BlockingOptions& options) {
+                       const std::vector<std::vector<uint16_t>>& positions, int table, const BlockingOptions& options,
+                       const std::vector<uint64_t>& clk_hash) {
   TableBlocks out;
   std::vector<std::pair<uint64_t, uint32_t>> entries, sub_entries;
-  std::vector<uint64_t> keys;
+  std::vector<uint64_t> keys, block_hashes;
   for (uint32_t record = 0; record < records.size; ++record) {
     KeysOfTable(records, record, pass, pass_index, positions, table, keys);
     for (uint64_t key : keys) entries.emplace_back(key, record);
@@ -171,6 +187,20 @@ TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPa
   auto add_block = [&](auto first, auto last) {  // iterators over (key, record), records ascending
     double size = static_cast<double>(last - first);
     out.pair_bound += size * (size - 1) / 2;
+    // Pairs of identical CLKs (one person's involvements) meet in every table whatever its width, so
+    // they do not count against the budget: only distinct pairs shrink when keys widen.
+    block_hashes.clear();
+    for (auto entry = first; entry != last; ++entry) block_hashes.push_back(clk_hash[entry->second]);
+    std::sort(block_hashes.begin(), block_hashes.end());
+    double identical = 0;
+    for (size_t run = 0; run < block_hashes.size();) {
+      size_t run_end = run;
+      while (run_end < block_hashes.size() && block_hashes[run_end] == block_hashes[run]) ++run_end;
+      double count = static_cast<double>(run_end - run);
+      if (block_hashes[run] != 0) identical += count * (count - 1) / 2;
+      run = run_end;
+    }
+    out.distinct_pair_bound += size * (size - 1) / 2 - identical;
     out.block_start.push_back(static_cast<uint32_t>(out.members.size()));
     for (auto entry = first; entry != last; ++entry) out.members.push_back(entry->second);
   };
@@ -238,6 +268,9 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
   refined_.assign(passes_.size(), 0);
   threads = internal::ThreadCount(threads);
   pair_bound_.assign(passes_.size(), 0);
+  distinct_pair_bound_.assign(passes_.size(), 0);
+  widenings_.assign(passes_.size(), 0);
+  const std::vector<uint64_t> clk_hash = ClkHashes(records);
   const double budget = static_cast<double>(options.max_pairs_per_record) * static_cast<double>(records.size);
   for (size_t pass_index = 0; pass_index < passes_.size(); ++pass_index) {
     BlockingPass& pass = passes_[pass_index];
@@ -252,14 +285,19 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
       if (bit_sampling) positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
       tables.assign(static_cast<size_t>(TableCount(pass)), TableBlocks{});
       internal::ParallelChunks(tables.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
-        tables[table] =
-            BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table), options);
+        tables[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table),
+                                   options, clk_hash);
       });
-      double bound = 0;
-      for (const TableBlocks& table : tables) bound += table.pair_bound;
+      double bound = 0, distinct = 0;
+      for (const TableBlocks& table : tables) {
+        bound += table.pair_bound;
+        distinct += table.distinct_pair_bound;
+      }
       pair_bound_[pass_index] = bound;
-      if (!bit_sampling || options.max_pairs_per_record == 0 || bound <= budget || pass.bits >= 64) break;
+      distinct_pair_bound_[pass_index] = distinct;
+      if (!bit_sampling || options.max_pairs_per_record == 0 || distinct <= budget || pass.bits >= 64) break;
       pass.bits = std::min(64, pass.bits + 2);
+      ++widenings_[pass_index];
     }
     size_t members = 0, blocks = 0;
     for (const TableBlocks& table : tables) {

@@ -72,11 +72,14 @@ struct BlockingOptions {
   // ceil(log2(size / refine_target)) bits, split the block, and each sub-block is a block. Pairs in a
   // dense block then grow with its size, not its square; similar CLKs still share a sub-block in at
   // least one table (the LSH argument above). 0 disables.
-  // A bit-sampling pass whose blocks would hold more than this many pairs per record (Σ s(s−1)/2 over
-  // its tables' blocks, an upper bound on the pairs it adds) is built again with keys two bits wider,
-  // until it fits: at national scale namesakes, not chance, fill the blocks, and widening by the number
-  // of records alone does not keep the pairs per record in check. 0 disables.
-  size_t max_pairs_per_record = 600;
+  // A bit-sampling pass whose blocks would hold more than this many pairs of distinct CLKs per record
+  // (Σ s(s−1)/2 over its tables' blocks minus the pairs of identical CLKs: an upper bound on the pairs
+  // of different filters it adds) is built again with keys two bits wider, until it fits: at national
+  // scale namesakes, not chance, fill the blocks, and widening by the number of records alone does not
+  // keep the pairs per record in check. Pairs of identical CLKs (mostly one person's involvements) are
+  // not counted: they share a key in every table however wide, so counting them would widen the keys
+  // without end and cost the near matches their recall. 0 disables.
+  size_t max_pairs_per_record = 400;
   size_t refine_above = 256;
   size_t refine_target = 64;
   int refine_tables = 4;
@@ -120,6 +123,9 @@ class CandidateIndex {
   const std::vector<int64_t>& oversized_blocks() const { return oversized_; }
   const std::vector<int64_t>& refined_blocks() const { return refined_; }  // per pass, see refine_above
   const std::vector<double>& pair_bounds() const { return pair_bound_; }  // per pass, Σ s(s−1)/2
+  // Per pass, Σ s(s−1)/2 minus the pairs of identical CLKs (what max_pairs_per_record bounds).
+  const std::vector<double>& distinct_pair_bounds() const { return distinct_pair_bound_; }
+  const std::vector<int>& widenings() const { return widenings_; }  // per pass, rebuilds 2 bits wider
   size_t memberships() const;  // kept block memberships over all passes (index size)
 
  private:
@@ -134,6 +140,8 @@ class CandidateIndex {
   std::vector<int64_t> oversized_;
   std::vector<int64_t> refined_;
   std::vector<double> pair_bound_;
+  std::vector<double> distinct_pair_bound_;
+  std::vector<int> widenings_;
 };
 
 // The passes as run on `record_count` records (bit-sampling widths widened, see widen_from).

@@ -205,12 +205,49 @@ TEST(BlockingTest, BitSamplingKeysWidenUntilThePairsFitTheBudget) {
   CandidateIndex index(encoded, options, false, 2);
   ASSERT_EQ(index.passes().size(), 1u);
   EXPECT_GT(index.passes()[0].bits, 4);
-  EXPECT_LE(index.pair_bounds()[0], 3.0 * static_cast<double>(encoded.size));
+  EXPECT_GT(index.widenings()[0], 0);
+  EXPECT_LE(index.distinct_pair_bounds()[0], 3.0 * static_cast<double>(encoded.size));
   // Without a budget the narrow keys stay, and their blocks hold far more pairs.
   options.max_pairs_per_record = 0;
   CandidateIndex unbounded(encoded, options, false, 2);
   EXPECT_EQ(unbounded.passes()[0].bits, 4);
   EXPECT_GT(unbounded.pair_bounds()[0], 3.0 * static_cast<double>(encoded.size));
+}
+
+TEST(BlockingTest, IdenticalClksDoNotCountAgainstThePairBudget) {
+  // 50 people with unrelated filters, each seen 12 times with the identical CLK (one person's
+  // involvements at many desks): every table holds each person's 66 pairs, however wide its keys.
+  std::vector<LinkRecord> records;
+  uint64_t state = 12345;
+  for (int person = 0; person < 50; ++person) {
+    ClkWords words;
+    for (uint64_t& word : words) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      word = state ^ (state >> 29);
+    }
+    for (int copy = 0; copy < 12; ++copy) {
+      LinkRecord record;
+      record.source = "a";
+      record.clk = words;
+      records.push_back(record);
+    }
+  }
+  internal::EncodedRecords encoded = internal::Encode(records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kClkBits, 8, 24}};
+  options.widen_from = 0;
+  options.max_pairs_per_record = 2;  // far below the 8 × 66 / 12 = 44 identical pairs per record
+  CandidateIndex index(encoded, options, false, 2);
+  const double identical = 8.0 * 50 * 66;
+  EXPECT_GE(index.pair_bounds()[0], identical);
+  EXPECT_LE(index.distinct_pair_bounds()[0], 2.0 * static_cast<double>(encoded.size));
+  EXPECT_DOUBLE_EQ(index.pair_bounds()[0] - index.distinct_pair_bounds()[0], identical);
+  EXPECT_EQ(index.passes()[0].bits, 24);  // not widened: only distinct pairs count
+  EXPECT_EQ(index.widenings()[0], 0);
+  // The copies of one person still meet.
+  CandidatePairs candidates = GenerateCandidatePairs(encoded, options, false, 1);
+  EXPECT_TRUE(Has(candidates, 0, 11));
+  EXPECT_TRUE(Has(candidates, 12, 23));
 }
 
 }  // namespace
