@@ -52,9 +52,17 @@ Status RunLink(LinkOptions& options) {
         std::fprintf(stderr, " %lld lidmaatschappen;", static_cast<long long>(s.block_memberships));
         for (size_t i = 0; i < s.pass_names.size() && i < s.pass_pair_bounds.size(); ++i) {
           std::fprintf(stderr, " %s ≤ %.3g paren", s.pass_names[i].c_str(), s.pass_pair_bounds[i]);
+          if (i < s.pass_distinct_pair_bounds.size() && s.pass_distinct_pair_bounds[i] < s.pass_pair_bounds[i])
+            std::fprintf(stderr, " (%.3g met verschillende CLK)", s.pass_distinct_pair_bounds[i]);
+          if (i < s.pass_widenings.size() && s.pass_widenings[i] > 0)
+            std::fprintf(stderr, " [%d× verbreed]", s.pass_widenings[i]);
+          std::fprintf(stderr, ";");
         }
       }
       if (stage == "em-sample") std::fprintf(stderr, " %.1f%% van de blokken", 100 * s.em_sample_share);
+      if (stage == "keep")
+        std::fprintf(stderr, " %lld vergeleken, %lld bewaard, bewaargrens %.3g", static_cast<long long>(s.pairs_compared),
+                     static_cast<long long>(s.pairs_kept), s.keep_floor);
       if (stage == "pairs")
         std::fprintf(stderr, " %lld vergeleken, %lld bewaard", static_cast<long long>(s.pairs_compared),
                      static_cast<long long>(s.pairs_kept));
@@ -98,8 +106,12 @@ Status RunLink(LinkOptions& options) {
                 s.em_converged ? "geconvergeerd" : "NIET geconvergeerd", s.em_iterations);
   }
   std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld in de opslag; %.1f s\n",
-              static_cast<long long>(s.persons), static_cast<long long>(s.households), options.request.keep_probability,
+              static_cast<long long>(s.persons), static_cast<long long>(s.households), s.keep_floor,
               static_cast<long long>(report.run.pairs_kept), s.seconds_total);
+  if (s.keep_floor_raises > 0) {
+    std::printf("  bewaargrens verhoogd tot kans ≥ %.3g (meer dan %.0f bewaarde paren per betrokkenheid)\n", s.keep_floor,
+                options.request.max_kept_pairs_per_record);
+  }
   std::printf("  paren zonder Dice afgewezen (geen CLK-niveau haalt de bewaargrens): %lld\n",
               static_cast<long long>(s.pairs_without_dice));
   std::printf("  tijd: blokkeren %.1f s, vergelijken en schatten %.1f s, clusteren %.1f s; blokindex %lld lidmaatschappen\n",
@@ -132,6 +144,10 @@ void AddLinkCommand(CLI::App& app) {
   cmd->add_option("--keep-probability", options->request.keep_probability,
                   "Bewaar vergeleken paren met minstens deze koppelkans (naast alle exacte)")
       ->capture_default_str();
+  cmd->add_option("--max-kept-pairs-per-record", options->request.max_kept_pairs_per_record,
+                  "Bewaar hooguit zoveel paren per betrokkenheid; daarboven stijgt de bewaargrens (0: geen grens)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", options->request.options.threads, "Aantal threads (0: alle kernen)");
   cmd->add_flag("--verbose", options->verbose, "Meld elke stap met tijd en geheugengebruik (op stderr)");
   cmd->add_option("--truth", options->request.truth_persons_csv,

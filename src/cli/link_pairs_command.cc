@@ -56,7 +56,14 @@ Status RunLinkPairs(const LinkPairsOptions& options) {
                   row.links ? static_cast<double>(row.true_links) / row.links : 1.0,
                   report.true_pairs ? static_cast<double>(row.true_links) / report.true_pairs : 1.0);
     }
+    if (row.below_floor) std::printf("  (onvolledig: onder de bewaargrens)");
     std::printf("\n");
+  }
+  bool incomplete = false;
+  for (const pipeline::ThresholdRow& row : report.thresholds) incomplete = incomplete || row.below_floor;
+  if (incomplete) {
+    std::printf("(paren onder kans %.3g zijn niet bewaard: de bewaargrens is verhoogd omdat er te veel waren)\n",
+                report.keep_floor);
   }
   if (report.true_pairs >= 0) {
     std::printf("(precisie en recall van de koppelingen vóór het clusteren; %lld paren in de waarheid)\n",

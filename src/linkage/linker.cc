@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <random>
 
@@ -151,12 +153,15 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     if (stats.all_pairs <= 0) return FailedPreconditionError("linking across sources needs records from two sources");
   }
 
-  // 1. Blocking index.
-  const CandidateIndex index(encoded, options.blocking, across, threads);
+  // 1. Blocking index (freed before clustering).
+  auto owned_index = std::make_unique<CandidateIndex>(encoded, options.blocking, across, threads);
+  const CandidateIndex& index = *owned_index;
   for (const BlockingPass& pass : index.passes()) stats.pass_names.push_back(pass.Name());
   stats.pass_oversized_blocks = index.oversized_blocks();
   stats.pass_refined_blocks = index.refined_blocks();
   stats.pass_pair_bounds = index.pair_bounds();
+  stats.pass_distinct_pair_bounds = index.distinct_pair_bounds();
+  stats.pass_widenings = index.widenings();
   stats.block_memberships = static_cast<int64_t>(index.memberships());
   stats.seconds_blocking = SecondsSince(start);
   bool have_model = false;
@@ -269,7 +274,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
       best_over_clk[pattern] = std::max(best_over_clk[pattern], pattern_probability[PatternIndex(gamma)]);
     }
   }
-  const float keep = static_cast<float>(std::min(options.keep_probability, options.clustering.link_probability));
+  float keep = static_cast<float>(std::min(options.keep_probability, options.clustering.link_probability));
   const float link = static_cast<float>(options.clustering.link_probability);
   struct Slot {
     std::vector<ScoredPair> pairs;
@@ -280,28 +285,96 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   std::iota(all_chunks.begin(), all_chunks.end(), size_t{0});
   std::vector<Slot> slots(chunks);
   for (Slot& slot : slots) slot.per_pass.assign(pass_count, 0);
-  stream_pairs(all_chunks, [&](size_t index_in_list, uint32_t a, uint32_t b, uint8_t found_by) {
-    Slot& slot = slots[index_in_list];
-    ++slot.compared;
-    ++slot.per_pass[found_by];
-    if (!options.truth.empty()) slot.true_pairs += options.truth[a] == options.truth[b];
-    bool exact = internal::IsExactLink(encoded, a, b);
-    slot.exact += exact;
-    if (!exact && keep > 0) {
-      // CLK level 0 stands in for "some CLK level" (null when either CLK is missing: then it is final).
-      uint16_t without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
-      if (best_over_clk[without_clk] < keep) {
-        ++slot.without_dice;
-        return;
+  stats.pairs_compared = 0;
+  const double kept_budget = options.max_kept_pairs_per_record > 0 ? options.max_kept_pairs_per_record * n : 0;
+  const size_t kKeepBatch = std::max<size_t>(1, (options.keep_batch_records + kChunk - 1) / kChunk);
+  size_t kept_so_far = 0;
+  for (size_t done = 0; done < chunks; done += kKeepBatch) {
+    const size_t batch = std::min(kKeepBatch, chunks - done);
+    stream_pairs(std::span<const size_t>(all_chunks.data() + done, batch),
+                 [&](size_t index_in_batch, uint32_t a, uint32_t b, uint8_t found_by) {
+      Slot& slot = slots[done + index_in_batch];
+      ++slot.compared;
+      ++slot.per_pass[found_by];
+      if (!options.truth.empty()) slot.true_pairs += options.truth[a] == options.truth[b];
+      bool exact = internal::IsExactLink(encoded, a, b);
+      slot.exact += exact;
+      if (!exact && keep > 0) {
+        // CLK level 0 stands in for "some CLK level" (null when either CLK is missing: then it is final).
+        uint16_t without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
+        if (best_over_clk[without_clk] < keep) {
+          ++slot.without_dice;
+          return;
+        }
+      }
+      double dice;
+      uint16_t pattern = pattern_of(a, b, &dice);
+      float probability = exact ? 1.0f : pattern_probability[pattern];
+      if (!exact && probability < keep) return;
+      slot.pairs.push_back({a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]),
+                            probability, pattern, exact});
+    });
+    for (size_t slot = done; slot < done + batch; ++slot) {
+      kept_so_far += slots[slot].pairs.size();
+      stats.pairs_compared += slots[slot].compared;  // progress only: recounted below
+    }
+    stats.pairs_kept = static_cast<int64_t>(kept_so_far);
+    stats.keep_floor = keep;
+    if (done + batch < chunks && (done + batch) * kChunk / (1 << 20) != done * kChunk / (1 << 20)) {
+      stage("keep");  // progress of long runs, every 2^20 records
+    }
+    if (kept_budget <= 0 || static_cast<double>(kept_so_far) <= kept_budget || keep >= link) continue;
+    // Over the budget: the kept pairs below the link probability, by pattern (every pair of a pattern
+    // has the same probability), from the most probable down, until half the budget is used.
+    std::vector<int64_t> grey(kPatternCount, 0);
+    int64_t must_keep = 0;
+    for (size_t slot = 0; slot < done + batch; ++slot) {
+      for (const ScoredPair& pair : slots[slot].pairs) {
+        if (pair.exact || pair.probability >= link) {
+          ++must_keep;
+        } else {
+          ++grey[pair.pattern];
+        }
       }
     }
-    double dice;
-    uint16_t pattern = pattern_of(a, b, &dice);
-    float probability = exact ? 1.0f : pattern_probability[pattern];
-    if (!exact && probability < keep) return;
-    slot.pairs.push_back({a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]), probability,
-                          pattern, exact});
-  });
+    std::vector<uint16_t> by_probability;
+    for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+      if (grey[pattern] > 0) by_probability.push_back(static_cast<uint16_t>(pattern));
+    }
+    std::sort(by_probability.begin(), by_probability.end(), [&](uint16_t x, uint16_t y) {
+      return pattern_probability[x] != pattern_probability[y] ? pattern_probability[x] > pattern_probability[y] : x < y;
+    });
+    double room = kept_budget / 2 - static_cast<double>(must_keep);
+    float raised = link;
+    for (size_t i = 0; i < by_probability.size();) {
+      // Patterns of equal probability stay or go together.
+      size_t j = i;
+      double group = 0;
+      while (j < by_probability.size() &&
+             pattern_probability[by_probability[j]] == pattern_probability[by_probability[i]]) {
+        group += static_cast<double>(grey[by_probability[j]]);
+        ++j;
+      }
+      if (group > room) {
+        raised = std::nextafter(pattern_probability[by_probability[i]], 2.0f);
+        break;
+      }
+      room -= group;
+      i = j;
+    }
+    keep = std::min(std::max(raised, keep), link);
+    ++stats.keep_floor_raises;
+    kept_so_far = 0;
+    for (size_t slot = 0; slot < done + batch; ++slot) {
+      std::vector<ScoredPair>& pairs = slots[slot].pairs;
+      std::erase_if(pairs, [&](const ScoredPair& pair) { return !pair.exact && pair.probability < keep; });
+      pairs.shrink_to_fit();
+      kept_so_far += pairs.size();
+    }
+  }
+  stats.keep_floor = keep;
+  owned_index.reset();  // the pairs are all streamed: the index goes before the kept pairs are gathered
+  std::vector<CandidateIndex::Scratch>().swap(scratch);
   stats.pairs_compared = 0;
   stats.exact_pairs = 0;
   stats.pass_new_pairs.assign(pass_count, 0);

@@ -32,8 +32,11 @@
 //    agrees: probability 1, flag `exact`, whatever the model says) or have probability ≥
 //    keep_probability, with weight and probability. The cheap fields are compared first; the Dice
 //    coefficient is skipped when no CLK level could lift the pair to the floor. Streaming twice costs
-//    less than holding every pair (24 bytes each; 231 M pairs for the synthetic Twente).
+//    less than holding every pair (24 bytes each; 231 M pairs for the synthetic Twente). Record chunks
+//    are streamed in batches; after a batch that leaves more kept pairs than max_kept_pairs_per_record
+//    allows, the floor rises (deterministically: batches run in record order).
 // 6. Persons by constrained clustering, households from household keys plus persons (clustering.h).
+//    The blocking index is freed first.
 //
 // Incremental linking (pipeline/link.h): with `first_new` > 0 the records [0, first_new) were linked
 // before. Only pairs with at least one record ≥ first_new are compared, `model` must be given (no EM:
@@ -86,6 +89,10 @@ struct LinkageStats {
   std::vector<int64_t> pass_oversized_blocks;
   std::vector<int64_t> pass_refined_blocks;
   std::vector<double> pass_pair_bounds;  // Σ s(s−1)/2 over each pass's blocks (before de-duplication)
+  std::vector<double> pass_distinct_pair_bounds;  // the same without pairs of identical CLKs
+  std::vector<int> pass_widenings;                // rebuilds 2 bits wider under max_pairs_per_record
+  double keep_floor = 0;  // step 5: the floor in force at the end (≥ keep_probability; see max_kept_pairs_per_record)
+  int keep_floor_raises = 0;
   int64_t exact_pairs = 0;
   int64_t linked_pairs = 0;  // probability ≥ clustering.link_probability (incl. exact)
   double em_sample_share = 1;  // share of the record chunks whose candidate pairs EM counted
@@ -112,6 +119,17 @@ struct LinkageOptions {
   // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
   // clustering.link_probability). 0 keeps every compared pair (small inputs, tests).
   double keep_probability = 0;
+  // Bound on the pairs kept in step 5, per record (24 bytes each): when the kept pairs outgrow
+  // max_kept_pairs_per_record × records, the floor rises to the least probability that leaves at most
+  // half of that (stats.keep_floor), and pairs below it are dropped; exact links and pairs at or above
+  // clustering.link_probability are always kept. The result is then exactly the pairs at or above the
+  // final floor, as if it had been asked for. At national scale the prior is so small that millions of
+  // "same name, same year" pairs fall between 0.01 and 0.5; the bound keeps them from filling memory.
+  // 0: no bound (the pipeline uses 8: about 5 per record are kept at 0.01 for the synthetic Twente).
+  double max_kept_pairs_per_record = 0;
+  // Records per batch of step 5 (rounded up to whole chunks of 256): the kept pairs are checked against
+  // their bound after each batch, so they exceed it by at most one batch's worth.
+  size_t keep_batch_records = 131'072;
   // Optional ground truth (a label per record, equal = same entity): fills stats.true_pairs_compared
   // while streaming, so pair completeness is known without keeping every pair.
   std::span<const uint32_t> truth;
@@ -120,7 +138,7 @@ struct LinkageOptions {
   std::optional<FellegiSunterModel> model;
   std::span<const uint32_t> initial_person;
   // Called on the calling thread after each stage ("index", "u", "em-sample", "model", "pairs",
-  // "clusters") with the statistics so far and the model once it is known (else nullptr): progress for
+  // "clusters", and "keep" as progress every ~1 M records of step 5) with the statistics so far and the model once it is known (else nullptr): progress for
   // long runs.
   std::function<void(std::string_view stage, const LinkageStats& stats, const FellegiSunterModel* model)> on_stage;
 };

@@ -194,11 +194,16 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
 
   linkage::LinkageOptions options = request.options;
   options.keep_probability = request.keep_probability;
+  options.max_kept_pairs_per_record = request.max_kept_pairs_per_record;
   std::optional<IncrementalPlan> plan;
   if (previous && !request.force) {
-    std::optional<linkage::FellegiSunterModel> model =
-        StoredModel(nlohmann::json::parse(previous->details, nullptr, false), options.comparison);
+    nlohmann::json previous_details = nlohmann::json::parse(previous->details, nullptr, false);
+    std::optional<linkage::FellegiSunterModel> model = StoredModel(previous_details, options.comparison);
     if (model) {
+      if (previous_details.is_object() && previous_details.contains("keep_floor") &&
+          previous_details["keep_floor"].is_number()) {
+        options.keep_probability = std::max(options.keep_probability, previous_details["keep_floor"].get<double>());
+      }
       ASSIGN_OR_RETURN(plan, PlanIncremental(store, report.involvements, request.max_incremental_share));
       if (plan) {
         options.model = std::move(model);
@@ -275,6 +280,10 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
       {"blocking_oversized_blocks", result.stats.pass_oversized_blocks},
       {"blocking_refined_blocks", result.stats.pass_refined_blocks},
       {"keep_probability", request.keep_probability},
+      {"keep_floor", result.stats.keep_floor},
+      {"keep_floor_raises", result.stats.keep_floor_raises},
+      {"blocking_pair_bounds", result.stats.pass_pair_bounds},
+      {"blocking_distinct_pair_bounds", result.stats.pass_distinct_pair_bounds},
       {"dice_bounds", options.comparison.dice_bounds},
       {"model", ModelJson(result.model)},
       {"seconds_total", result.stats.seconds_total},

@@ -23,7 +23,10 @@
 // event date, then source, record id, person number).
 // Kept pairs: every exact link and every compared pair with probability ≥ keep_probability, with
 // weight and probability, so analysts can choose a threshold (below it pairs are not kept). Pairs are
-// streamed, not held: memory grows with the involvements and the kept pairs (docs/linkage.md).
+// streamed, not held: memory grows with the involvements and the kept pairs (docs/linkage.md). The kept
+// pairs are bounded by max_kept_pairs_per_record (LinkageOptions): past it the floor rises, and the
+// floor in force is stored in the run details ("keep_floor"); an incremental run keeps pairs from at
+// least the stored floor, so the stored pairs stay one consistent set.
 // Run details (link_runs.details, JSON): mode, model (lambda, m, u), dice bounds, blocking statistics.
 // Errors: kFailedPrecondition with fewer than 2 stored desk involvements; store and truth errors pass
 // through (with `truth_persons_csv`, a record missing from the truth is a kDataError naming it).
@@ -45,6 +48,7 @@ struct LinkRequest {
   bool force = false;  // a full run, even when nothing new was ingested (CLI: --full)
   double max_incremental_share = 0.5;  // above this share of new involvements: a full run
   double keep_probability = 0.01;
+  double max_kept_pairs_per_record = 8;  // see LinkageOptions; 0: no bound
   std::string truth_persons_csv;  // optional: the synthetic truth (truth/persons.csv) to score against
   linkage::LinkageOptions options;
 };

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "linkage/evaluation.h"
 
 namespace sz::pipeline {
@@ -33,8 +35,13 @@ Result<LinkPairsReport> ReviewLinkPairs(store::Store& store, const LinkPairsRequ
     for (const auto& [id, size] : sizes) report.true_pairs += size * (size - 1) / 2;
   }
 
+  nlohmann::json details = nlohmann::json::parse(report.run.details, nullptr, false);
+  if (details.is_object() && details.contains("keep_floor") && details["keep_floor"].is_number()) {
+    report.keep_floor = details["keep_floor"].get<double>();
+  }
   for (double threshold : {0.01, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0}) {
-    report.thresholds.push_back({threshold, threshold == 1.0, 0, 0, truth.empty() ? -1 : 0});
+    report.thresholds.push_back({threshold, threshold == 1.0, 0, 0, truth.empty() ? -1 : 0,
+                                 threshold < 1.0 && threshold < report.keep_floor});
   }
   for (const store::LinkPairRow& pair : pairs) {
     if (pair.a >= report.involvements.size() || pair.b >= report.involvements.size()) {

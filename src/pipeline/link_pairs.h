@@ -7,6 +7,8 @@
 //   report.pairs;        // the pairs ≥ min_probability, with both involvements and today's verdict
 //
 // Thresholds: 0.01 0.1 0.3 0.5 0.7 0.8 0.9 0.95 0.99 and "exact only" (threshold 1 with exact links).
+// Rows below the run's keep floor (details "keep_floor", raised when the kept pairs outgrew their bound)
+// are marked `below_floor`: the store lacks their pairs between that threshold and the floor.
 // With a truth (the synthetic truth/persons.csv), each row also has how many of its links join one true
 // person, and the run's true pairs, so precision and recall of the links at each threshold follow.
 // Errors: kFailedPrecondition when nothing was linked yet; store and truth errors pass through.
@@ -31,6 +33,7 @@ struct ThresholdRow {
   int64_t links = 0;           // stored pairs that are exact or have probability ≥ threshold
   int64_t within_persons = 0;  // of which both involvements are in one person now
   int64_t true_links = -1;     // of which one true person (-1 without truth)
+  bool below_floor = false;    // threshold under the run's keep floor: its count is incomplete
 };
 
 struct ReviewedPair {
@@ -46,6 +49,7 @@ struct LinkPairsReport {
   std::vector<ThresholdRow> thresholds;
   std::vector<ReviewedPair> pairs;  // pointers into `involvements`
   int64_t true_pairs = -1;          // pairs of involvements of one true person (-1 without truth)
+  double keep_floor = 0;            // pairs below it were not kept (run details)
 };
 
 Result<LinkPairsReport> ReviewLinkPairs(store::Store& store, const LinkPairsRequest& request);

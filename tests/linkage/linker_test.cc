@@ -257,6 +257,55 @@ TEST_F(LinkerTest, IncrementalLinkingExtendsEarlierPersons) {
   EXPECT_EQ(Link(records, short_labels).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(LinkerTest, KeptPairsStayWithinTheirBoundByRaisingTheFloor) {
+  LinkageOptions all;  // every compared pair kept
+  Result<LinkageResult> everything = Link(population_.records, all);
+  ASSERT_TRUE(everything.ok());
+  const double budget_per_record = 0.5;
+  const double budget = budget_per_record * static_cast<double>(population_.records.size());
+  ASSERT_GT(static_cast<double>(everything->pairs.size()), 2 * budget);  // the bound must bite
+
+  LinkageOptions bounded;
+  bounded.max_kept_pairs_per_record = budget_per_record;
+  bounded.keep_batch_records = 256;  // several batches, so the floor rises during the pass
+  Result<LinkageResult> kept = Link(population_.records, bounded);
+  ASSERT_TRUE(kept.ok());
+  const float floor = static_cast<float>(kept->stats.keep_floor);
+  EXPECT_GT(kept->stats.keep_floor_raises, 0);
+  EXPECT_GT(floor, 0.0f);
+  EXPECT_LE(floor, 0.9f);
+  EXPECT_TRUE(static_cast<double>(kept->pairs.size()) <= budget || floor >= 0.9f) << kept->pairs.size();
+  // Exactly the pairs an unbounded run keeps at the final floor: exact links and p ≥ floor, in order.
+  std::vector<ScoredPair> expected;
+  for (const ScoredPair& pair : everything->pairs) {
+    if (pair.exact || pair.probability >= floor) expected.push_back(pair);
+  }
+  ASSERT_EQ(kept->pairs.size(), expected.size());
+  for (size_t idx = 0; idx < expected.size(); ++idx) {
+    ASSERT_EQ(kept->pairs[idx].a, expected[idx].a) << idx;
+    ASSERT_EQ(kept->pairs[idx].b, expected[idx].b) << idx;
+    ASSERT_EQ(kept->pairs[idx].probability, expected[idx].probability) << idx;
+  }
+  EXPECT_EQ(kept->stats.pairs_kept, static_cast<int64_t>(expected.size()));
+  EXPECT_EQ(kept->stats.pairs_compared, everything->stats.pairs_compared);
+  // Links are never dropped, so the persons are the same.
+  EXPECT_EQ(kept->person, everything->person);
+  EXPECT_EQ(kept->household, everything->household);
+  // The floor's path does not depend on the threads.
+  bounded.threads = 1;
+  Result<LinkageResult> one_thread = Link(population_.records, bounded);
+  ASSERT_TRUE(one_thread.ok());
+  EXPECT_EQ(one_thread->stats.keep_floor, kept->stats.keep_floor);
+  EXPECT_EQ(one_thread->pairs.size(), kept->pairs.size());
+  // A bound too small even for the links keeps the links: the floor stops at the link probability.
+  bounded.max_kept_pairs_per_record = 0.001;
+  Result<LinkageResult> links_only = Link(population_.records, bounded);
+  ASSERT_TRUE(links_only.ok());
+  EXPECT_FLOAT_EQ(static_cast<float>(links_only->stats.keep_floor), 0.9f);
+  EXPECT_EQ(links_only->stats.linked_pairs, everything->stats.linked_pairs);
+  EXPECT_EQ(links_only->person, everything->person);
+}
+
 TEST(LinkerErrorsTest, TooFewRecords) {
   std::vector<LinkRecord> one(1);
   EXPECT_EQ(Link(one).status().code(), StatusCode::kFailedPrecondition);

@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "io/region_file.h"
 #include "linkage/evaluation.h"
 #include "pipeline/crossdesk.h"
@@ -229,6 +231,41 @@ TEST_F(LinkStoreTest, LinkPairsShowWhatEachThresholdWouldLink) {
     EXPECT_EQ(pair.same_person, pair.a->person_key == pair.b->person_key);
   }
   EXPECT_EQ(static_cast<int64_t>(review->pairs.size()), review->thresholds[3].links);  // 0.5
+}
+
+TEST_F(LinkStoreTest, ARaisedKeepFloorIsStoredShownAndKeptByIncrementalRuns) {
+  IngestDesks({"veilig_thuis", "jeugdhulp", "zorgwekkend_gedrag"});
+  // A bound of one kept pair per involvement: more than that reach 0.01 here, so the floor rises.
+  LinkRequest request{.max_kept_pairs_per_record = 1};
+  request.options.keep_batch_records = 256;
+  auto linked = LinkStore(*store_, request);
+  ASSERT_TRUE(linked.ok()) << linked.status().ToString();
+  const double floor = linked->stats.keep_floor;
+  ASSERT_GT(linked->stats.keep_floor_raises, 0);
+  ASSERT_GT(floor, 0.01);
+  EXPECT_LE(linked->run.pairs_kept, linked->stats.records);
+  nlohmann::json details = nlohmann::json::parse(linked->run.details);
+  EXPECT_DOUBLE_EQ(details.at("keep_floor").get<double>(), floor);
+  std::vector<store::LinkPairRow> stored = store_->LinkPairs(0.0).value();
+  for (const store::LinkPairRow& pair : stored) {
+    ASSERT_TRUE(pair.exact || pair.probability >= floor - 1e-6) << pair.probability;
+  }
+  auto review = ReviewLinkPairs(*store_, LinkPairsRequest{});
+  ASSERT_TRUE(review.ok()) << review.status().ToString();
+  EXPECT_DOUBLE_EQ(review->keep_floor, floor);
+  for (const ThresholdRow& row : review->thresholds) {
+    EXPECT_EQ(row.below_floor, !row.exact_only && row.threshold < floor) << row.threshold;
+  }
+  // An incremental run keeps pairs from the stored floor up, even with an unbounded request.
+  IngestDesks({"wmo"});
+  auto next = LinkStore(*store_, LinkRequest{.max_incremental_share = 1.0, .max_kept_pairs_per_record = 0});
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  ASSERT_TRUE(next->incremental);
+  EXPECT_GE(next->stats.keep_floor, floor - 1e-6);
+  stored = store_->LinkPairs(0.0).value();
+  for (const store::LinkPairRow& pair : stored) {
+    ASSERT_TRUE(pair.exact || pair.probability >= floor - 1e-6) << pair.probability;
+  }
 }
 
 TEST_F(LinkStoreTest, CrossDeskMeasuresFromLinkedPersonsMatchTheTruth) {
