@@ -59,6 +59,7 @@ Status RunLink(LinkOptions& options) {
           std::fprintf(stderr, ";");
         }
       }
+      if (stage == "read") std::fprintf(stderr, " %lld betrokkenheden", static_cast<long long>(s.records));
       if (stage == "em-sample") std::fprintf(stderr, " %.1f%% van de blokken", 100 * s.em_sample_share);
       if (stage == "keep")
         std::fprintf(stderr, " %lld vergeleken, %lld bewaard, bewaargrens %.3g", static_cast<long long>(s.pairs_compared),

@@ -179,6 +179,8 @@ TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPa
   TableBlocks out;
   std::vector<std::pair<uint64_t, uint32_t>> entries, sub_entries;
   std::vector<uint64_t> keys, block_hashes;
+  // Keys per record: 4 for year±1 × sex (2 × 2 with unknown sex, else 2), 1–2 for the others.
+  entries.reserve(records.size * (pass.kind == BlockingKind::kYearSexWijk ? 2 : 1) + records.size / 8);
   for (uint32_t record = 0; record < records.size; ++record) {
     KeysOfTable(records, record, pass, pass_index, positions, table, keys);
     for (uint64_t key : keys) entries.emplace_back(key, record);

@@ -1,6 +1,9 @@
 #include "linkage/record_columns.h"
 
+#include <algorithm>
+#include <numeric>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 namespace sz::linkage {
@@ -104,6 +107,16 @@ RecordColumns Permute(const RecordColumns& columns, std::span<const uint32_t> or
     out.clk_words.insert(out.clk_words.end(), words, words + kClkWords);
   }
   return out;
+}
+
+std::vector<uint32_t> LocalityOrder(const RecordColumns& columns) {
+  std::vector<uint32_t> order(columns.size);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    return std::tie(columns.birth_year[x], columns.sex[x], columns.wijk[x]) <
+           std::tie(columns.birth_year[y], columns.sex[y], columns.wijk[y]);
+  });
+  return order;
 }
 
 }  // namespace sz::linkage

@@ -62,4 +62,11 @@ RecordColumns Encode(std::span<const LinkRecord> records);
 // The columns of records order[0], order[1], …; `order` must be a permutation of [0, size).
 RecordColumns Permute(const RecordColumns& columns, std::span<const uint32_t> order);
 
+// An order of the records (a permutation of [0, size)) by birth year, sex and wijk, ties in record
+// order. Linking records in this order is faster, not different in kind: the members of a
+// year×sex×wijk block, and most of a year×sex×clk-lsh block's, then lie together in memory, so
+// streaming their pairs stays in cache (step 5 twice as fast for the synthetic Twente). Results may
+// differ slightly from another order (EM's chunk sample and clustering ties follow the order).
+std::vector<uint32_t> LocalityOrder(const RecordColumns& columns);
+
 }  // namespace sz::linkage

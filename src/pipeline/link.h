@@ -50,6 +50,8 @@ struct LinkRequest {
   double keep_probability = 0.01;
   double max_kept_pairs_per_record = 8;  // see LinkageOptions; 0: no bound
   std::string truth_persons_csv;  // optional: the synthetic truth (truth/persons.csv) to score against
+  // options.on_stage also hears "read" (the stored rows are in columns) and "truth" (the truth is
+  // read) before the linker's own stages.
   linkage::LinkageOptions options;
 };
 
