@@ -6,7 +6,7 @@
 //   CandidateIndex index(encoded, BlockingOptions{}, /*cross_source_only=*/false);
 //   CandidateIndex::Scratch scratch;                       // one per thread
 //   std::vector<uint32_t> partners; std::vector<uint8_t> found_by;
-//   index.Partners(record, record + 1, scratch, partners, &found_by);  // record's candidates > record
+//   index.Partners(record, record + 1, scratch, partners, &found_by);  // record's candidates > record (unsorted)
 //
 // The index holds the blocks, not the pairs: a caller streams the pairs record by record (the linker
 // compares them as they come and keeps only the ones it needs), so memory grows with the records and
@@ -110,11 +110,12 @@ class CandidateIndex {
   struct Scratch {
     std::vector<uint32_t> mark;
     uint32_t stamp = 0;
-    std::vector<uint64_t> found;
   };
 
   // The candidate partners of `record` with index ≥ min_partner (callers pass record + 1, or more to
-  // skip pairs already linked), each once, ascending. found_by (optional): per partner, the index of
+  // skip pairs already linked), each once, in index order (by pass, then block, then member): fixed
+  // for a given index, but not sorted — sorting every record's few hundred partners cost a tenth of the
+  // linkage, and callers sort the few pairs they keep. found_by (optional): per partner, the index of
   // the first pass whose blocks hold both.
   void Partners(uint32_t record, uint32_t min_partner, Scratch& scratch, std::vector<uint32_t>& partners,
                 std::vector<uint8_t>* found_by) const;

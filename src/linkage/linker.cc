@@ -315,6 +315,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
                             probability, pattern, exact});
     });
     for (size_t slot = done; slot < done + batch; ++slot) {
+      std::sort(slots[slot].pairs.begin(), slots[slot].pairs.end(),  // partners stream unsorted
+                [](const ScoredPair& x, const ScoredPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
       kept_so_far += slots[slot].pairs.size();
       stats.pairs_compared += slots[slot].compared;  // progress only: recounted below
     }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "linkage/internal/compare.h"
 #include "linkage/internal/encoded_records.h"
@@ -141,11 +142,13 @@ TEST(BlockingTest, IndexStreamsTheSamePairsFromAnyStartAndReusesScratch) {
   for (uint32_t record = 0; record < encoded.size; ++record) {
     index.Partners(record, record + 1, scratch, partners, &found_by);
     ASSERT_EQ(found_by.size(), partners.size());
-    ASSERT_TRUE(std::is_sorted(partners.begin(), partners.end()));
+    std::sort(partners.begin(), partners.end());
+    ASSERT_EQ(std::adjacent_find(partners.begin(), partners.end()), partners.end()) << "each partner once";
     for (uint32_t partner : partners) streamed.push_back(MakePair(record, partner));
     // Asking again with the same scratch gives the same partners (marks do not leak between calls),
     // and a higher minimum gives exactly the partners at or above it (incremental linking).
     index.Partners(record, std::max(record + 1, min_partner), scratch, again, nullptr);
+    std::sort(again.begin(), again.end());
     std::vector<uint32_t> expected;
     for (uint32_t partner : partners) {
       if (partner >= min_partner) expected.push_back(partner);
@@ -248,6 +251,39 @@ TEST(BlockingTest, IdenticalClksDoNotCountAgainstThePairBudget) {
   CandidatePairs candidates = GenerateCandidatePairs(encoded, options, false, 1);
   EXPECT_TRUE(Has(candidates, 0, 11));
   EXPECT_TRUE(Has(candidates, 12, 23));
+}
+
+TEST(BlockingTest, LargeTablesHoldExactlyThePairsThatShareAKey) {
+  // Enough records that every table is sorted by the radix sort, not std::sort: the index must still
+  // hold exactly the pairs of records that share a block key (computed here naively).
+  testing::Population population = testing::MakePopulation(8000, 3, 31);
+  internal::EncodedRecords encoded = internal::Encode(population.records);
+  ASSERT_GT(encoded.size, 16384u);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kYearSexWijk}, {BlockingKind::kClkBits, 4, 20}};
+  options.refine_above = 0;
+  options.max_pairs_per_record = 0;
+  options.widen_from = 0;
+  options.max_block_size = 1u << 30;
+  CandidatePairs candidates = GenerateCandidatePairs(encoded, options, false, 2);
+  std::vector<uint64_t> expected;
+  for (size_t pass = 0; pass < options.passes.size(); ++pass) {
+    std::map<uint64_t, std::vector<uint32_t>> blocks;
+    for (uint32_t record = 0; record < encoded.size; ++record) {
+      for (uint64_t key : BlockingKeys(encoded, record, options.passes[pass], options.seed, static_cast<int>(pass))) {
+        blocks[key].push_back(record);
+      }
+    }
+    for (const auto& [key, members] : blocks) {
+      for (size_t i = 0; i < members.size(); ++i) {
+        for (size_t j = i + 1; j < members.size(); ++j) expected.push_back(MakePair(members[i], members[j]));
+      }
+    }
+  }
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  ASSERT_GT(expected.size(), 10000u);
+  EXPECT_EQ(candidates.pairs, expected);
 }
 
 }  // namespace
