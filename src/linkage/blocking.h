@@ -34,8 +34,8 @@
 // Bit-sampling keys widen by one bit per doubling of the records beyond widen_from (EffectivePasses).
 // Blocks larger than max_block_size are skipped (counted in oversized_blocks): a key shared by that
 // many records carries no information and would cost quadratic work. Blocks of one record are not kept.
-// Each table of a bit-sampling pass is sorted on its own, so building the index needs 16 bytes per record
-// per table transiently and 8 bytes per kept block membership.
+// Each table of a bit-sampling pass is sorted on its own (large tables by a radix sort), so building the
+// index needs 32 bytes per record per table being built transiently and 8 bytes per kept block membership.
 // Determinism: the result does not depend on the thread count.
 // Checked in tests/linkage/blocking_test.cc and against all pairs in tests/linkage/linker_test.cc.
 // Thread safety: pure functions.
