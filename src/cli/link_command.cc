@@ -105,6 +105,8 @@ Status RunLink(LinkOptions& options) {
     std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld; EM %s na %d iteraties\n",
                 static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs),
                 s.em_converged ? "geconvergeerd" : "NIET geconvergeerd", s.em_iterations);
+    std::printf("  model: %s\n", s.m_from_bsn_labels ? "m uit de paren met gelijk BSN-pseudoniem, prior door EM"
+                                                       : "m en prior door EM (trainingssessies)");
   }
   std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld in de opslag; %.1f s\n",
               static_cast<long long>(s.persons), static_cast<long long>(s.households), s.keep_floor,

@@ -141,6 +141,10 @@ Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunt
 }
 
 Result<std::array<std::vector<double>, kFieldCount>> EstimateU(std::span<const double> random_pattern_counts) {
+  return EstimateMFromMatches(random_pattern_counts);  // the same level shares, of other pairs
+}
+
+Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(std::span<const double> random_pattern_counts) {
   double counted = 0;
   RETURN_IF_ERROR(CheckCounts(random_pattern_counts, &counted));
   std::array<std::vector<double>, kFieldCount> u;

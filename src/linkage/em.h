@@ -53,6 +53,7 @@ struct EmResult {
   int iterations = 0;
   bool converged = false;
   double expected_matches = 0;  // Σ posterior match probability over the counted pairs
+  bool m_from_labels = false;   // set by the linker's training (linker.h, step 4), not by FitEm
 };
 
 Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunterModel& start,
@@ -61,5 +62,9 @@ Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunt
 // u[f][l]: share of pairs at level l among those with field f non-null, from the pattern counts of
 // random pairs (plus-one smoothing so no level is impossible).
 Result<std::array<std::vector<double>, kFieldCount>> EstimateU(std::span<const double> random_pattern_counts);
+
+// m[f][l] from pairs known to match (Splink's estimate_m_from_label_column): the same plus-one
+// smoothed level shares, computed over the pattern counts of labelled matches.
+Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(std::span<const double> match_pattern_counts);
 
 }  // namespace sz::linkage

@@ -66,7 +66,37 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
   model.u = u;
   int iterations = 0;
   bool converged = true;
-  if (options.train_in_sessions && !options.em.estimate_u) {
+  bool from_labels = false;
+  if (options.train_in_sessions && !options.em.estimate_u && options.min_bsn_labelled_pairs > 0) {
+    // m from labelled matches: candidate pairs whose BSN pseudonyms agree are the same person, so the
+    // levels of their other fields are m (linker.h, step 4); m for the BSN itself from the pairs that
+    // agree on CLK (≥ the first band), birth year and sex and both have a BSN.
+    std::vector<double> bsn_same(kPatternCount, 0.0), confident(kPatternCount, 0.0);
+    double labelled = 0;
+    for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+      ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
+      auto level = [&](ComparisonField field) { return gamma.level[static_cast<int>(field)]; };
+      if (level(ComparisonField::kBsn) == 0) {
+        bsn_same[pattern] = pattern_counts[pattern];
+        labelled += pattern_counts[pattern];
+      }
+      if (level(ComparisonField::kClk) == 0 && level(ComparisonField::kBirthYear) == 0 &&
+          level(ComparisonField::kSex) != 1 && level(ComparisonField::kBsn) != kNullLevel) {
+        confident[pattern] = pattern_counts[pattern];
+      }
+    }
+    if (labelled >= static_cast<double>(options.min_bsn_labelled_pairs) && Sum(confident) > 0) {
+      ASSIGN_OR_RETURN(auto m, EstimateMFromMatches(bsn_same));
+      ASSIGN_OR_RETURN(auto m_confident, EstimateMFromMatches(confident));
+      for (ComparisonField field :
+           {ComparisonField::kClk, ComparisonField::kBirthYear, ComparisonField::kSex, ComparisonField::kAddress}) {
+        model.m[static_cast<int>(field)] = m[static_cast<int>(field)];
+      }
+      model.m[static_cast<int>(ComparisonField::kBsn)] = m_confident[static_cast<int>(ComparisonField::kBsn)];
+      from_labels = true;
+    }
+  }
+  if (options.train_in_sessions && !options.em.estimate_u && !from_labels) {
     std::vector<double> same_year(kPatternCount, 0.0), similar_clk(kPatternCount, 0.0);
     for (int pattern = 0; pattern < kPatternCount; ++pattern) {
       ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
@@ -111,6 +141,7 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
   ASSIGN_OR_RETURN(EmResult fit, FitEm(pattern_counts, model, final_options));
   fit.iterations += iterations;
   fit.converged = fit.converged && converged;
+  fit.m_from_labels = from_labels;
   return fit;
 }
 
@@ -254,6 +285,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     result.model = fit.model;
     stats.em_iterations = fit.iterations;
     stats.em_converged = fit.converged;
+    stats.m_from_bsn_labels = fit.m_from_labels;
   }
   have_model = true;
   stage("model");

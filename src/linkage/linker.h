@@ -16,7 +16,14 @@
 //    learns from the pairs of a seeded random sample of record chunks (counts scaled to all chunks):
 //    50 M pairs pin the pattern shares far below any difference that matters, and larger linkages then
 //    pay for one comparison per pair, not two.
-// 4. EM with u fixed (FitEm, em.h), in Splink-style training sessions, because one EM over all
+// 4. m from labelled matches where the data has them: candidate pairs whose BSN pseudonyms agree are
+//    the same person (a mistyped BSN that happens to be another person's valid BSN is vanishingly rare),
+//    so the levels of their CLK, birth year, sex and address are m (EstimateMFromMatches, em.h;
+//    Splink's estimate_m_from_label_column); m for the BSN from pairs with Dice ≥ the first band, the
+//    same birth year and sex. Used when at least min_bsn_labelled_pairs are counted. EM cannot be
+//    trusted with m at national density: the synthetic Netherlands has 28 times Twente's namesakes per
+//    wijk, and EM's "match" class became "namesake" (m for Dice ≥ 0.95 fell from 0.79 to 0.04).
+//    Otherwise (no BSNs, as in FEBRL) EM with u fixed (FitEm, em.h), in Splink-style training sessions, because one EM over all
 //    candidates lets the "match" class absorb relatives: members of one household share surname,
 //    address and wijk, and EM then learns that a match may well differ in birth year. So:
 //    a. m for clk, sex, address and bsn by EM over the candidate pairs with the same birth year
@@ -98,6 +105,7 @@ struct LinkageStats {
   double em_sample_share = 1;  // share of the record chunks whose candidate pairs EM counted
   int em_iterations = 0;
   bool em_converged = false;
+  bool m_from_bsn_labels = false;  // step 4: m from BSN-labelled pairs (else EM sessions)
   int64_t persons = 0;
   int64_t households = 0;
   ClusteringStats clustering;
@@ -114,6 +122,9 @@ struct LinkageOptions {
   int64_t em_sample_pairs = 50'000'000;
   uint64_t seed = 20260101;
   bool train_in_sessions = true;
+  // Step 4: m from BSN-labelled pairs when the counted candidate pairs hold at least this many with
+  // agreeing BSN pseudonyms (0: always the EM sessions).
+  int64_t min_bsn_labelled_pairs = 1000;
   ClusteringOptions clustering;
   int threads = 0;  // 0: hardware concurrency (at most 8)
   // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at

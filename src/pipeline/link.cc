@@ -306,6 +306,7 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
       {"model", ModelJson(result.model)},
       {"seconds_total", result.stats.seconds_total},
   };
+  if (!report.incremental) details["m_from_bsn_labels"] = result.stats.m_from_bsn_labels;  // else the stored model's
   report.run.max_ingest_file_id = newest_file;
   report.run.pairs_compared = result.stats.pairs_compared;
   report.run.persons = result.stats.persons;

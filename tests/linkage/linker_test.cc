@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -304,6 +305,45 @@ TEST_F(LinkerTest, KeptPairsStayWithinTheirBoundByRaisingTheFloor) {
   EXPECT_FLOAT_EQ(static_cast<float>(links_only->stats.keep_floor), 0.9f);
   EXPECT_EQ(links_only->stats.linked_pairs, everything->stats.linked_pairs);
   EXPECT_EQ(links_only->person, everything->person);
+}
+
+TEST(LinkerLabelsTest, MFromBsnLabelledPairsMatchesTheTrueMatchesAndLinksAsWell) {
+  testing::Population population = testing::MakePopulation(2000, 3, 77);
+  std::map<std::string, uint32_t> ids;
+  std::vector<uint32_t> truth;
+  for (const std::string& label : population.truth) truth.push_back(ids.try_emplace(label, ids.size()).first->second);
+  LinkageOptions labelled;
+  labelled.min_bsn_labelled_pairs = 200;  // a small population: several hundred pairs agree on the BSN
+  Result<LinkageResult> with_labels = Link(population.records, labelled);
+  ASSERT_TRUE(with_labels.ok());
+  ASSERT_TRUE(with_labels->stats.m_from_bsn_labels);
+  // m is what the true matches among the compared pairs show, not only those with a BSN.
+  std::array<double, 6> clk_levels{};
+  std::array<double, 3> year_levels{};
+  for (const ScoredPair& pair : with_labels->pairs) {  // keep_probability 0: every compared pair
+    if (truth[pair.a] != truth[pair.b]) continue;
+    ComparisonVector gamma = PatternVector(pair.pattern);
+    if (gamma.level[0] != kNullLevel) clk_levels[gamma.level[0]] += 1;
+    if (gamma.level[1] != kNullLevel) year_levels[gamma.level[1]] += 1;
+  }
+  double clk_total = 0, year_total = 0;
+  for (double count : clk_levels) clk_total += count;
+  for (double count : year_levels) year_total += count;
+  ASSERT_GT(clk_total, 200);
+  EXPECT_NEAR(with_labels->model.m[0][0], clk_levels[0] / clk_total, 0.1);
+  EXPECT_NEAR(with_labels->model.m[1][0], year_levels[0] / year_total, 0.05);
+  // And the persons are as good as with EM's training sessions.
+  LinkageOptions sessions;
+  sessions.min_bsn_labelled_pairs = 0;
+  Result<LinkageResult> with_em = Link(population.records, sessions);
+  ASSERT_TRUE(with_em.ok());
+  EXPECT_FALSE(with_em->stats.m_from_bsn_labels);
+  double f1_labels = ScoreClustering(with_labels->person, truth, {}).f1;
+  double f1_em = ScoreClustering(with_em->person, truth, {}).f1;
+  EXPECT_GT(f1_labels, f1_em - 0.01) << f1_labels << " vs " << f1_em;
+  // Too few labelled pairs: EM's sessions, as before.
+  labelled.min_bsn_labelled_pairs = 1'000'000;
+  EXPECT_FALSE(Link(population.records, labelled)->stats.m_from_bsn_labels);
 }
 
 TEST(LinkerErrorsTest, TooFewRecords) {
