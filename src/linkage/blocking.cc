@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "linkage/internal/parallel.h"
 
@@ -207,15 +208,18 @@ std::vector<uint64_t> ClkHashes(const internal::EncodedRecords& records) {
   return hashes;
 }
 
+// `subset` (ascending; empty: every record) restricts the table to those records.
 TableBlocks BuildTable(const internal::EncodedRecords& records, const BlockingPass& pass, int pass_index,
                        const std::vector<std::vector<uint16_t>>& positions, int table, const BlockingOptions& options,
-                       const std::vector<uint64_t>& clk_hash) {
+                       const std::vector<uint64_t>& clk_hash, std::span<const uint32_t> subset = {}) {
   TableBlocks out;
   std::vector<Entry> entries, sub_entries, buffer;
   std::vector<uint64_t> keys, block_hashes;
+  const size_t count = subset.empty() ? records.size : subset.size();
   // Keys per record: 4 for year±1 × sex (2 × 2 with unknown sex, else 2), 1–2 for the others.
-  entries.reserve(records.size * (pass.kind == BlockingKind::kYearSexWijk ? 2 : 1) + records.size / 8);
-  for (uint32_t record = 0; record < records.size; ++record) {
+  entries.reserve(count * (pass.kind == BlockingKind::kYearSexWijk ? 2 : 1) + count / 8);
+  for (size_t i = 0; i < count; ++i) {
+    const auto record = subset.empty() ? static_cast<uint32_t>(i) : subset[i];
     KeysOfTable(records, record, pass, pass_index, positions, table, keys);
     for (uint64_t key : keys) entries.emplace_back(key, record);
   }
@@ -316,6 +320,34 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
     // Table by table (keys of different tables never meet), tables in parallel: each sorts one entry
     // per record (two for records of unknown sex). A bit-sampling pass whose blocks would hold more
     // pairs than the budget is built again with wider keys (max_pairs_per_record).
+    if (bit_sampling && options.max_pairs_per_record > 0 && options.sample_width_from > 0 &&
+        records.size >= options.sample_width_from) {
+      // Choose the width on a sample first: pairs of distinct CLKs among an eighth of the records are
+      // about 1/64 of all, so the sample's bound × (n / sample)² estimates the full one at an eighth of
+      // the cost per try. The full build below checks the estimate (and widens further if it fell short).
+      std::vector<uint32_t> sample;
+      for (uint32_t record = 0; record < records.size; ++record) {
+        if (Combine(options.seed, record) % 8 == 0) sample.push_back(record);
+      }
+      const double share = static_cast<double>(sample.size()) / static_cast<double>(records.size);
+      BlockingOptions sample_options = options;  // blocks too big for the whole are too big in the sample
+      sample_options.max_block_size =
+          std::max<size_t>(2, static_cast<size_t>(std::llround(static_cast<double>(options.max_block_size) * share)));
+      while (share > 0 && pass.bits < 64) {
+        std::vector<std::vector<uint16_t>> positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
+        std::vector<double> distinct(static_cast<size_t>(TableCount(pass)), 0.0);
+        internal::ParallelChunks(distinct.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
+          distinct[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table),
+                                       sample_options, clk_hash, sample)
+                                .distinct_pair_bound;
+        });
+        double estimate = 0;
+        for (double value : distinct) estimate += value / (share * share);
+        if (estimate <= budget) break;
+        pass.bits = std::min(64, pass.bits + 2);
+        ++widenings_[pass_index];
+      }
+    }
     for (;;) {
       std::vector<std::vector<uint16_t>> positions;
       if (bit_sampling) positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));

@@ -80,6 +80,10 @@ struct BlockingOptions {
   // not counted: they share a key in every table however wide, so counting them would widen the keys
   // without end and cost the near matches their recall. 0 disables.
   size_t max_pairs_per_record = 400;
+  // From this many records on, the width that fits max_pairs_per_record is first searched on a seeded
+  // eighth of the records (the sample's bound × 64 estimates the whole), and only the chosen width is
+  // built for all records: at national scale each try of a 32-table pass costs about a minute. 0: never.
+  size_t sample_width_from = 1'000'000;
   size_t refine_above = 256;
   size_t refine_target = 64;
   int refine_tables = 4;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "linkage/internal/compare.h"
@@ -284,6 +285,28 @@ TEST(BlockingTest, LargeTablesHoldExactlyThePairsThatShareAKey) {
   expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
   ASSERT_GT(expected.size(), 10000u);
   EXPECT_EQ(candidates.pairs, expected);
+}
+
+TEST(BlockingTest, TheWidthIsChosenOnASampleAndCheckedOnTheWhole) {
+  testing::Population population = testing::MakePopulation(8000, 2, 12);
+  internal::EncodedRecords encoded = internal::Encode(population.records);
+  BlockingOptions options;
+  options.passes = {{BlockingKind::kClkBits, 8, 4}};  // 4 bits: huge blocks, far over the budget
+  options.widen_from = 0;
+  options.max_pairs_per_record = 40;
+  options.sample_width_from = 0;  // exact: every try on all records
+  CandidateIndex exact(encoded, options, false, 2);
+  options.sample_width_from = 1000;
+  CandidateIndex sampled(encoded, options, false, 2);
+  EXPECT_GT(sampled.widenings()[0], 0);
+  EXPECT_LE(sampled.distinct_pair_bounds()[0], 40.0 * static_cast<double>(encoded.size));  // checked on all
+  EXPECT_LE(std::abs(sampled.passes()[0].bits - exact.passes()[0].bits), 2)
+      << sampled.passes()[0].bits << " vs " << exact.passes()[0].bits;
+  // Below the threshold nothing is sampled: the same index as the exact search.
+  options.sample_width_from = encoded.size + 1;
+  CandidateIndex small(encoded, options, false, 2);
+  EXPECT_EQ(small.passes()[0].bits, exact.passes()[0].bits);
+  EXPECT_EQ(small.memberships(), exact.memberships());
 }
 
 }  // namespace
