@@ -1,5 +1,6 @@
 // Linker: the whole linkage of a set of person-involvements — blocking, comparison, Fellegi–Sunter
-// with u from random pairs and m/lambda by EM, scoring every candidate pair, clustering into persons
+// with u from random pairs, m from BSN-labelled pairs (or EM) and lambda by EM, scoring every candidate
+// pair, clustering into persons
 // and households. This is the entry point; the other headers are its stages.
 //
 //   std::vector<LinkRecord> records = ...;               // e.g. via ExtractRowReader (link_record.h)
@@ -16,25 +17,27 @@
 //    learns from the pairs of a seeded random sample of record chunks (counts scaled to all chunks):
 //    50 M pairs pin the pattern shares far below any difference that matters, and larger linkages then
 //    pay for one comparison per pair, not two.
-// 4. m from labelled matches where the data has them: candidate pairs whose BSN pseudonyms agree are
+// 4. The model, u fixed:
+//    m from labelled matches where the data has them: candidate pairs whose BSN pseudonyms agree are
 //    the same person (a mistyped BSN that happens to be another person's valid BSN is vanishingly rare),
 //    so the levels of their CLK, birth year, sex and address are m (EstimateMFromMatches, em.h;
 //    Splink's estimate_m_from_label_column); m for the BSN from pairs with Dice ≥ the first band, the
 //    same birth year and sex. Used when at least min_bsn_labelled_pairs are counted. EM cannot be
 //    trusted with m at national density: the synthetic Netherlands has 28 times Twente's namesakes per
 //    wijk, and EM's "match" class became "namesake" (m for Dice ≥ 0.95 fell from 0.79 to 0.04).
-//    Otherwise (no BSNs, as in FEBRL) EM with u fixed (FitEm, em.h), in Splink-style training sessions, because one EM over all
-//    candidates lets the "match" class absorb relatives: members of one household share surname,
-//    address and wijk, and EM then learns that a match may well differ in birth year. So:
+//    Otherwise (no BSNs, as in FEBRL) m by EM (FitEm, em.h) in Splink-style training sessions, because
+//    one EM over all candidates lets the "match" class absorb relatives: members of one household share
+//    surname, address and wijk, and EM then learns that a match may well differ in birth year. So:
 //    a. m for clk, sex, address and bsn by EM over the candidate pairs with the same birth year
 //       (birth year held out: relatives rarely share it, so the latent class is the person);
 //    b. m for birth year by EM over the candidate pairs with Dice ≥ the second band (CLK held out);
 //    (in a and b u is estimated too, starting from the random-pair u, because the non-matches among
 //    candidate pairs are not like random pairs — blocking made them similar — and a fixed u lets EM
-//    explain them with a spurious "match" class; only m is kept from a session);
-//    c. lambda alone over all candidate pairs with m and u fixed; lambda is the prior over all pairs
-//       (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by blocking counting as
-//       non-matches. train_in_sessions = false: one EM for m and lambda over all candidates.
+//    explain them with a spurious "match" class; only m is kept from a session).
+//    Then, either way, lambda alone by EM over all candidate pairs with m and u fixed; lambda is the
+//    prior over all pairs (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by
+//    blocking counting as non-matches. train_in_sessions = false: one EM for m and lambda over all
+//    candidates.
 // 5. Stream all candidate pairs again and keep those that are exact links (a BSN or name pseudonym
 //    agrees: probability 1, flag `exact`, whatever the model says) or have probability ≥
 //    keep_probability, with weight and probability. The cheap fields are compared first; the Dice
