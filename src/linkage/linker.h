@@ -22,7 +22,7 @@
 //    the same person (a mistyped BSN that happens to be another person's valid BSN is vanishingly rare),
 //    so the levels of their CLK, birth year, sex and address are m (EstimateMFromMatches, em.h;
 //    Splink's estimate_m_from_label_column); m for the BSN from pairs with Dice ≥ the first band, the
-//    same birth year and sex. Used when at least min_bsn_labelled_pairs are counted. EM cannot be
+//    same birth year, sex and household. Used when at least min_bsn_labelled_pairs are counted. EM cannot be
 //    trusted with m at national density: the synthetic Netherlands has 28 times Twente's namesakes per
 //    wijk, and EM's "match" class became "namesake" (m for Dice ≥ 0.95 fell from 0.79 to 0.04).
 //    Otherwise (no BSNs, as in FEBRL) m by EM (FitEm, em.h) in Splink-style training sessions, because
