@@ -151,6 +151,10 @@ void AddLinkCommand(CLI::App& app) {
                   "Bewaar hooguit zoveel paren per betrokkenheid; daarboven stijgt de bewaargrens (0: geen grens)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag_function(
+      "--m-from-bsn-labels",
+      [options](std::int64_t) { options->request.options.min_bsn_labelled_pairs = 1000; },
+      "Schat m uit de paren met gelijk BSN-pseudoniem in plaats van met EM (als er minstens 1000 zijn)");
   cmd->add_option("--threads", options->request.options.threads, "Aantal threads (0: alle kernen)");
   cmd->add_flag("--verbose", options->verbose, "Meld elke stap met tijd en geheugengebruik (op stderr)");
   cmd->add_option("--truth", options->request.truth_persons_csv,

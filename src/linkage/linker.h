@@ -1,6 +1,6 @@
 // Linker: the whole linkage of a set of person-involvements — blocking, comparison, Fellegi–Sunter
-// with u from random pairs, m from BSN-labelled pairs (or EM) and lambda by EM, scoring every candidate
-// pair, clustering into persons
+// with u from random pairs, m by EM (or from BSN-labelled pairs) and lambda by EM, scoring every
+// candidate pair, clustering into persons
 // and households. This is the entry point; the other headers are its stages.
 //
 //   std::vector<LinkRecord> records = ...;               // e.g. via ExtractRowReader (link_record.h)
@@ -17,23 +17,19 @@
 //    learns from the pairs of a seeded random sample of record chunks (counts scaled to all chunks):
 //    50 M pairs pin the pattern shares far below any difference that matters, and larger linkages then
 //    pay for one comparison per pair, not two.
-// 4. The model, u fixed:
-//    m from labelled matches where the data has them: candidate pairs whose BSN pseudonyms agree are
-//    the same person (a mistyped BSN that happens to be another person's valid BSN is vanishingly rare),
-//    so the levels of their CLK, birth year, sex and address are m (EstimateMFromMatches, em.h;
-//    Splink's estimate_m_from_label_column); m for the BSN from pairs with Dice ≥ the first band, the
-//    same birth year, sex and household. Used when at least min_bsn_labelled_pairs are counted. EM cannot be
-//    trusted with m at national density: the synthetic Netherlands has 28 times Twente's namesakes per
-//    wijk, and EM's "match" class became "namesake" (m for Dice ≥ 0.95 fell from 0.79 to 0.04).
-//    Otherwise (no BSNs, as in FEBRL) m by EM (FitEm, em.h) in Splink-style training sessions, because
-//    one EM over all candidates lets the "match" class absorb relatives: members of one household share
-//    surname, address and wijk, and EM then learns that a match may well differ in birth year. So:
+// 4. The model, u fixed. m by EM (FitEm, em.h) in Splink-style training sessions, because one EM over
+//    all candidates lets the "match" class absorb relatives: members of one household share surname,
+//    address and wijk, and EM then learns that a match may well differ in birth year. So:
 //    a. m for clk, sex, address and bsn by EM over the candidate pairs with the same birth year
 //       (birth year held out: relatives rarely share it, so the latent class is the person);
 //    b. m for birth year by EM over the candidate pairs with Dice ≥ the second band (CLK held out);
 //    (in a and b u is estimated too, starting from the random-pair u, because the non-matches among
 //    candidate pairs are not like random pairs — blocking made them similar — and a fixed u lets EM
 //    explain them with a spurious "match" class; only m is kept from a session).
+//    Or, with min_bsn_labelled_pairs > 0 and at least that many counted pairs with agreeing BSN
+//    pseudonyms, m from those labelled matches (EstimateMFromMatches, em.h; Splink's
+//    estimate_m_from_label_column): their CLK, birth-year, sex and address levels are m; m for the BSN
+//    from pairs with Dice ≥ the first band and the same birth year, sex and household.
 //    Then, either way, lambda alone by EM over all candidate pairs with m and u fixed; lambda is the
 //    prior over all pairs (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by
 //    blocking counting as non-matches. train_in_sessions = false: one EM for m and lambda over all
@@ -126,8 +122,10 @@ struct LinkageOptions {
   uint64_t seed = 20260101;
   bool train_in_sessions = true;
   // Step 4: m from BSN-labelled pairs when the counted candidate pairs hold at least this many with
-  // agreeing BSN pseudonyms (0: always the EM sessions).
-  int64_t min_bsn_labelled_pairs = 1000;
+  // agreeing BSN pseudonyms (CLI: link --m-from-bsn-labels uses 1,000). 0 (the default): the EM
+  // sessions, which linked the synthetic Netherlands better (person F1 0.977 against 0.969; the same
+  // 0.988 for Twente; docs/linkage.md "Estimation").
+  int64_t min_bsn_labelled_pairs = 0;
   ClusteringOptions clustering;
   int threads = 0;  // 0: hardware concurrency (at most 8)
   // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
