@@ -135,7 +135,7 @@ void CollectIdentities(const std::string& persons_file, const std::set<std::stri
     }
     auto date = ParseDate(row.cells[birth]);
     if (date.ok() && date->year < kFirstYear) {
-      char dutch[16];
+      char dutch[48];
       std::snprintf(dutch, sizeof dutch, "%02d-%02d-%04d", date->day, date->month, date->year);
       out.dates.insert(dutch);
       out.dates.insert(date->ToIso());

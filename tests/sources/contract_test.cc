@@ -29,12 +29,12 @@ TEST(ContractTest, TablesAreWellFormed) {
         ASSERT_NE(table->Find(key), nullptr) << key;
         EXPECT_FALSE(table->Find(key)->nullable) << "key column " << key << " may not be empty";
       }
-      if (!table->date_column.empty()) EXPECT_EQ(table->Find(table->date_column)->type, ColumnType::kDate);
+      if (!table->date_column.empty()) { EXPECT_EQ(table->Find(table->date_column)->type, ColumnType::kDate); }
       std::set<std::string> seen;
       for (const auto& column : table->columns) {
         EXPECT_TRUE(seen.insert(column.name).second) << "duplicate column " << column.name;
         EXPECT_FALSE(column.description.empty()) << column.name;
-        if (column.type == ColumnType::kCategory) EXPECT_FALSE(column.allowed.empty()) << column.name;
+        if (column.type == ColumnType::kCategory) { EXPECT_FALSE(column.allowed.empty()) << column.name; }
         for (const auto& [alias, target] : column.aliases) {
           EXPECT_NE(std::find(column.allowed.begin(), column.allowed.end(), target), column.allowed.end()) << alias;
         }

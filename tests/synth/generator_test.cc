@@ -118,15 +118,15 @@ size_t CheckTable(const io::TextTable& table, const sources::TableSpec& spec, co
         case sources::ColumnType::kDate: {
           Result<Date> date = ParseDate(cell);
           EXPECT_TRUE(date.ok()) << where << ": " << cell;
-          if (date.ok()) EXPECT_LE(*date, end) << where << ": in the future";
+          if (date.ok()) { EXPECT_LE(*date, end) << where << ": in the future"; }
           break;
         }
         case sources::ColumnType::kInteger: {
           size_t used = 0;
           long long value = std::stoll(cell, &used);
           EXPECT_EQ(used, cell.size()) << where << ": " << cell;
-          if (column.min) EXPECT_GE(value, *column.min) << where;
-          if (column.max) EXPECT_LE(value, *column.max) << where;
+          if (column.min) { EXPECT_GE(value, *column.min) << where; }
+          if (column.max) { EXPECT_LE(value, *column.max) << where; }
           break;
         }
         case sources::ColumnType::kYesNo:
@@ -372,7 +372,7 @@ TEST_F(SynthTest, SurveyPrevalencesAndDesign) {
     std::string w = row[weight];
     std::replace(w.begin(), w.end(), ',', '.');
     weight_total += std::stod(w);
-    if (row[ernstig] == "1" && !row[eenzaam].empty()) EXPECT_EQ(row[eenzaam], "1");
+    if (row[ernstig] == "1" && !row[eenzaam].empty()) { EXPECT_EQ(row[eenzaam], "1"); }
     missing += row[eenzaam].empty();
   }
   EXPECT_NEAR(weight_total, 639000 * kScale * 0.81, 639000 * kScale * 0.05);
@@ -520,7 +520,7 @@ TEST(SynthDialectTest, FutureDatesAreNeverWritten) {
     for (const auto& row : table.rows) {
       for (const auto& cell : row) {
         Result<Date> date = ParseDate(cell, DateFormat::kDutch);
-        if (date.ok()) EXPECT_LE(*date, (Date{2026, 3, 15})) << desk << " " << cell;
+        if (date.ok()) { EXPECT_LE(*date, (Date{2026, 3, 15})) << desk << " " << cell; }
       }
     }
   }
