@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <string>
 #include <iostream>
+#include <string>
 
 #include "cli/command_registry.h"
 #include "linkage/evaluation.h"
@@ -62,8 +62,8 @@ Status RunLink(LinkOptions& options) {
       if (stage == "read") std::fprintf(stderr, " %lld betrokkenheden", static_cast<long long>(s.records));
       if (stage == "em-sample") std::fprintf(stderr, " %.1f%% van de blokken", 100 * s.em_sample_share);
       if (stage == "keep")
-        std::fprintf(stderr, " %lld vergeleken, %lld bewaard, bewaargrens %.3g", static_cast<long long>(s.pairs_compared),
-                     static_cast<long long>(s.pairs_kept), s.keep_floor);
+        std::fprintf(stderr, " %lld vergeleken, %lld bewaard, bewaargrens %.3g",
+                     static_cast<long long>(s.pairs_compared), static_cast<long long>(s.pairs_kept), s.keep_floor);
       if (stage == "pairs")
         std::fprintf(stderr, " %lld vergeleken, %lld bewaard", static_cast<long long>(s.pairs_compared),
                      static_cast<long long>(s.pairs_kept));
@@ -81,9 +81,10 @@ Status RunLink(LinkOptions& options) {
   std::printf("koppelrun %lld: %lld betrokkenheden uit %zu bronnen\n", static_cast<long long>(report.run.id),
               static_cast<long long>(s.records), pipeline::DeskSources().size());
   if (report.incremental) {
-    std::printf("  incrementeel: %lld nieuwe betrokkenheden gekoppeld aan de bestaande personen (model van de vorige "
-                "run); %lld bestaande sleutels gewijzigd\n",
-                static_cast<long long>(report.new_involvements), static_cast<long long>(report.updated_keys));
+    std::printf(
+        "  incrementeel: %lld nieuwe betrokkenheden gekoppeld aan de bestaande personen (model van de vorige "
+        "run); %lld bestaande sleutels gewijzigd\n",
+        static_cast<long long>(report.new_involvements), static_cast<long long>(report.updated_keys));
   } else {
     std::printf("  volledig: alle betrokkenheden opnieuw gekoppeld, model opnieuw geschat\n");
   }
@@ -102,24 +103,25 @@ Status RunLink(LinkOptions& options) {
     std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld\n",
                 static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs));
   } else {
-    std::printf("  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld; EM %s na %d iteraties\n",
-                static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs),
-                s.em_converged ? "geconvergeerd" : "NIET geconvergeerd", s.em_iterations);
+    std::printf(
+        "  exacte koppelingen (BSN- of naampseudoniem): %lld; koppelingen totaal: %lld; EM %s na %d iteraties\n",
+        static_cast<long long>(s.exact_pairs), static_cast<long long>(s.linked_pairs),
+        s.em_converged ? "geconvergeerd" : "NIET geconvergeerd", s.em_iterations);
     std::printf("  model: %s\n", s.m_from_bsn_labels ? "m uit de paren met gelijk BSN-pseudoniem, prior door EM"
-                                                       : "m en prior door EM (trainingssessies)");
+                                                     : "m en prior door EM (trainingssessies)");
   }
   std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld in de opslag; %.1f s\n",
               static_cast<long long>(s.persons), static_cast<long long>(s.households), s.keep_floor,
               static_cast<long long>(report.run.pairs_kept), s.seconds_total);
   if (s.keep_floor_raises > 0) {
-    std::printf("  bewaargrens verhoogd tot kans ≥ %.3g (meer dan %.0f bewaarde paren per betrokkenheid)\n", s.keep_floor,
-                options.request.max_kept_pairs_per_record);
+    std::printf("  bewaargrens verhoogd tot kans ≥ %.3g (meer dan %.0f bewaarde paren per betrokkenheid)\n",
+                s.keep_floor, options.request.max_kept_pairs_per_record);
   }
   std::printf("  paren zonder Dice afgewezen (geen CLK-niveau haalt de bewaargrens): %lld\n",
               static_cast<long long>(s.pairs_without_dice));
-  std::printf("  tijd: blokkeren %.1f s, vergelijken en schatten %.1f s, clusteren %.1f s; blokindex %lld lidmaatschappen\n",
-              s.seconds_blocking, s.seconds_comparing, s.seconds_clustering,
-              static_cast<long long>(s.block_memberships));
+  std::printf(
+      "  tijd: blokkeren %.1f s, vergelijken en schatten %.1f s, clusteren %.1f s; blokindex %lld lidmaatschappen\n",
+      s.seconds_blocking, s.seconds_comparing, s.seconds_clustering, static_cast<long long>(s.block_memberships));
   if (!report.true_person.empty()) {
     linkage::PairwiseScores persons = linkage::ScoreClustering(report.person, report.true_person, {});
     if (s.true_pairs_compared >= 0 && !report.incremental) {
@@ -152,8 +154,7 @@ void AddLinkCommand(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag_function(
-      "--m-from-bsn-labels",
-      [options](std::int64_t) { options->request.options.min_bsn_labelled_pairs = 1000; },
+      "--m-from-bsn-labels", [options](std::int64_t) { options->request.options.min_bsn_labelled_pairs = 1000; },
       "Schat m uit de paren met gelijk BSN-pseudoniem in plaats van met EM (als er minstens 1000 zijn)");
   cmd->add_option("--threads", options->request.options.threads, "Aantal threads (0: alle kernen)");
   cmd->add_flag("--verbose", options->verbose, "Meld elke stap met tijd en geheugengebruik (op stderr)");

@@ -39,9 +39,9 @@ Status WritePairs(const pipeline::LinkPairsReport& report, const std::string& pa
 Status RunLinkPairs(const LinkPairsOptions& options) {
   ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.db));
   ASSIGN_OR_RETURN(pipeline::LinkPairsReport report, pipeline::ReviewLinkPairs(*store, options.request));
-  std::printf("koppelrun %lld (%s): %lld betrokkenheden, %lld bewaarde paren\n",
-              static_cast<long long>(report.run.id), report.run.created_at.c_str(),
-              static_cast<long long>(report.involvements.size()), static_cast<long long>(report.run.pairs_kept));
+  std::printf("koppelrun %lld (%s): %lld betrokkenheden, %lld bewaarde paren\n", static_cast<long long>(report.run.id),
+              report.run.created_at.c_str(), static_cast<long long>(report.involvements.size()),
+              static_cast<long long>(report.run.pairs_kept));
   std::printf("\n%-12s %12s %16s", "drempel", "koppelingen", "binnen personen");
   if (report.true_pairs >= 0) std::printf(" %10s %9s %8s", "juist", "precisie", "recall");
   std::printf("\n");

@@ -316,12 +316,25 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
     BlockingPass& pass = passes_[pass_index];
     Pass& index = index_[pass_index];
     const bool bit_sampling = pass.kind == BlockingKind::kClkBits || pass.kind == BlockingKind::kYearSexClkBits;
-    std::vector<TableBlocks> tables;
     // Table by table (keys of different tables never meet), tables in parallel: each sorts one entry
-    // per record (two for records of unknown sex). A bit-sampling pass whose blocks would hold more
-    // pairs than the budget is built again with wider keys (max_pairs_per_record).
-    if (bit_sampling && options.max_pairs_per_record > 0 && options.sample_width_from > 0 &&
-        records.size >= options.sample_width_from) {
+    // per record (two for records of unknown sex). `subset`: only those records (empty: all).
+    auto build_tables = [&](const BlockingOptions& table_options, std::span<const uint32_t> subset) {
+      std::vector<std::vector<uint16_t>> positions;
+      if (bit_sampling) positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
+      std::vector<TableBlocks> built(static_cast<size_t>(TableCount(pass)));
+      internal::ParallelChunks(built.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
+        built[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table),
+                                  table_options, clk_hash, subset);
+      });
+      return built;
+    };
+    auto distinct_bound = [](const std::vector<TableBlocks>& built) {
+      double distinct = 0;
+      for (const TableBlocks& table : built) distinct += table.distinct_pair_bound;
+      return distinct;
+    };
+    const bool budgeted = bit_sampling && options.max_pairs_per_record > 0;
+    if (budgeted && options.sample_width_from > 0 && records.size >= options.sample_width_from) {
       // Choose the width on a sample first: pairs of distinct CLKs among an eighth of the records are
       // about 1/64 of all, so the sample's bound × (n / sample)² estimates the full one at an eighth of
       // the cost per try. The full build below checks the estimate (and widens further if it fell short).
@@ -333,37 +346,21 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
       BlockingOptions sample_options = options;  // blocks too big for the whole are too big in the sample
       sample_options.max_block_size =
           std::max<size_t>(2, static_cast<size_t>(std::llround(static_cast<double>(options.max_block_size) * share)));
-      while (share > 0 && pass.bits < 64) {
-        std::vector<std::vector<uint16_t>> positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
-        std::vector<double> distinct(static_cast<size_t>(TableCount(pass)), 0.0);
-        internal::ParallelChunks(distinct.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
-          distinct[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table),
-                                       sample_options, clk_hash, sample)
-                                .distinct_pair_bound;
-        });
-        double estimate = 0;
-        for (double value : distinct) estimate += value / (share * share);
-        if (estimate <= budget) break;
+      while (share > 0 && pass.bits < 64 &&
+             distinct_bound(build_tables(sample_options, sample)) / (share * share) > budget) {
         pass.bits = std::min(64, pass.bits + 2);
         ++widenings_[pass_index];
       }
     }
+    // A bit-sampling pass whose blocks would hold more pairs of distinct CLKs than the budget is built
+    // again with wider keys (max_pairs_per_record).
+    std::vector<TableBlocks> tables;
     for (;;) {
-      std::vector<std::vector<uint16_t>> positions;
-      if (bit_sampling) positions = SampleBitPositions(pass, options.seed, static_cast<int>(pass_index));
-      tables.assign(static_cast<size_t>(TableCount(pass)), TableBlocks{});
-      internal::ParallelChunks(tables.size(), 1, threads, [&](size_t table, size_t, size_t, int) {
-        tables[table] = BuildTable(records, pass, static_cast<int>(pass_index), positions, static_cast<int>(table),
-                                   options, clk_hash);
-      });
-      double bound = 0, distinct = 0;
-      for (const TableBlocks& table : tables) {
-        bound += table.pair_bound;
-        distinct += table.distinct_pair_bound;
-      }
-      pair_bound_[pass_index] = bound;
-      distinct_pair_bound_[pass_index] = distinct;
-      if (!bit_sampling || options.max_pairs_per_record == 0 || distinct <= budget || pass.bits >= 64) break;
+      tables = build_tables(options, {});
+      pair_bound_[pass_index] = 0;
+      for (const TableBlocks& table : tables) pair_bound_[pass_index] += table.pair_bound;
+      distinct_pair_bound_[pass_index] = distinct_bound(tables);
+      if (!budgeted || distinct_pair_bound_[pass_index] <= budget || pass.bits >= 64) break;
       pass.bits = std::min(64, pass.bits + 2);
       ++widenings_[pass_index];
     }
@@ -388,7 +385,8 @@ CandidateIndex::CandidateIndex(const internal::EncodedRecords& records, const Bl
     // The blocks of each record, by counting (no sort, no pair buffer).
     index.record_start.assign(records.size + 1, 0);
     for (uint32_t member : index.members) ++index.record_start[member + 1];
-    for (size_t record = 0; record < records.size; ++record) index.record_start[record + 1] += index.record_start[record];
+    for (size_t record = 0; record < records.size; ++record)
+      index.record_start[record + 1] += index.record_start[record];
     index.record_blocks.resize(index.members.size());
     std::vector<uint32_t> fill(index.record_start.begin(), index.record_start.end() - 1);
     for (uint32_t block = 0; block + 1 < index.block_start.size(); ++block) {

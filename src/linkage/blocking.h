@@ -127,7 +127,7 @@ class CandidateIndex {
   const std::vector<BlockingPass>& passes() const { return passes_; }  // as built (widths after widening)
   const std::vector<int64_t>& oversized_blocks() const { return oversized_; }
   const std::vector<int64_t>& refined_blocks() const { return refined_; }  // per pass, see refine_above
-  const std::vector<double>& pair_bounds() const { return pair_bound_; }  // per pass, Σ s(s−1)/2
+  const std::vector<double>& pair_bounds() const { return pair_bound_; }   // per pass, Σ s(s−1)/2
   // Per pass, Σ s(s−1)/2 minus the pairs of identical CLKs (what max_pairs_per_record bounds).
   const std::vector<double>& distinct_pair_bounds() const { return distinct_pair_bound_; }
   const std::vector<int>& widenings() const { return widenings_; }  // per pass, rebuilds 2 bits wider
@@ -135,7 +135,7 @@ class CandidateIndex {
 
  private:
   struct Pass {
-    std::vector<uint32_t> block_start, members;       // members of each block, ascending
+    std::vector<uint32_t> block_start, members;         // members of each block, ascending
     std::vector<uint32_t> record_start, record_blocks;  // blocks of each record
   };
   const internal::EncodedRecords& records_;

@@ -144,7 +144,8 @@ Result<std::array<std::vector<double>, kFieldCount>> EstimateU(std::span<const d
   return EstimateMFromMatches(random_pattern_counts);  // the same level shares, of other pairs
 }
 
-Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(std::span<const double> random_pattern_counts) {
+Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(
+    std::span<const double> random_pattern_counts) {
   double counted = 0;
   RETURN_IF_ERROR(CheckCounts(random_pattern_counts, &counted));
   std::array<std::vector<double>, kFieldCount> u;

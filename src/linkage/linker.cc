@@ -325,8 +325,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   size_t kept_so_far = 0;
   for (size_t done = 0; done < chunks; done += kKeepBatch) {
     const size_t batch = std::min(kKeepBatch, chunks - done);
-    stream_pairs(std::span<const size_t>(all_chunks.data() + done, batch),
-                 [&](size_t index_in_batch, uint32_t a, uint32_t b, uint8_t found_by) {
+    stream_pairs(std::span<const size_t>(all_chunks.data() + done, batch), [&](size_t index_in_batch, uint32_t a,
+                                                                               uint32_t b, uint8_t found_by) {
       Slot& slot = slots[done + index_in_batch];
       ++slot.compared;
       ++slot.per_pass[found_by];
@@ -345,8 +345,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
       uint16_t pattern = pattern_of(a, b, &dice);
       float probability = exact ? 1.0f : pattern_probability[pattern];
       if (!exact && probability < keep) return;
-      slot.pairs.push_back({a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]),
-                            probability, pattern, exact});
+      slot.pairs.push_back(
+          {a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]), probability, pattern, exact});
     });
     for (size_t slot = done; slot < done + batch; ++slot) {
       std::sort(slots[slot].pairs.begin(), slots[slot].pairs.end(),  // partners stream unsorted
@@ -439,7 +439,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   std::vector<ClusterEdge> edges;
   edges.reserve(static_cast<size_t>(stats.linked_pairs));
   for (const ScoredPair& pair : result.pairs) {
-    if (pair.exact || pair.probability >= link) edges.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
+    if (pair.exact || pair.probability >= link)
+      edges.push_back({pair.a, pair.b, pair.weight, pair.probability, pair.exact});
   }
   auto pair_probability = [&](uint32_t a, uint32_t b) -> double {
     if (internal::IsExactLink(encoded, a, b)) return 1.0;

@@ -83,24 +83,24 @@ enum class LinkMode {
 
 struct LinkageStats {
   int64_t records = 0;
-  double all_pairs = 0;        // pairs the mode allows
-  int64_t pairs_compared = 0;  // candidate pairs from blocking
-  int64_t pairs_kept = 0;      // in LinkageResult::pairs
-  int64_t pairs_without_dice = 0;  // step 5: dropped on the cheap fields alone (no CLK level could lift them)
+  double all_pairs = 0;              // pairs the mode allows
+  int64_t pairs_compared = 0;        // candidate pairs from blocking
+  int64_t pairs_kept = 0;            // in LinkageResult::pairs
+  int64_t pairs_without_dice = 0;    // step 5: dropped on the cheap fields alone (no CLK level could lift them)
   int64_t true_pairs_compared = -1;  // with options.truth: compared pairs of one entity (-1 without)
   int64_t block_memberships = 0;     // size of the blocking index
-  double reduction_ratio = 0;  // 1 - pairs_compared / all_pairs
+  double reduction_ratio = 0;        // 1 - pairs_compared / all_pairs
   std::vector<std::string> pass_names;
   std::vector<int64_t> pass_new_pairs;
   std::vector<int64_t> pass_oversized_blocks;
   std::vector<int64_t> pass_refined_blocks;
-  std::vector<double> pass_pair_bounds;  // Σ s(s−1)/2 over each pass's blocks (before de-duplication)
+  std::vector<double> pass_pair_bounds;           // Σ s(s−1)/2 over each pass's blocks (before de-duplication)
   std::vector<double> pass_distinct_pair_bounds;  // the same without pairs of identical CLKs
   std::vector<int> pass_widenings;                // rebuilds 2 bits wider under max_pairs_per_record
   double keep_floor = 0;  // step 5: the floor in force at the end (≥ keep_probability; see max_kept_pairs_per_record)
   int keep_floor_raises = 0;
   int64_t exact_pairs = 0;
-  int64_t linked_pairs = 0;  // probability ≥ clustering.link_probability (incl. exact)
+  int64_t linked_pairs = 0;    // probability ≥ clustering.link_probability (incl. exact)
   double em_sample_share = 1;  // share of the record chunks whose candidate pairs EM counted
   int em_iterations = 0;
   bool em_converged = false;
@@ -150,8 +150,8 @@ struct LinkageOptions {
   std::optional<FellegiSunterModel> model;
   std::span<const uint32_t> initial_person;
   // Called on the calling thread after each stage ("index", "u", "em-sample", "model", "pairs",
-  // "clusters", and "keep" as progress every ~1 M records of step 5) with the statistics so far and the model once it is known (else nullptr): progress for
-  // long runs.
+  // "clusters", and "keep" as progress every ~1 M records of step 5) with the statistics so far and the model once it
+  // is known (else nullptr): progress for long runs.
   std::function<void(std::string_view stage, const LinkageStats& stats, const FellegiSunterModel* model)> on_stage;
 };
 

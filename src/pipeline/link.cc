@@ -94,9 +94,9 @@ Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<
     const sources::SourceContract& contract = *sources::FindContract(source);
     std::vector<std::string> columns;
     for (const auto& column : contract.extract.columns) columns.push_back(column.name);
-    ASSIGN_OR_RETURN(linkage::ExtractRowReader reader,
-                     linkage::ExtractRowReader::Create(source, columns, contract.extract.key.front(),
-                                                       contract.extract.date_column));
+    ASSIGN_OR_RETURN(
+        linkage::ExtractRowReader reader,
+        linkage::ExtractRowReader::Create(source, columns, contract.extract.key.front(), contract.extract.date_column));
     RETURN_IF_ERROR(store.ScanRecords(contract, [&](const std::vector<std::string>& row) -> Status {
       auto record = reader.Read(row);
       if (!record.ok()) return record.status().WithContext("linking " + source);
@@ -113,8 +113,8 @@ Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<
 // ones after them (in scan order), with the stored person label of each earlier record.
 struct IncrementalPlan {
   uint32_t first_new = 0;
-  std::vector<uint32_t> order;           // scan index of the record at each position
-  std::vector<uint32_t> initial_person;  // per earlier record: the first stored idx of its person
+  std::vector<uint32_t> order;                         // scan index of the record at each position
+  std::vector<uint32_t> initial_person;                // per earlier record: the first stored idx of its person
   std::vector<std::string> person_key, household_key;  // stored keys of the earlier records
 };
 
@@ -156,7 +156,8 @@ Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
   plan.person_key.resize(stored.size());
   plan.household_key.resize(stored.size());
   for (size_t idx = 0; idx < stored.size(); ++idx) {
-    plan.initial_person[idx] = first_of_person.emplace(stored[idx].person_key, static_cast<uint32_t>(idx)).first->second;
+    plan.initial_person[idx] =
+        first_of_person.emplace(stored[idx].person_key, static_cast<uint32_t>(idx)).first->second;
     plan.person_key[idx] = std::move(stored[idx].person_key);
     plan.household_key[idx] = std::move(stored[idx].household_key);
   }

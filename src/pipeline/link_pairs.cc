@@ -1,8 +1,7 @@
 #include "pipeline/link_pairs.h"
 
-#include <unordered_map>
-
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "linkage/evaluation.h"
 
@@ -40,8 +39,8 @@ Result<LinkPairsReport> ReviewLinkPairs(store::Store& store, const LinkPairsRequ
     report.keep_floor = details["keep_floor"].get<double>();
   }
   for (double threshold : {0.01, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0}) {
-    report.thresholds.push_back({threshold, threshold == 1.0, 0, 0, truth.empty() ? -1 : 0,
-                                 threshold < 1.0 && threshold < report.keep_floor});
+    report.thresholds.push_back(
+        {threshold, threshold == 1.0, 0, 0, truth.empty() ? -1 : 0, threshold < 1.0 && threshold < report.keep_floor});
   }
   for (const store::LinkPairRow& pair : pairs) {
     if (pair.a >= report.involvements.size() || pair.b >= report.involvements.size()) {

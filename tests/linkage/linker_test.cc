@@ -184,7 +184,8 @@ TEST_F(LinkerTest, KeepsOnlyPairsAboveTheFloorWithTheSamePersons) {
   floor.keep_probability = 0.05;
   std::vector<uint32_t> truth_ids;
   std::map<std::string, uint32_t> ids;
-  for (const std::string& label : population_.truth) truth_ids.push_back(ids.try_emplace(label, ids.size()).first->second);
+  for (const std::string& label : population_.truth)
+    truth_ids.push_back(ids.try_emplace(label, ids.size()).first->second);
   floor.truth = truth_ids;
   Result<LinkageResult> a = Link(population_.records, all);
   Result<LinkageResult> b = Link(population_.records, floor);
@@ -242,7 +243,8 @@ TEST_F(LinkerTest, IncrementalLinkingExtendsEarlierPersons) {
   // And the result is about as good as linking everything at once.
   std::map<std::string, uint32_t> ids;
   std::vector<uint32_t> truth_ids;
-  for (const std::string& label : population_.truth) truth_ids.push_back(ids.try_emplace(label, ids.size()).first->second);
+  for (const std::string& label : population_.truth)
+    truth_ids.push_back(ids.try_emplace(label, ids.size()).first->second);
   PairwiseScores incremental = ScoreClustering(after->person, truth_ids, {});
   PairwiseScores at_once = ScoreClustering(full->person, truth_ids, {});
   EXPECT_GT(incremental.f1, at_once.f1 - 0.02) << incremental.f1 << " vs " << at_once.f1;

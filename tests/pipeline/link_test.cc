@@ -2,24 +2,23 @@
 // ingest, then LinkStore links it; checked against the generator's truth, for stable keys, for
 // skipping when nothing is new, and for re-linking after a new ingest.
 #include "pipeline/link.h"
-#include "pipeline/link_pairs.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
+#include "indicators/vt_classification.h"
 #include "io/region_file.h"
 #include "linkage/evaluation.h"
 #include "pipeline/crossdesk.h"
 #include "pipeline/ingest.h"
+#include "pipeline/link_pairs.h"
 #include "pipeline/pseudonymise.h"
 #include "privacy/key.h"
-#include "indicators/vt_classification.h"
 #include "store/sqlite_store.h"
 #include "synth/generator.h"
 
