@@ -1,8 +1,9 @@
 #include "core/date.h"
 
-#include <charconv>
 #include <chrono>
 #include <ctime>
+
+#include "core/digits.h"
 
 namespace sz {
 namespace {
@@ -20,15 +21,6 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
 
 const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
-
-bool ParseInt(std::string_view text, int& out) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && ptr == text.data() + text.size();
-}
 
 Result<Date> Validate(std::string_view text, int y, int m, int d) {
   if (m < 1 || m > 12) {
@@ -99,14 +91,14 @@ Result<Date> ParseDate(std::string_view text, DateFormat format) {
   switch (format) {
     case DateFormat::kIso: {
       if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad("YYYY-MM-DD");
-      if (!ParseInt(text.substr(0, 4), y) || !ParseInt(text.substr(5, 2), m) || !ParseInt(text.substr(8, 2), d)) {
+      if (!ParseDigits(text.substr(0, 4), y) || !ParseDigits(text.substr(5, 2), m) || !ParseDigits(text.substr(8, 2), d)) {
         return bad("YYYY-MM-DD");
       }
       break;
     }
     case DateFormat::kCompact: {
       if (text.size() != 8) return bad("YYYYMMDD");
-      if (!ParseInt(text.substr(0, 4), y) || !ParseInt(text.substr(4, 2), m) || !ParseInt(text.substr(6, 2), d)) {
+      if (!ParseDigits(text.substr(0, 4), y) || !ParseDigits(text.substr(4, 2), m) || !ParseDigits(text.substr(6, 2), d)) {
         return bad("YYYYMMDD");
       }
       break;
@@ -121,7 +113,7 @@ Result<Date> ParseDate(std::string_view text, DateFormat format) {
       std::string_view ds = text.substr(0, first), ms = text.substr(first + 1, second - first - 1),
                        ys = text.substr(second + 1);
       if (ds.empty() || ds.size() > 2 || ms.empty() || ms.size() > 2 || ys.size() != 4) return bad("dd-mm-jjjj");
-      if (!ParseInt(ds, d) || !ParseInt(ms, m) || !ParseInt(ys, y)) return bad("dd-mm-jjjj");
+      if (!ParseDigits(ds, d) || !ParseDigits(ms, m) || !ParseDigits(ys, y)) return bad("dd-mm-jjjj");
       break;
     }
   }

@@ -1,7 +1,8 @@
 #include "core/period.h"
 
-#include <charconv>
 #include <cstdio>
+
+#include "core/digits.h"
 
 namespace sz {
 
@@ -67,17 +68,6 @@ Period Period::Containing(PeriodKind kind, Date date) {
   }
   return Year(date.year);
 }
-
-namespace {
-bool ParseDigits(std::string_view text, int& out) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-  }
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc() && ptr == text.data() + text.size();
-}
-}  // namespace
 
 Result<Period> Period::Parse(std::string_view text) {
   auto bad = [&](std::string why) {

@@ -1,5 +1,7 @@
 #include "core/region.h"
 
+#include "core/digits.h"
+
 namespace sz {
 
 std::string_view RegionLevelName(RegionLevel level) {
@@ -20,16 +22,6 @@ Result<RegionLevel> ParseRegionLevel(std::string_view name) {
   }
   return DataError("unknown region level '" + std::string(name) + "' (use land, regio, gemeente, wijk or buurt)");
 }
-
-namespace {
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-}  // namespace
 
 Result<RegionLevel> LevelFromCode(std::string_view code) {
   if (code.size() == 6 && code.substr(0, 2) == "GM" && AllDigits(code.substr(2))) return RegionLevel::kGemeente;
