@@ -110,7 +110,7 @@ Status RunLink(LinkOptions& options) {
     std::printf("  model: %s\n", s.m_from_bsn_labels ? "m uit de paren met gelijk BSN-pseudoniem, prior door EM"
                                                      : "m en prior door EM (trainingssessies)");
   }
-  std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.2f): %lld in de opslag; %.1f s\n",
+  std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.3g): %lld in de opslag; %.1f s\n",
               static_cast<long long>(s.persons), static_cast<long long>(s.households), s.keep_floor,
               static_cast<long long>(report.run.pairs_kept), s.seconds_total);
   if (s.keep_floor_raises > 0) {

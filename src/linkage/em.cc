@@ -144,14 +144,13 @@ Result<std::array<std::vector<double>, kFieldCount>> EstimateU(std::span<const d
   return EstimateMFromMatches(random_pattern_counts);  // the same level shares, of other pairs
 }
 
-Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(
-    std::span<const double> random_pattern_counts) {
+Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(std::span<const double> pattern_counts) {
   double counted = 0;
-  RETURN_IF_ERROR(CheckCounts(random_pattern_counts, &counted));
+  RETURN_IF_ERROR(CheckCounts(pattern_counts, &counted));
   std::array<std::vector<double>, kFieldCount> u;
   for (int field = 0; field < kFieldCount; ++field) u[field].assign(kLevelCount[field], 1.0);  // plus-one
   for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    double count = random_pattern_counts[pattern];
+    double count = pattern_counts[pattern];
     if (count <= 0) continue;
     ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
     for (int field = 0; field < kFieldCount; ++field) {

@@ -56,6 +56,62 @@ double Sum(const std::vector<double>& values) {
   return total;
 }
 
+// m from labelled matches (linker.h, step 4): candidate pairs whose BSN pseudonyms agree are the same
+// person, so the levels of their other fields are m; m for the BSN itself from the pairs that agree on
+// CLK (≥ the first band), birth year, sex and household and both have a BSN — without the household,
+// namesakes dominate at national density (77% of such pairs at scale 28). False (model unchanged) when
+// fewer than `min_labelled` pairs agree on the BSN.
+Result<bool> SetMFromBsnLabels(const std::vector<double>& pattern_counts, int64_t min_labelled,
+                               FellegiSunterModel& model) {
+  std::vector<double> bsn_same(kPatternCount, 0.0), confident(kPatternCount, 0.0);
+  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+    ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
+    auto level = [&](ComparisonField field) { return gamma.level[static_cast<int>(field)]; };
+    if (level(ComparisonField::kBsn) == 0) bsn_same[pattern] = pattern_counts[pattern];
+    if (level(ComparisonField::kClk) == 0 && level(ComparisonField::kBirthYear) == 0 &&
+        level(ComparisonField::kSex) != 1 && level(ComparisonField::kAddress) == 0 &&
+        level(ComparisonField::kBsn) != kNullLevel) {
+      confident[pattern] = pattern_counts[pattern];
+    }
+  }
+  if (Sum(bsn_same) < static_cast<double>(min_labelled) || Sum(confident) <= 0) return false;
+  ASSIGN_OR_RETURN(auto m, EstimateMFromMatches(bsn_same));
+  ASSIGN_OR_RETURN(auto m_confident, EstimateMFromMatches(confident));
+  for (ComparisonField field :
+       {ComparisonField::kClk, ComparisonField::kBirthYear, ComparisonField::kSex, ComparisonField::kAddress}) {
+    model.m[static_cast<int>(field)] = m[static_cast<int>(field)];
+  }
+  model.m[static_cast<int>(ComparisonField::kBsn)] = m_confident[static_cast<int>(ComparisonField::kBsn)];
+  return true;
+}
+
+// The floor that leaves at most `room` kept pairs below `link`: patterns from the most probable down
+// (every pair of a pattern has the same probability, and patterns of equal probability stay or go
+// together) until the next group would not fit; `link` when none fits. grey[pattern]: kept pairs of
+// that pattern below the link probability.
+float RaisedKeepFloor(const std::vector<int64_t>& grey, const std::vector<float>& pattern_probability, double room,
+                      float link) {
+  std::vector<uint16_t> by_probability;
+  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
+    if (grey[pattern] > 0) by_probability.push_back(static_cast<uint16_t>(pattern));
+  }
+  std::sort(by_probability.begin(), by_probability.end(), [&](uint16_t x, uint16_t y) {
+    return pattern_probability[x] != pattern_probability[y] ? pattern_probability[x] > pattern_probability[y] : x < y;
+  });
+  for (size_t i = 0; i < by_probability.size();) {
+    const float probability = pattern_probability[by_probability[i]];
+    size_t j = i;
+    double group = 0;
+    for (; j < by_probability.size() && pattern_probability[by_probability[j]] == probability; ++j) {
+      group += static_cast<double>(grey[by_probability[j]]);
+    }
+    if (group > room) return std::nextafter(probability, 2.0f);
+    room -= group;
+    i = j;
+  }
+  return link;
+}
+
 // Training sessions (linker.h): m for clk, sex, address and bsn among candidate pairs with the same
 // birth year; m for birth year among candidate pairs with Dice ≥ the second band; then lambda alone
 // over all pairs.
@@ -68,35 +124,7 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
   bool converged = true;
   bool from_labels = false;
   if (options.train_in_sessions && !options.em.estimate_u && options.min_bsn_labelled_pairs > 0) {
-    // m from labelled matches: candidate pairs whose BSN pseudonyms agree are the same person, so the
-    // levels of their other fields are m (linker.h, step 4); m for the BSN itself from the pairs that
-    // agree on CLK (≥ the first band), birth year, sex and household and both have a BSN — without the
-    // household, namesakes dominate at national density (77% of such pairs at scale 28).
-    std::vector<double> bsn_same(kPatternCount, 0.0), confident(kPatternCount, 0.0);
-    double labelled = 0;
-    for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-      ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
-      auto level = [&](ComparisonField field) { return gamma.level[static_cast<int>(field)]; };
-      if (level(ComparisonField::kBsn) == 0) {
-        bsn_same[pattern] = pattern_counts[pattern];
-        labelled += pattern_counts[pattern];
-      }
-      if (level(ComparisonField::kClk) == 0 && level(ComparisonField::kBirthYear) == 0 &&
-          level(ComparisonField::kSex) != 1 && level(ComparisonField::kAddress) == 0 &&
-          level(ComparisonField::kBsn) != kNullLevel) {
-        confident[pattern] = pattern_counts[pattern];
-      }
-    }
-    if (labelled >= static_cast<double>(options.min_bsn_labelled_pairs) && Sum(confident) > 0) {
-      ASSIGN_OR_RETURN(auto m, EstimateMFromMatches(bsn_same));
-      ASSIGN_OR_RETURN(auto m_confident, EstimateMFromMatches(confident));
-      for (ComparisonField field :
-           {ComparisonField::kClk, ComparisonField::kBirthYear, ComparisonField::kSex, ComparisonField::kAddress}) {
-        model.m[static_cast<int>(field)] = m[static_cast<int>(field)];
-      }
-      model.m[static_cast<int>(ComparisonField::kBsn)] = m_confident[static_cast<int>(ComparisonField::kBsn)];
-      from_labels = true;
-    }
+    ASSIGN_OR_RETURN(from_labels, SetMFromBsnLabels(pattern_counts, options.min_bsn_labelled_pairs, model));
   }
   if (options.train_in_sessions && !options.em.estimate_u && !from_labels) {
     std::vector<double> same_year(kPatternCount, 0.0), similar_clk(kPatternCount, 0.0);
@@ -360,8 +388,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
       stage("keep");  // progress of long runs, every 2^20 records
     }
     if (kept_budget <= 0 || static_cast<double>(kept_so_far) <= kept_budget || keep >= link) continue;
-    // Over the budget: the kept pairs below the link probability, by pattern (every pair of a pattern
-    // has the same probability), from the most probable down, until half the budget is used.
+    // Over the budget: raise the floor so that the kept pairs fill half of it.
     std::vector<int64_t> grey(kPatternCount, 0);
     int64_t must_keep = 0;
     for (size_t slot = 0; slot < done + batch; ++slot) {
@@ -373,31 +400,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
         }
       }
     }
-    std::vector<uint16_t> by_probability;
-    for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-      if (grey[pattern] > 0) by_probability.push_back(static_cast<uint16_t>(pattern));
-    }
-    std::sort(by_probability.begin(), by_probability.end(), [&](uint16_t x, uint16_t y) {
-      return pattern_probability[x] != pattern_probability[y] ? pattern_probability[x] > pattern_probability[y] : x < y;
-    });
-    double room = kept_budget / 2 - static_cast<double>(must_keep);
-    float raised = link;
-    for (size_t i = 0; i < by_probability.size();) {
-      // Patterns of equal probability stay or go together.
-      size_t j = i;
-      double group = 0;
-      while (j < by_probability.size() &&
-             pattern_probability[by_probability[j]] == pattern_probability[by_probability[i]]) {
-        group += static_cast<double>(grey[by_probability[j]]);
-        ++j;
-      }
-      if (group > room) {
-        raised = std::nextafter(pattern_probability[by_probability[i]], 2.0f);
-        break;
-      }
-      room -= group;
-      i = j;
-    }
+    const float raised =
+        RaisedKeepFloor(grey, pattern_probability, kept_budget / 2 - static_cast<double>(must_keep), link);
     keep = std::min(std::max(raised, keep), link);
     ++stats.keep_floor_raises;
     kept_so_far = 0;

@@ -177,6 +177,12 @@ const std::vector<std::string>& DeskSources() {
   return sources;
 }
 
+double StoredKeepFloor(const store::LinkRunInfo& run) {
+  nlohmann::json details = nlohmann::json::parse(run.details, nullptr, false);
+  if (!details.is_object() || !details.contains("keep_floor") || !details["keep_floor"].is_number()) return 0;
+  return details["keep_floor"].get<double>();
+}
+
 Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
   LinkReport report;
   ASSIGN_OR_RETURN(int64_t newest_file, store.MaxIngestFileId());
@@ -210,10 +216,7 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     if (model) {
       ASSIGN_OR_RETURN(plan, PlanIncremental(store, report.involvements, request.max_incremental_share));
       if (plan) {
-        if (previous_details.is_object() && previous_details.contains("keep_floor") &&
-            previous_details["keep_floor"].is_number()) {
-          options.keep_probability = std::max(options.keep_probability, previous_details["keep_floor"].get<double>());
-        }
+        options.keep_probability = std::max(options.keep_probability, StoredKeepFloor(*previous));
         options.model = std::move(model);
         options.first_new = plan->first_new;
         options.initial_person = plan->initial_person;

@@ -45,11 +45,11 @@
 namespace sz::pipeline {
 
 struct LinkRequest {
-  bool force = false;  // a full run, even when nothing new was ingested (CLI: --full)
+  bool force = false;                  // a full run, even when nothing new was ingested (CLI: --full)
   double max_incremental_share = 0.5;  // above this share of new involvements: a full run
   double keep_probability = 0.01;
   double max_kept_pairs_per_record = 8;  // see LinkageOptions; 0: no bound
-  std::string truth_persons_csv;  // optional: the synthetic truth (truth/persons.csv) to score against
+  std::string truth_persons_csv;         // optional: the synthetic truth (truth/persons.csv) to score against
   // options.on_stage also hears "read" (the stored rows are in columns) and "truth" (the truth is
   // read) before the linker's own stages.
   linkage::LinkageOptions options;
@@ -76,6 +76,9 @@ struct LinkReport {
   // With truth_persons_csv: the true person and household per record (interned labels).
   std::vector<uint32_t> true_person, true_household;
 };
+
+// The keep floor a stored run kept its pairs from (details "keep_floor"; 0 when the run has none).
+double StoredKeepFloor(const store::LinkRunInfo& run);
 
 Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request);
 

@@ -1,9 +1,9 @@
 #include "pipeline/link_pairs.h"
 
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "linkage/evaluation.h"
+#include "pipeline/link.h"
 
 namespace sz::pipeline {
 
@@ -34,10 +34,7 @@ Result<LinkPairsReport> ReviewLinkPairs(store::Store& store, const LinkPairsRequ
     for (const auto& [id, size] : sizes) report.true_pairs += size * (size - 1) / 2;
   }
 
-  nlohmann::json details = nlohmann::json::parse(report.run.details, nullptr, false);
-  if (details.is_object() && details.contains("keep_floor") && details["keep_floor"].is_number()) {
-    report.keep_floor = details["keep_floor"].get<double>();
-  }
+  report.keep_floor = StoredKeepFloor(report.run);
   for (double threshold : {0.01, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0}) {
     report.thresholds.push_back(
         {threshold, threshold == 1.0, 0, 0, truth.empty() ? -1 : 0, threshold < 1.0 && threshold < report.keep_floor});
