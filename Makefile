@@ -9,8 +9,10 @@ JOBS ?= $(shell nproc)
 setup:
 	@scripts/setup.sh
 
+# Ninja when the build folder is new (an existing folder keeps the generator it was made with).
 configure: setup
-	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@if [ -f $(BUILD_DIR)/CMakeCache.txt ]; then cmake -S . -B $(BUILD_DIR) >/dev/null; \
+	 else cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null; fi
 
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ccache pkg-config
+  build-essential cmake ninja-build ccache pkg-config
   libsqlite3-dev sqlite3          # embedded store (and the peer in bench/)
   libcli11-dev                    # command-line parsing
   nlohmann-json3-dev              # JSON (linkage schemas, API, extract headers)

@@ -1,5 +1,7 @@
 #include "synth/internal/infections.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <filesystem>
 #include <map>

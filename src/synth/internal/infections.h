@@ -3,7 +3,7 @@
 // outbreaks whose weeks and extra cases are written to the truth folder.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "core/status.h"

@@ -2,6 +2,8 @@
 
 #include <readstat.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>

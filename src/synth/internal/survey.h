@@ -4,7 +4,7 @@
 // N_h / n_h (stratum population over respondents). Written as CSV and SPSS .sav per wave.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "core/status.h"
