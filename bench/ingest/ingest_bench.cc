@@ -12,9 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include "io/region_file.h"
 #include "pipeline/ingest.h"
-#include "store/sqlite_store.h"
 #include "support/extract_files.h"
 
 int main(int argc, char** argv) {
@@ -27,18 +25,17 @@ int main(int argc, char** argv) {
   sz::testing::WriteExtract(extract, "veilig_thuis", rows);
   auto bytes = fs::file_size(extract);
 
-  auto regions = sz::io::LoadRegionFile(std::string(SZ_SOURCE_DIR) + "/config/regions/twente-synthetic-2024.csv");
-  if (!regions.ok()) {
-    std::fprintf(stderr, "%s\n", regions.status().ToString().c_str());
+  auto workspace = sz::pipeline::Workspace::Open(
+      {.config_dir = std::string(SZ_SOURCE_DIR) + "/config", .store_url = "sqlite:" + dir + "/samenzicht.db"});
+  if (!workspace.ok() || !workspace->Regions().ok()) {
+    std::fprintf(stderr, "no workspace\n");
     return 3;
   }
   auto start = std::chrono::steady_clock::now();
-  auto store = sz::store::OpenSqliteStore(dir + "/samenzicht.db");
-  if (!store.ok()) return 3;
   sz::pipeline::IngestRequest request;
   request.source = "veilig_thuis";
   request.files = {extract};
-  auto report = sz::pipeline::Ingest(**store, *regions, sz::SystemClock(), request);
+  auto report = sz::pipeline::Ingest(*workspace, request);
   double ours = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!report.ok() || report->files[0].accepted != rows) {
     std::fprintf(stderr, "ingest failed: %s\n", report.status().ToString().c_str());
@@ -48,10 +45,11 @@ int main(int argc, char** argv) {
   // The peer: sqlite3's .import into a plain table (all TEXT columns, no validation, no key), in WAL
   // mode like ours, skipping the 3 metadata lines and the header.
   std::string plain_db = dir + "/plain.db";
-  std::string command = "sqlite3 " + plain_db + " -cmd 'PRAGMA journal_mode=WAL;' -cmd '.mode csv' -cmd '.separator ;' " +
+  std::string command = "sqlite3 " + plain_db +
+                        " -cmd 'PRAGMA journal_mode=WAL;' -cmd '.mode csv' -cmd '.separator ;' " +
                         "'.import --skip 4 " + extract + " plain' >/dev/null";
   // .import needs the table to exist when skipping the header: create it from the header line.
-  std::string create = "sqlite3 " + plain_db + " \"CREATE TABLE plain (" ;
+  std::string create = "sqlite3 " + plain_db + " \"CREATE TABLE plain (";
   {
     const auto& columns = sz::sources::FindContract("veilig_thuis")->extract.columns;
     for (size_t c = 0; c < columns.size(); ++c) create += (c ? ", \"" : "\"") + columns[c].name + "\" TEXT";

@@ -239,9 +239,9 @@ int main(int argc, char** argv) {
         if (clk.ok()) record.clk = *clk;
       }
       record.birth_year = pseudonyms->birth_year.value_or(0);
-      record.sex = pseudonyms->sex == "m"   ? sz::linkage::Sex::kMan
-                   : pseudonyms->sex == "v" ? sz::linkage::Sex::kVrouw
-                                            : sz::linkage::Sex::kUnknown;
+      record.sex = pseudonyms->sex == "m"   ? sz::Sex::kMan
+                   : pseudonyms->sex == "v" ? sz::Sex::kVrouw
+                                            : sz::Sex::kUnknown;
       record.wijk = has_address && chance(0.97) ? household.wijk : "";
       records.push_back(std::move(record));
       truth.push_back(std::to_string(person_idx));

@@ -1,49 +1,29 @@
-// samenzicht crossdesk : the cross-desk measures (dwarsverbanden) over the linked store.
-#include <cmath>
+// samenzicht crossdesk : the cross-desk measures (dwarsverbanden) over the linked store (pipeline/crossdesk.h).
 #include <cstdio>
-#include <set>
+#include <memory>
 
-#include "cli/command_registry.h"
-#include "indicators/vt_classification.h"
+#include "cli/command.h"
 #include "pipeline/crossdesk.h"
-#include "store/sqlite_store.h"
 
 namespace sz::cli {
 namespace {
 
 struct CrossDeskOptions {
-  std::string db;
-  std::string out;
+  pipeline::WorkspaceOptions workspace;
   pipeline::CrossDeskRequest request;
 };
 
-double Percent(const indicators::MeasureTable& table, const char* measure, const char* category,
-               const std::string& year) {
-  const indicators::MeasureRow* row = indicators::FindRow(table, measure, category, "CR23", year);
-  return row == nullptr || row->denominator == 0 ? NAN : 100.0 * row->numerator / row->denominator;
-}
-
 Status RunCrossDesk(const CrossDeskOptions& options) {
-  ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.db));
-  ASSIGN_OR_RETURN(pipeline::CrossDeskReport report, pipeline::ComputeCrossDesk(*store, options.request));
-  std::set<std::string> years;
-  for (const auto& row : report.table) {
-    if (row.period_kind == PeriodKind::kYear && row.region_code == "CR23") years.insert(row.period);
-  }
+  ASSIGN_OR_RETURN(pipeline::Workspace workspace, pipeline::Workspace::Open(options.workspace));
+  ASSIGN_OR_RETURN(pipeline::CrossDeskReport report, pipeline::ComputeCrossDesk(workspace, options.request));
   std::printf("%zu betrokkenheden, %zu uitkomstregels\n\nTwente per jaar (%%):\n", report.involvements,
               report.table.size());
   std::printf("%-6s %9s %10s %12s %7s %15s %17s %14s\n", "jaar", "meldingen", "hermelding", "vervolgmeld.", "nieuw",
               "bekend elders", "huish. ≥2 meldp.", "gezin ≥3 org.");
-  for (const auto& year : years) {
-    const indicators::MeasureRow* meldingen =
-        indicators::FindRow(report.table, "vt_meldingen_klasse", "hermelding", "CR23", year);
-    std::printf("%-6s %9.0f %10.1f %12.1f %7.1f %15.1f %17.1f %14.1f\n", year.c_str(),
-                meldingen ? meldingen->denominator : 0.0, Percent(report.table, "vt_meldingen_klasse", "hermelding", year),
-                Percent(report.table, "vt_meldingen_klasse", "vervolgmelding", year),
-                Percent(report.table, "vt_meldingen_klasse", "nieuw", year),
-                Percent(report.table, "vt_meldingen_bekend_ander_meldpunt", "persoon", year),
-                Percent(report.table, "huishoudens_meerdere_meldpunten", "", year),
-                Percent(report.table, "organisaties_per_gezin", "3_of_meer", year));
+  for (const pipeline::CrossDeskYear& y : report.twente_by_year) {
+    std::printf("%-6s %9.0f %10.1f %12.1f %7.1f %15.1f %17.1f %14.1f\n", y.year.c_str(), y.meldingen, y.hermelding_pct,
+                y.vervolgmelding_pct, y.nieuw_pct, y.bekend_elders_pct, y.huishoudens_meerdere_pct,
+                y.gezin_drie_organisaties_pct);
   }
   if (report.truth_comparison) {
     const auto& c = *report.truth_comparison;
@@ -60,22 +40,22 @@ Status RunCrossDesk(const CrossDeskOptions& options) {
     double truth = 100 * c.truth.Share(indicators::VtClass::kHermelding);
     std::printf("%-6s %15.2f%% %15.2f%% %+8.2f pp\n", "totaal", ours, truth, ours - truth);
   }
-  if (!options.out.empty()) {
-    RETURN_IF_ERROR(indicators::WriteMeasuresCsv(report.table, options.out));
-    std::printf("\nalle uitkomsten (teller, noemer, waarde per regio en periode): %s\n", options.out.c_str());
+  if (!options.request.out_csv.empty()) {
+    std::printf("\nalle uitkomsten (teller, noemer, waarde per regio en periode): %s\n",
+                options.request.out_csv.c_str());
   }
   return Status::Ok();
 }
 
-void AddCrossDeskCommand(CLI::App& app) {
+void AddCrossDeskCommand(Commands& commands) {
   auto options = std::make_shared<CrossDeskOptions>();
-  auto* cmd = app.add_subcommand(
+  Command cmd = commands.Add(
       "crossdesk", "Dwarsverbanden: hermeldingen, overlap tussen meldpunten, organisaties per gezin, plaatsingen");
-  AddDbOption(*cmd, options->db);
-  cmd->add_option("--out", options->out, "Schrijf alle uitkomsten als CSV");
-  cmd->add_option("--truth", options->request.truth_dir,
-                  "Map van `samenzicht generate`: vergelijk de VT-indeling met de grondwaarheid");
-  cmd->callback([options] { ExitWith(RunCrossDesk(*options)); });
+  cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStore);
+  cmd.Add("--out", options->request.out_csv, "Schrijf alle uitkomsten als CSV (met herkomst in BESTAND.json)");
+  cmd.Add("--truth", options->request.truth_dir,
+          "Map van `samenzicht generate`: vergelijk de VT-indeling met de grondwaarheid");
+  cmd.Run([options] { return RunCrossDesk(*options); });
 }
 SZ_REGISTER_COMMAND(AddCrossDeskCommand);
 

@@ -1,38 +1,38 @@
-// samenzicht keygen --out desk.key: makes a desk's pseudonymisation key (privacy/key.h).
+// samenzicht keygen --out desk.key: makes a desk's pseudonymisation key (pipeline/keys.h).
 //
-// Prints only the key's fingerprint, never the key. Refuses to overwrite an existing file. Desk-facing,
-// so its help and output are Dutch.
+// Prints only the key's fingerprint, never the key. Refuses to overwrite an existing file.
 #include <iostream>
 #include <memory>
 #include <string>
 
-#include "cli/command_registry.h"
-#include "privacy/key.h"
+#include "cli/command.h"
+#include "pipeline/keys.h"
 
 namespace sz::cli {
 namespace {
 
 struct KeygenOptions {
+  pipeline::WorkspaceOptions workspace;  // only --config-dir, which keygen does not need
   std::string out;
 };
 
 Status RunKeygen(const KeygenOptions& options) {
-  ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::Generate());
-  RETURN_IF_ERROR(key.WriteFile(options.out));
+  ASSIGN_OR_RETURN(std::string fingerprint, pipeline::MakeKeyFile(options.out));
   std::cout << "sleutel geschreven naar " << options.out << " (modus 0600)\n"
-            << "vingerafdruk: " << key.Fingerprint() << "\n"
+            << "vingerafdruk: " << fingerprint << "\n"
             << "Bewaar dit bestand bij het meldpunt (of bij de vertrouwde derde partij) en maak een offline\n"
             << "reservekopie: zonder deze sleutel zijn nieuwe extracten niet te koppelen aan eerdere.\n"
             << "Stuur de sleutel nooit naar SamenTwente.\n";
   return Status::Ok();
 }
 
-void AddKeygenCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("keygen",
-                                 "Maak een nieuwe sleutel voor pseudonimisering (32 bytes, modus 0600, overschrijft nooit)");
+void AddKeygenCommand(Commands& commands) {
   auto options = std::make_shared<KeygenOptions>();
-  cmd->add_option("--out,-o", options->out, "Het sleutelbestand dat wordt aangemaakt, bijv. desk.key")->required();
-  cmd->callback([options] { ExitWith(RunKeygen(*options)); });
+  Command cmd = commands.Add(
+      "keygen", "Maak een nieuwe sleutel voor pseudonimisering (32 bytes, modus 0600, overschrijft nooit)");
+  cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kConfigOnly);
+  cmd.Add("--out,-o", options->out, "Het sleutelbestand dat wordt aangemaakt, bijv. desk.key").Required();
+  cmd.Run([options] { return RunKeygen(*options); });
 }
 SZ_REGISTER_COMMAND(AddKeygenCommand);
 

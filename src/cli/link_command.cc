@@ -6,21 +6,21 @@
 #include <iostream>
 #include <string>
 
-#include "cli/command_registry.h"
-#include "linkage/evaluation.h"
+#include "cli/command.h"
+#include "core/numbers.h"
 #include "pipeline/link.h"
-#include "store/sqlite_store.h"
 
 namespace sz::cli {
 namespace {
 
 struct LinkOptions {
-  std::string db;
+  pipeline::WorkspaceOptions workspace;
   pipeline::LinkRequest request;
   bool verbose = false;
 };
 
-void PrintScores(const char* what, const linkage::PairwiseScores& scores) {
+template <typename Scores>
+void PrintScores(const char* what, const Scores& scores) {
   std::printf("%s: paren in de waarheid %lld, voorspeld %lld, juist %lld; precisie %.4f, recall %.4f, F1 %.4f\n", what,
               static_cast<long long>(scores.true_pairs), static_cast<long long>(scores.predicted_pairs),
               static_cast<long long>(scores.true_positives), scores.precision, scores.recall, scores.f1);
@@ -32,18 +32,19 @@ std::pair<double, double> MemoryGb() {
   std::string line;
   double now = 0, peak = 0;
   while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) now = std::atof(line.c_str() + 6) / 1e6;
-    if (line.rfind("VmHWM:", 0) == 0) peak = std::atof(line.c_str() + 6) / 1e6;
+    // "VmRSS:   123456 kB"
+    auto kilobytes = [&line] { return ParseNumber(line.substr(6, line.find(" kB") - 6)).value_or(0) / 1e6; };
+    if (line.rfind("VmRSS:", 0) == 0) now = kilobytes();
+    if (line.rfind("VmHWM:", 0) == 0) peak = kilobytes();
   }
   return {now, peak};
 }
 
 Status RunLink(LinkOptions& options) {
-  ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(options.db));
+  ASSIGN_OR_RETURN(pipeline::Workspace workspace, pipeline::Workspace::Open(options.workspace));
   if (options.verbose) {
     auto start = std::chrono::steady_clock::now();
-    options.request.options.on_stage = [start](std::string_view stage, const linkage::LinkageStats& s,
-                                               const linkage::FellegiSunterModel* model) {
+    options.request.options.on_stage = [start](std::string_view stage, const auto& s, const auto* model) {
       auto [now, peak] = MemoryGb();
       double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       std::fprintf(stderr, "[%7.1f s, geheugen %.2f GB, piek %.2f GB] %-9s", seconds, now, peak,
@@ -71,7 +72,7 @@ Status RunLink(LinkOptions& options) {
       if (stage == "model" && model != nullptr) std::fprintf(stderr, "%s", model->Describe().c_str());
     };
   }
-  ASSIGN_OR_RETURN(pipeline::LinkReport report, pipeline::LinkStore(*store, options.request));
+  ASSIGN_OR_RETURN(pipeline::LinkReport report, pipeline::LinkStore(workspace, options.request));
   if (report.skipped) {
     std::cout << "niets nieuws sinds koppelrun " << report.run.id << " (" << report.run.created_at
               << "); gebruik --force om toch opnieuw te koppelen\n";
@@ -122,45 +123,46 @@ Status RunLink(LinkOptions& options) {
   std::printf(
       "  tijd: blokkeren %.1f s, vergelijken en schatten %.1f s, clusteren %.1f s; blokindex %lld lidmaatschappen\n",
       s.seconds_blocking, s.seconds_comparing, s.seconds_clustering, static_cast<long long>(s.block_memberships));
-  if (!report.true_person.empty()) {
-    linkage::PairwiseScores persons = linkage::ScoreClustering(report.person, report.true_person, {});
+  if (report.person_scores && report.household_scores) {
+    const auto& persons = *report.person_scores;
     if (s.true_pairs_compared >= 0 && !report.incremental) {
       std::printf("paren in de waarheid vergeleken (pair completeness): %lld van %lld (%.4f)\n",
                   static_cast<long long>(s.true_pairs_compared), static_cast<long long>(persons.true_pairs),
                   persons.true_pairs == 0 ? 1.0 : static_cast<double>(s.true_pairs_compared) / persons.true_pairs);
     }
     PrintScores("personen  ", persons);
-    PrintScores("huishoudens", linkage::ScoreClustering(report.household, report.true_household, {}));
+    PrintScores("huishoudens", *report.household_scores);
   }
   return Status::Ok();
 }
 
-void AddLinkCommand(CLI::App& app) {
+void AddLinkCommand(Commands& commands) {
   auto options = std::make_shared<LinkOptions>();
-  auto* cmd = app.add_subcommand("link", "Koppel personen en huishoudens over de meldpunten heen (uit de opslag)");
-  AddDbOption(*cmd, options->db);
-  cmd->add_flag("--full,--force", options->request.force,
-                "Koppel alles opnieuw en schat het model opnieuw (anders worden na een nieuwe inlees alleen de "
-                "nieuwe betrokkenheden gekoppeld), ook als er niets nieuws is ingelezen");
-  cmd->add_option("--max-incremental-share", options->request.max_incremental_share,
-                  "Koppel volledig als meer dan dit deel van de betrokkenheden nieuw is")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--keep-probability", options->request.keep_probability,
-                  "Bewaar vergeleken paren met minstens deze koppelkans (naast alle exacte)")
-      ->capture_default_str();
-  cmd->add_option("--max-kept-pairs-per-record", options->request.max_kept_pairs_per_record,
-                  "Bewaar hooguit zoveel paren per betrokkenheid; daarboven stijgt de bewaargrens (0: geen grens)")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_flag_function(
-      "--m-from-bsn-labels", [options](std::int64_t) { options->request.options.min_bsn_labelled_pairs = 1000; },
+  Command cmd = commands.Add("link", "Koppel personen en huishoudens over de meldpunten heen (uit de opslag)");
+  cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStore);
+  auto& request = options->request;
+  cmd.Flag("--full,--force", request.force,
+           "Koppel alles opnieuw en schat het model opnieuw (anders worden na een nieuwe inlees alleen de "
+           "nieuwe betrokkenheden gekoppeld), ook als er niets nieuws is ingelezen");
+  cmd.Add("--max-incremental-share", request.max_incremental_share,
+          "Koppel volledig als meer dan dit deel van de betrokkenheden nieuw is")
+      .ShowDefault()
+      .Range(0.0, 1.0);
+  cmd.Add("--keep-probability", request.keep_probability,
+          "Bewaar vergeleken paren met minstens deze koppelkans (naast alle exacte)")
+      .ShowDefault();
+  cmd.Add("--max-kept-pairs-per-record", request.max_kept_pairs_per_record,
+          "Bewaar hooguit zoveel paren per betrokkenheid; daarboven stijgt de bewaargrens (0: geen grens)")
+      .ShowDefault()
+      .NonNegative();
+  cmd.Flag(
+      "--m-from-bsn-labels", [options] { options->request.options.min_bsn_labelled_pairs = 1000; },
       "Schat m uit de paren met gelijk BSN-pseudoniem in plaats van met EM (als er minstens 1000 zijn)");
-  cmd->add_option("--threads", options->request.options.threads, "Aantal threads (0: alle kernen)");
-  cmd->add_flag("--verbose", options->verbose, "Meld elke stap met tijd en geheugengebruik (op stderr)");
-  cmd->add_option("--truth", options->request.truth_persons_csv,
-                  "Grondwaarheid van het synthetische Twente (truth/persons.csv): toon precisie, recall en F1");
-  cmd->callback([options] { ExitWith(RunLink(*options)); });
+  cmd.Add("--threads", request.options.threads, "Aantal threads (0: alle kernen)");
+  cmd.Flag("--verbose", options->verbose, "Meld elke stap met tijd en geheugengebruik (op stderr)");
+  cmd.Add("--truth", request.truth_persons_csv,
+          "Grondwaarheid van het synthetische Twente (truth/persons.csv): toon precisie, recall en F1");
+  cmd.Run([options] { return RunLink(*options); });
 }
 SZ_REGISTER_COMMAND(AddLinkCommand);
 

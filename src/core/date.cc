@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/digits.h"
+#include "core/messages.h"
 
 namespace sz {
 namespace {
@@ -19,20 +20,15 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-
 Result<Date> Validate(std::string_view text, int y, int m, int d) {
   if (m < 1 || m > 12) {
-    return DataError("'" + std::string(text) + "' is not a date: month " + std::to_string(m) +
-                     " does not exist");
+    return DataError(msg::MonthDoesNotExist(text, m));
   }
   if (d < 1 || d > DaysInMonth(y, m)) {
-    return DataError("'" + std::string(text) + "' is not a date: " + kMonthNames[m - 1] + " " +
-                     std::to_string(y) + " has " + std::to_string(DaysInMonth(y, m)) + " days");
+    return DataError(msg::DayDoesNotExist(text, y, m, DaysInMonth(y, m)));
   }
   if (y < 1800 || y > 2200) {
-    return DataError("'" + std::string(text) + "' is not a plausible date: year " + std::to_string(y));
+    return DataError(msg::ImplausibleYear(text, y));
   }
   return Date{y, m, d};
 }
@@ -84,22 +80,22 @@ bool IsValidDate(int year, int month, int day) {
 }
 
 Result<Date> ParseDate(std::string_view text, DateFormat format) {
-  auto bad = [&](const char* expected) {
-    return DataError("'" + std::string(text) + "' is not a date in the form " + expected);
-  };
+  auto bad = [&](const char* expected) { return DataError(msg::NotADateInForm(text, expected)); };
   int y = 0, m = 0, d = 0;
   switch (format) {
     case DateFormat::kIso: {
-      if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad("YYYY-MM-DD");
-      if (!ParseDigits(text.substr(0, 4), y) || !ParseDigits(text.substr(5, 2), m) || !ParseDigits(text.substr(8, 2), d)) {
-        return bad("YYYY-MM-DD");
+      if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad("JJJJ-MM-DD");
+      if (!ParseDigits(text.substr(0, 4), y) || !ParseDigits(text.substr(5, 2), m) ||
+          !ParseDigits(text.substr(8, 2), d)) {
+        return bad("JJJJ-MM-DD");
       }
       break;
     }
     case DateFormat::kCompact: {
-      if (text.size() != 8) return bad("YYYYMMDD");
-      if (!ParseDigits(text.substr(0, 4), y) || !ParseDigits(text.substr(4, 2), m) || !ParseDigits(text.substr(6, 2), d)) {
-        return bad("YYYYMMDD");
+      if (text.size() != 8) return bad("JJJJMMDD");
+      if (!ParseDigits(text.substr(0, 4), y) || !ParseDigits(text.substr(4, 2), m) ||
+          !ParseDigits(text.substr(6, 2), d)) {
+        return bad("JJJJMMDD");
       }
       break;
     }
@@ -126,7 +122,7 @@ Result<Date> ParseDate(std::string_view text) {
     return ParseDate(text, DateFormat::kCompact);
   }
   if (text.find_first_of("-/.") != std::string_view::npos) return ParseDate(text, DateFormat::kDutch);
-  return DataError("'" + std::string(text) + "' is not a date (expected dd-mm-jjjj, YYYY-MM-DD or YYYYMMDD)");
+  return DataError(msg::NotADate(text));
 }
 
 namespace {

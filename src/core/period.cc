@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/digits.h"
+#include "core/messages.h"
 
 namespace sz {
 
@@ -70,28 +71,25 @@ Period Period::Containing(PeriodKind kind, Date date) {
 }
 
 Result<Period> Period::Parse(std::string_view text) {
-  auto bad = [&](std::string why) {
-    return DataError("'" + std::string(text) + "' is not a period: " + why +
-                     " (expected 2024-W01, 2024-03, 2024-Q1 or 2024)");
-  };
+  auto bad = [&](std::string why) { return DataError(msg::NotAPeriod(text, why)); };
   int year = 0;
-  if (text.size() < 4 || !ParseDigits(text.substr(0, 4), year)) return bad("no year");
+  if (text.size() < 4 || !ParseDigits(text.substr(0, 4), year)) return bad("geen jaar");
   if (text.size() == 4) return Year(year);
-  if (text.size() < 6 || text[4] != '-') return bad("unknown form");
+  if (text.size() < 6 || text[4] != '-') return bad("onbekende vorm");
   std::string_view rest = text.substr(5);
   int number = 0;
   if (rest[0] == 'W' || rest[0] == 'w') {
-    if (!ParseDigits(rest.substr(1), number)) return bad("week number missing");
+    if (!ParseDigits(rest.substr(1), number)) return bad("weeknummer ontbreekt");
     if (number < 1 || number > IsoWeeksInYear(year)) {
-      return bad(std::to_string(year) + " has " + std::to_string(IsoWeeksInYear(year)) + " ISO weeks");
+      return bad(std::to_string(year) + " heeft " + std::to_string(IsoWeeksInYear(year)) + " ISO-weken");
     }
     return Week(IsoWeek{year, number});
   }
   if (rest[0] == 'Q' || rest[0] == 'q' || rest[0] == 'K' || rest[0] == 'k') {
-    if (!ParseDigits(rest.substr(1), number) || number < 1 || number > 4) return bad("quarter must be 1..4");
+    if (!ParseDigits(rest.substr(1), number) || number < 1 || number > 4) return bad("kwartaal moet 1..4 zijn");
     return Quarter(year, number);
   }
-  if (!ParseDigits(rest, number) || number < 1 || number > 12) return bad("month must be 01..12");
+  if (!ParseDigits(rest, number) || number < 1 || number > 12) return bad("maand moet 01..12 zijn");
   return Month(year, number);
 }
 

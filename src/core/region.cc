@@ -1,6 +1,7 @@
 #include "core/region.h"
 
 #include "core/digits.h"
+#include "core/messages.h"
 
 namespace sz {
 
@@ -16,18 +17,18 @@ std::string_view RegionLevelName(RegionLevel level) {
 }
 
 Result<RegionLevel> ParseRegionLevel(std::string_view name) {
-  for (RegionLevel level : {RegionLevel::kLand, RegionLevel::kRegio, RegionLevel::kGemeente, RegionLevel::kWijk,
-                            RegionLevel::kBuurt}) {
+  for (RegionLevel level :
+       {RegionLevel::kLand, RegionLevel::kRegio, RegionLevel::kGemeente, RegionLevel::kWijk, RegionLevel::kBuurt}) {
     if (RegionLevelName(level) == name) return level;
   }
-  return DataError("unknown region level '" + std::string(name) + "' (use land, regio, gemeente, wijk or buurt)");
+  return DataError(msg::UnknownRegionLevel(name));
 }
 
 Result<RegionLevel> LevelFromCode(std::string_view code) {
   if (code.size() == 6 && code.substr(0, 2) == "GM" && AllDigits(code.substr(2))) return RegionLevel::kGemeente;
   if (code.size() == 8 && code.substr(0, 2) == "WK" && AllDigits(code.substr(2))) return RegionLevel::kWijk;
   if (code.size() == 10 && code.substr(0, 2) == "BU" && AllDigits(code.substr(2))) return RegionLevel::kBuurt;
-  return DataError("'" + std::string(code) + "' is not a CBS gemeente/wijk/buurt code (GMxxxx, WKxxxxyy, BUxxxxyyzz)");
+  return DataError(msg::NotACbsCode(code));
 }
 
 std::string ImpliedParentCode(std::string_view code) {
@@ -41,27 +42,25 @@ std::string ImpliedParentCode(std::string_view code) {
 }
 
 Status RegionTable::Add(Region region) {
-  if (region.code.empty()) return DataError("region without a code");
-  if (by_code_.count(region.code)) return DataError("region code " + region.code + " appears twice");
+  if (region.code.empty()) return DataError(msg::RegionWithoutCode());
+  if (by_code_.count(region.code)) return DataError(msg::RegionTwice(region.code));
   std::string implied = ImpliedParentCode(region.code);
   if (region.parent_code.empty()) region.parent_code = implied;
   if (!implied.empty() && region.parent_code != implied) {
-    return DataError("region " + region.code + " has parent " + region.parent_code + " but its code implies " +
-                     implied);
+    return DataError(msg::ParentDisagreesWithCode(region.code, region.parent_code, implied));
   }
   if (auto coded_level = LevelFromCode(region.code); coded_level.ok() && *coded_level != region.level) {
-    return DataError("region " + region.code + " is declared as " + std::string(RegionLevelName(region.level)) +
-                     " but its code is a " + std::string(RegionLevelName(*coded_level)) + " code");
+    return DataError(
+        msg::LevelDisagreesWithCode(region.code, RegionLevelName(region.level), RegionLevelName(*coded_level)));
   }
   if (!region.parent_code.empty()) {
     const Region* parent = Find(region.parent_code);
     if (parent == nullptr) {
-      return DataError("region " + region.code + " names parent " + region.parent_code +
-                       ", which is not listed before it");
+      return DataError(msg::ParentNotListedBefore(region.code, region.parent_code));
     }
     if (static_cast<int>(parent->level) >= static_cast<int>(region.level)) {
-      return DataError("region " + region.code + " (" + std::string(RegionLevelName(region.level)) +
-                       ") cannot lie in " + parent->code + " (" + std::string(RegionLevelName(parent->level)) + ")");
+      return DataError(
+          msg::CannotLieIn(region.code, RegionLevelName(region.level), parent->code, RegionLevelName(parent->level)));
     }
   }
   regions_.push_back(std::make_unique<Region>(std::move(region)));

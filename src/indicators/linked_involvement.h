@@ -3,8 +3,9 @@
 //
 // The lead fills this table from the store (one LinkedInvolvement per stored extract row, with the
 // linkage's person and household id); the synthetic-Twente validation fills it from the generator's
-// truth (synth_truth.h). The measures (vt_classification.h, desk_overlap.h, organisations_per_family.h,
-// placements.h, time_to_next_report.h; all at once: cross_desk_measures.h) are pure functions of it.
+// truth (truth_comparison.h; pipeline/truth.h reads it). The measures (vt_classification.h, desk_overlap.h,
+// organisations_per_family.h, placements.h, time_to_next_report.h; all at once: cross_desk_measures.h) are pure
+// functions of it.
 //
 //   std::vector<LinkedInvolvement> rows = ...;
 //   RETURN_IF_ERROR(ValidateInvolvements(rows));   // the measures call it too

@@ -1,13 +1,6 @@
 #include "io/region_file.h"
 
-#include <cstdlib>
-#include <filesystem>
-
 #include "io/csv_reader.h"
-
-#ifndef SZ_DEFAULT_CONFIG_DIR
-#define SZ_DEFAULT_CONFIG_DIR "config"
-#endif
 
 namespace sz::io {
 
@@ -54,11 +47,6 @@ Result<RegionTable> LoadRegionFile(const std::string& path) {
   }
   if (table.size() == 0) return DataError(path + ": the region file lists no regions");
   return table;
-}
-
-std::string DefaultRegionFile() {
-  if (const char* env = std::getenv("SAMENZICHT_REGIONS"); env != nullptr && *env != '\0') return env;
-  return std::string(SZ_DEFAULT_CONFIG_DIR) + "/regions/twente-synthetic-2024.csv";
 }
 
 }  // namespace sz::io

@@ -24,8 +24,4 @@ namespace sz::io {
 // region of level `regio` in the file, if any.
 Result<RegionTable> LoadRegionFile(const std::string& path);
 
-// The region file shipped in config/regions/ (the synthetic Twente of 2024), found relative to the
-// executable's source tree or through the environment variable SAMENZICHT_REGIONS.
-std::string DefaultRegionFile();
-
 }  // namespace sz::io

@@ -1,9 +1,7 @@
 #include "linkage/evaluation.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <unordered_map>
 
 namespace sz::linkage {
@@ -55,39 +53,6 @@ double Purity(std::span<const uint32_t> clusters, std::span<const uint32_t> clas
     sum += best;
   }
   return clusters.empty() ? 1.0 : static_cast<double>(sum) / static_cast<double>(clusters.size());
-}
-
-std::vector<std::string> SplitLine(const std::string& line, char separator) {
-  std::vector<std::string> cells;
-  std::string cell;
-  bool quoted = false;
-  for (size_t pos = 0; pos < line.size(); ++pos) {
-    char c = line[pos];
-    if (quoted) {
-      if (c == '"' && pos + 1 < line.size() && line[pos + 1] == '"') {
-        cell += '"';
-        ++pos;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == separator) {
-      cells.push_back(cell);
-      cell.clear();
-    } else if (c != '\r') {
-      cell += c;
-    }
-  }
-  cells.push_back(cell);
-  for (std::string& value : cells) {
-    size_t begin = value.find_first_not_of(' ');
-    size_t end = value.find_last_not_of(' ');
-    value = begin == std::string::npos ? std::string() : value.substr(begin, end - begin + 1);
-  }
-  return cells;
 }
 
 }  // namespace
@@ -156,72 +121,6 @@ Result<EvaluationReport> Evaluate(std::span<const LinkRecord> records, const Lin
   std::sort(distinct_truth.begin(), distinct_truth.end());
   report.persons_true = std::unique(distinct_truth.begin(), distinct_truth.end()) - distinct_truth.begin();
   return report;
-}
-
-Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const LinkRecord> records) {
-  std::vector<InvolvementKey> keys;
-  keys.reserve(records.size());
-  for (const LinkRecord& record : records) keys.push_back({record.source, record.record_id, record.betrokkene_nr});
-  return ReadSynthTruth(persons_csv, keys);
-}
-
-Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const InvolvementKey> records) {
-  std::ifstream in(persons_csv, std::ios::binary);
-  if (!in) return NotFoundError("cannot open truth file " + persons_csv);
-  std::string line;
-  if (!std::getline(in, line)) return DataError(persons_csv + ": empty truth file");
-  if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-  char separator = std::count(line.begin(), line.end(), ';') > std::count(line.begin(), line.end(), ',') ? ';' : ',';
-  std::vector<std::string> header = SplitLine(line, separator);
-  auto find = [&](std::initializer_list<const char*> names) -> int {
-    for (const char* name : names) {
-      for (size_t col = 0; col < header.size(); ++col) {
-        if (header[col] == name) return static_cast<int>(col);
-      }
-    }
-    return -1;
-  };
-  int source_col = find({"source", "bron"});
-  int record_col = find({"record_id", "registratie_id", "registratie", "id"});
-  int betrokkene_col = find({"betrokkene_nr"});
-  int person_col = find({"person_id", "persoon_id", "true_person_id"});
-  int household_col = find({"household_id", "huishouden_id", "true_household_id"});
-  if (source_col < 0 || record_col < 0 || betrokkene_col < 0 || person_col < 0 || household_col < 0) {
-    return DataError(persons_csv +
-                     ": truth needs columns source, record_id, betrokkene_nr, person_id and household_id");
-  }
-  std::unordered_map<std::string, std::pair<std::string, std::string>> truth;
-  long line_number = 1;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty() || line == "\r") continue;
-    std::vector<std::string> cells = SplitLine(line, separator);
-    if (cells.size() != header.size()) {
-      return DataError(persons_csv + ":" + std::to_string(line_number) + ": wrong number of fields");
-    }
-    truth[cells[source_col] + '\x1f' + cells[record_col] + '\x1f' + cells[betrokkene_col]] = {cells[person_col],
-                                                                                              cells[household_col]};
-  }
-  if (in.bad()) return IoError("reading " + persons_csv + " failed");
-  SynthTruth out;
-  out.person.reserve(records.size());
-  out.household.reserve(records.size());
-  std::string key;
-  for (const InvolvementKey& record : records) {
-    key.assign(record.source);
-    key += '\x1f';
-    key += record.record_id;
-    key += '\x1f';
-    key += std::to_string(record.betrokkene_nr);
-    auto it = truth.find(key);
-    if (it == truth.end()) {
-      return DataError(persons_csv + ": no truth for " + std::string(record.source) + " record " +
-                       std::string(record.record_id) + " betrokkene " + std::to_string(record.betrokkene_nr));
-    }
-    out.person.push_back(it->second.first);
-    out.household.push_back(it->second.second);
-  }
-  return out;
 }
 
 }  // namespace sz::linkage

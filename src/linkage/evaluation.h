@@ -15,13 +15,8 @@
 // when the linkage was given the truth (LinkageOptions::truth), else counted over result.pairs (all
 // compared pairs only when keep_probability was 0).
 // A record with an empty truth label is its own entity.
-//
-// ReadSynthTruth reads the synthetic Twente ground truth (DIR/truth/persons.csv of src/synth): one row
-// per (source, record id, betrokkene_nr) with the true person id and household id; it returns the
-// labels for `records` in their order. Columns are found by name: source|bron, record_id|registratie|
-// id, betrokkene_nr, person_id|persoon_id, household_id|huishouden_id; separator ',' or ';'.
-// Errors: kInvalidArgument when truth and records differ in length; ReadSynthTruth: kNotFound, kIoError,
-// kDataError (missing column, a record absent from the truth — the message names the record).
+// The synthetic Twente's truth is read by pipeline/truth.h.
+// Errors: kInvalidArgument when truth and records differ in length.
 // Checked in tests/linkage/evaluation_test.cc. Thread safety: pure functions.
 #pragma once
 
@@ -67,17 +62,5 @@ PairwiseScores ScoreClustering(std::span<const uint32_t> predicted, std::span<co
 
 Result<EvaluationReport> Evaluate(std::span<const LinkRecord> records, const LinkageResult& result,
                                   std::span<const std::string> truth, LinkMode mode, double link_probability);
-
-struct SynthTruth {
-  std::vector<std::string> person;     // per record
-  std::vector<std::string> household;  // per record
-};
-Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const LinkRecord> records);
-// The same for involvements known only by their key.
-struct InvolvementKey {
-  std::string_view source, record_id;
-  int betrokkene_nr = 0;
-};
-Result<SynthTruth> ReadSynthTruth(const std::string& persons_csv, std::span<const InvolvementKey> involvements);
 
 }  // namespace sz::linkage

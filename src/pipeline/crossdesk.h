@@ -4,7 +4,7 @@
 // desk-overlap matrix, organisations per family, placements per placed child, placements preceded
 // by Veilig Thuis, days to the next report), per gemeente, wijk and Twente, per quarter and year.
 //
-//   ASSIGN_OR_RETURN(CrossDeskReport report, ComputeCrossDesk(*store, CrossDeskRequest{}));
+//   ASSIGN_OR_RETURN(CrossDeskReport report, ComputeCrossDesk(workspace, CrossDeskRequest{}));
 //   indicators::WriteMeasuresCsv(report.table, "dwarsverbanden.csv");
 //
 // With `truth_dir` (a `samenzicht generate` folder) the VT classification from linked persons is also
@@ -20,7 +20,8 @@
 #include "core/status.h"
 #include "indicators/linked_involvement.h"
 #include "indicators/measure_table.h"
-#include "indicators/synth_truth.h"
+#include "indicators/truth_comparison.h"
+#include "pipeline/workspace.h"
 #include "store/store.h"
 
 namespace sz::pipeline {
@@ -30,15 +31,29 @@ Result<std::vector<indicators::LinkedInvolvement>> LinkedInvolvementsFromStore(s
 
 struct CrossDeskRequest {
   std::string truth_dir;  // optional
+  std::string out_csv;    // optional: every row (indicators::WriteMeasuresCsv) with provenance in OUT.json
   indicators::MeasureOptions options;
+};
+
+// The headline figures for Twente in one year, in percent (NaN when the denominator is 0).
+struct CrossDeskYear {
+  std::string year;
+  double meldingen = 0;       // VT meldingen classified
+  double hermelding_pct = 0;  // of those: hermelding, vervolgmelding, nieuw
+  double vervolgmelding_pct = 0;
+  double nieuw_pct = 0;
+  double bekend_elders_pct = 0;            // meldingen whose person was known at another desk
+  double huishoudens_meerdere_pct = 0;     // households known at ≥ 2 desks
+  double gezin_drie_organisaties_pct = 0;  // families with ≥ 3 organisations
 };
 
 struct CrossDeskReport {
   size_t involvements = 0;
   indicators::MeasureTable table;
+  std::vector<CrossDeskYear> twente_by_year;  // the table `samenzicht crossdesk` prints
   std::optional<indicators::VtTruthComparison> truth_comparison;
 };
 
-Result<CrossDeskReport> ComputeCrossDesk(store::Store& store, const CrossDeskRequest& request);
+Result<CrossDeskReport> ComputeCrossDesk(Workspace& workspace, const CrossDeskRequest& request);
 
 }  // namespace sz::pipeline

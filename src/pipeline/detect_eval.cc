@@ -2,30 +2,25 @@
 
 #include <chrono>
 #include <cmath>
-#include <limits>
 #include <map>
+#include <nlohmann/json.hpp>
 
-#include "core/period.h"
 #include "detection/batch.h"
-#include "io/text_table.h"
+#include "pipeline/ingest.h"
+#include "pipeline/messages.h"
+#include "pipeline/output_file.h"
+#include "pipeline/series.h"
+#include "pipeline/truth.h"
 
 namespace sz::pipeline {
 namespace {
 
 constexpr int kFirstEvaluatedWeek = 52 * 5 + 3 + 1;
 
-Result<int> Column(const io::TextTable& table, const std::string& name) {
-  int col = table.ColumnIndex(name);
-  if (col < 0) return DataError(table.path + ": column '" + name + "' missing");
-  return col;
-}
-
-Result<IsoWeek> ParseWeek(const std::string& path, long line, const std::string& text) {
-  auto period = Period::Parse(text);
-  if (!period.ok() || period->kind() != PeriodKind::kWeek) {
-    return DataError(path + ": line " + std::to_string(line) + ": '" + text + "' is not an ISO week");
-  }
-  return IsoWeek{period->year(), period->number()};
+// The weekly gemeente × ziekte series of infectieziekten in `store`.
+Result<std::vector<CountSeries>> InfectionSeries(store::Store& store, const RegionTable& regions) {
+  return CountSeriesFromStore(
+      store, regions, {.source = "infectieziekten", .level = RegionLevel::kGemeente, .category_column = "ziekte"});
 }
 
 }  // namespace
@@ -36,7 +31,10 @@ std::vector<MethodVariant> DefaultMethodVariants() {
       {"farringtonFlexible", "farringtonFlexible", {}},
       {"farringtonFlexible (Noufaily)",
        "farringtonFlexible",
-       {{"noPeriods", "10"}, {"pastWeeksNotIncluded", "26"}, {"pThresholdTrend", "1"}, {"thresholdMethod", "nbPlugin"}}},
+       {{"noPeriods", "10"},
+        {"pastWeeksNotIncluded", "26"},
+        {"pThresholdTrend", "1"},
+        {"thresholdMethod", "nbPlugin"}}},
       {"earsC1", "earsC1", {}},
       {"earsC2", "earsC2", {}},
       {"earsC3", "earsC3", {}},
@@ -44,70 +42,51 @@ std::vector<MethodVariant> DefaultMethodVariants() {
   };
 }
 
-Result<DetectEvalReport> EvaluateDetection(const DetectEvalRequest& request) {
-  ASSIGN_OR_RETURN(io::TextTable counts, io::ReadTextTable(request.data_dir + "/infectieziekten/infectieziekten.csv"));
-  ASSIGN_OR_RETURN(int week_col, Column(counts, "week"));
-  ASSIGN_OR_RETURN(int gemeente_col, Column(counts, "gemeente"));
-  ASSIGN_OR_RETURN(int disease_col, Column(counts, "ziekte"));
-  ASSIGN_OR_RETURN(int count_col, Column(counts, "aantal"));
-  if (counts.rows.empty()) return DataError(counts.path + ": no rows");
-
-  // Week span.
-  int64_t first = std::numeric_limits<int64_t>::max(), last = std::numeric_limits<int64_t>::min();
-  std::vector<int64_t> ordinal(counts.rows.size());
-  for (size_t r = 0; r < counts.rows.size(); ++r) {
-    ASSIGN_OR_RETURN(IsoWeek week, ParseWeek(counts.path, counts.line_numbers[r], counts.rows[r][week_col]));
-    ordinal[r] = week.Ordinal();
-    first = std::min(first, ordinal[r]);
-    last = std::max(last, ordinal[r]);
+Result<DetectEvalReport> EvaluateDetection(Workspace& workspace, const DetectEvalRequest& request) {
+  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
+  std::string truth_dir = request.truth_dir.empty() ? request.data_dir : request.truth_dir;
+  if (truth_dir.empty()) return InvalidArgumentError(msg::DetectEvalNeedsTruth());
+  std::vector<CountSeries> counts;
+  if (!request.data_dir.empty()) {
+    // The generator's file, validated as ingest does, into a store of its own in memory.
+    ASSIGN_OR_RETURN(std::unique_ptr<store::Store> memory, store::OpenStore("memory:"));
+    Workspace files = Workspace::Borrowing(memory.get(), regions, workspace.clock(), workspace.config_dir());
+    ASSIGN_OR_RETURN(IngestReport ingested,
+                     Ingest(files, {.source = "infectieziekten",
+                                    .files = {request.data_dir + "/infectieziekten/infectieziekten.csv"}}));
+    if (ingested.TotalRejected() > 0) {
+      return DataError(msg::RejectedInFile(ingested.files.front().file, ingested.TotalRejected(),
+                                           ingested.files.front().first_rejects.front().reason));
+    }
+    ASSIGN_OR_RETURN(counts, InfectionSeries(*memory, *regions));
+  } else {
+    ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+    ASSIGN_OR_RETURN(counts, InfectionSeries(*store, *regions));
   }
-  const int weeks = static_cast<int>(last - first + 1);
+  if (counts.empty()) return DataError(msg::NoRowsForSeries("infectieziekten"));
+  const int weeks = counts.front().series.size();
   DetectEvalReport report;
   report.weeks = weeks;
-  if (weeks < kFirstEvaluatedWeek + 52) {
-    return DataError(counts.path + ": " + std::to_string(weeks) + " weeks of data; the evaluation needs at least " +
-                     std::to_string(kFirstEvaluatedWeek + 52) +
-                     " (five years of history for farrington plus a year to evaluate): generate 2016-2025");
-  }
+  if (weeks < kFirstEvaluatedWeek + 52) return DataError(msg::TooFewWeeks(weeks, kFirstEvaluatedWeek + 52));
+  const int64_t first = IsoWeek{counts.front().first.year(), counts.front().first.number()}.Ordinal();
 
-  // Series per (ziekte, gemeente).
-  std::map<std::pair<std::string, std::string>, size_t> index;
+  std::map<std::pair<std::string, std::string>, size_t> index;  // (ziekte, gemeente) → series
   std::vector<detection::Series> series;
-  for (size_t r = 0; r < counts.rows.size(); ++r) {
-    auto key = std::make_pair(counts.rows[r][disease_col], counts.rows[r][gemeente_col]);
-    auto [it, inserted] = index.emplace(key, series.size());
-    if (inserted) {
-      detection::Series s;
-      s.observed.assign(weeks, std::nan(""));
-      s.frequency = 52;
-      s.start_week = IsoWeek::FromDate(Date::FromDayNumber(first * 7)).week;
-      series.push_back(std::move(s));
-    }
-    char* end = nullptr;
-    double value = std::strtod(counts.rows[r][count_col].c_str(), &end);
-    if (end == counts.rows[r][count_col].c_str()) {
-      return DataError(counts.path + ": line " + std::to_string(counts.line_numbers[r]) + ": count '" +
-                       counts.rows[r][count_col] + "' is not a number");
-    }
-    series[it->second].observed[ordinal[r] - first] = value;
+  for (CountSeries& count : counts) {
+    index.emplace(std::make_pair(count.category, count.region), series.size());
+    series.push_back(std::move(count.series));
   }
   report.series = static_cast<int>(series.size());
   report.evaluated_weeks = weeks - kFirstEvaluatedWeek + 1;
 
   // Outbreaks as 1-based time intervals of their series.
-  ASSIGN_OR_RETURN(io::TextTable truth, io::ReadTextTable(request.data_dir + "/truth/outbreaks.csv"));
-  ASSIGN_OR_RETURN(int t_disease, Column(truth, "ziekte"));
-  ASSIGN_OR_RETURN(int t_gemeente, Column(truth, "gemeente"));
-  ASSIGN_OR_RETURN(int t_first, Column(truth, "eerste_week"));
-  ASSIGN_OR_RETURN(int t_last, Column(truth, "laatste_week"));
+  ASSIGN_OR_RETURN(std::vector<TrueOutbreak> truth, ReadOutbreakTruth(truth_dir));
   std::vector<std::vector<detection::OutbreakInterval>> outbreaks(series.size());
-  for (size_t r = 0; r < truth.rows.size(); ++r) {
-    auto it = index.find({truth.rows[r][t_disease], truth.rows[r][t_gemeente]});
-    if (it == index.end()) continue;  // a series the counts file does not have
-    ASSIGN_OR_RETURN(IsoWeek a, ParseWeek(truth.path, truth.line_numbers[r], truth.rows[r][t_first]));
-    ASSIGN_OR_RETURN(IsoWeek b, ParseWeek(truth.path, truth.line_numbers[r], truth.rows[r][t_last]));
-    detection::OutbreakInterval interval{static_cast<int>(a.Ordinal() - first) + 1,
-                                         static_cast<int>(b.Ordinal() - first) + 1};
+  for (const TrueOutbreak& outbreak : truth) {
+    auto it = index.find({outbreak.ziekte, outbreak.gemeente});
+    if (it == index.end()) continue;  // a series the counts do not have
+    detection::OutbreakInterval interval{static_cast<int>(outbreak.first.Ordinal() - first) + 1,
+                                         static_cast<int>(outbreak.last.Ordinal() - first) + 1};
     if (interval.last >= kFirstEvaluatedWeek) ++report.outbreaks_in_range;
     outbreaks[it->second].push_back(interval);
   }
@@ -131,6 +110,24 @@ Result<DetectEvalReport> EvaluateDetection(const DetectEvalRequest& request) {
     report.methods.push_back(std::move(score));
   }
   return report;
+}
+
+Status WriteDetectEvalJson(const DetectEvalReport& report, const std::string& path) {
+  nlohmann::json json = nlohmann::json::array();
+  auto number = [](double value) { return std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value); };
+  for (const MethodScore& method : report.methods) {
+    const detection::EvaluationCounts& counts = method.counts;
+    json.push_back({{"method", method.variant.label},
+                    {"outbreaks", counts.outbreaks},
+                    {"detected", counts.detected},
+                    {"probability_of_detection", number(counts.ProbabilityOfDetection())},
+                    {"false_alarms_per_series_year", number(counts.FalseAlarmsPerSeriesYear())},
+                    {"median_days_to_detection", number(counts.MedianDelayDays())},
+                    {"mean_days_to_detection", number(counts.MeanDelayDays())},
+                    {"series_failed", method.series_failed},
+                    {"seconds", method.seconds}});
+  }
+  return WriteJsonFile(json.dump(2) + "\n", path);
 }
 
 }  // namespace sz::pipeline

@@ -1,16 +1,19 @@
 #include "pipeline/ingest.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <set>
-#include <sys/stat.h>
 
 #include "io/csv_reader.h"
 #include "io/text_table.h"
+#include "pipeline/messages.h"
 #include "privacy/bytes.h"
 #include "privacy/hash.h"
 #include "sources/contract.h"
+#include "sources/messages.h"
 #include "sources/validator.h"
 
 namespace sz::pipeline {
@@ -73,14 +76,14 @@ class SavRowSource : public RowSource {
 Result<std::string> ReadWholeFile(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return NotFoundError(path + ": file not found");
-    return IoError(path + ": " + std::strerror(errno));
+    if (errno == ENOENT) return NotFoundError(msg::FileNotFound(path));
+    return IoError(msg::CannotRead(path, std::strerror(errno)));
   }
-  if (S_ISDIR(st.st_mode)) return IoError(path + ": is a directory, not a file");
+  if (S_ISDIR(st.st_mode)) return IoError(msg::IsADirectory(path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(path + ": cannot open for reading: " + std::strerror(errno));
+  if (!in) return IoError(msg::CannotRead(path, std::strerror(errno)));
   std::string bytes(static_cast<size_t>(st.st_size), '\0');
-  if (st.st_size > 0 && !in.read(bytes.data(), st.st_size)) return IoError(path + ": read failed");
+  if (st.st_size > 0 && !in.read(bytes.data(), st.st_size)) return IoError(msg::CannotRead(path, "leesfout"));
   return bytes;
 }
 
@@ -93,11 +96,11 @@ Result<std::unique_ptr<RowSource>> OpenRows(const std::string& path, std::string
   return std::unique_ptr<RowSource>(std::make_unique<CsvRowSource>(std::move(reader)));
 }
 
-std::string KeyText(const sources::TableSpec& table, const std::vector<std::string>& values) {
+std::string KeyText(const sources::TableSpec& table, const std::vector<Value>& values) {
   std::string out;
   for (const auto& key : table.key) {
     if (!out.empty()) out += ", ";
-    out += key + " " + values[table.IndexOf(key)];
+    out += key + " " + values[table.IndexOf(key)].ToString();
   }
   return out;
 }
@@ -105,11 +108,8 @@ std::string KeyText(const sources::TableSpec& table, const std::vector<std::stri
 }  // namespace
 
 std::string FileReport::Summary() const {
-  if (already_ingested) {
-    return file + ": already ingested on " + already_ingested_at + "; nothing added";
-  }
-  return file + ": read " + std::to_string(read) + " = accepted " + std::to_string(accepted) + " + rejected " +
-         std::to_string(rejected) + " (" + description + ")";
+  if (already_ingested) return msg::AlreadyIngested(file, already_ingested_at);
+  return msg::FileSummary(file, read, accepted, rejected, description);
 }
 
 long IngestReport::TotalRejected() const {
@@ -118,48 +118,50 @@ long IngestReport::TotalRejected() const {
   return total;
 }
 
-Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, const Clock& clock,
-                            const IngestRequest& request) {
+Result<IngestReport> Ingest(Workspace& workspace, const IngestRequest& request) {
   const sources::SourceContract* contract = sources::FindContract(request.source);
   if (contract == nullptr) {
-    return InvalidArgumentError("unknown source '" + request.source + "' (sources: " + sources::ContractNames() + ")");
+    return InvalidArgumentError(sources::msg::UnknownSource(request.source, sources::ContractNames()));
   }
-  if (request.files.empty()) return InvalidArgumentError("no files given to ingest");
+  if (request.files.empty()) return InvalidArgumentError(msg::NoFilesToIngest());
+  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  const Clock& clock = workspace.clock();
 
   IngestReport report;
   report.source = contract->name;
-  ASSIGN_OR_RETURN(std::optional<std::string> store_fingerprint, store.Setting(store::kLinkageKeyFingerprintSetting));
-  ASSIGN_OR_RETURN(auto tx, store.BeginIngest());
+  ASSIGN_OR_RETURN(std::optional<std::string> store_fingerprint,
+                   store->settings().Get(store::kLinkageKeyFingerprintSetting));
+  ASSIGN_OR_RETURN(store::Transaction tx, store->Begin());
+  store::IngestLog& log = store->ingest_log();
   std::set<std::string> hashes_in_this_ingest;
 
   for (const std::string& path : request.files) {
     FileReport file_report;
     file_report.file = path;
     ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
-    if (bytes.empty()) {
-      return DataError(path + ": the file is empty (0 bytes); expected a header line and data rows. Nothing was stored");
-    }
+    if (bytes.empty()) return DataError(msg::EmptyFile(path));
     ASSIGN_OR_RETURN(privacy::Sha256Digest digest, privacy::Sha256(privacy::AsBytes(bytes)));
     std::string sha = privacy::HexEncode(digest);
-    ASSIGN_OR_RETURN(auto earlier, store.FindIngestedFile(contract->name, sha));
+    ASSIGN_OR_RETURN(auto earlier, log.FindFile(contract->name, sha));
     if (earlier || hashes_in_this_ingest.count(sha)) {
       file_report.already_ingested = true;
-      file_report.already_ingested_at = earlier ? earlier->ingested_at + " (as " + earlier->file_name + ")" : "this run";
+      file_report.already_ingested_at =
+          earlier ? msg::AlreadyIngestedAs(earlier->ingested_at, earlier->file_name) : msg::ThisRun();
       report.files.push_back(std::move(file_report));
       continue;
     }
     hashes_in_this_ingest.insert(sha);
 
     auto rows_or = OpenRows(path, std::move(bytes));
-    if (!rows_or.ok()) return Status(rows_or.status().code(), rows_or.status().message() + ". Nothing was stored");
+    if (!rows_or.ok()) return Status(rows_or.status().code(), msg::NothingStored(rows_or.status().message()));
     std::unique_ptr<RowSource> rows = std::move(rows_or).value();
     file_report.description = rows->description();
 
     // Extract headers: the declared source and, for desk sources, the key fingerprint.
     std::string declared_source = rows->Metadata("source");
     if (!declared_source.empty() && declared_source != contract->name) {
-      return DataError(path + ": the extract declares source '" + declared_source + "' but was ingested as '" +
-                       contract->name + "'. Nothing was stored");
+      return DataError(msg::DeclaredOtherSource(path, declared_source, contract->name));
     }
     store::IngestFileInfo info;
     info.source = contract->name;
@@ -169,38 +171,26 @@ Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, con
     info.description = file_report.description;
     if (contract->is_desk) {
       std::string fingerprint = rows->Metadata("key_fingerprint");
-      if (fingerprint.empty()) {
-        return DataError(path +
-                         ": this extract states no key fingerprint ('# key_fingerprint: …' at the top). Only extracts "
-                         "made by `samenzicht pseudonymise` can be linked; make the extract with it. Nothing was stored");
-      }
-      if (store_fingerprint && *store_fingerprint != fingerprint) {
-        if (!request.accept_new_key) {
-          return FailedPreconditionError(
-              path + ": the extract was made with key " + fingerprint + ", but the store links with key " +
-              *store_fingerprint +
-              ". Pseudonyms made with different keys never match, so these persons could not be linked to anyone "
-              "already in the store. Make the extract with the desks' shared key, or, if the key was deliberately "
-              "replaced, ingest with --accept-new-key. Nothing was stored");
-        }
+      if (fingerprint.empty()) return DataError(msg::NoKeyFingerprint(path));
+      if (store_fingerprint && *store_fingerprint != fingerprint && !request.accept_new_key) {
+        return FailedPreconditionError(msg::OtherKey(path, fingerprint, *store_fingerprint));
       }
       if (!store_fingerprint || *store_fingerprint != fingerprint) {
-        RETURN_IF_ERROR(tx->SetSetting(store::kLinkageKeyFingerprintSetting, fingerprint));
+        RETURN_IF_ERROR(store->settings().Set(store::kLinkageKeyFingerprintSetting, fingerprint));
         store_fingerprint = fingerprint;
         report.key_fingerprint_recorded = true;
       }
       info.key_fingerprint = fingerprint;
     }
     auto mapping = sources::MapHeader(contract->extract, rows->header());
-    if (!mapping.ok()) return mapping.status().WithContext(path + ": line 1");
+    if (!mapping.ok()) return mapping.status().WithContext(path + ": " + msg::LineWord() + " 1");
     for (const std::string& ignored : mapping->ignored) {
-      file_report.warnings.push_back("column '" + ignored + "' is not part of the " + contract->name +
-                                     " contract and was ignored");
+      file_report.warnings.push_back(msg::ColumnIgnored(ignored, contract->name));
     }
 
-    ASSIGN_OR_RETURN(int64_t file_id, tx->AddFile(info));
+    ASSIGN_OR_RETURN(int64_t file_id, log.AddFile(info));
 
-    sources::RowValidator validator(contract->extract, *mapping, regions, clock);
+    sources::RowValidator validator(contract->extract, *mapping, *regions, clock);
     // Value labels of .sav files turn codes (1, 2) into the contract's categories (man, vrouw).
     std::vector<const std::map<std::string, std::string>*> labels(contract->extract.columns.size(), nullptr);
     for (size_t c = 0; c < contract->extract.columns.size(); ++c) {
@@ -210,11 +200,11 @@ Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, con
     }
 
     io::CsvRecord record;
-    std::vector<std::string> values;
+    std::vector<Value> values;
     auto reject = [&](store::RejectedRow row) -> Status {
       ++file_report.rejected;
       if (file_report.first_rejects.size() < kRejectsShown) file_report.first_rejects.push_back(row);
-      return tx->AddReject(file_id, row);
+      return log.AddReject(file_id, row);
     };
     while (rows->Next(record)) {
       ++file_report.read;
@@ -229,30 +219,28 @@ Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, con
         if (auto label = labels[c]->find(cell); label != labels[c]->end()) cell = label->second;
       }
       if (auto problem = validator.Validate(record.cells, values)) {
-        RETURN_IF_ERROR(reject({record.line, problem->column_name, problem->value, problem->reason, problem->hint,
-                                record.raw}));
+        RETURN_IF_ERROR(
+            reject({record.line, problem->column_name, problem->value, problem->reason, problem->hint, record.raw}));
         continue;
       }
-      ASSIGN_OR_RETURN(store::InsertOutcome outcome, tx->InsertRecord(file_id, record.line, *contract, values));
+      ASSIGN_OR_RETURN(store::InsertOutcome outcome, store->records().Insert(file_id, record.line, *contract, values));
       if (!outcome.inserted) {
-        std::string where = outcome.existing_file == path ? "line " + std::to_string(outcome.existing_line) + " of this file"
-                                                          : outcome.existing_file + ", line " +
-                                                                std::to_string(outcome.existing_line);
-        RETURN_IF_ERROR(reject({record.line, contract->extract.key.front(), values[contract->extract.IndexOf(contract->extract.key.front())],
-                                "duplicate record: " + KeyText(contract->extract, values) + " already delivered in " + where,
-                                "each record id may be delivered once; remove the repeated row or correct its id",
-                                record.raw}));
+        std::string where = outcome.existing_file == path
+                                ? msg::LineOfThisFile(outcome.existing_line)
+                                : msg::LineOfFile(outcome.existing_file, outcome.existing_line);
+        const std::string& key_column = contract->extract.key.front();
+        RETURN_IF_ERROR(
+            reject({record.line, key_column, values[contract->extract.IndexOf(key_column)].ToString(),
+                    msg::Duplicate(KeyText(contract->extract, values), where), msg::DuplicateHint(), record.raw}));
         continue;
       }
       ++file_report.accepted;
     }
-    if (file_report.read == 0) {
-      return DataError(path + ": the file has a header but no data rows; was the export empty? Nothing was stored");
-    }
-    RETURN_IF_ERROR(tx->UpdateFileCounts(file_id, file_report.read, file_report.accepted, file_report.rejected));
+    if (file_report.read == 0) return DataError(msg::HeaderOnly(path));
+    RETURN_IF_ERROR(log.UpdateFileCounts(file_id, file_report.read, file_report.accepted, file_report.rejected));
     report.files.push_back(std::move(file_report));
   }
-  RETURN_IF_ERROR(tx->Commit());
+  RETURN_IF_ERROR(tx.Commit());
   return report;
 }
 

@@ -6,7 +6,7 @@
 // source is skipped and reported as such (ingesting twice adds nothing).
 //
 //   IngestRequest request{.source = "veilig_thuis", .files = {"extract.csv"}};
-//   ASSIGN_OR_RETURN(IngestReport report, Ingest(*store, regions, SystemClock(), request));
+//   ASSIGN_OR_RETURN(IngestReport report, Ingest(workspace, request));
 //   for (const FileReport& file : report.files) std::cout << file.Summary() << "\n";
 //
 // File-level problems (missing file, empty file, header only, missing required columns, identity
@@ -19,9 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "core/date.h"
-#include "core/region.h"
 #include "core/status.h"
+#include "pipeline/workspace.h"
 #include "store/store.h"
 
 namespace sz::pipeline {
@@ -39,16 +38,16 @@ struct IngestRequest {
 
 struct FileReport {
   std::string file;
-  std::string description;          // detected format, separator, encoding
+  std::string description;  // detected format, separator, encoding
   long read = 0;
   long accepted = 0;
   long rejected = 0;
-  bool already_ingested = false;    // the same bytes were ingested before: nothing added
-  std::string already_ingested_at;  // when, if so
-  std::vector<std::string> warnings;  // e.g. unknown extra columns that were ignored
+  bool already_ingested = false;                  // the same bytes were ingested before: nothing added
+  std::string already_ingested_at;                // when, if so
+  std::vector<std::string> warnings;              // e.g. unknown extra columns that were ignored
   std::vector<store::RejectedRow> first_rejects;  // up to 10, for the command's output
 
-  // "extract.csv: read 1000 = accepted 998 + rejected 2 (CSV, scheidingsteken ';', UTF-8)"
+  // "extract.csv: gelezen 1000 = geaccepteerd 998 + afgewezen 2 (CSV, scheidingsteken ';', UTF-8)"
   std::string Summary() const;
 };
 
@@ -59,7 +58,7 @@ struct IngestReport {
   long TotalRejected() const;
 };
 
-Result<IngestReport> Ingest(store::Store& store, const RegionTable& regions, const Clock& clock,
-                            const IngestRequest& request);
+// Uses the workspace's store, region table and clock.
+Result<IngestReport> Ingest(Workspace& workspace, const IngestRequest& request);
 
 }  // namespace sz::pipeline

@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "linkage/evaluation.h"
+#include "pipeline/messages.h"
+#include "pipeline/truth.h"
 #include "sources/contract.h"
 
 namespace sz::pipeline {
@@ -97,9 +99,9 @@ Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<
     ASSIGN_OR_RETURN(
         linkage::ExtractRowReader reader,
         linkage::ExtractRowReader::Create(source, columns, contract.extract.key.front(), contract.extract.date_column));
-    RETURN_IF_ERROR(store.ScanRecords(contract, [&](const std::vector<std::string>& row) -> Status {
+    RETURN_IF_ERROR(store.records().Scan(contract, [&](std::span<const Value> row) -> Status {
       auto record = reader.Read(row);
-      if (!record.ok()) return record.status().WithContext("linking " + source);
+      if (!record.ok()) return record.status().WithContext("koppelen van " + source);
       builder.Add(*record);
       involvements.push_back({source, std::move(record->record_id), record->betrokkene_nr,
                               record->event_date ? record->event_date->DayNumber() : INT64_MAX});
@@ -122,7 +124,7 @@ struct IncrementalPlan {
 Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
                                                        const std::vector<InvolvementRef>& involvements,
                                                        double max_new_share) {
-  ASSIGN_OR_RETURN(std::vector<store::LinkedInvolvement> stored, store.LinkedInvolvements());
+  ASSIGN_OR_RETURN(std::vector<store::LinkedInvolvement> stored, store.linkage().Involvements());
   if (stored.empty() || stored.size() > involvements.size()) return std::optional<IncrementalPlan>();
   double new_share =
       static_cast<double>(involvements.size() - stored.size()) / static_cast<double>(involvements.size());
@@ -183,10 +185,12 @@ double StoredKeepFloor(const store::LinkRunInfo& run) {
   return details["keep_floor"].get<double>();
 }
 
-Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
+Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
+  ASSIGN_OR_RETURN(store::Store * store_pointer, workspace.Store());
+  store::Store& store = *store_pointer;
   LinkReport report;
-  ASSIGN_OR_RETURN(int64_t newest_file, store.MaxIngestFileId());
-  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> previous, store.LatestLinkRun());
+  ASSIGN_OR_RETURN(int64_t newest_file, store.ingest_log().MaxFileId());
+  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> previous, store.linkage().Latest());
   if (!request.force && previous && previous->max_ingest_file_id >= newest_file) {
     report.skipped = true;
     report.run = *previous;
@@ -202,8 +206,7 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
   };
   progress("read");
   if (report.involvements.size() < 2) {
-    return FailedPreconditionError("the store holds " + std::to_string(report.involvements.size()) +
-                                   " desk-extract rows; ingest desk extracts before linking");
+    return FailedPreconditionError(msg::TooFewToLink(report.involvements.size()));
   }
 
   linkage::LinkageOptions options = request.options;
@@ -252,8 +255,10 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     details["new_involvements"] = 0;
     details["pairs_compared"] = 0;
     run.details = details.dump();
-    ASSIGN_OR_RETURN(report.run.id, store.ExtendLinkage(run, plan->first_new, {}, {}, {}));
-    ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.LatestLinkRun());
+    ASSIGN_OR_RETURN(store::Transaction tx, store.Begin());
+    ASSIGN_OR_RETURN(report.run.id, store.linkage().Extend(run, plan->first_new, {}, {}, {}));
+    RETURN_IF_ERROR(tx.Commit());
+    ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.linkage().Latest());
     if (written) report.run = *written;
     report.stats.records = static_cast<int64_t>(report.involvements.size());
     report.stats.persons = run.persons;
@@ -262,12 +267,12 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
   }
 
   if (!request.truth_persons_csv.empty()) {
-    std::vector<linkage::InvolvementKey> keys;
+    std::vector<InvolvementKey> keys;
     keys.reserve(report.involvements.size());
     for (const InvolvementRef& involvement : report.involvements) {
       keys.push_back({involvement.source, involvement.record_id, involvement.betrokkene_nr});
     }
-    ASSIGN_OR_RETURN(linkage::SynthTruth truth, linkage::ReadSynthTruth(request.truth_persons_csv, keys));
+    ASSIGN_OR_RETURN(TruePersons truth, ReadTruePersons(request.truth_persons_csv, keys));
     progress("truth");
     report.true_person = InternLabels(truth.person);
     report.true_household = InternLabels(truth.household);
@@ -332,15 +337,23 @@ Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request) {
     std::vector<store::LinkedInvolvement> appended;
     for (size_t i = plan->first_new; i < report.involvements.size(); ++i) appended.push_back(involvement(i));
     report.updated_keys = static_cast<int64_t>(updated.size());
-    ASSIGN_OR_RETURN(report.run.id, store.ExtendLinkage(report.run, plan->first_new, updated, appended, pairs));
+    ASSIGN_OR_RETURN(store::Transaction tx, store.Begin());
+    ASSIGN_OR_RETURN(report.run.id, store.linkage().Extend(report.run, plan->first_new, updated, appended, pairs));
+    RETURN_IF_ERROR(tx.Commit());
   } else {
     std::vector<store::LinkedInvolvement> involvements;
     involvements.reserve(report.involvements.size());
     for (size_t i = 0; i < report.involvements.size(); ++i) involvements.push_back(involvement(i));
-    ASSIGN_OR_RETURN(report.run.id, store.WriteLinkage(report.run, involvements, pairs));
+    ASSIGN_OR_RETURN(store::Transaction tx, store.Begin());
+    ASSIGN_OR_RETURN(report.run.id, store.linkage().Replace(report.run, involvements, pairs));
+    RETURN_IF_ERROR(tx.Commit());
   }
-  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.LatestLinkRun());
+  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> written, store.linkage().Latest());
   if (written) report.run = *written;
+  if (!report.true_person.empty()) {
+    report.person_scores = linkage::ScoreClustering(report.person, report.true_person, {});
+    report.household_scores = linkage::ScoreClustering(report.household, report.true_household, {});
+  }
   return report;
 }
 

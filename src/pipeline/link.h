@@ -2,7 +2,7 @@
 // desk sources, links persons and households (linkage/linker.h: exact pseudonym links, blocking,
 // Fellegi–Sunter with EM, constrained clustering) and stores the result.
 //
-//   ASSIGN_OR_RETURN(LinkReport report, LinkStore(*store, LinkRequest{}));
+//   ASSIGN_OR_RETURN(LinkReport report, LinkStore(workspace, LinkRequest{}));
 //   report.skipped;            // true when nothing was ingested since the last run (and !force)
 //   report.incremental;        // true when only the new involvements were linked
 //   report.stats.persons;
@@ -17,7 +17,7 @@
 // - Otherwise an incremental run: the earlier involvements keep their order and persons; only pairs with
 //   a new involvement are compared, scored with the stored model; clustering starts from the stored
 //   persons (a new involvement may join or bridge them, never split them). The store is extended: new
-//   involvements and pairs appended, changed keys updated (store.h, ExtendLinkage).
+//   involvements and pairs appended, changed keys updated (store/linkage_runs.h, Extend).
 // Person and household keys are stable across runs as long as the earliest involvement of a cluster
 // stays in it: the key is "source:record_id:betrokkene_nr" of the cluster's earliest involvement (by
 // event date, then source, record id, person number).
@@ -39,7 +39,9 @@
 #include <vector>
 
 #include "core/status.h"
+#include "linkage/evaluation.h"
 #include "linkage/linker.h"
+#include "pipeline/workspace.h"
 #include "store/store.h"
 
 namespace sz::pipeline {
@@ -73,14 +75,17 @@ struct LinkReport {
   std::vector<InvolvementRef> involvements;  // the linked involvements, in stored linkage order
   std::vector<uint32_t> person;              // per record (cluster index)
   std::vector<uint32_t> household;
-  // With truth_persons_csv: the true person and household per record (interned labels).
+  // With truth_persons_csv: the true person and household per record (interned labels), and the
+  // pairwise scores of the persons and households found against them.
   std::vector<uint32_t> true_person, true_household;
+  std::optional<linkage::PairwiseScores> person_scores, household_scores;
 };
 
 // The keep floor a stored run kept its pairs from (details "keep_floor"; 0 when the run has none).
 double StoredKeepFloor(const store::LinkRunInfo& run);
 
-Result<LinkReport> LinkStore(store::Store& store, const LinkRequest& request);
+// Links the workspace's store; each write is one transaction.
+Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request);
 
 // The desk sources linkage reads, in order.
 const std::vector<std::string>& DeskSources();

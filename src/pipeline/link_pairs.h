@@ -2,7 +2,7 @@
 // the run's keep floor), named by their involvements, with a table of what each threshold would link.
 // An analyst uses it to choose a threshold and to review the grey zone (pairs not in one person).
 //
-//   ASSIGN_OR_RETURN(LinkPairsReport report, ReviewLinkPairs(*store, LinkPairsRequest{.min_probability = 0.5}));
+//   ASSIGN_OR_RETURN(LinkPairsReport report, ReviewLinkPairs(workspace, LinkPairsRequest{.min_probability = 0.5}));
 //   report.thresholds;   // per threshold: links, links inside today's persons, (with a truth) true links
 //   report.pairs;        // the pairs ≥ min_probability, with both involvements and today's verdict
 //
@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "pipeline/workspace.h"
 #include "store/store.h"
 
 namespace sz::pipeline {
@@ -52,6 +53,10 @@ struct LinkPairsReport {
   double keep_floor = 0;            // pairs below it were not kept (run details)
 };
 
-Result<LinkPairsReport> ReviewLinkPairs(store::Store& store, const LinkPairsRequest& request);
+Result<LinkPairsReport> ReviewLinkPairs(Workspace& workspace, const LinkPairsRequest& request);
+
+// The report's pairs as CSV in the Dutch Excel dialect, header first: bron_a;registratie_a;betrokkene_a;
+// bron_b;registratie_b;betrokkene_b;gewicht;kans;exact;zelfde_persoon (decimal commas, ja/nee).
+Status WriteLinkPairsCsv(const LinkPairsReport& report, const std::string& path);
 
 }  // namespace sz::pipeline

@@ -1,22 +1,22 @@
 #include "pipeline/pseudonymise.h"
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "core/sex.h"
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 #include "io/postcode_table.h"
+#include "pipeline/messages.h"
 #include "privacy/clk_schema.h"
 #include "privacy/key.h"
 #include "privacy/pseudonymiser.h"
 #include "sources/contract.h"
+#include "sources/messages.h"
 #include "sources/validator.h"
-
-#ifndef SZ_DEFAULT_CONFIG_DIR
-#define SZ_DEFAULT_CONFIG_DIR "config"
-#endif
 
 namespace sz::pipeline {
 namespace {
@@ -27,7 +27,7 @@ using sources::TableSpec;
 
 struct RecordRow {
   long line = 0;
-  std::vector<std::string> values;  // contract `records` column order, normalised
+  std::vector<Value> values;  // contract `records` column order, normalised
   Date event_date;
   bool has_persons = false;
 };
@@ -57,18 +57,17 @@ class DeskRejects {
   long count_ = 0;
 };
 
-// Validates the non-identity columns of a row; identity columns are copied raw (the Pseudonymiser
-// decides what is usable). Returns the first problem.
+// Validates the non-identity columns of a row; identity columns are copied raw as text (the
+// Pseudonymiser decides what is usable). Returns the first problem.
 std::optional<sources::CellProblem> ValidateDeskRow(const sources::RowValidator& validator, const TableSpec& table,
                                                     const sources::HeaderMapping& mapping,
-                                                    const std::vector<std::string>& cells,
-                                                    std::vector<std::string>& out) {
-  out.assign(table.columns.size(), "");
+                                                    const std::vector<std::string>& cells, std::vector<Value>& out) {
+  out.assign(table.columns.size(), Value());
   for (size_t c = 0; c < table.columns.size(); ++c) {
     int file_col = mapping.file_column_of[c];
     std::string raw = file_col >= 0 ? cells[file_col] : "";
     if (table.columns[c].identity != IdentityKind::kNone) {
-      out[c] = raw;
+      out[c] = Value::Text(std::move(raw));
       continue;
     }
     if (auto problem = validator.NormaliseValue(table.columns[c], raw, out[c])) {
@@ -79,11 +78,11 @@ std::optional<sources::CellProblem> ValidateDeskRow(const sources::RowValidator&
   return std::nullopt;
 }
 
+// The extract's geslacht from the pseudonymiser's code (privacy/pseudonymiser.h: "m", "v", "x" or "").
 std::string SexForContract(const std::string& pseudonymiser_sex) {
-  if (pseudonymiser_sex == "m") return std::string(sources::kSexMan);
-  if (pseudonymiser_sex == "v") return std::string(sources::kSexVrouw);
-  if (pseudonymiser_sex == "x") return std::string(sources::kSexOnbekend);
-  return "";
+  if (pseudonymiser_sex.empty()) return "";
+  std::optional<Sex> sex = ParseSex(pseudonymiser_sex);
+  return std::string(SexName(sex.value_or(Sex::kUnknown)));
 }
 
 Result<std::unique_ptr<io::CsvReader>> OpenDeskFile(const std::string& path, const TableSpec& table,
@@ -95,31 +94,41 @@ Result<std::unique_ptr<io::CsvReader>> OpenDeskFile(const std::string& path, con
   return reader;
 }
 
+// The postcode table: the given one, else postcodes.csv beside the records file or one folder up.
+Result<std::string> FindPostcodeTable(const std::string& given, const std::string& records_file) {
+  namespace fs = std::filesystem;
+  if (!given.empty()) return given;
+  fs::path dir = fs::path(records_file).parent_path();
+  for (const fs::path& candidate : {dir / "postcodes.csv", dir.parent_path() / "postcodes.csv"}) {
+    if (fs::exists(candidate)) return candidate.string();
+  }
+  return InvalidArgumentError(msg::NoPostcodeTable());
+}
+
 }  // namespace
 
-std::string DefaultClkSchemaFile() { return std::string(SZ_DEFAULT_CONFIG_DIR) + "/linkage-schema.json"; }
-
-Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock& clock,
-                                        const PseudonymiseRequest& request) {
+Result<PseudonymiseReport> Pseudonymise(Workspace& workspace, const PseudonymiseRequest& request) {
   const sources::SourceContract* contract = sources::FindContract(request.source);
   if (contract == nullptr) {
-    return InvalidArgumentError("unknown source '" + request.source + "' (sources: " + sources::ContractNames() + ")");
+    return InvalidArgumentError(sources::msg::UnknownSource(request.source, sources::ContractNames()));
   }
-  if (!contract->is_desk) {
-    return InvalidArgumentError(contract->name +
-                                " carries no identities: it is ingested as delivered, without pseudonymise");
-  }
+  if (!contract->is_desk) return InvalidArgumentError(msg::NotADeskSource(contract->name));
+  ASSIGN_OR_RETURN(const RegionTable* region_table, workspace.Regions());
+  const RegionTable& regions = *region_table;
+  const Clock& clock = workspace.clock();
   const TableSpec& records_table = *contract->records;
   const TableSpec& persons_table = *contract->persons;
   const TableSpec& extract_table = contract->extract;
 
   ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::ReadFile(request.key_file));
-  std::string schema_path = request.clk_schema_file.empty() ? DefaultClkSchemaFile() : request.clk_schema_file;
+  std::string schema_path =
+      request.clk_schema_file.empty() ? workspace.ConfigFile(kClkSchemaFile) : request.clk_schema_file;
   ASSIGN_OR_RETURN(privacy::ClkSchema schema, privacy::ReadClkSchemaFile(schema_path));
   ASSIGN_OR_RETURN(privacy::Pseudonymiser pseudonymiser, privacy::Pseudonymiser::Create(key, schema));
-  ASSIGN_OR_RETURN(io::PostcodeTable postcodes, io::PostcodeTable::Load(request.postcode_file, regions));
-
   PseudonymiseReport report;
+  ASSIGN_OR_RETURN(report.postcode_file, FindPostcodeTable(request.postcode_file, request.records_file));
+  ASSIGN_OR_RETURN(io::PostcodeTable postcodes, io::PostcodeTable::Load(report.postcode_file, regions));
+
   report.key_fingerprint = pseudonymiser.key_fingerprint();
   DeskRejects rejects(request.output_file + ".rejects.csv");
 
@@ -143,12 +152,11 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
       RETURN_IF_ERROR(rejects.Add(request.records_file, row.line, problem->column_name, problem->reason, row.raw));
       continue;
     }
-    record.event_date = *ParseDate(record.values[date_col]);
-    const std::string id = record.values[id_col];
+    record.event_date = record.values[date_col].date();
+    const std::string id = record.values[id_col].text();
     if (records.count(id)) {
       RETURN_IF_ERROR(rejects.Add(request.records_file, row.line, records_table.key.front(),
-                                  "duplicate record id; the first is on line " + std::to_string(records[id].line),
-                                  row.raw));
+                                  msg::DuplicateRecordId(records[id].line), row.raw));
       continue;
     }
     records.emplace(id, std::move(record));
@@ -168,7 +176,7 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
   for (const ColumnSpec& column : extract_table.columns) header.push_back(column.name);
   std::vector<std::vector<std::string>> extract_rows;
 
-  std::vector<std::string> person;
+  std::vector<Value> person;
   std::map<std::string, long> seen_person_keys;
   while (persons_reader->Next(row)) {
     ++report.persons_read;
@@ -182,34 +190,33 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
       RETURN_IF_ERROR(rejects.Add(request.persons_file, row.line, problem->column_name, problem->reason, row.raw));
       continue;
     }
-    const std::string& record_id = person[0];
+    const std::string& record_id = person[0].text();
     auto record = records.find(record_id);
     if (record == records.end()) {
       ++report.persons_rejected;
       RETURN_IF_ERROR(rejects.Add(request.persons_file, row.line, persons_table.columns[0].name,
-                                  "no (valid) record with this id in " + request.records_file, row.raw));
+                                  msg::NoRecordForPerson(request.records_file), row.raw));
       continue;
     }
-    std::string person_key = record_id + "|" + person[person_col("betrokkene_nr")];
+    std::string person_key = record_id + "|" + person[person_col("betrokkene_nr")].ToString();
     if (auto [it, inserted] = seen_person_keys.emplace(person_key, row.line); !inserted) {
       ++report.persons_rejected;
-      RETURN_IF_ERROR(rejects.Add(request.persons_file, row.line, "betrokkene_nr",
-                                  "this person number appears twice for the record; the first is on line " +
-                                      std::to_string(it->second),
-                                  row.raw));
+      RETURN_IF_ERROR(
+          rejects.Add(request.persons_file, row.line, "betrokkene_nr", msg::PersonNumberTwice(it->second), row.raw));
       continue;
     }
     record->second.has_persons = true;
 
-    privacy::PersonIdentity identity{.bsn = person[person_col("bsn")],
-                                     .given_names = person[person_col("voornamen")],
-                                     .tussenvoegsel = person[person_col("tussenvoegsel")],
-                                     .surname = person[person_col("achternaam")],
-                                     .birth_date = person[person_col("geboortedatum")],
-                                     .sex = person[person_col("geslacht")],
-                                     .postcode = person[person_col("postcode")],
-                                     .house_number = person[person_col("huisnummer")],
-                                     .house_number_addition = person[person_col("huisnummer_toevoeging")]};
+    auto cell = [&](const char* name) { return person[person_col(name)].ToString(); };
+    privacy::PersonIdentity identity{.bsn = cell("bsn"),
+                                     .given_names = cell("voornamen"),
+                                     .tussenvoegsel = cell("tussenvoegsel"),
+                                     .surname = cell("achternaam"),
+                                     .birth_date = cell("geboortedatum"),
+                                     .sex = cell("geslacht"),
+                                     .postcode = cell("postcode"),
+                                     .house_number = cell("huisnummer"),
+                                     .house_number_addition = cell("huisnummer_toevoeging")};
     ASSIGN_OR_RETURN(privacy::Pseudonyms pseudonyms, pseudonymiser.Pseudonymise(identity));
     switch (pseudonyms.bsn_status) {
       case privacy::BsnStatus::kValid: ++report.bsn_valid; break;
@@ -225,9 +232,9 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
       const std::string& name = column.name;
       int record_index = records_table.IndexOf(name);
       if (name == "betrokkene_nr" || name == "rol") {
-        out.push_back(person[person_col(name.c_str())]);
+        out.push_back(person[person_col(name.c_str())].ToString());
       } else if (record_index >= 0) {
-        out.push_back(record->second.values[record_index]);
+        out.push_back(record->second.values[record_index].ToString());
       } else if (name == "bsn_pseudoniem") {
         out.push_back(pseudonyms.bsn_pseudonym);
       } else if (name == "bsn_status") {
@@ -253,7 +260,7 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
       } else if (name == "buurt") {
         out.push_back(area ? area->buurt : "");
       } else {
-        return InternalError("pseudonymise does not know how to fill extract column '" + name + "'");
+        return InternalError(msg::UnknownExtractColumn(name));
       }
     }
     extract_rows.push_back(std::move(out));
@@ -263,8 +270,8 @@ Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock&
   for (const auto& [id, record] : records) {
     if (!record.has_persons) {
       ++report.records_rejected;
-      RETURN_IF_ERROR(rejects.Add(request.records_file, record.line, records_table.key.front(),
-                                  "no persons involved (betrokkenen) for this record; add at least one", ""));
+      RETURN_IF_ERROR(
+          rejects.Add(request.records_file, record.line, records_table.key.front(), msg::RecordWithoutPersons(), ""));
     }
   }
   report.extract_rows = static_cast<long>(extract_rows.size());

@@ -10,7 +10,12 @@
 //   PseudonymiseRequest request{.source = "veilig_thuis", .records_file = "registraties.csv",
 //                               .persons_file = "betrokkenen.csv", .postcode_file = "postcodes.csv",
 //                               .key_file = "desk.key", .output_file = "extract.csv"};
-//   ASSIGN_OR_RETURN(PseudonymiseReport report, Pseudonymise(regions, SystemClock(), request));
+//   ASSIGN_OR_RETURN(PseudonymiseReport report, Pseudonymise(workspace, request));
+//
+// The workspace gives the region table, the clock and the linkage schema (CONFIG/linkage-schema.json
+// unless the request names another); no store is opened: this runs at the desk. Without a
+// postcode_file, postcodes.csv beside the records file or one folder up is used (where `samenzicht
+// generate` writes it); without either, kInvalidArgument.
 //
 // The extract starts with header lines stating the format, source, contract version, key
 // fingerprint, CLK schema (name and SHA-256) and counts. Rows that cannot be used (invalid dates,
@@ -21,9 +26,8 @@
 
 #include <string>
 
-#include "core/date.h"
-#include "core/region.h"
 #include "core/status.h"
+#include "pipeline/workspace.h"
 
 namespace sz::pipeline {
 
@@ -31,10 +35,10 @@ struct PseudonymiseRequest {
   std::string source;
   std::string records_file;
   std::string persons_file;
-  std::string postcode_file;
+  std::string postcode_file;  // "" to look beside the records file
   std::string key_file;
   std::string output_file;
-  std::string clk_schema_file;  // default: config/linkage-schema.json
+  std::string clk_schema_file;  // "" for CONFIG/linkage-schema.json
 };
 
 struct PseudonymiseReport {
@@ -44,13 +48,13 @@ struct PseudonymiseReport {
   long bsn_valid = 0, bsn_invalid = 0, bsn_missing = 0;
   long postcode_unknown = 0;  // persons whose postcode is not in the table (wijk/buurt left empty)
   std::string key_fingerprint;
-  std::string rejects_file;  // "" if nothing was rejected
+  std::string rejects_file;   // "" if nothing was rejected
+  std::string postcode_file;  // the postcode table used
 };
 
-Result<PseudonymiseReport> Pseudonymise(const RegionTable& regions, const Clock& clock,
-                                        const PseudonymiseRequest& request);
+Result<PseudonymiseReport> Pseudonymise(Workspace& workspace, const PseudonymiseRequest& request);
 
-// The Samenzicht linkage schema shipped in config/.
-std::string DefaultClkSchemaFile();
+// The Samenzicht linkage schema shipped in the configuration directory.
+inline constexpr const char* kClkSchemaFile = "linkage-schema.json";
 
 }  // namespace sz::pipeline

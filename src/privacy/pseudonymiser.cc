@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/sex.h"
 #include "privacy/address.h"
 #include "privacy/hkdf.h"
 #include "privacy/name_normaliser.h"
@@ -30,9 +31,9 @@ std::string Pad(int value, int width) {
 
 // The birth date written in a schema's strptime format (the directives CheckStrptimeFormat accepts).
 std::string FormatDate(const Date& date, std::string_view format) {
-  static constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
-                                                          "May",     "June",     "July",      "August",
-                                                          "September", "October", "November", "December"};
+  static constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
   std::string out;
   for (size_t i = 0; i < format.size(); ++i) {
     if (format[i] != '%' || i + 1 == format.size()) {
@@ -47,7 +48,9 @@ std::string FormatDate(const Date& date, std::string_view format) {
       case 'd': out += Pad(date.day, 2); break;
       case 'B': out += kMonths[date.month - 1]; break;
       case 'b': out += std::string(kMonths[date.month - 1]).substr(0, 3); break;
-      case 'H': case 'M': case 'S': out += "00"; break;
+      case 'H':
+      case 'M':
+      case 'S': out += "00"; break;
       case '%': out.push_back('%'); break;
       default: out.push_back('%'), out.push_back(directive); break;
     }
@@ -74,14 +77,13 @@ std::optional<int> AgeInYears(const Date& birth, const Date& on) {
 }
 
 std::string NormaliseSex(std::string_view text) {
-  std::string folded = FoldName(text);
-  if (folded == "m" || folded == "man" || folded == "male" || folded == "mannelijk" || folded == "jongen") return "m";
-  if (folded == "v" || folded == "f" || folded == "vrouw" || folded == "female" || folded == "vrouwelijk" ||
-      folded == "meisje") {
-    return "v";
-  }
-  if (folded == "x" || folded == "anders" || folded == "overig" || folded == "non-binair" || folded == "divers") {
-    return "x";
+  std::optional<Sex> sex = ParseSex(FoldName(text));  // the one vocabulary, core/sex.h
+  if (!sex) return "";
+  switch (*sex) {
+    case Sex::kMan: return "m";
+    case Sex::kVrouw: return "v";
+    case Sex::kOther: return "x";
+    case Sex::kUnknown: return "";
   }
   return "";
 }
@@ -170,8 +172,8 @@ Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
     if (!postcode.ok()) out.problems.push_back("postcode: " + postcode.status().message());
     if (!number.ok()) out.problems.push_back("house number: " + number.status().message());
     if (postcode.ok() && number.ok()) {
-      ASSIGN_OR_RETURN(out.address_pseudonym, Tag(address_, *postcode + "|" + std::to_string(number->number) + "|" +
-                                                                number->addition));
+      ASSIGN_OR_RETURN(out.address_pseudonym,
+                       Tag(address_, *postcode + "|" + std::to_string(number->number) + "|" + number->addition));
     }
   }
 

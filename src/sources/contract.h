@@ -15,6 +15,9 @@
 //   const SourceContract* vt = FindContract("veilig_thuis");
 //   for (const ColumnSpec& column : vt->extract.columns) ...
 //
+// The person's sex (column geslacht) follows core/sex.h: the allowed values are its stored spellings,
+// and every spelling it accepts is an alias.
+//
 // Thread safety: the contracts are immutable globals, safe to read from any thread.
 #pragma once
 
@@ -23,6 +26,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/value.h"
 
 namespace sz::sources {
 
@@ -51,35 +56,35 @@ std::string_view ColumnTypeName(ColumnType type);
 enum class IdentityKind { kNone, kBsn, kName, kBirthDate, kAddress, kFreeText };
 
 struct ColumnSpec {
-  std::string name;          // the column header, Dutch, snake_case
+  std::string name;  // the column header, Dutch, snake_case
   ColumnType type = ColumnType::kText;
-  bool required = true;      // the column must be present in the header
-  bool nullable = false;     // an empty cell is allowed
-  std::vector<std::string> allowed;               // kCategory: the allowed values
-  std::map<std::string, std::string> aliases;     // kCategory: accepted spellings → allowed value
-  std::optional<double> min, max;                 // kInteger/kDecimal bounds
+  bool required = true;                        // the column must be present in the header
+  bool nullable = false;                       // an empty cell is allowed
+  std::vector<std::string> allowed;            // kCategory: the allowed values
+  std::map<std::string, std::string> aliases;  // kCategory: accepted spellings → allowed value
+  std::optional<double> min, max;              // kInteger/kDecimal bounds
   IdentityKind identity = IdentityKind::kNone;
-  std::string description;   // Dutch, for users (schema command, docs)
+  std::string description;  // Dutch, for users (schema command, docs)
 };
 
 struct TableSpec {
-  std::string name;                // "records", "persons" or "extract"
-  std::string description;         // Dutch
+  std::string name;         // "records", "persons" or "extract"
+  std::string description;  // Dutch
   std::vector<ColumnSpec> columns;
-  std::vector<std::string> key;    // columns whose values identify a row; unique within and across files
-  std::string date_column;         // the event date that places a row in a period ("" if none)
+  std::vector<std::string> key;  // columns whose values identify a row; unique within and across files
+  std::string date_column;       // the event date that places a row in a period ("" if none)
 
   const ColumnSpec* Find(std::string_view column) const;
   int IndexOf(std::string_view column) const;  // -1 if absent
 };
 
 struct SourceContract {
-  std::string name;         // "veilig_thuis"
-  int version = 1;          // bump when a table changes; the store migrates
-  std::string title;        // Dutch display name
-  std::string owner;        // the organisation delivering it
-  std::string description;  // Dutch: what one row is
-  bool is_desk = false;     // identified records + persons at the desk, pseudonymised extract here
+  std::string name;                  // "veilig_thuis"
+  int version = 1;                   // bump when a table changes; the store migrates
+  std::string title;                 // Dutch display name
+  std::string owner;                 // the organisation delivering it
+  std::string description;           // Dutch: what one row is
+  bool is_desk = false;              // identified records + persons at the desk, pseudonymised extract here
   std::optional<TableSpec> records;  // desk sources only
   std::optional<TableSpec> persons;  // desk sources only
   TableSpec extract;                 // what `ingest` accepts
@@ -94,9 +99,9 @@ const SourceContract* FindContract(std::string_view name);
 // "veilig_thuis, zorgwekkend_gedrag, …" — for error messages.
 std::string ContractNames();
 
-// Shared vocabularies, so the generator and the pseudonymiser use the same values.
-inline constexpr std::string_view kSexMan = "man";
-inline constexpr std::string_view kSexVrouw = "vrouw";
-inline constexpr std::string_view kSexOnbekend = "onbekend";
+// The kind of Value (core/value.h) a validated cell of this column type is stored and read back as:
+// integers and decimals as numbers, dates as dates, everything else (codes, categories, ja/nee,
+// region codes, ISO weeks, pseudonyms, CLKs, text) as text. Missing cells are missing.
+Value::Kind StoredKind(ColumnType type);
 
 }  // namespace sz::sources

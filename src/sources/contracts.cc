@@ -2,6 +2,7 @@
 // source's `version`; the store's migrations (store/migrations.cc) create the matching tables.
 #include <algorithm>
 
+#include "core/sex.h"
 #include "sources/contract.h"
 
 namespace sz::sources {
@@ -43,13 +44,20 @@ ColumnSpec Ident(ColumnSpec c, IdentityKind kind) {
   return c;
 }
 
-const std::map<std::string, std::string> kSexAliases = {
-    {"m", "man"}, {"M", "man"}, {"Man", "man"}, {"v", "vrouw"}, {"V", "vrouw"}, {"Vrouw", "vrouw"},
-    {"o", "onbekend"}, {"O", "onbekend"}, {"x", "onbekend"}, {"X", "onbekend"}, {"Onbekend", "onbekend"}};
+// The spellings of core/sex.h as aliases of the stored values; `with_unknown` false for counts by
+// sex (bevolking), which know only man and vrouw.
+std::map<std::string, std::string> SexAliases(bool with_unknown) {
+  std::map<std::string, std::string> aliases;
+  for (const auto& [spelling, sex] : SexSpellings()) {
+    if (!with_unknown && sex != sz::Sex::kMan && sex != sz::Sex::kVrouw) continue;
+    if (spelling != SexName(sex)) aliases.emplace(spelling, SexName(sex));
+  }
+  return aliases;
+}
 
-ColumnSpec Sex() {
+ColumnSpec SexColumn() {
   return Cat("geslacht", {"man", "vrouw", "onbekend"}, "Geslacht (man, vrouw, onbekend; M/V/O ook toegestaan)",
-             kSexAliases);
+             SexAliases(/*with_unknown=*/true));
 }
 
 // The identified persons-involved file, the same shape for every desk.
@@ -67,7 +75,7 @@ TableSpec PersonsTable(std::string id_column, std::vector<std::string> roles) {
             IdentityKind::kName),
       Ident(Optional(Col("achternaam", ColumnType::kText, "Achternaam")), IdentityKind::kName),
       Ident(Optional(Col("geboortedatum", ColumnType::kDate, "Geboortedatum")), IdentityKind::kBirthDate),
-      Optional(Sex()),
+      Optional(SexColumn()),
       Ident(Optional(Col("postcode", ColumnType::kPostcode, "Postcode van het woonadres")), IdentityKind::kAddress),
       Ident(Optional(Col("huisnummer", ColumnType::kCode, "Huisnummer")), IdentityKind::kAddress),
       Ident(Optional(Col("huisnummer_toevoeging", ColumnType::kCode, "Toevoeging (a, bis, 2-hoog …)")),
@@ -84,14 +92,17 @@ std::vector<ColumnSpec> PersonExtractColumns(std::vector<std::string> roles) {
   return {
       Int("betrokkene_nr", 1, 99, "Volgnummer van de betrokkene binnen de registratie"),
       Cat("rol", std::move(roles), "Rol van de betrokkene"),
-      Optional(Col("bsn_pseudoniem", ColumnType::kPseudonym, "Sleutel-pseudoniem van het BSN (leeg als het ontbrak of ongeldig was)")),
+      Optional(Col("bsn_pseudoniem", ColumnType::kPseudonym,
+                   "Sleutel-pseudoniem van het BSN (leeg als het ontbrak of ongeldig was)")),
       Cat("bsn_status", {"geldig", "ongeldig", "ontbreekt"}, "Of het BSN aanwezig was en de elfproef doorstond"),
-      Optional(Col("naam_pseudoniem", ColumnType::kPseudonym, "Sleutel-pseudoniem van genormaliseerde naam + geboortedatum + geslacht")),
-      Optional(Col("huishouden_pseudoniem", ColumnType::kPseudonym, "Sleutel-pseudoniem van het adres (huishoudsleutel)")),
+      Optional(Col("naam_pseudoniem", ColumnType::kPseudonym,
+                   "Sleutel-pseudoniem van genormaliseerde naam + geboortedatum + geslacht")),
+      Optional(
+          Col("huishouden_pseudoniem", ColumnType::kPseudonym, "Sleutel-pseudoniem van het adres (huishoudsleutel)")),
       Optional(Col("clk", ColumnType::kClk, "Bloomfilter-codering (CLK) van naamdelen en geboortedatum, base64")),
       Optional(Int("geboortejaar", 1880, 2200, "Geboortejaar")),
       Optional(Int("leeftijd", 0, 130, "Leeftijd op de datum van de registratie")),
-      Optional(Sex()),
+      Optional(SexColumn()),
       Optional(Col("wijk", ColumnType::kWijkCode, "Wijk van het woonadres (CBS-code)")),
       Optional(Col("buurt", ColumnType::kBuurtCode, "Buurt van het woonadres (CBS-code)")),
   };
@@ -113,9 +124,11 @@ SourceContract Desk(std::string name, std::string title, std::string owner, std:
   records.description = "Registraties zoals het meldpunt ze exporteert (blijft bij het meldpunt)";
   records.columns.push_back(Col(id_column, ColumnType::kCode, "Registratienummer, uniek binnen de bron"));
   for (const ColumnSpec& field : record_fields) records.columns.push_back(field);
-  records.columns.push_back(Col("gemeente", ColumnType::kGemeenteCode, "Gemeente (CBS-code) die de registratie betreft"));
-  records.columns.push_back(Ident(NotRequired(Col("toelichting", ColumnType::kText, "Vrije tekst (wordt nooit doorgegeven)")),
-                                  IdentityKind::kFreeText));
+  records.columns.push_back(
+      Col("gemeente", ColumnType::kGemeenteCode, "Gemeente (CBS-code) die de registratie betreft"));
+  records.columns.push_back(
+      Ident(NotRequired(Col("toelichting", ColumnType::kText, "Vrije tekst (wordt nooit doorgegeven)")),
+            IdentityKind::kFreeText));
   records.key = {id_column};
   records.date_column = date_column;
 
@@ -139,8 +152,8 @@ std::vector<SourceContract> Build() {
   std::vector<SourceContract> all;
 
   all.push_back(Desk(
-      "veilig_thuis", "Veilig Thuis Twente", "Veilig Thuis Twente (VTT)", "Een advies of een melding",
-      "melding_id", "ontvangen_op",
+      "veilig_thuis", "Veilig Thuis Twente", "Veilig Thuis Twente (VTT)", "Een advies of een melding", "melding_id",
+      "ontvangen_op",
       {
           Col("ontvangen_op", ColumnType::kDate, "Datum waarop het advies of de melding binnenkwam"),
           Cat("soort", {"advies", "melding"}, "Advies of melding"),
@@ -148,48 +161,52 @@ std::vector<SourceContract> Build() {
               "Vorm van geweld"),
           Cat("melder", {"politie", "onderwijs", "huisarts", "jgz", "buren", "zelf", "overig"}, "Wie meldde",
               {{"JGZ", "jgz"}, {"Politie", "politie"}, {"Huisarts", "huisarts"}, {"Onderwijs", "onderwijs"}}),
-          Optional(Cat("vervolg", {"advies_gegeven", "overdracht_lokaal_team", "onderzoek", "voorwaarden_en_vervolg",
-                                   "geen_vervolg"},
-                       "Vervolg na triage")),
-          Optional(Col("afgesloten_op", ColumnType::kDate, "Datum waarop VT de zaak afsloot (leeg: VT is nog betrokken)")),
+          Optional(
+              Cat("vervolg",
+                  {"advies_gegeven", "overdracht_lokaal_team", "onderzoek", "voorwaarden_en_vervolg", "geen_vervolg"},
+                  "Vervolg na triage")),
+          Optional(
+              Col("afgesloten_op", ColumnType::kDate, "Datum waarop VT de zaak afsloot (leeg: VT is nog betrokken)")),
       },
       {"slachtoffer", "pleger", "kind", "ouder", "overig"}));
 
-  all.push_back(Desk(
-      "zorgwekkend_gedrag", "Meldpunt Zorgwekkend Gedrag", "GGD Twente", "Een melding van zorgwekkend gedrag",
-      "melding_id", "ontvangen_op",
-      {
-          Col("ontvangen_op", ColumnType::kDate, "Datum van de melding"),
-          Cat("categorie", {"verward_gedrag", "vereenzaming", "zelfverwaarlozing", "overlast", "suicidaliteit", "overig"},
-              "Soort zorg"),
-          Cat("melder", {"politie", "buren", "familie", "huisarts", "woningcorporatie", "zelf", "overig"}, "Wie meldde"),
-          Optional(Cat("afhandeling", {"advies", "doorverwijzing", "zorgtoeleiding", "crisisdienst", "geen_actie"},
-                       "Hoe de melding is afgehandeld")),
-      },
-      {"betrokkene", "naaste", "overig"}));
+  all.push_back(
+      Desk("zorgwekkend_gedrag", "Meldpunt Zorgwekkend Gedrag", "GGD Twente", "Een melding van zorgwekkend gedrag",
+           "melding_id", "ontvangen_op",
+           {
+               Col("ontvangen_op", ColumnType::kDate, "Datum van de melding"),
+               Cat("categorie",
+                   {"verward_gedrag", "vereenzaming", "zelfverwaarlozing", "overlast", "suicidaliteit", "overig"},
+                   "Soort zorg"),
+               Cat("melder", {"politie", "buren", "familie", "huisarts", "woningcorporatie", "zelf", "overig"},
+                   "Wie meldde"),
+               Optional(Cat("afhandeling", {"advies", "doorverwijzing", "zorgtoeleiding", "crisisdienst", "geen_actie"},
+                            "Hoe de melding is afgehandeld")),
+           },
+           {"betrokkene", "naaste", "overig"}));
 
-  all.push_back(Desk(
-      "woningvervuiling", "Meldpunt Woningvervuiling", "GGD Twente", "Een melding over een vervuilde woning",
-      "melding_id", "ontvangen_op",
-      {
-          Col("ontvangen_op", ColumnType::kDate, "Datum van de melding"),
-          Int("ernst", 1, 9, "Ernst volgens de Clutter Image Rating (1–9)"),
-          Col("dieren", ColumnType::kYesNo, "Zijn er (te veel) dieren in de woning"),
-          Optional(Cat("afhandeling", {"huisbezoek", "schoonmaak", "zorgtoeleiding", "handhaving", "geen_actie"},
-                       "Hoe de melding is afgehandeld")),
-      },
-      {"bewoner", "medebewoner"}));
+  all.push_back(
+      Desk("woningvervuiling", "Meldpunt Woningvervuiling", "GGD Twente", "Een melding over een vervuilde woning",
+           "melding_id", "ontvangen_op",
+           {
+               Col("ontvangen_op", ColumnType::kDate, "Datum van de melding"),
+               Int("ernst", 1, 9, "Ernst volgens de Clutter Image Rating (1–9)"),
+               Col("dieren", ColumnType::kYesNo, "Zijn er (te veel) dieren in de woning"),
+               Optional(Cat("afhandeling", {"huisbezoek", "schoonmaak", "zorgtoeleiding", "handhaving", "geen_actie"},
+                            "Hoe de melding is afgehandeld")),
+           },
+           {"bewoner", "medebewoner"}));
 
-  all.push_back(Desk(
-      "wonen_verblijf", "Coördinatiepunt Wonen en Verblijf", "Gemeente Enschede (centrumgemeente)",
-      "Een aanvraag voor opvang of beschermd wonen", "aanvraag_id", "ontvangen_op",
-      {
-          Col("ontvangen_op", ColumnType::kDate, "Datum van de aanvraag"),
-          Cat("soort_aanvraag", {"maatschappelijke_opvang", "beschermd_wonen", "vrouwenopvang", "nachtopvang"},
-              "Soort aanvraag"),
-          Optional(Cat("besluit", {"toegekend", "afgewezen", "doorverwezen", "in_behandeling"}, "Besluit")),
-      },
-      {"aanvrager", "gezinslid"}));
+  all.push_back(
+      Desk("wonen_verblijf", "Coördinatiepunt Wonen en Verblijf", "Gemeente Enschede (centrumgemeente)",
+           "Een aanvraag voor opvang of beschermd wonen", "aanvraag_id", "ontvangen_op",
+           {
+               Col("ontvangen_op", ColumnType::kDate, "Datum van de aanvraag"),
+               Cat("soort_aanvraag", {"maatschappelijke_opvang", "beschermd_wonen", "vrouwenopvang", "nachtopvang"},
+                   "Soort aanvraag"),
+               Optional(Cat("besluit", {"toegekend", "afgewezen", "doorverwezen", "in_behandeling"}, "Besluit")),
+           },
+           {"aanvrager", "gezinslid"}));
 
   all.push_back(Desk(
       "jeugdhulp", "Jeugdhulp (OZJT)", "OZJT", "Een jeugdhulptraject", "traject_id", "startdatum",
@@ -203,15 +220,15 @@ std::vector<SourceContract> Build() {
       },
       {"jeugdige", "ouder"}));
 
-  all.push_back(Desk(
-      "wmo", "Wmo-voorzieningen (Samen14)", "Samen14", "Een Wmo-voorziening", "voorziening_id", "startdatum",
-      {
-          Col("startdatum", ColumnType::kDate, "Begin van de voorziening"),
-          Optional(Col("einddatum", ColumnType::kDate, "Einde van de voorziening (leeg: loopt nog)")),
-          Cat("soort", {"huishoudelijke_hulp", "begeleiding", "vervoer", "hulpmiddel"}, "Soort voorziening"),
-          Col("aanbieder", ColumnType::kCode, "Code van de zorgaanbieder"),
-      },
-      {"client"}));
+  all.push_back(
+      Desk("wmo", "Wmo-voorzieningen (Samen14)", "Samen14", "Een Wmo-voorziening", "voorziening_id", "startdatum",
+           {
+               Col("startdatum", ColumnType::kDate, "Begin van de voorziening"),
+               Optional(Col("einddatum", ColumnType::kDate, "Einde van de voorziening (leeg: loopt nog)")),
+               Cat("soort", {"huishoudelijke_hulp", "begeleiding", "vervoer", "hulpmiddel"}, "Soort voorziening"),
+               Col("aanbieder", ColumnType::kCode, "Code van de zorgaanbieder"),
+           },
+           {"client"}));
 
   {
     SourceContract s;
@@ -231,14 +248,14 @@ std::vector<SourceContract> Build() {
         Col("psu", ColumnType::kCode, "Primaire steekproefeenheid"),
         Col("gewicht", ColumnType::kDecimal, "Ontwerpgewicht (1/inclusiekans)"),
         Int("leeftijd", 16, 120, "Leeftijd in jaren"),
-        Sex(),
+        SexColumn(),
         Optional(Cat("opleiding", {"laag", "midden", "hoog"}, "Hoogst voltooide opleiding")),
         Optional(Int("inkomen_kwintiel", 1, 5, "Kwintiel van het gestandaardiseerd huishoudinkomen (1 = laagste)")),
     };
     t.columns[6].min = 0.0;
-    for (const char* item : {"ervaren_gezondheid_goed", "eenzaam", "ernstig_eenzaam", "psychisch_ongezond", "mantelzorger",
-                             "ontvangt_mantelzorg", "overgewicht", "obesitas", "roker", "zware_drinker",
-                             "voldoet_beweegrichtlijn"}) {
+    for (const char* item :
+         {"ervaren_gezondheid_goed", "eenzaam", "ernstig_eenzaam", "psychisch_ongezond", "mantelzorger",
+          "ontvangt_mantelzorg", "overgewicht", "obesitas", "roker", "zware_drinker", "voldoet_beweegrichtlijn"}) {
       t.columns.push_back(Optional(Int(item, 0, 1, "Indicator 0/1 (leeg: niet beantwoord)")));
     }
     t.key = {"jaar", "respondent_id"};
@@ -261,7 +278,7 @@ std::vector<SourceContract> Build() {
         Cat("leeftijdsklasse", {"0-3", "4-11", "12-17", "18-24", "25-44", "45-64", "65-74", "75-84", "85+"},
             "Leeftijdsklasse"),
         Cat("geslacht", {"man", "vrouw"}, "Geslacht (man, vrouw; M/V ook toegestaan)",
-            {{"m", "man"}, {"M", "man"}, {"Man", "man"}, {"v", "vrouw"}, {"V", "vrouw"}, {"Vrouw", "vrouw"}}),
+            SexAliases(/*with_unknown=*/false)),
         Int("aantal", 0, std::nullopt, "Aantal inwoners"),
     };
     t.key = {"jaar", "regio", "leeftijdsklasse", "geslacht"};
@@ -281,8 +298,9 @@ std::vector<SourceContract> Build() {
     t.columns = {
         Col("week", ColumnType::kIsoWeek, "ISO-week van de eerste ziektedag (2024-W05)"),
         Col("gemeente", ColumnType::kGemeenteCode, "Woongemeente van de patiënten"),
-        Cat("ziekte", {"kinkhoest", "mazelen", "salmonellose", "campylobacteriose", "legionellose", "hepatitis_a",
-                       "shigellose", "q_koorts", "tuberculose", "bof"},
+        Cat("ziekte",
+            {"kinkhoest", "mazelen", "salmonellose", "campylobacteriose", "legionellose", "hepatitis_a", "shigellose",
+             "q_koorts", "tuberculose", "bof"},
             "Ziekte"),
         Int("aantal", 0, std::nullopt, "Aantal meldingen"),
     };
@@ -314,6 +332,15 @@ std::string_view ColumnTypeName(ColumnType type) {
     case ColumnType::kPostcode: return "postcode";
   }
   return "?";
+}
+
+Value::Kind StoredKind(ColumnType type) {
+  switch (type) {
+    case ColumnType::kInteger: return Value::Kind::kInteger;
+    case ColumnType::kDecimal: return Value::Kind::kDecimal;
+    case ColumnType::kDate: return Value::Kind::kDate;
+    default: return Value::Kind::kText;
+  }
 }
 
 const ColumnSpec* TableSpec::Find(std::string_view column) const {

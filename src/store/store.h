@@ -1,168 +1,89 @@
-// Store: where Samenzicht keeps what it ingests and computes. Backend-neutral: the SQLite backend
-// (sqlite_store.h) is the default; a PostgreSQL backend implements the same interface.
+// Store: where Samenzicht keeps what it ingests and computes, behind one backend-neutral interface.
+// A store is made of parts, one per stage that owns data, each a small interface in its own header:
 //
-// Writes happen only through an IngestTransaction: everything added through it becomes visible at
-// Commit() or not at all (a crash, kill -9 or a destroyed transaction leaves the store as before).
+//   ingest_log()  files ingested and rows rejected   (store/ingest_log.h)   — the ingest stage
+//   records()     validated rows per source, typed    (store/records.h)      — the ingest stage
+//   linkage()     linkage runs, persons, pairs        (store/linkage_runs.h) — the link stage
+//   settings()    small facts of the data             (store/settings.h)
 //
-//   ASSIGN_OR_RETURN(auto store, OpenSqliteStore("var/samenzicht.db"));
-//   ASSIGN_OR_RETURN(auto tx, store->BeginIngest());
-//   ASSIGN_OR_RETURN(int64_t file_id, tx->AddFile(info));
-//   ASSIGN_OR_RETURN(InsertOutcome outcome, tx->InsertRecord(file_id, line, contract, values));
-//   RETURN_IF_ERROR(tx->Commit());
+// Later parts (indicator values, signal state, published cells, accounts, the audit log) join the
+// same way. Backends: SQLite (a file; the default), in memory (tests, throwaway runs), and later
+// PostgreSQL (the shared server); every backend passes tests/store/store_conformance_test.cc.
 //
-// Thread safety: one Store per thread; a Store has at most one open transaction.
+//   ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenStore("sqlite:var/samenzicht.db"));
+//   ASSIGN_OR_RETURN(Transaction tx, store->Begin());
+//   ASSIGN_OR_RETURN(int64_t file_id, store->ingest_log().AddFile(info));
+//   ASSIGN_OR_RETURN(InsertOutcome outcome, store->records().Insert(file_id, line, contract, values));
+//   RETURN_IF_ERROR(tx.Commit());
+//
+// Transactions: every write happens inside one (kFailedPrecondition otherwise), and becomes visible
+// at Commit() or not at all: a destroyed transaction, a failed commit, a crash or kill -9 leave the
+// store as it was. One transaction at a time per Store. Reads see the open transaction's writes.
+// Thread safety: one Store per thread.
 #pragma once
 
-#include <cstdint>
-#include <functional>
-#include <map>
 #include <memory>
-#include <optional>
 #include <string>
-#include <vector>
-#include <cstdint>
+#include <string_view>
 
 #include "core/status.h"
-#include "sources/contract.h"
+#include "store/ingest_log.h"
+#include "store/linkage_runs.h"
+#include "store/records.h"
+#include "store/settings.h"
 
 namespace sz::store {
 
-struct IngestFileInfo {
-  std::string source;
-  std::string file_name;        // as given on the command line
-  std::string sha256;           // of the file's bytes: the idempotency key
-  int contract_version = 0;
-  std::string key_fingerprint;  // extracts of desk sources; "" otherwise
-  std::string description;      // dialect/encoding as detected
-  int64_t rows_read = 0;
-  int64_t rows_accepted = 0;
-  int64_t rows_rejected = 0;
-};
-
-struct IngestedFile : IngestFileInfo {
-  int64_t id = 0;
-  std::string ingested_at;  // ISO date-time (UTC)
-};
-
-struct RejectedRow {
-  long line = 0;
-  std::string column;  // column name, "" for the whole row
-  std::string value;
-  std::string reason;
-  std::string hint;
-  std::string raw;     // the row's text as delivered
-};
-
-struct InsertOutcome {
-  bool inserted = false;
-  // When not inserted: a row with the same key exists; where it came from.
-  std::string existing_file;
-  long existing_line = 0;
-};
-
-class IngestTransaction {
+// What a backend does to end a transaction (implemented by each backend).
+class TransactionBackend {
  public:
-  virtual ~IngestTransaction() = default;  // rolls back unless committed
-
-  virtual Result<int64_t> AddFile(const IngestFileInfo& info) = 0;
-  virtual Status UpdateFileCounts(int64_t file_id, int64_t read, int64_t accepted, int64_t rejected) = 0;
-  // Inserts one validated row (values in the contract's extract column order, normalised).
-  // A row whose key already exists is not inserted; the outcome says where the existing row came from.
-  virtual Result<InsertOutcome> InsertRecord(int64_t file_id, long line, const sources::SourceContract& contract,
-                                             const std::vector<std::string>& values) = 0;
-  virtual Status AddReject(int64_t file_id, const RejectedRow& reject) = 0;
-  virtual Status SetSetting(const std::string& key, const std::string& value) = 0;
+  virtual ~TransactionBackend() = default;
   virtual Status Commit() = 0;
+  virtual void Rollback() = 0;
 };
 
-struct SourceSummary {
-  std::string source;
-  int64_t files = 0;
-  int64_t rows = 0;
-  int64_t rejected = 0;
-  std::map<std::string, int64_t> rows_per_gemeente;  // for sources with a gemeente column
-  std::string first_date, last_date;                 // range of the event date, if any
-};
+// An open transaction. Destroyed without a successful Commit(), it rolls back.
+class Transaction {
+ public:
+  explicit Transaction(std::unique_ptr<TransactionBackend> backend) : backend_(std::move(backend)) {}
+  Transaction(Transaction&&) noexcept = default;
+  Transaction& operator=(Transaction&& other) noexcept;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
 
-// Linkage results (pipeline/link.h). The store keeps the latest run's assignment of every stored
-// desk-extract row (an "involvement": one person in one registration) to a person and a household,
-// the pairs that may be links, and a log of all runs.
-struct LinkedInvolvement {
-  std::string source;
-  std::string record_id;
-  int betrokkene_nr = 0;
-  std::string person_key;     // stable within a run: "source:record_id:betrokkene_nr" of the person's first involvement
-  std::string household_key;  // likewise for the household
-};
+  // Makes every write of the transaction visible. On failure nothing is (the transaction is rolled
+  // back). Calling it twice is kFailedPrecondition.
+  Status Commit();
 
-struct LinkPairRow {
-  uint32_t a = 0, b = 0;  // indices into the involvements of the same run
-  double weight = 0;      // match weight (log2 odds)
-  double probability = 0;
-  bool exact = false;     // a BSN or name+birth-date pseudonym agrees
-};
-
-// A changed person/household key of a stored involvement (incremental linking).
-struct LinkKeyUpdate {
-  int64_t idx = 0;
-  std::string person_key;
-  std::string household_key;
-};
-
-struct LinkRunInfo {
-  int64_t id = 0;
-  std::string created_at;
-  int64_t max_ingest_file_id = 0;  // the newest ingested file the run saw
-  int64_t involvements = 0;
-  int64_t pairs_compared = 0;
-  int64_t pairs_kept = 0;  // pairs stored after the run
-  int64_t persons = 0;
-  int64_t households = 0;
-  std::string details;  // JSON: model parameters, blocking statistics
+ private:
+  std::unique_ptr<TransactionBackend> backend_;
 };
 
 class Store {
  public:
   virtual ~Store() = default;
 
+  // "sqlite:var/samenzicht.db", "memory:": for messages.
+  virtual std::string Describe() const = 0;
   virtual int SchemaVersion() = 0;
-  virtual Result<std::unique_ptr<IngestTransaction>> BeginIngest() = 0;
+  // kFailedPrecondition when a transaction is already open; kIoError when the backend cannot start
+  // one (e.g. the database is locked by another process).
+  virtual Result<Transaction> Begin() = 0;
 
-  // The earlier ingest of a file with these bytes for this source, if any.
-  virtual Result<std::optional<IngestedFile>> FindIngestedFile(const std::string& source,
-                                                               const std::string& sha256) = 0;
-  virtual Result<std::vector<IngestedFile>> IngestedFiles() = 0;
-  virtual Result<std::vector<RejectedRow>> Rejects(int64_t file_id) = 0;
-  virtual Result<std::optional<std::string>> Setting(const std::string& key) = 0;
-  virtual Result<std::vector<SourceSummary>> Summarise() = 0;
-
-  // Calls `row` for every stored row of `source` (values in contract extract column order, "" for
-  // empty); stops early with the callback's error.
-  virtual Status ScanRecords(const sources::SourceContract& contract,
-                             const std::function<Status(const std::vector<std::string>&)>& row) = 0;
-
-  // The id of the newest ingested file (0 if none): lets `link` tell whether anything is new.
-  virtual Result<int64_t> MaxIngestFileId() = 0;
-  // Replaces the stored linkage with a new run, in one transaction; returns the run id.
-  virtual Result<int64_t> WriteLinkage(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
-                                       const std::vector<LinkPairRow>& pairs) = 0;
-  // Extends the stored linkage (incremental linking), in one transaction: updates the keys of stored
-  // involvements, appends new involvements at idx first_new, first_new+1, … and new pairs, and logs `run`
-  // (its involvements and pairs_kept are then the stored totals). kFailedPrecondition when the store
-  // does not hold exactly `first_new` involvements (another run came in between); kInvalidArgument for
-  // an update of an idx that is not stored. Nothing is written on error.
-  virtual Result<int64_t> ExtendLinkage(const LinkRunInfo& run, int64_t first_new,
-                                        const std::vector<LinkKeyUpdate>& updated,
-                                        const std::vector<LinkedInvolvement>& appended,
-                                        const std::vector<LinkPairRow>& pairs) = 0;
-  virtual Result<std::optional<LinkRunInfo>> LatestLinkRun() = 0;
-  // The latest run's involvements, in the order they were written.
-  virtual Result<std::vector<LinkedInvolvement>> LinkedInvolvements() = 0;
-  // The stored pairs with probability ≥ min_probability (exact links always), ordered by (a, b).
-  virtual Result<std::vector<LinkPairRow>> LinkPairs(double min_probability) = 0;
+  virtual IngestLog& ingest_log() = 0;
+  virtual Records& records() = 0;
+  virtual LinkageRuns& linkage() = 0;
+  virtual Settings& settings() = 0;
 };
 
-// Setting key under which the fingerprint of the pseudonymisation key the store links with is kept.
-inline constexpr const char* kLinkageKeyFingerprintSetting = "linkage_key_fingerprint";
+// Opens a store from a URL:
+//   "sqlite:PATH" or a plain PATH   an SQLite file (created, with missing parent folders, if absent)
+//   "memory:"                       a new, empty in-memory store
+//   "postgresql://…"                not yet available (kInvalidArgument saying so)
+// Errors: kInvalidArgument for an unknown kind of URL; the backend's errors otherwise (kIoError when
+// the file cannot be created or written, kDataError when it is not a Samenzicht database or is newer
+// than this program).
+Result<std::unique_ptr<Store>> OpenStore(std::string_view url);
 
 }  // namespace sz::store

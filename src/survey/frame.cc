@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <set>
 
@@ -134,6 +135,12 @@ Result<SurveyFrame> SurveyFrame::FromRows(
 void SurveyFrame::AddNumeric(const std::string& name, std::vector<double> values) {
   Variable variable;
   variable.name = name;
+  variable.text.reserve(values.size());
+  for (double value : values) {
+    char buffer[32] = "";
+    if (value == value) std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    variable.text.emplace_back(buffer);
+  }
   variable.values = std::move(values);
   if (variables_.empty()) num_rows_ = variable.values.size();
   Add(std::move(variable));

@@ -40,7 +40,8 @@ class SurveyFrame {
       const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
       const std::map<std::string, std::map<std::string, std::string>>& value_labels = {});
 
-  // Adds a numeric column (NaN = missing); for generated data and tests. Replaces a column of the same name.
+  // Adds a numeric column (NaN = missing), its text the values with 15 significant digits; for data that is
+  // typed already (the store), generated data and tests. Replaces a column of the same name.
   void AddNumeric(const std::string& name, std::vector<double> values);
   // Adds a categorical column; codes index `levels`, -1 = missing.
   void AddCategorical(const std::string& name, std::vector<int> codes, std::vector<std::string> levels);

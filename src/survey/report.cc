@@ -101,7 +101,7 @@ Result<AnalysisRequest> ParseRequest(const ReportOptions& options) {
 
 std::string Describe(const ReportOptions& options, const AnalysisRequest& request) {
   std::ostringstream text;
-  text << "# samenzicht survey: design ids=" << (options.ids.empty() ? "1" : options.ids);
+  text << "design ids=" << (options.ids.empty() ? "1" : options.ids);
   if (!options.strata.empty()) text << " strata=" << options.strata;
   if (!options.weights.empty()) {
     text << " weights=" << options.weights;
@@ -126,9 +126,14 @@ std::string Describe(const ReportOptions& options, const AnalysisRequest& reques
 
 }  // namespace
 
-Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vector<std::string>& header,
-                                    const std::vector<std::vector<std::string>>& rows,
-                                    const std::map<std::string, std::map<std::string, std::string>>& value_labels) {
+Result<SurveyReport> MakeSurveyReport(const ReportOptions& options, const std::vector<std::string>& header,
+                                      const std::vector<std::vector<std::string>>& rows,
+                                      const std::map<std::string, std::map<std::string, std::string>>& value_labels) {
+  ASSIGN_OR_RETURN(SurveyFrame frame, SurveyFrame::FromRows(header, rows, value_labels));
+  return MakeSurveyReport(options, frame);
+}
+
+Result<SurveyReport> MakeSurveyReport(const ReportOptions& options, const SurveyFrame& frame) {
   ASSIGN_OR_RETURN(AnalysisRequest request, ParseRequest(options));
   DesignSpec spec;
   if (!options.ids.empty() && options.ids != "1" && options.ids != "0") spec.ids = SplitList(options.ids, '+');
@@ -137,7 +142,6 @@ Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vec
   spec.fpc = SplitList(options.fpc, '+');
   spec.nest = options.nest;
   ASSIGN_OR_RETURN(spec.lonely_psu, ParseLonelyPsu(options.lonely_psu));
-  ASSIGN_OR_RETURN(SurveyFrame frame, SurveyFrame::FromRows(header, rows, value_labels));
   ASSIGN_OR_RETURN(Design design, Design::Create(frame, spec));
   if (options.poststratify && !options.rake.empty()) {
     return InvalidArgumentError("use either --poststratify or --rake, not both");
@@ -147,7 +151,6 @@ Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vec
   ASSIGN_OR_RETURN(std::vector<DomainEstimate> estimates, SvyBy(design, frame, request));
 
   std::ostringstream out;
-  out << Describe(options, request) << "\n";
   for (const auto& column : request.by) out << Cell(column) << ",";
   out << "term,estimate,se,ci_low,ci_high,n" << (options.deff ? ",deff" : "") << "\n";
   for (const auto& row : estimates) {
@@ -158,7 +161,7 @@ Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vec
     if (options.deff) out << "," << Number(e.deff);
     out << "\n";
   }
-  return out.str();
+  return SurveyReport{out.str(), Describe(options, request)};
 }
 
 }  // namespace sz::survey

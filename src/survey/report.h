@@ -1,17 +1,18 @@
-// SurveyReport: what `samenzicht survey` computes and writes — one CSV row per domain and term — from a table of
-// text cells, given the command's options. Kept in the survey module (no file I/O) so it can be tested directly;
-// src/cli/survey_command.cc reads the file and writes the text.
+// SurveyReport: what `samenzicht survey` computes and writes — one CSV row per domain and term — from a survey
+// frame (or a table of text cells), given the command's options. Kept in the survey module (no file I/O) so it can
+// be tested directly; pipeline/survey.h reads the file or the store and writes the text.
 //
 //   ReportOptions options;
 //   options.ids = "wijk";  options.strata = "gemeente";  options.weights = "gewicht";  options.nest = true;
 //   options.ciprop = "mantelzorger";  options.ci_method = "beta";  options.by = "gemeente";
-//   ASSIGN_OR_RETURN(std::string csv, SurveyReportCsv(options, table.header, table.rows, table.value_labels));
+//   ASSIGN_OR_RETURN(SurveyReport report, MakeSurveyReport(options, table.header, table.rows, table.value_labels));
 //   // R: svyby(~mantelzorger, ~gemeente, svydesign(ids = ~wijk, strata = ~gemeente, weights = ~gewicht,
 //   //      nest = TRUE, data = d), svyciprop, method = "beta", na.rm = TRUE)
 //
-// Output: a first line starting with "# " that states the design, the statistic and the missing-value handling,
-// then the header: the by-columns, term, estimate, se, ci_low, ci_high, n (and deff when asked); numbers with 15
-// significant digits, NA where R gives NA (NaN). Domains in svyby's order (domains.h).
+// Output: `csv` starts with its header line — the by-columns, term, estimate, se, ci_low, ci_high, n (and deff
+// when asked) — so that R's read.csv, pandas and Excel read it as it is; numbers with 15 significant digits, NA
+// where R gives NA (NaN). Domains in svyby's order (domains.h). `description` states the design, the weighting,
+// the confidence level and the missing-value handling (for the file's provenance, pipeline/output_file.h).
 // Errors: kInvalidArgument for bad options (none or two statistics, malformed VAR:P or NUM/DEN, unknown column);
 // kDataError for bad data (missing design values, lonely PSU under "fail" naming the stratum).
 #pragma once
@@ -23,6 +24,7 @@
 
 #include "core/status.h"
 #include "survey/calibration.h"
+#include "survey/frame.h"
 
 namespace sz::survey {
 
@@ -49,8 +51,14 @@ struct ReportOptions {
   std::vector<PopulationTable> rake;
 };
 
-Result<std::string> SurveyReportCsv(const ReportOptions& options, const std::vector<std::string>& header,
-                                    const std::vector<std::vector<std::string>>& rows,
-                                    const std::map<std::string, std::map<std::string, std::string>>& value_labels);
+struct SurveyReport {
+  std::string csv;
+  std::string description;
+};
+
+Result<SurveyReport> MakeSurveyReport(const ReportOptions& options, const SurveyFrame& frame);
+Result<SurveyReport> MakeSurveyReport(const ReportOptions& options, const std::vector<std::string>& header,
+                                      const std::vector<std::vector<std::string>>& rows,
+                                      const std::map<std::string, std::map<std::string, std::string>>& value_labels);
 
 }  // namespace sz::survey

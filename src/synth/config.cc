@@ -8,10 +8,6 @@
 
 #include "sources/contract.h"
 
-#ifndef SZ_SYNTH_DEFAULT_CONFIG
-#define SZ_SYNTH_DEFAULT_CONFIG "config/synthetic-twente.json"
-#endif
-
 namespace sz::synth {
 namespace {
 
@@ -127,7 +123,8 @@ void ReadPopulation(const json& node, Reader& r, PopulationConfig& p) {
     p.age_band_shares.clear();
     const sources::SourceContract* bevolking = sources::FindContract("bevolking");
     const sources::ColumnSpec* band_column = bevolking ? bevolking->extract.Find("leeftijdsklasse") : nullptr;
-    if (band_column == nullptr) return r.Fail("age_band_shares", "the bevolking contract has no leeftijdsklasse column");
+    if (band_column == nullptr)
+      return r.Fail("age_band_shares", "the bevolking contract has no leeftijdsklasse column");
     for (const std::string& band : band_column->allowed) {
       auto it = shares.find(band);
       if (it == shares.end()) return r.Fail("age_band_shares", "misses the contract's age band '" + band + "'");
@@ -135,7 +132,8 @@ void ReadPopulation(const json& node, Reader& r, PopulationConfig& p) {
       p.age_band_shares.push_back(it->second);
       shares.erase(it);
     }
-    if (!shares.empty()) return r.Fail("age_band_shares." + shares.begin()->first, "is not an age band of the bevolking contract");
+    if (!shares.empty())
+      return r.Fail("age_band_shares." + shares.begin()->first, "is not an age band of the bevolking contract");
     double total = 0;
     for (double share : p.age_band_shares) total += share;
     if (std::abs(total - 1.0) > 0.005) return r.Fail("age_band_shares", "must sum to 1");
@@ -360,7 +358,8 @@ Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
   r.Integer(root, "chunk_households", config.chunk_households, 100, 10000000);
   r.Probability(root, "toelichting_with_name", config.toelichting_with_name);
   RETURN_IF_ERROR(r.status());
-  if (config.population.gemeenten.empty()) return InvalidArgumentError("synthetic configuration: population.gemeenten is empty");
+  if (config.population.gemeenten.empty())
+    return InvalidArgumentError("synthetic configuration: population.gemeenten is empty");
   if (config.population.age_bands.empty()) {
     return InvalidArgumentError("synthetic configuration: population.age_band_shares is missing");
   }
@@ -376,11 +375,6 @@ Result<SynthConfig> LoadSynthConfig(const std::string& path) {
   Result<SynthConfig> config = ParseSynthConfig(buffer.str());
   if (!config.ok()) return config.status().WithContext(path);
   return config;
-}
-
-std::string DefaultSynthConfigPath() {
-  if (const char* env = std::getenv("SAMENZICHT_SYNTH_CONFIG"); env != nullptr && *env != '\0') return env;
-  return SZ_SYNTH_DEFAULT_CONFIG;
 }
 
 Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions) {
@@ -414,14 +408,16 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
       }
     }
   }
-  for (const auto& desk : {"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp", "wmo"}) {
+  for (const auto& desk :
+       {"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp", "wmo"}) {
     if (!config.desks.count(desk)) {
       return InvalidArgumentError(std::string("synthetic configuration: desks.") + desk + " is missing");
     }
   }
   const sources::SourceContract* vt = sources::FindContract("veilig_thuis");
   const sources::ColumnSpec* geweldsvorm = vt->records->Find("geweldsvorm");
-  for (const CategoryWeights* weights : {&config.veilig_thuis.geweldsvorm_melding, &config.veilig_thuis.geweldsvorm_advies}) {
+  for (const CategoryWeights* weights :
+       {&config.veilig_thuis.geweldsvorm_melding, &config.veilig_thuis.geweldsvorm_advies}) {
     for (const auto& [value, weight] : *weights) {
       bool allowed = false;
       for (const std::string& candidate : geweldsvorm->allowed) allowed = allowed || candidate == value;
@@ -441,7 +437,9 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
     for (const auto& [band, logit] : item.age) {
       bool known = false;
       for (const std::string& candidate : config.population.age_bands) known = known || candidate == band;
-      if (!known) return InvalidArgumentError("synthetic configuration: survey.items." + item.name + ".age." + band + " is not an age band");
+      if (!known)
+        return InvalidArgumentError("synthetic configuration: survey.items." + item.name + ".age." + band +
+                                    " is not an age band");
     }
   }
   const sources::SourceContract* infections = sources::FindContract("infectieziekten");

@@ -6,7 +6,7 @@
 //   options.seed = 42;
 //   options.scale = 0.05;
 //   options.first_year = 2023; options.last_year = 2024;
-//   ASSIGN_OR_RETURN(options.config, LoadSynthConfig(DefaultSynthConfigPath()));
+//   ASSIGN_OR_RETURN(options.config, LoadSynthConfig("config/synthetic-twente.json"));
 //   ASSIGN_OR_RETURN(GenerationReport report, Generate(options, regions));
 //
 // Output layout (docs/synthetic-twente.md):
@@ -44,20 +44,20 @@ namespace sz::synth {
 struct GeneratorOptions {
   std::string out_dir;
   uint64_t seed = 1;
-  double scale = 1.0;            // 1 = Twente (639,000); 28 ≈ the Netherlands (each gemeente scaled)
+  double scale = 1.0;  // 1 = Twente (639,000); 28 ≈ the Netherlands (each gemeente scaled)
   int first_year = 2016;
   int last_year = 2025;
   io::WriteDialect dialect = io::WriteDialect::DutchExcel();  // desk exports, monitor, bevolking, infectieziekten
   SynthConfig config;
-  std::optional<Date> today;     // no date after this is written; default: the system clock's today
+  std::optional<Date> today;                         // no date after this is written; default: the system clock's today
   std::function<void(const std::string&)> progress;  // optional progress lines
 };
 
 struct GenerationReport {
-  Date end_date;                                  // min(31 December of last_year, today)
-  int64_t persons = 0;                            // persons simulated (incl. births)
-  int64_t rows_written = 0;                       // data rows over all files
-  std::map<std::string, int64_t> rows_per_file;   // relative path → data rows
+  Date end_date;                                 // min(31 December of last_year, today)
+  int64_t persons = 0;                           // persons simulated (incl. births)
+  int64_t rows_written = 0;                      // data rows over all files
+  std::map<std::string, int64_t> rows_per_file;  // relative path → data rows
 };
 
 // Writes the whole synthetic Twente into options.out_dir (created if missing; existing files with the

@@ -60,27 +60,30 @@ TEST_F(CliTest, IngestReportsCountsAndExitCodes) {
   testing::WriteExtract(good, "infectieziekten", 20);
   auto ok = RunSamenzicht("ingest " + Db() + " --source infectieziekten " + good);
   EXPECT_EQ(ok.exit_code, 0) << ok.output;
-  EXPECT_NE(ok.output.find("read 20 = accepted 20 + rejected 0"), std::string::npos) << ok.output;
+  EXPECT_NE(ok.output.find("gelezen 20 = geaccepteerd 20 + afgewezen 0"), std::string::npos) << ok.output;
 
   auto again = RunSamenzicht("ingest " + Db() + " --source infectieziekten " + good);
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_NE(again.output.find("already ingested"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("al ingelezen"), std::string::npos) << again.output;
 
   std::string bad = dir_ + "/bad.csv";
-  testing::WriteExtract(bad, "infectieziekten", 5, "", [](long row, std::vector<std::string>& cells) {
-    if (row == 102) cells[3] = "-1";
-  }, 100);
+  testing::WriteExtract(
+      bad, "infectieziekten", 5, "",
+      [](long row, std::vector<std::string>& cells) {
+        if (row == 102) cells[3] = "-1";
+      },
+      100);
   auto rejected = RunSamenzicht("ingest " + Db() + " --source infectieziekten " + bad);
   EXPECT_EQ(rejected.exit_code, 2) << rejected.output;
-  EXPECT_NE(rejected.output.find("read 5 = accepted 4 + rejected 1"), std::string::npos) << rejected.output;
-  EXPECT_NE(rejected.output.find("line 4, column aantal"), std::string::npos) << rejected.output;
+  EXPECT_NE(rejected.output.find("gelezen 5 = geaccepteerd 4 + afgewezen 1"), std::string::npos) << rejected.output;
+  EXPECT_NE(rejected.output.find("regel 4, kolom aantal"), std::string::npos) << rejected.output;
 
   auto rejects = RunSamenzicht("rejects " + Db());
   EXPECT_NE(rejects.output.find("bad.csv:4 [aantal]"), std::string::npos) << rejects.output;
 
   auto missing = RunSamenzicht("ingest " + Db() + " --source infectieziekten " + dir_ + "/missing.csv");
   EXPECT_EQ(missing.exit_code, 3);
-  EXPECT_NE(missing.output.find("missing.csv: file not found"), std::string::npos);
+  EXPECT_NE(missing.output.find("missing.csv: bestand niet gevonden"), std::string::npos);
 
   auto unwritable = RunSamenzicht("ingest --db /proc/s.db --source infectieziekten " + good);
   EXPECT_EQ(unwritable.exit_code, 3) << unwritable.output;

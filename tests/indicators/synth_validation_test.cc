@@ -11,8 +11,9 @@
 #include <iostream>
 
 #include "indicators/cross_desk_measures.h"
-#include "indicators/synth_truth.h"
+#include "indicators/truth_comparison.h"
 #include "indicators/vt_classification.h"
+#include "pipeline/truth.h"
 
 namespace sz::indicators {
 namespace {
@@ -41,7 +42,7 @@ TEST(SynthValidationTest, TrueIdsReproduceTheGeneratorsVtClassification) {
   std::string dir = GenerateOnce();
   ASSERT_FALSE(dir.empty()) << "could not run " << SZ_BINARY_DIR
                             << "/src/cli/samenzicht generate (build the samenzicht target first)";
-  Result<SynthTruth> truth = LoadSynthTruth(dir);
+  Result<SynthTruth> truth = pipeline::ReadSynthTruth(dir);
   ASSERT_TRUE(truth.ok()) << truth.status().ToString();
   ASSERT_GT(truth->vt.size(), 1000u);
   Result<std::vector<VtClassification>> ours = ClassifyVtRegistrations(truth->involvements);
@@ -69,7 +70,7 @@ TEST(SynthValidationTest, SplitPersonsAreSeenAsDisagreements) {
   // A linkage that splits persons (here: every 7th VT involvement gets a person of its own) must show up.
   std::string dir = GenerateOnce();
   ASSERT_FALSE(dir.empty());
-  Result<SynthTruth> truth = LoadSynthTruth(dir);
+  Result<SynthTruth> truth = pipeline::ReadSynthTruth(dir);
   ASSERT_TRUE(truth.ok()) << truth.status().ToString();
   std::vector<LinkedInvolvement> linked = truth->involvements;
   size_t split = 0;
@@ -82,7 +83,7 @@ TEST(SynthValidationTest, SplitPersonsAreSeenAsDisagreements) {
   ASSERT_GT(split, 0u);
   Result<std::vector<VtClassification>> ours = ClassifyVtRegistrations(linked);
   ASSERT_TRUE(ours.ok()) << ours.status().ToString();
-  Result<std::vector<SynthTruthVt>> vt_truth = LoadVtClassificationTruth(dir);
+  Result<std::vector<SynthTruthVt>> vt_truth = pipeline::ReadVtClassificationTruth(dir);
   ASSERT_TRUE(vt_truth.ok()) << vt_truth.status().ToString();
   EXPECT_EQ(vt_truth->size(), truth->vt.size());
   VtTruthComparison comparison = CompareWithTruth(*ours, *vt_truth);
@@ -97,7 +98,7 @@ TEST(SynthValidationTest, SplitPersonsAreSeenAsDisagreements) {
 TEST(SynthValidationTest, AllMeasuresRunOnTheSyntheticTwente) {
   std::string dir = GenerateOnce();
   ASSERT_FALSE(dir.empty());
-  Result<SynthTruth> truth = LoadSynthTruth(dir);
+  Result<SynthTruth> truth = pipeline::ReadSynthTruth(dir);
   ASSERT_TRUE(truth.ok()) << truth.status().ToString();
   Result<MeasureTable> table = ComputeCrossDeskMeasures(truth->involvements, MeasureOptions{});
   ASSERT_TRUE(table.ok()) << table.status().ToString();

@@ -9,7 +9,8 @@
 // A quoted include "M/..." in module N is allowed when M == N, or M is on N's line and the path does
 // not enter M's internal/ or a folder `private M/FOLDER` names. An angle include <P...> is allowed
 // unless an `external P: ...` line exists that does not name N, or a `not-in-headers P` line exists
-// and the including file is a header. A quoted include of a folder that is no module is a violation.
+// and the including file is a public header (not under internal/ or a private folder). A quoted include of a folder
+// that is no module is a violation.
 #pragma once
 
 #include <algorithm>
@@ -81,7 +82,8 @@ inline std::optional<std::string> ParseModuleGraph(const std::string& text, Modu
       }
     } else if (line.rfind("private ", 0) == 0) {
       std::vector<std::string> words = Words(line);
-      if (words.size() != 2 || words[1].find('/') == std::string::npos) return where() + "expected private MODULE/FOLDER";
+      if (words.size() != 2 || words[1].find('/') == std::string::npos)
+        return where() + "expected private MODULE/FOLDER";
       graph.private_folders.insert(words[1]);
     } else if (line.rfind("not-in-headers ", 0) == 0) {
       std::vector<std::string> words = Words(line);
@@ -154,7 +156,10 @@ inline std::vector<Violation> CheckSourceTree(const ModuleGraph& graph, const st
       violations.push_back({relative, 0, "", "the file is in no module of docs/module-graph.txt"});
       continue;
     }
-    bool header = path.extension() == ".h";
+    // Private headers (internal/, private folders) are the module's own: only public headers count.
+    bool private_file = relative.find("/internal/") != std::string::npos;
+    for (const std::string& folder : graph.private_folders) private_file |= relative.rfind(folder + "/", 0) == 0;
+    bool header = path.extension() == ".h" && !private_file;
     std::ifstream in(path);
     std::string line;
     int number = 0;

@@ -1,10 +1,7 @@
-// Evaluation (evaluation.h): pairwise scores, purity, pair completeness, the synthetic truth reader.
+// Evaluation (evaluation.h): pairwise scores, purity, pair completeness.
 #include "linkage/evaluation.h"
 
 #include <gtest/gtest.h>
-
-#include <filesystem>
-#include <fstream>
 
 namespace sz::linkage {
 namespace {
@@ -59,31 +56,6 @@ TEST(EvaluationTest, EvaluateLinkageResult) {
   EXPECT_EQ(report->persons_predicted, 2);
   EXPECT_EQ(Evaluate(records, result, std::vector<std::string>(2), LinkMode::kDeduplicate, 0.9).status().code(),
             StatusCode::kInvalidArgument);
-}
-
-TEST(EvaluationTest, ReadsSyntheticTruth) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / "sz_linkage_truth_test.csv";
-  {
-    std::ofstream out(path);
-    out << "source,record_id,betrokkene_nr,person_id,household_id\n"
-        << "veilig_thuis,VT-1,1,P7,H1\n"
-        << "wmo,W-9,2,P7,H2\n";
-  }
-  std::vector<LinkRecord> records(2);
-  records[0].source = "wmo";
-  records[0].record_id = "W-9";
-  records[0].betrokkene_nr = 2;
-  records[1].source = "veilig_thuis";
-  records[1].record_id = "VT-1";
-  records[1].betrokkene_nr = 1;
-  Result<SynthTruth> truth = ReadSynthTruth(path.string(), records);
-  ASSERT_TRUE(truth.ok()) << truth.status().ToString();
-  EXPECT_EQ(truth->person, (std::vector<std::string>{"P7", "P7"}));
-  EXPECT_EQ(truth->household, (std::vector<std::string>{"H2", "H1"}));
-  records[1].betrokkene_nr = 3;
-  EXPECT_EQ(ReadSynthTruth(path.string(), records).status().code(), StatusCode::kDataError);
-  EXPECT_EQ(ReadSynthTruth("/nonexistent/truth.csv", records).status().code(), StatusCode::kNotFound);
-  std::filesystem::remove(path);
 }
 
 }  // namespace

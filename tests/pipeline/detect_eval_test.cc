@@ -9,6 +9,8 @@
 #include <random>
 
 #include "core/period.h"
+#include "pipeline/ingest.h"
+#include "support/workspace.h"
 
 namespace sz::pipeline {
 namespace {
@@ -50,7 +52,8 @@ TEST_F(DetectEvalTest, FindsTheInjectedOutbreakWithFewFalseAlarms) {
   DetectEvalRequest request;
   request.data_dir = dir_;
   request.methods = {{"farringtonFlexible", "farringtonFlexible", {}}, {"earsC1", "earsC1", {}}};
-  auto report = EvaluateDetection(request);
+  Workspace workspace = testing::TestWorkspace();
+  auto report = EvaluateDetection(workspace, request);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->series, 2);
   EXPECT_EQ(report->weeks, 420);
@@ -79,9 +82,48 @@ TEST_F(DetectEvalTest, TooShortDataIsExplained) {
   counts.close();
   DetectEvalRequest request;
   request.data_dir = dir_;
-  auto report = EvaluateDetection(request);
+  Workspace workspace = testing::TestWorkspace();
+  auto report = EvaluateDetection(workspace, request);
   ASSERT_FALSE(report.ok());
-  EXPECT_NE(report.status().message().find("at least"), std::string::npos);
+  EXPECT_NE(report.status().message().find("minstens"), std::string::npos) << report.status().message();
+}
+
+TEST_F(DetectEvalTest, TheStoreGivesWhatTheFileGives) {
+  // detect-eval --db: the same counts ingested into a store score exactly as the file does.
+  DetectEvalRequest from_file;
+  from_file.data_dir = dir_;
+  from_file.methods = {{"earsC2", "earsC2", {}}, {"cusum", "cusum", {}}};
+  Workspace files = testing::TestWorkspace();
+  auto expected = EvaluateDetection(files, from_file);
+  ASSERT_TRUE(expected.ok()) << expected.status().ToString();
+
+  Workspace stored = testing::TestWorkspace();
+  auto ingested =
+      Ingest(stored, {.source = "infectieziekten", .files = {dir_ + "/infectieziekten/infectieziekten.csv"}});
+  ASSERT_TRUE(ingested.ok()) << ingested.status().ToString();
+  DetectEvalRequest from_store = from_file;
+  from_store.data_dir.clear();
+  from_store.truth_dir = dir_;
+  auto report = EvaluateDetection(stored, from_store);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->series, expected->series);
+  EXPECT_EQ(report->weeks, expected->weeks);
+  ASSERT_EQ(report->methods.size(), expected->methods.size());
+  for (size_t m = 0; m < report->methods.size(); ++m) {
+    EXPECT_EQ(report->methods[m].counts.detected, expected->methods[m].counts.detected);
+    EXPECT_EQ(report->methods[m].counts.false_alarms, expected->methods[m].counts.false_alarms);
+    EXPECT_EQ(report->methods[m].counts.series_years, expected->methods[m].counts.series_years);
+  }
+}
+
+TEST_F(DetectEvalTest, ARejectedRowInTheFileIsNamed) {
+  std::ofstream(dir_ + "/infectieziekten/infectieziekten.csv", std::ios::app) << "2016-W05;GM0153;kinkhoest;-3\n";
+  DetectEvalRequest request;
+  request.data_dir = dir_;
+  Workspace workspace = testing::TestWorkspace();
+  auto report = EvaluateDetection(workspace, request);
+  ASSERT_EQ(report.status().code(), StatusCode::kDataError);
+  EXPECT_NE(report.status().message().find("infectieziekten.csv"), std::string::npos) << report.status().message();
 }
 
 }  // namespace

@@ -11,9 +11,9 @@
 #include <thread>
 
 #include "io/region_file.h"
+#include "store/sqlite/sqlite_store.h"
 #include "support/extract_files.h"
 #include "support/sav_file.h"
-#include "store/sqlite_store.h"
 
 namespace sz::pipeline {
 namespace {
@@ -46,20 +46,18 @@ class IngestTest : public ::testing::Test {
     request.source = source;
     request.files = std::move(files);
     request.accept_new_key = accept_new_key;
-    return Ingest(*store_, regions_, clock_, request);
+    Workspace workspace = Workspace::Borrowing(store_.get(), &regions_, clock_, std::string(SZ_SOURCE_DIR) + "/config");
+    return Ingest(workspace, request);
   }
 
   int64_t Rows(const std::string& source) {
-    auto summary = store_->Summarise();
+    auto summary = store_->records().Summarise(*sources::FindContract(source));
     EXPECT_TRUE(summary.ok());
-    for (const auto& s : *summary) {
-      if (s.source == source) return s.rows;
-    }
-    return -1;
+    return summary.ok() ? summary->rows : -1;
   }
 
   int64_t Files() {
-    auto files = store_->IngestedFiles();
+    auto files = store_->ingest_log().Files();
     EXPECT_TRUE(files.ok());
     return static_cast<int64_t>(files->size());
   }
@@ -81,8 +79,8 @@ class IngestTest : public ::testing::Test {
     EXPECT_EQ(file.accepted, 4);
     EXPECT_EQ(file.rejected, 1);
     EXPECT_EQ(file.read, file.accepted + file.rejected);
-    auto files = store_->IngestedFiles();
-    auto rejects = store_->Rejects(files->back().id);
+    auto files = store_->ingest_log().Files();
+    auto rejects = store_->ingest_log().Rejects(files->back().id);
     EXPECT_EQ(rejects->size(), 1u);
     return rejects->empty() ? store::RejectedRow{} : rejects->front();
   }
@@ -112,11 +110,15 @@ TEST_F(IngestTest, IngestsEverySourceAndCountsAddUp) {
   }
   // Rows come back in contract order, normalised.
   int rows = 0;
-  ASSERT_TRUE(store_->ScanRecords(*sources::FindContract("gezondheidsmonitor"), [&](const std::vector<std::string>& v) {
-                      EXPECT_EQ(v[6], "12.5");  // gewicht: decimal comma normalised
-                      ++rows;
-                      return Status::Ok();
-                    }).ok());
+  ASSERT_TRUE(store_->records()
+                  .Scan(*sources::FindContract("gezondheidsmonitor"),
+                        [&](std::span<const Value> v) {
+                          EXPECT_EQ(v[6], Value::Decimal(12.5));  // gewicht: decimal comma read, stored as a number
+                          EXPECT_EQ(v[1].kind(), Value::Kind::kInteger);  // jaar
+                          ++rows;
+                          return Status::Ok();
+                        })
+                  .ok());
   EXPECT_EQ(rows, 120);
 }
 
@@ -127,7 +129,7 @@ TEST_F(IngestTest, SecondIngestOfTheSameFileAddsNothing) {
   auto again = Run("veilig_thuis", {path});
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->files[0].already_ingested);
-  EXPECT_NE(again->files[0].Summary().find("already ingested"), std::string::npos);
+  EXPECT_NE(again->files[0].Summary().find("al ingelezen"), std::string::npos);
   EXPECT_EQ(Rows("veilig_thuis"), 30);
   EXPECT_EQ(Files(), 1);
 }
@@ -146,10 +148,11 @@ TEST_F(IngestTest, FileLevelErrorsWriteNothing) {
   expect_nothing_stored(Run("infectieziekten", {good, Path("missing.csv")}), StatusCode::kNotFound, "missing.csv");
   // Empty file.
   std::ofstream(Path("empty.csv"));
-  expect_nothing_stored(Run("infectieziekten", {good, Path("empty.csv")}), StatusCode::kDataError, "empty");
+  expect_nothing_stored(Run("infectieziekten", {good, Path("empty.csv")}), StatusCode::kDataError, "leeg");
   // Header only.
   std::ofstream(Path("header.csv")) << "week;gemeente;ziekte;aantal\n";
-  expect_nothing_stored(Run("infectieziekten", {good, Path("header.csv")}), StatusCode::kDataError, "no data rows");
+  expect_nothing_stored(Run("infectieziekten", {good, Path("header.csv")}), StatusCode::kDataError,
+                        "geen gegevensregels");
   // Missing required column.
   std::ofstream(Path("nocol.csv")) << "week;ziekte;aantal\n2024-W01;kinkhoest;1\n";
   expect_nothing_stored(Run("infectieziekten", {good, Path("nocol.csv")}), StatusCode::kDataError, "'gemeente'");
@@ -157,7 +160,7 @@ TEST_F(IngestTest, FileLevelErrorsWriteNothing) {
   std::ofstream(Path("utf16.csv"), std::ios::binary) << std::string("\xFF\xFEw\0e\0e\0k\0", 10);
   expect_nothing_stored(Run("infectieziekten", {good, Path("utf16.csv")}), StatusCode::kDataError, "UTF-16");
   // A directory instead of a file.
-  expect_nothing_stored(Run("infectieziekten", {good, dir_}), StatusCode::kIoError, "directory");
+  expect_nothing_stored(Run("infectieziekten", {good, dir_}), StatusCode::kIoError, "map");
   // An identified export given to ingest.
   std::ofstream(Path("identified.csv")) << "# key_fingerprint: x\nmelding_id;achternaam\n1;Jansen\n";
   auto identified = Run("veilig_thuis", {Path("identified.csv")});
@@ -183,20 +186,19 @@ TEST_F(IngestTest, RowLevelProblemsAreRejectedWithLineColumnReasonAndHint) {
     const char* value;
     const char* reason;
   } cases[] = {
-      {"infectieziekten", "gemeente", "GM9999", "unknown region code"},
-      {"veilig_thuis", "wijk", "WK999900", "unknown region code"},
-      {"veilig_thuis", "ontvangen_op", "31-02-2024", "February 2024 has 29 days"},
-      {"veilig_thuis", "ontvangen_op", "01-01-2026", "future"},
-      {"infectieziekten", "aantal", "veel", "not a whole number"},
-      {"bevolking", "aantal", "-4", "negative"},
-      {"veilig_thuis", "geweldsvorm", "pesten", "not an allowed value"},
+      {"infectieziekten", "gemeente", "GM9999", "onbekende regiocode"},
+      {"veilig_thuis", "wijk", "WK999900", "onbekende regiocode"},
+      {"veilig_thuis", "ontvangen_op", "31-02-2024", "februari 2024 heeft 29 dagen"},
+      {"veilig_thuis", "ontvangen_op", "01-01-2026", "toekomst"},
+      {"infectieziekten", "aantal", "veel", "geen geheel getal"},
+      {"bevolking", "aantal", "-4", "negatief"},
+      {"veilig_thuis", "geweldsvorm", "pesten", "geen toegestane waarde"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.source) + "." + c.column);
     SetUp();  // fresh store per case
-    store::RejectedRow reject = IngestWithOneBadRow(c.source, [&](std::vector<std::string>& cells) {
-      cells[Col(c.source, c.column)] = c.value;
-    });
+    store::RejectedRow reject = IngestWithOneBadRow(
+        c.source, [&](std::vector<std::string>& cells) { cells[Col(c.source, c.column)] = c.value; });
     int header_lines = sources::FindContract(c.source)->is_desk ? 4 : 1;
     EXPECT_EQ(reject.line, header_lines + 4);  // row index 3 → 4th data line
     EXPECT_EQ(reject.column, c.column);
@@ -216,7 +218,7 @@ TEST_F(IngestTest, DuplicateRecordIdsWithinAndAcrossFiles) {
   auto report = Run("wmo", {first});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->files[0].rejected, 1);
-  EXPECT_NE(report->files[0].first_rejects[0].reason.find("of this file"), std::string::npos)
+  EXPECT_NE(report->files[0].first_rejects[0].reason.find("van dit bestand"), std::string::npos)
       << report->files[0].first_rejects[0].reason;
 
   std::string second = Path("second.csv");
@@ -252,9 +254,10 @@ TEST_F(IngestTest, HealthMonitorFromSpssSavWithValueLabels) {
   const auto& table = sources::FindContract("gezondheidsmonitor")->extract;
   std::vector<testing::SavColumn> columns;
   for (const auto& column : table.columns) {
-    testing::SavColumn sav{column.name, column.type == sources::ColumnType::kInteger ||
-                                            column.type == sources::ColumnType::kDecimal ||
-                                            column.name == "geslacht" || column.name == "opleiding",
+    testing::SavColumn sav{column.name,
+                           column.type == sources::ColumnType::kInteger ||
+                               column.type == sources::ColumnType::kDecimal || column.name == "geslacht" ||
+                               column.name == "opleiding",
                            {}};
     if (column.name == "geslacht") sav.labels = {{1, "man"}, {2, "vrouw"}};
     if (column.name == "opleiding") sav.labels = {{1, "laag"}, {2, "midden"}, {3, "hoog"}};
@@ -264,18 +267,30 @@ TEST_F(IngestTest, HealthMonitorFromSpssSavWithValueLabels) {
   for (int r = 0; r < 40; ++r) {
     std::vector<std::string> row;
     for (const auto& column : table.columns) {
-      if (column.name == "respondent_id") row.push_back("r" + std::to_string(r));
-      else if (column.name == "jaar") row.push_back("2024");
-      else if (column.name == "gemeente") row.push_back("GM0153");
-      else if (column.name == "wijk") row.push_back("WK015300");
-      else if (column.name == "stratum") row.push_back("S1");
-      else if (column.name == "psu") row.push_back("P" + std::to_string(r));
-      else if (column.name == "gewicht") row.push_back("12.5");
-      else if (column.name == "leeftijd") row.push_back(std::to_string(20 + r));
-      else if (column.name == "geslacht") row.push_back(r % 2 ? "2" : "1");
-      else if (column.name == "opleiding") row.push_back(r == 5 ? "" : "3");
-      else if (column.name == "inkomen_kwintiel") row.push_back(std::to_string(1 + r % 5));
-      else row.push_back(r % 7 == 0 ? "" : std::to_string(r % 2));
+      if (column.name == "respondent_id")
+        row.push_back("r" + std::to_string(r));
+      else if (column.name == "jaar")
+        row.push_back("2024");
+      else if (column.name == "gemeente")
+        row.push_back("GM0153");
+      else if (column.name == "wijk")
+        row.push_back("WK015300");
+      else if (column.name == "stratum")
+        row.push_back("S1");
+      else if (column.name == "psu")
+        row.push_back("P" + std::to_string(r));
+      else if (column.name == "gewicht")
+        row.push_back("12.5");
+      else if (column.name == "leeftijd")
+        row.push_back(std::to_string(20 + r));
+      else if (column.name == "geslacht")
+        row.push_back(r % 2 ? "2" : "1");
+      else if (column.name == "opleiding")
+        row.push_back(r == 5 ? "" : "3");
+      else if (column.name == "inkomen_kwintiel")
+        row.push_back(std::to_string(1 + r % 5));
+      else
+        row.push_back(r % 7 == 0 ? "" : std::to_string(r % 2));
     }
     rows.push_back(row);
   }
@@ -288,11 +303,15 @@ TEST_F(IngestTest, HealthMonitorFromSpssSavWithValueLabels) {
   EXPECT_EQ(report->files[0].rejected, 1);
   EXPECT_EQ(report->files[0].first_rejects[0].column, "leeftijd");
   int women = 0;
-  ASSERT_TRUE(store_->ScanRecords(*sources::FindContract("gezondheidsmonitor"), [&](const std::vector<std::string>& v) {
-                      women += v[table.IndexOf("geslacht")] == "vrouw";
-                      EXPECT_TRUE(v[table.IndexOf("opleiding")] == "hoog" || v[table.IndexOf("opleiding")].empty());
-                      return Status::Ok();
-                    }).ok());
+  ASSERT_TRUE(store_->records()
+                  .Scan(*sources::FindContract("gezondheidsmonitor"),
+                        [&](std::span<const Value> v) {
+                          women += v[table.IndexOf("geslacht")].TextOrEmpty() == "vrouw";
+                          EXPECT_TRUE(v[table.IndexOf("opleiding")].TextOrEmpty() == "hoog" ||
+                                      v[table.IndexOf("opleiding")].missing());
+                          return Status::Ok();
+                        })
+                  .ok());
   EXPECT_EQ(women, 20);
 }
 
@@ -305,14 +324,14 @@ TEST_F(IngestTest, KeyFingerprintMustMatchTheStoresKey) {
   auto refused = Run("zorgwekkend_gedrag", {Path("b.csv")});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(refused.status().message().find("never match"), std::string::npos);
+  EXPECT_NE(refused.status().message().find("nooit overeen"), std::string::npos);
   EXPECT_EQ(Rows("zorgwekkend_gedrag"), 0);
   auto accepted = Run("zorgwekkend_gedrag", {Path("b.csv")}, /*accept_new_key=*/true);
   ASSERT_TRUE(accepted.ok());
-  EXPECT_EQ(*store_->Setting(store::kLinkageKeyFingerprintSetting).value(), "bbbbbbbbbbbbbbbb");
+  EXPECT_EQ(*store_->settings().Get(store::kLinkageKeyFingerprintSetting).value(), "bbbbbbbbbbbbbbbb");
   // An extract without a fingerprint cannot be linked and is refused.
   std::ofstream(Path("nofp.csv")) << "melding_id;ontvangen_op\n";
-  EXPECT_NE(Run("veilig_thuis", {Path("nofp.csv")}).status().message().find("key fingerprint"), std::string::npos);
+  EXPECT_NE(Run("veilig_thuis", {Path("nofp.csv")}).status().message().find("sleutelvingerafdruk"), std::string::npos);
 }
 
 TEST_F(IngestTest, DiskFullLeavesTheStoreUnchanged) {
@@ -323,7 +342,7 @@ TEST_F(IngestTest, DiskFullLeavesTheStoreUnchanged) {
   auto report = Run("veilig_thuis", {Path("big.csv")});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kIoError);
-  EXPECT_NE(report.status().message().find("full"), std::string::npos) << report.status().message();
+  EXPECT_NE(report.status().message().find("vol"), std::string::npos) << report.status().message();
   OpenStore();
   EXPECT_EQ(Rows("veilig_thuis"), 10);
   EXPECT_EQ(Files(), 1);
@@ -343,7 +362,8 @@ TEST_F(IngestTest, KillNineMidwayLeavesTheStoreExactlyAsBefore) {
     IngestRequest request;
     request.source = "veilig_thuis";
     request.files = {Path("large.csv")};
-    auto report = Ingest(**store, regions_, clock_, request);
+    Workspace workspace = Workspace::Borrowing(store->get(), &regions_, clock_, std::string(SZ_SOURCE_DIR) + "/config");
+    auto report = Ingest(workspace, request);
     _exit(report.ok() ? 0 : 11);
   }
   // Wait until the child is writing (its WAL grows), then kill it without warning.

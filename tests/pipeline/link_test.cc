@@ -19,7 +19,7 @@
 #include "pipeline/link_pairs.h"
 #include "pipeline/pseudonymise.h"
 #include "privacy/key.h"
-#include "store/sqlite_store.h"
+#include "store/sqlite/sqlite_store.h"
 #include "synth/generator.h"
 
 namespace sz::pipeline {
@@ -32,14 +32,14 @@ class LinkStoreTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new std::string(::testing::TempDir() + "/link-test-" + std::to_string(getpid()));
     fs::remove_all(*dir_);
-    regions_ = new RegionTable(io::LoadRegionFile(io::DefaultRegionFile()).value());
+    regions_ = new RegionTable(io::LoadRegionFile(ConfigDir() + "/regions/twente-synthetic-2024.csv").value());
     synth::GeneratorOptions options;
     options.out_dir = *dir_ + "/desks";
     options.seed = 11;
     options.scale = 0.03;
     options.first_year = 2022;
     options.last_year = 2024;
-    options.config = synth::LoadSynthConfig(synth::DefaultSynthConfigPath()).value();
+    options.config = synth::LoadSynthConfig(ConfigDir() + "/synthetic-twente.json").value();
     options.today = clock_.Today();
     auto generated = synth::Generate(options, *regions_);
     ASSERT_TRUE(generated.ok()) << generated.status().ToString();
@@ -53,7 +53,8 @@ class LinkStoreTest : public ::testing::Test {
                                   .postcode_file = *dir_ + "/desks/postcodes.csv",
                                   .key_file = *dir_ + "/desk.key",
                                   .output_file = *dir_ + "/" + source + ".csv"};
-      auto report = Pseudonymise(*regions_, clock_, request);
+      Workspace desk = Workspace::Borrowing(nullptr, regions_, clock_, ConfigDir());
+      auto report = Pseudonymise(desk, request);
       ASSERT_TRUE(report.ok()) << source << ": " << report.status().ToString();
     }
   }
@@ -67,12 +68,16 @@ class LinkStoreTest : public ::testing::Test {
     auto store = store::OpenSqliteStore(db_);
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
+    workspace_ = std::make_unique<Workspace>(Workspace::Borrowing(store_.get(), regions_, clock_, ConfigDir()));
   }
+
+  static std::string ConfigDir() { return std::string(SZ_SOURCE_DIR) + "/config"; }
+  Workspace& Ws() { return *workspace_; }
 
   void IngestDesks(const std::vector<std::string>& sources) {
     for (const std::string& source : sources) {
       IngestRequest request{.source = source, .files = {*dir_ + "/" + source + ".csv"}};
-      auto report = Ingest(*store_, *regions_, clock_, request);
+      auto report = Ingest(Ws(), request);
       ASSERT_TRUE(report.ok()) << source << ": " << report.status().ToString();
     }
   }
@@ -82,11 +87,12 @@ class LinkStoreTest : public ::testing::Test {
   static inline FixedClock clock_{Date{2025, 1, 31}};
   std::string db_;
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Workspace> workspace_;
 };
 
 TEST_F(LinkStoreTest, LinksTheWholeStoreAgainstTheTruth) {
   IngestDesks(DeskSources());
-  auto report = LinkStore(*store_, LinkRequest{.truth_persons_csv = *dir_ + "/desks/truth/persons.csv"});
+  auto report = LinkStore(Ws(), LinkRequest{.truth_persons_csv = *dir_ + "/desks/truth/persons.csv"});
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_FALSE(report->skipped);
   EXPECT_GT(report->stats.reduction_ratio, 0.9);
@@ -99,7 +105,7 @@ TEST_F(LinkStoreTest, LinksTheWholeStoreAgainstTheTruth) {
   EXPECT_GT(static_cast<double>(report->stats.true_pairs_compared), 0.97 * scores.true_pairs);
 
   // Stored: one involvement per extract row, and keys shared exactly within predicted clusters.
-  auto involvements = store_->LinkedInvolvements();
+  auto involvements = store_->linkage().Involvements();
   ASSERT_TRUE(involvements.ok());
   ASSERT_EQ(involvements->size(), report->involvements.size());
   std::map<uint32_t, std::string> key_of_cluster;
@@ -110,7 +116,7 @@ TEST_F(LinkStoreTest, LinksTheWholeStoreAgainstTheTruth) {
     keys.insert((*involvements)[i].person_key);
   }
   EXPECT_EQ(keys.size(), key_of_cluster.size());
-  auto run = store_->LatestLinkRun();
+  auto run = store_->linkage().Latest();
   ASSERT_TRUE(run.ok() && run->has_value());
   EXPECT_GT((*run)->pairs_kept, 0);
   EXPECT_EQ((*run)->persons, static_cast<int64_t>(key_of_cluster.size()));
@@ -118,43 +124,43 @@ TEST_F(LinkStoreTest, LinksTheWholeStoreAgainstTheTruth) {
 
 TEST_F(LinkStoreTest, SkipsWhenNothingIsNewAndRelinksAfterAnIngest) {
   IngestDesks({"veilig_thuis", "jeugdhulp"});
-  auto first = LinkStore(*store_, LinkRequest{});
+  auto first = LinkStore(Ws(), LinkRequest{});
   ASSERT_TRUE(first.ok()) << first.status().ToString();
-  auto first_keys = store_->LinkedInvolvements().value();
+  auto first_keys = store_->linkage().Involvements().value();
 
-  auto again = LinkStore(*store_, LinkRequest{});
+  auto again = LinkStore(Ws(), LinkRequest{});
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->skipped);
 
-  auto forced = LinkStore(*store_, LinkRequest{.force = true});
+  auto forced = LinkStore(Ws(), LinkRequest{.force = true});
   ASSERT_TRUE(forced.ok());
   EXPECT_FALSE(forced->skipped);
-  EXPECT_EQ(store_->LinkedInvolvements().value().size(), first_keys.size());
+  EXPECT_EQ(store_->linkage().Involvements().value().size(), first_keys.size());
   // Same data, same keys: keys are stable across runs.
-  auto forced_keys = store_->LinkedInvolvements().value();
+  auto forced_keys = store_->linkage().Involvements().value();
   for (size_t i = 0; i < first_keys.size(); ++i) EXPECT_EQ(forced_keys[i].person_key, first_keys[i].person_key);
 
   IngestDesks({"wmo"});
-  auto relinked = LinkStore(*store_, LinkRequest{});
+  auto relinked = LinkStore(Ws(), LinkRequest{});
   ASSERT_TRUE(relinked.ok());
   EXPECT_FALSE(relinked->skipped);
-  EXPECT_GT(store_->LinkedInvolvements().value().size(), first_keys.size());
+  EXPECT_GT(store_->linkage().Involvements().value().size(), first_keys.size());
 }
 
 TEST_F(LinkStoreTest, IncrementalRunLinksOnlyTheNewInvolvementsIntoTheStoredPersons) {
   IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp"});
   const std::string truth = *dir_ + "/desks/truth/persons.csv";
-  auto first = LinkStore(*store_, LinkRequest{.truth_persons_csv = truth});
+  auto first = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth});
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_FALSE(first->incremental);
   EXPECT_GE(first->stats.true_pairs_compared, 0);
-  auto before = store_->LinkedInvolvements().value();
+  auto before = store_->linkage().Involvements().value();
 
   IngestDesks({"wmo"});
-  auto next = LinkStore(*store_, LinkRequest{.max_incremental_share = 1.0, .truth_persons_csv = truth});
+  auto next = LinkStore(Ws(), LinkRequest{.max_incremental_share = 1.0, .truth_persons_csv = truth});
   ASSERT_TRUE(next.ok()) << next.status().ToString();
   ASSERT_TRUE(next->incremental);
-  auto after = store_->LinkedInvolvements().value();
+  auto after = store_->linkage().Involvements().value();
   ASSERT_EQ(next->new_involvements, static_cast<int64_t>(after.size() - before.size()));
   ASSERT_GT(next->new_involvements, 0);
   EXPECT_LT(next->stats.pairs_compared, first->stats.pairs_compared);
@@ -175,7 +181,7 @@ TEST_F(LinkStoreTest, IncrementalRunLinksOnlyTheNewInvolvementsIntoTheStoredPers
   for (size_t i = before.size(); i < after.size(); ++i) EXPECT_EQ(after[i].source, "wmo");
   // Nearly as good as a full re-link of the same store.
   linkage::PairwiseScores incremental = linkage::ScoreClustering(next->person, next->true_person, {});
-  auto full = LinkStore(*store_, LinkRequest{.force = true, .truth_persons_csv = truth});
+  auto full = LinkStore(Ws(), LinkRequest{.force = true, .truth_persons_csv = truth});
   ASSERT_TRUE(full.ok()) << full.status().ToString();
   EXPECT_FALSE(full->incremental);
   EXPECT_NE(full->run.details.find("\"mode\":\"full\""), std::string::npos);
@@ -183,34 +189,34 @@ TEST_F(LinkStoreTest, IncrementalRunLinksOnlyTheNewInvolvementsIntoTheStoredPers
   EXPECT_GT(incremental.f1, relinked.f1 - 0.01) << incremental.f1 << " vs " << relinked.f1;
   EXPECT_GT(incremental.f1, 0.95);
   // A repeated run is skipped.
-  EXPECT_TRUE(LinkStore(*store_, LinkRequest{}).value().skipped);
+  EXPECT_TRUE(LinkStore(Ws(), LinkRequest{}).value().skipped);
 }
 
 TEST_F(LinkStoreTest, AnIngestWithoutDeskRowsLeavesTheLinkageAsItIs) {
   IngestDesks({"veilig_thuis", "jeugdhulp"});
-  ASSERT_TRUE(LinkStore(*store_, LinkRequest{}).ok());
-  auto before = store_->LinkedInvolvements().value();
+  ASSERT_TRUE(LinkStore(Ws(), LinkRequest{}).ok());
+  auto before = store_->linkage().Involvements().value();
   IngestRequest request{.source = "infectieziekten", .files = {*dir_ + "/desks/infectieziekten/infectieziekten.csv"}};
-  ASSERT_TRUE(Ingest(*store_, *regions_, clock_, request).ok());
-  auto next = LinkStore(*store_, LinkRequest{});
+  ASSERT_TRUE(Ingest(Ws(), request).ok());
+  auto next = LinkStore(Ws(), LinkRequest{});
   ASSERT_TRUE(next.ok()) << next.status().ToString();
   EXPECT_FALSE(next->skipped);
   EXPECT_TRUE(next->incremental);
   EXPECT_EQ(next->new_involvements, 0);
   EXPECT_EQ(next->stats.pairs_compared, 0);
-  auto after = store_->LinkedInvolvements().value();
+  auto after = store_->linkage().Involvements().value();
   ASSERT_EQ(after.size(), before.size());
   for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(after[i].person_key, before[i].person_key);
-  EXPECT_TRUE(LinkStore(*store_, LinkRequest{}).value().skipped);  // the run recorded the newest file
+  EXPECT_TRUE(LinkStore(Ws(), LinkRequest{}).value().skipped);  // the run recorded the newest file
 }
 
 TEST_F(LinkStoreTest, LinkPairsShowWhatEachThresholdWouldLink) {
-  EXPECT_EQ(ReviewLinkPairs(*store_, LinkPairsRequest{}).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ReviewLinkPairs(Ws(), LinkPairsRequest{}).status().code(), StatusCode::kFailedPrecondition);
   IngestDesks({"veilig_thuis", "jeugdhulp", "wmo"});
   const std::string truth = *dir_ + "/desks/truth/persons.csv";
-  auto linked = LinkStore(*store_, LinkRequest{.truth_persons_csv = truth});
+  auto linked = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth});
   ASSERT_TRUE(linked.ok()) << linked.status().ToString();
-  auto review = ReviewLinkPairs(*store_, LinkPairsRequest{.min_probability = 0.5, .truth_persons_csv = truth});
+  auto review = ReviewLinkPairs(Ws(), LinkPairsRequest{.min_probability = 0.5, .truth_persons_csv = truth});
   ASSERT_TRUE(review.ok()) << review.status().ToString();
   ASSERT_EQ(review->thresholds.size(), 10u);
   EXPECT_EQ(review->thresholds.front().links, linked->run.pairs_kept);  // 0.01: the keep floor
@@ -237,7 +243,7 @@ TEST_F(LinkStoreTest, ARaisedKeepFloorIsStoredShownAndKeptByIncrementalRuns) {
   // A bound of one kept pair per involvement: more than that reach 0.01 here, so the floor rises.
   LinkRequest request{.max_kept_pairs_per_record = 1};
   request.options.keep_batch_records = 256;
-  auto linked = LinkStore(*store_, request);
+  auto linked = LinkStore(Ws(), request);
   ASSERT_TRUE(linked.ok()) << linked.status().ToString();
   const double floor = linked->stats.keep_floor;
   ASSERT_GT(linked->stats.keep_floor_raises, 0);
@@ -245,11 +251,11 @@ TEST_F(LinkStoreTest, ARaisedKeepFloorIsStoredShownAndKeptByIncrementalRuns) {
   EXPECT_LE(linked->run.pairs_kept, linked->stats.records);
   nlohmann::json details = nlohmann::json::parse(linked->run.details);
   EXPECT_DOUBLE_EQ(details.at("keep_floor").get<double>(), floor);
-  std::vector<store::LinkPairRow> stored = store_->LinkPairs(0.0).value();
+  std::vector<store::LinkPairRow> stored = store_->linkage().Pairs(0.0).value();
   for (const store::LinkPairRow& pair : stored) {
     ASSERT_TRUE(pair.exact || pair.probability >= floor - 1e-6) << pair.probability;
   }
-  auto review = ReviewLinkPairs(*store_, LinkPairsRequest{});
+  auto review = ReviewLinkPairs(Ws(), LinkPairsRequest{});
   ASSERT_TRUE(review.ok()) << review.status().ToString();
   EXPECT_DOUBLE_EQ(review->keep_floor, floor);
   for (const ThresholdRow& row : review->thresholds) {
@@ -257,11 +263,11 @@ TEST_F(LinkStoreTest, ARaisedKeepFloorIsStoredShownAndKeptByIncrementalRuns) {
   }
   // An incremental run keeps pairs from the stored floor up, even with an unbounded request.
   IngestDesks({"wmo"});
-  auto next = LinkStore(*store_, LinkRequest{.max_incremental_share = 1.0, .max_kept_pairs_per_record = 0});
+  auto next = LinkStore(Ws(), LinkRequest{.max_incremental_share = 1.0, .max_kept_pairs_per_record = 0});
   ASSERT_TRUE(next.ok()) << next.status().ToString();
   ASSERT_TRUE(next->incremental);
   EXPECT_GE(next->stats.keep_floor, floor - 1e-6);
-  stored = store_->LinkPairs(0.0).value();
+  stored = store_->linkage().Pairs(0.0).value();
   for (const store::LinkPairRow& pair : stored) {
     ASSERT_TRUE(pair.exact || pair.probability >= floor - 1e-6) << pair.probability;
   }
@@ -269,14 +275,14 @@ TEST_F(LinkStoreTest, ARaisedKeepFloorIsStoredShownAndKeptByIncrementalRuns) {
 
 TEST_F(LinkStoreTest, CrossDeskMeasuresFromLinkedPersonsMatchTheTruth) {
   IngestDesks(DeskSources());
-  auto unlinked = ComputeCrossDesk(*store_, CrossDeskRequest{});
+  auto unlinked = ComputeCrossDesk(Ws(), CrossDeskRequest{});
   ASSERT_FALSE(unlinked.ok());
   EXPECT_EQ(unlinked.status().code(), StatusCode::kFailedPrecondition);
 
-  ASSERT_TRUE(LinkStore(*store_, LinkRequest{}).ok());
+  ASSERT_TRUE(LinkStore(Ws(), LinkRequest{}).ok());
   CrossDeskRequest request;
   request.truth_dir = *dir_ + "/desks";
-  auto report = ComputeCrossDesk(*store_, request);
+  auto report = ComputeCrossDesk(Ws(), request);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   ASSERT_TRUE(report->truth_comparison.has_value());
   const auto& comparison = *report->truth_comparison;
@@ -292,16 +298,16 @@ TEST_F(LinkStoreTest, CrossDeskMeasuresFromLinkedPersonsMatchTheTruth) {
 
 TEST_F(LinkStoreTest, RowsIngestedAfterTheLinkageRunMustBeLinkedFirst) {
   IngestDesks({"veilig_thuis", "jeugdhulp"});
-  ASSERT_TRUE(LinkStore(*store_, LinkRequest{}).ok());
-  ASSERT_TRUE(ComputeCrossDesk(*store_, CrossDeskRequest{}).ok());
+  ASSERT_TRUE(LinkStore(Ws(), LinkRequest{}).ok());
+  ASSERT_TRUE(ComputeCrossDesk(Ws(), CrossDeskRequest{}).ok());
   IngestDesks({"wmo"});
-  auto stale = ComputeCrossDesk(*store_, CrossDeskRequest{});
+  auto stale = ComputeCrossDesk(Ws(), CrossDeskRequest{});
   ASSERT_FALSE(stale.ok());
   EXPECT_NE(stale.status().message().find("samenzicht link"), std::string::npos);
 }
 
 TEST_F(LinkStoreTest, AnEmptyStoreCannotBeLinked) {
-  auto report = LinkStore(*store_, LinkRequest{.force = true});
+  auto report = LinkStore(Ws(), LinkRequest{.force = true});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kFailedPrecondition);
 }

@@ -11,7 +11,7 @@
 #include "io/region_file.h"
 #include "pipeline/ingest.h"
 #include "privacy/key.h"
-#include "store/sqlite_store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace sz::pipeline {
 namespace {
@@ -44,7 +44,7 @@ class PseudonymiseTest : public ::testing::Test {
            "huisnummer;huisnummer_toevoeging\r\n"
            "M1;1;kind;111222333;Ren\xE9;van der;Bergh;14-07-2015;M;7511 ab;12;a\r\n"
            "M1;2;ouder;123456789;Wilhelmina;;Jans\xE9n;02-11-1983;V;7511AB;12;A\r\n"  // BSN fails the elfproef
-           "M2;1;slachtoffer;;Anna;de;Vries;1990-05-06;V;9999ZZ;3;\r\n"             // unknown postcode
+           "M2;1;slachtoffer;;Anna;de;Vries;1990-05-06;V;9999ZZ;3;\r\n"               // unknown postcode
            "M9;1;pleger;;Piet;;Klaassen;01-01-1970;M;7601CD;1;\r\n";                  // no such record
   }
 
@@ -56,7 +56,8 @@ class PseudonymiseTest : public ::testing::Test {
     request.postcode_file = dir_ + "/postcodes.csv";
     request.key_file = dir_ + "/desk.key";
     request.output_file = output;
-    return Pseudonymise(regions_, clock_, request);
+    Workspace desk = Desk();
+    return Pseudonymise(desk, request);
   }
 
   std::string ReadFile(const std::string& path) {
@@ -64,6 +65,12 @@ class PseudonymiseTest : public ::testing::Test {
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
+  }
+
+  // The desk's workspace: regions, clock and configuration; no store.
+  Workspace Desk() { return Workspace::Borrowing(nullptr, &regions_, clock_, std::string(SZ_SOURCE_DIR) + "/config"); }
+  Workspace Hub(store::Store* store) {
+    return Workspace::Borrowing(store, &regions_, clock_, std::string(SZ_SOURCE_DIR) + "/config");
   }
 
   RegionTable regions_;
@@ -125,9 +132,9 @@ TEST_F(PseudonymiseTest, ExtractCarriesPseudonymsAndNoIdentities) {
   // The rejects stay at the desk and say why.
   ASSERT_FALSE(report->rejects_file.empty());
   std::string rejects = ReadFile(report->rejects_file);
-  EXPECT_NE(rejects.find("February 2024 has 29 days"), std::string::npos);
-  EXPECT_NE(rejects.find("no persons involved"), std::string::npos);
-  EXPECT_NE(rejects.find("no (valid) record"), std::string::npos);
+  EXPECT_NE(rejects.find("februari 2024 heeft 29 dagen"), std::string::npos);
+  EXPECT_NE(rejects.find("geen betrokkenen"), std::string::npos);
+  EXPECT_NE(rejects.find("geen (geldige) registratie"), std::string::npos);
 }
 
 TEST_F(PseudonymiseTest, ExtractIsIngestedAndTheSameKeyGivesTheSamePseudonyms) {
@@ -139,11 +146,12 @@ TEST_F(PseudonymiseTest, ExtractIsIngestedAndTheSameKeyGivesTheSamePseudonyms) {
   auto store = store::OpenSqliteStore(dir_ + "/s.db");
   ASSERT_TRUE(store.ok());
   IngestRequest request{.source = "veilig_thuis", .files = {first}};
-  auto report = Ingest(**store, regions_, clock_, request);
+  Workspace hub = Hub(store->get());
+  auto report = Ingest(hub, request);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->files[0].accepted, 3);
   EXPECT_EQ(report->files[0].rejected, 0);
-  EXPECT_EQ(*(*store)->Setting(store::kLinkageKeyFingerprintSetting).value(), fingerprint_);
+  EXPECT_EQ(*(*store)->settings().Get(store::kLinkageKeyFingerprintSetting).value(), fingerprint_);
 }
 
 TEST_F(PseudonymiseTest, AnExtractMadeWithAnotherKeyIsRefusedByIngest) {
@@ -157,23 +165,25 @@ TEST_F(PseudonymiseTest, AnExtractMadeWithAnotherKeyIsRefusedByIngest) {
   auto store = store::OpenSqliteStore(dir_ + "/s.db");
   ASSERT_TRUE(store.ok());
   IngestRequest first{.source = "veilig_thuis", .files = {dir_ + "/first.csv"}};
-  ASSERT_TRUE(Ingest(**store, regions_, clock_, first).ok());
+  Workspace hub = Hub(store->get());
+  ASSERT_TRUE(Ingest(hub, first).ok());
   IngestRequest second{.source = "veilig_thuis", .files = {dir_ + "/other-key.csv"}};
-  auto refused = Ingest(**store, regions_, clock_, second);
+  auto refused = Ingest(hub, second);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(refused.status().message().find(other->Fingerprint()), std::string::npos);
   EXPECT_NE(refused.status().message().find(fingerprint_), std::string::npos);
-  EXPECT_EQ((*store)->IngestedFiles()->size(), 1u);
+  EXPECT_EQ((*store)->ingest_log().Files()->size(), 1u);
 }
 
 TEST_F(PseudonymiseTest, RefusesNonDeskSourcesAndMissingKeys) {
   PseudonymiseRequest request;
   request.source = "bevolking";
-  EXPECT_EQ(Pseudonymise(regions_, clock_, request).status().code(), StatusCode::kInvalidArgument);
+  Workspace desk = Desk();
+  EXPECT_EQ(Pseudonymise(desk, request).status().code(), StatusCode::kInvalidArgument);
   request.source = "veilig_thuis";
   request.key_file = dir_ + "/nokey.key";
-  EXPECT_EQ(Pseudonymise(regions_, clock_, request).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(Pseudonymise(desk, request).status().code(), StatusCode::kNotFound);
 }
 
 }  // namespace

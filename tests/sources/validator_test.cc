@@ -21,9 +21,12 @@ class ValidatorTest : public ::testing::Test {
     auto mapping = MapHeader(table, {"week", "gemeente", "ziekte", "aantal"});
     EXPECT_TRUE(mapping.ok());
     RowValidator validator(table, *mapping, regions_, clock_);
-    std::vector<std::string> out;
+    std::vector<Value> out;
     auto problem = validator.Validate(cells, out);
-    last_ = out;
+    last_.clear();
+    for (const Value& value : out) last_.push_back(value.ToString());
+    last_kinds_.clear();
+    for (const Value& value : out) last_kinds_.push_back(value.kind());
     return problem;
   }
 
@@ -31,40 +34,46 @@ class ValidatorTest : public ::testing::Test {
                                         std::string* normalised = nullptr) {
     const TableSpec& table = FindContract(source)->extract;
     RowValidator validator(table, HeaderMapping{}, regions_, clock_);
-    std::string out;
-    auto problem = validator.NormaliseValue(*table.Find(column), raw, out);
-    if (normalised) *normalised = out;
+    Value out;
+    std::string cell = raw;
+    auto problem = validator.NormaliseValue(*table.Find(column), cell, out);
+    if (normalised) *normalised = out.ToString();
+    last_value_ = out;
     return problem;
   }
 
   RegionTable regions_;
   FixedClock clock_{Date{2025, 6, 30}};
   std::vector<std::string> last_;
+  std::vector<Value::Kind> last_kinds_;
+  Value last_value_;
 };
 
 TEST_F(ValidatorTest, AcceptsAndNormalisesAValidRow) {
   EXPECT_FALSE(CheckInfect({"2024-W05", "GM0153", "kinkhoest", "3"}).has_value());
   EXPECT_EQ(last_, (std::vector<std::string>{"2024-W05", "GM0153", "kinkhoest", "3"}));
+  EXPECT_EQ(last_kinds_, (std::vector<Value::Kind>{Value::Kind::kText, Value::Kind::kText, Value::Kind::kText,
+                                                   Value::Kind::kInteger}));
 }
 
 TEST_F(ValidatorTest, RejectsBadCountsWithReasonAndHint) {
   auto negative = CheckInfect({"2024-W05", "GM0153", "kinkhoest", "-2"});
   ASSERT_TRUE(negative.has_value());
   EXPECT_EQ(negative->column_name, "aantal");
-  EXPECT_NE(negative->reason.find("counts cannot be negative"), std::string::npos);
+  EXPECT_NE(negative->reason.find("aantallen kunnen niet negatief zijn"), std::string::npos);
   auto text = CheckInfect({"2024-W05", "GM0153", "kinkhoest", "drie"});
   ASSERT_TRUE(text.has_value());
-  EXPECT_NE(text->reason.find("not a whole number"), std::string::npos);
+  EXPECT_NE(text->reason.find("geen geheel getal"), std::string::npos);
   EXPECT_FALSE(text->hint.empty());
 }
 
 TEST_F(ValidatorTest, RejectsUnknownRegionsAndValuesOutsideTheList) {
   auto gemeente = CheckInfect({"2024-W05", "GM9999", "kinkhoest", "1"});
   ASSERT_TRUE(gemeente.has_value());
-  EXPECT_NE(gemeente->reason.find("unknown region code 'GM9999'"), std::string::npos);
+  EXPECT_NE(gemeente->reason.find("onbekende regiocode 'GM9999'"), std::string::npos);
   auto wrong_level = CheckInfect({"2024-W05", "WK015300", "kinkhoest", "1"});
   ASSERT_TRUE(wrong_level.has_value());
-  EXPECT_NE(wrong_level->reason.find("is a wijk, not a gemeente"), std::string::npos);
+  EXPECT_NE(wrong_level->reason.find("is een wijk, geen gemeente"), std::string::npos);
   auto disease = CheckInfect({"2024-W05", "GM0153", "griep", "1"});
   ASSERT_TRUE(disease.has_value());
   EXPECT_NE(disease->hint.find("kinkhoest"), std::string::npos);
@@ -75,12 +84,13 @@ TEST_F(ValidatorTest, DatesImpossibleFutureAndDutch) {
   std::string out;
   EXPECT_FALSE(CheckValue("veilig_thuis", "ontvangen_op", "28-02-2024", &out).has_value());
   EXPECT_EQ(out, "2024-02-28");
+  EXPECT_EQ(last_value_, Value::OfDate(Date{2024, 2, 28}));
   auto impossible = CheckValue("veilig_thuis", "ontvangen_op", "31-02-2024");
   ASSERT_TRUE(impossible.has_value());
-  EXPECT_NE(impossible->reason.find("February 2024 has 29 days"), std::string::npos);
+  EXPECT_NE(impossible->reason.find("februari 2024 heeft 29 dagen"), std::string::npos);
   auto future = CheckValue("veilig_thuis", "ontvangen_op", "01-07-2025");
   ASSERT_TRUE(future.has_value());
-  EXPECT_NE(future->reason.find("future"), std::string::npos);
+  EXPECT_NE(future->reason.find("toekomst"), std::string::npos);
   EXPECT_TRUE(CheckInfect({"2025-W30", "GM0153", "kinkhoest", "1"}).has_value());  // week after "today"
 }
 
@@ -88,11 +98,15 @@ TEST_F(ValidatorTest, DecimalCommasAliasesAndYesNo) {
   std::string out;
   EXPECT_FALSE(CheckValue("gezondheidsmonitor", "gewicht", "12,75", &out).has_value());
   EXPECT_EQ(out, "12.75");
+  EXPECT_EQ(last_value_, Value::Decimal(12.75));
   EXPECT_FALSE(CheckValue("gezondheidsmonitor", "gewicht", "1.234,5", &out).has_value());
   EXPECT_EQ(out, "1234.5");
   EXPECT_TRUE(CheckValue("gezondheidsmonitor", "gewicht", "twaalf").has_value());
   EXPECT_FALSE(CheckValue("gezondheidsmonitor", "geslacht", "V", &out).has_value());
   EXPECT_EQ(out, "vrouw");
+  EXPECT_FALSE(CheckValue("gezondheidsmonitor", "geslacht", "Vrouwelijk", &out).has_value());  // core/sex.h
+  EXPECT_EQ(out, "vrouw");
+  EXPECT_TRUE(CheckValue("bevolking", "geslacht", "x").has_value());  // counts by sex know man and vrouw only
   EXPECT_FALSE(CheckValue("jeugdhulp", "uithuisplaatsing", "J", &out).has_value());
   EXPECT_EQ(out, "ja");
   EXPECT_TRUE(CheckValue("veilig_thuis", "bsn_pseudoniem", "not-a-pseudonym").has_value());

@@ -1,4 +1,6 @@
-#include "store/sqlite_store.h"
+// SQLite-specific behaviour of the store: files, WAL, foreign databases, permissions, URLs. What every
+// backend must do is in store_conformance_test.cc.
+#include "store/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -29,9 +31,11 @@ TEST(SqliteStoreTest, CreatesSchemaByMigrationsAndReopens) {
   }
   auto again = OpenSqliteStore(path);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
-  auto summary = (*again)->Summarise();
-  ASSERT_TRUE(summary.ok());
-  EXPECT_EQ(summary->size(), sources::AllContracts().size());
+  for (const auto& contract : sources::AllContracts()) {
+    auto summary = (*again)->records().Summarise(contract);
+    ASSERT_TRUE(summary.ok()) << contract.name;
+    EXPECT_EQ(summary->rows, 0);
+  }
 }
 
 TEST(SqliteStoreTest, UsesWalJournal) {
@@ -55,7 +59,7 @@ TEST(SqliteStoreTest, RefusesForeignDatabasesAndDirectories) {
   sqlite3_close(db);
   auto store = OpenSqliteStore(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.status().message().find("not made by samenzicht"), std::string::npos);
+  EXPECT_NE(store.status().message().find("niet door samenzicht gemaakt"), std::string::npos);
 
   std::string not_db = FreshPath("text.db");
   std::ofstream(not_db) << "this is not a database, just some text that is long enough to have a header.......";
@@ -82,66 +86,84 @@ TEST(SqliteStoreTest, DatabaseNotWritable) {
     std::filesystem::permissions(path, std::filesystem::perms::owner_read);
     auto ro = OpenSqliteStore(path);
     ASSERT_FALSE(ro.ok());
-    EXPECT_NE(ro.status().message().find("not writable"), std::string::npos);
+    EXPECT_NE(ro.status().message().find("niet schrijfbaar"), std::string::npos);
   }
 }
 
-TEST(SqliteStoreTest, UncommittedTransactionLeavesNothing) {
-  std::string path = FreshPath("rollback.db");
-  auto store = OpenSqliteStore(path);
-  ASSERT_TRUE(store.ok());
+TEST(SqliteStoreTest, OpensFromAUrlOrAPath) {
+  std::string path = FreshPath("url.db");
+  auto by_url = OpenStore("sqlite:" + path);
+  ASSERT_TRUE(by_url.ok()) << by_url.status().ToString();
+  EXPECT_EQ((*by_url)->Describe(), "sqlite:" + path);
+  by_url->reset();
+  auto by_path = OpenStore(path);
+  ASSERT_TRUE(by_path.ok()) << by_path.status().ToString();
+  EXPECT_EQ((*by_path)->Describe(), "sqlite:" + path);
+  auto memory = OpenStore("memory:");
+  ASSERT_TRUE(memory.ok());
+  EXPECT_EQ((*memory)->Describe(), "memory:");
+  EXPECT_EQ(OpenStore("postgresql://localhost/samenzicht").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(OpenStore("postgresql://localhost/samenzicht").status().message().find("PostgreSQL"), std::string::npos);
+  EXPECT_EQ(OpenStore("ftp://x").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(OpenStore("sqlite:").status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(SqliteStoreTest, TypedValuesLiveInTypedColumns) {
+  // Integers as INTEGER, decimals as REAL, dates as ISO text: what other SQL tools see.
+  std::string path = FreshPath("typed.db");
   {
-    auto tx = (*store)->BeginIngest();
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.ok());
+    auto tx = (*store)->Begin();
     ASSERT_TRUE(tx.ok());
-    IngestFileInfo info;
-    info.source = "bevolking";
-    info.file_name = "x.csv";
-    info.sha256 = "abc";
-    ASSERT_TRUE((*tx)->AddFile(info).ok());
-    // destroyed without Commit
+    IngestFileInfo info{.source = "gezondheidsmonitor", .file_name = "m.csv", .sha256 = "s"};
+    auto file = (*store)->ingest_log().AddFile(info);
+    ASSERT_TRUE(file.ok());
+    const auto& contract = *sources::FindContract("gezondheidsmonitor");
+    std::vector<Value> row(contract.extract.columns.size());
+    row[contract.extract.IndexOf("respondent_id")] = Value::Text("r1");
+    row[contract.extract.IndexOf("jaar")] = Value::Integer(2024);
+    row[contract.extract.IndexOf("gewicht")] = Value::Decimal(12.5);
+    ASSERT_TRUE((*store)->records().Insert(*file, 2, contract, row).ok());
+    ASSERT_TRUE(tx->Commit().ok());
   }
-  auto files = (*store)->IngestedFiles();
-  ASSERT_TRUE(files.ok());
-  EXPECT_TRUE(files->empty());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(
+      db, "SELECT typeof(jaar), typeof(gewicht), typeof(respondent_id), typeof(leeftijd) FROM src_gezondheidsmonitor",
+      -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "integer");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)), "real");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2)), "text");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)), "null");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
 }
 
-TEST(SqliteStoreTest, LinkageIsReplacedOrExtendedInOneTransaction) {
-  std::string path = FreshPath("linkage.db");
+TEST(SqliteStoreTest, AValueTheContractDoesNotAllowIsAnErrorNotAGuess) {
+  // A database edited by hand: text where the contract has a number. Reading names the column.
+  std::string path = FreshPath("edited.db");
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO ingest_files (source, file_name, sha256, contract_version, ingested_at) "
+                         "VALUES ('infectieziekten', 'x', 'y', 1, 'now');"
+                         "INSERT INTO src_infectieziekten VALUES (1, 2, '2024-W01', 'GM0153', 'mazelen', 'veel');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
   auto store = OpenSqliteStore(path);
   ASSERT_TRUE(store.ok());
-  LinkRunInfo run{.max_ingest_file_id = 3, .pairs_compared = 10, .persons = 2, .households = 1, .details = "{}"};
-  std::vector<LinkedInvolvement> first = {{"wmo", "W1", 1, "wmo:W1:1", "wmo:W1:1"},
-                                          {"wmo", "W2", 1, "wmo:W2:1", "wmo:W1:1"}};
-  ASSERT_TRUE((*store)->WriteLinkage(run, first, {{0, 1, -2.0, 0.2, false}}).ok());
-  auto latest = (*store)->LatestLinkRun();
-  ASSERT_TRUE(latest.ok() && latest->has_value());
-  EXPECT_EQ((*latest)->involvements, 2);
-  EXPECT_EQ((*latest)->pairs_kept, 1);
-
-  // Extending: one key updated, one involvement and one pair appended; the run logs the totals.
-  run.max_ingest_file_id = 4;
-  auto extended = (*store)->ExtendLinkage(run, 2, {{1, "wmo:W1:1", "wmo:W1:1"}},
-                                          {{"jeugdhulp", "J1", 2, "wmo:W1:1", "wmo:W1:1"}}, {{0, 2, 9.0, 0.99, true}});
-  ASSERT_TRUE(extended.ok()) << extended.status().ToString();
-  auto stored = (*store)->LinkedInvolvements();
-  ASSERT_TRUE(stored.ok());
-  ASSERT_EQ(stored->size(), 3u);
-  EXPECT_EQ((*stored)[1].person_key, "wmo:W1:1");
-  EXPECT_EQ((*stored)[2].source, "jeugdhulp");
-  latest = (*store)->LatestLinkRun();
-  EXPECT_EQ((*latest)->involvements, 3);
-  EXPECT_EQ((*latest)->pairs_kept, 2);
-  EXPECT_EQ((*latest)->max_ingest_file_id, 4);
-
-  // An extension of a linkage that is not the one stored (3 involvements now, not 2) writes nothing.
-  run.max_ingest_file_id = 5;
-  auto stale = (*store)->ExtendLinkage(run, 2, {}, {{"wmo", "W3", 1, "wmo:W3:1", "wmo:W3:1"}}, {});
-  EXPECT_EQ(stale.status().code(), StatusCode::kFailedPrecondition);
-  // An update of an involvement that does not exist rolls the whole extension back.
-  auto missing = (*store)->ExtendLinkage(run, 3, {{7, "x", "y"}}, {{"wmo", "W3", 1, "wmo:W3:1", "wmo:W3:1"}}, {});
-  EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ((*store)->LinkedInvolvements()->size(), 3u);
-  EXPECT_EQ((*(*store)->LatestLinkRun())->max_ingest_file_id, 4);
+  Status scan = (*store)->records().Scan(*sources::FindContract("infectieziekten"),
+                                         [](std::span<const Value>) { return Status::Ok(); });
+  EXPECT_EQ(scan.code(), StatusCode::kDataError);
+  EXPECT_NE(scan.message().find("aantal"), std::string::npos) << scan.message();
 }
 
 }  // namespace

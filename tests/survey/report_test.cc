@@ -1,4 +1,4 @@
-// SurveyReportCsv (what `samenzicht survey` writes) and, when the binary is built, the command end to end.
+// MakeSurveyReport (what `samenzicht survey` writes) and, when the binary is built, the command end to end.
 #include "survey/report.h"
 
 #include <gtest/gtest.h>
@@ -32,8 +32,8 @@ std::map<std::string, std::vector<std::string>> Golden(const std::string& name) 
 }
 
 void ExpectMatchesGolden(const std::string& output, const std::string& case_name, int by_columns) {
-  ASSERT_EQ(output.rfind("# ", 0), 0u) << "first line must be a # comment";
-  auto records = testing::ParseCsv(output.substr(output.find('\n') + 1));
+  ASSERT_NE(output.rfind("#", 0), 0u) << "the CSV starts with its header line (provenance is in the sidecar)";
+  auto records = testing::ParseCsv(output);
   auto golden = Golden(case_name);
   ASSERT_EQ(records.size() - 1, golden.size());
   const auto& header = records[0];
@@ -60,11 +60,11 @@ TEST(SurveyReport, DomainMeansWithDeffMatchR) {
   options.mean = "api00+meals_high";
   options.by = "stype+awards";
   options.deff = true;
-  auto csv = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  auto csv = MakeSurveyReport(options, in.csv.header, in.csv.rows, {});
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
-  EXPECT_NE(csv->find("na.rm=TRUE"), std::string::npos);
-  EXPECT_NE(csv->find("stype,awards,term,estimate,se,ci_low,ci_high,n,deff\n"), std::string::npos);
-  ExpectMatchesGolden(*csv, "strat_by2_mean", 2);
+  EXPECT_NE(csv->description.find("na.rm=TRUE"), std::string::npos);
+  EXPECT_EQ(csv->csv.rfind("stype,awards,term,estimate,se,ci_low,ci_high,n,deff\n", 0), 0u);  // header first
+  ExpectMatchesGolden(csv->csv, "strat_by2_mean", 2);
 }
 
 TEST(SurveyReport, CipropBetaInNestedMonitorMatchesR) {
@@ -77,9 +77,9 @@ TEST(SurveyReport, CipropBetaInNestedMonitorMatchesR) {
   options.ciprop = "mantelzorger";
   options.ci_method = "beta";
   options.by = "leeftijd";
-  auto csv = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  auto csv = MakeSurveyReport(options, in.csv.header, in.csv.rows, {});
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
-  ExpectMatchesGolden(*csv, "monitor_by_ciprop_beta", 1);
+  ExpectMatchesGolden(csv->csv, "monitor_by_ciprop_beta", 1);
 }
 
 TEST(SurveyReport, UsageErrorsAreInvalidArgument) {
@@ -87,22 +87,22 @@ TEST(SurveyReport, UsageErrorsAreInvalidArgument) {
   ReportOptions two;
   two.mean = "api00";
   two.total = "enroll";
-  EXPECT_EQ(SurveyReportCsv(two, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(MakeSurveyReport(two, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
   ReportOptions none;
-  EXPECT_EQ(SurveyReportCsv(none, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(MakeSurveyReport(none, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
   ReportOptions bad_quantile;
   bad_quantile.quantile = "api00:1.5";
-  EXPECT_EQ(SurveyReportCsv(bad_quantile, in.csv.header, in.csv.rows, {}).status().code(),
+  EXPECT_EQ(MakeSurveyReport(bad_quantile, in.csv.header, in.csv.rows, {}).status().code(),
             StatusCode::kInvalidArgument);
   ReportOptions likelihood;
   likelihood.ciprop = "sch_wide_yes";
   likelihood.ci_method = "profile";
-  auto result = SurveyReportCsv(likelihood, in.csv.header, in.csv.rows, {});
+  auto result = MakeSurveyReport(likelihood, in.csv.header, in.csv.rows, {});
   EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(result.status().message().find("--ci-method must be"), std::string::npos);
   ReportOptions unknown;
   unknown.mean = "no_such_column";
-  EXPECT_EQ(SurveyReportCsv(unknown, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(MakeSurveyReport(unknown, in.csv.header, in.csv.rows, {}).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(SurveyReport, LonelyPsuFailNamesTheStratum) {
@@ -112,11 +112,11 @@ TEST(SurveyReport, LonelyPsuFailNamesTheStratum) {
   options.strata = "cname";
   options.weights = "pw";
   options.mean = "api00";
-  auto result = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  auto result = MakeSurveyReport(options, in.csv.header, in.csv.rows, {});
   ASSERT_EQ(result.status().code(), StatusCode::kDataError);
   EXPECT_NE(result.status().message().find("Stratum (Alameda) has only one PSU at stage 1"), std::string::npos);
   options.lonely_psu = "average";
-  EXPECT_TRUE(SurveyReportCsv(options, in.csv.header, in.csv.rows, {}).ok());
+  EXPECT_TRUE(MakeSurveyReport(options, in.csv.header, in.csv.rows, {}).ok());
 }
 
 TEST(SurveyReport, DesignErrorsAreDataErrors) {
@@ -125,14 +125,14 @@ TEST(SurveyReport, DesignErrorsAreDataErrors) {
   options.ids = "dnum";
   options.strata = "stype";  // districts cross school types: not nested
   options.mean = "api00";
-  auto result = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  auto result = MakeSurveyReport(options, in.csv.header, in.csv.rows, {});
   EXPECT_EQ(result.status().code(), StatusCode::kDataError);
   EXPECT_NE(result.status().message().find("nest=TRUE"), std::string::npos);
   ReportOptions mixed;
   mixed.strata = "stype";
   mixed.fpc = "fpc+fpc_frac";
   mixed.mean = "api00";
-  EXPECT_FALSE(SurveyReportCsv(mixed, in.csv.header, in.csv.rows, {}).ok());
+  EXPECT_FALSE(MakeSurveyReport(mixed, in.csv.header, in.csv.rows, {}).ok());
 }
 
 TEST(SurveyReport, SpssValueLabelsBecomeTerms) {
@@ -142,11 +142,11 @@ TEST(SurveyReport, SpssValueLabelsBecomeTerms) {
   options.ids = "psu";
   options.weights = "w";
   options.mean = "opleiding";
-  auto csv = SurveyReportCsv(options, header, rows, {{"opleiding", {{"1", "laag"}, {"2", "hoog"}, {"3", "midden"}}}});
+  auto csv = MakeSurveyReport(options, header, rows, {{"opleiding", {{"1", "laag"}, {"2", "hoog"}, {"3", "midden"}}}});
   ASSERT_TRUE(csv.ok()) << csv.status().ToString();
-  EXPECT_NE(csv->find("\nopleidinglaag,0.25,"), std::string::npos) << *csv;
-  EXPECT_NE(csv->find("\nopleidinghoog,0.75,"), std::string::npos) << *csv;
-  EXPECT_NE(csv->find("\nopleidingmidden,0,"), std::string::npos) << *csv;
+  EXPECT_NE(csv->csv.find("\nopleidinglaag,0.25,"), std::string::npos) << csv->csv;
+  EXPECT_NE(csv->csv.find("\nopleidinghoog,0.75,"), std::string::npos) << csv->csv;
+  EXPECT_NE(csv->csv.find("\nopleidingmidden,0,"), std::string::npos) << csv->csv;
 }
 
 // End to end through the binary (reading with io::ReadTextTable), when it has been built.
@@ -163,6 +163,12 @@ TEST(SurveyCommand, BinaryWritesTheReport) {
   std::stringstream text;
   text << in.rdbuf();
   ExpectMatchesGolden(text.str(), "strat_by2_mean", 2);
+  // The design and the missing-value handling are in the sidecar, for people and tools to read.
+  std::ifstream sidecar(out + ".json");
+  std::stringstream provenance;
+  provenance << sidecar.rdbuf();
+  EXPECT_NE(provenance.str().find("\"opdracht\": \"survey\""), std::string::npos) << provenance.str();
+  EXPECT_NE(provenance.str().find("na.rm=TRUE"), std::string::npos) << provenance.str();
 }
 
 }  // namespace
@@ -181,14 +187,14 @@ TEST(Issue5, LonelyPsuFailIsNeverSilentInDomains) {
   options.weights = "pw";
   options.mean = "api00";
   options.by = "stype";
-  auto result = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  auto result = MakeSurveyReport(options, in.csv.header, in.csv.rows, {});
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), StatusCode::kDataError);
   EXPECT_NE(result.status().message().find("has only one PSU at stage 1"), std::string::npos);
   options.lonely_psu = "remove";
-  auto removed = SurveyReportCsv(options, in.csv.header, in.csv.rows, {});
+  auto removed = MakeSurveyReport(options, in.csv.header, in.csv.rows, {});
   ASSERT_TRUE(removed.ok()) << removed.status().ToString();
-  ExpectMatchesGolden(*removed, "lonely_remove_mean", 1);
+  ExpectMatchesGolden(removed->csv, "lonely_remove_mean", 1);
 }
 
 }  // namespace

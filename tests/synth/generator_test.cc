@@ -30,7 +30,8 @@ constexpr int kFirstYear = 2019;
 constexpr int kLastYear = 2022;
 
 RegionTable Regions() {
-  Result<RegionTable> regions = io::LoadRegionFile(std::string(SZ_SOURCE_DIR) + "/config/regions/twente-synthetic-2024.csv");
+  Result<RegionTable> regions =
+      io::LoadRegionFile(std::string(SZ_SOURCE_DIR) + "/config/regions/twente-synthetic-2024.csv");
   EXPECT_TRUE(regions.ok()) << regions.status().ToString();
   return std::move(regions).value();
 }
@@ -110,7 +111,11 @@ size_t CheckTable(const io::TextTable& table, const sources::TableSpec& spec, co
       switch (column.type) {
         case sources::ColumnType::kCategory: {
           std::string value = cell;
+          std::string lower = cell;
+          for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
           if (auto alias = column.aliases.find(value); alias != column.aliases.end()) value = alias->second;
+          if (auto alias = column.aliases.find(lower); alias != column.aliases.end())
+            value = alias->second;  // as ingest does
           EXPECT_NE(std::find(column.allowed.begin(), column.allowed.end(), value), column.allowed.end())
               << where << ": '" << cell << "' not allowed";
           break;
@@ -118,37 +123,41 @@ size_t CheckTable(const io::TextTable& table, const sources::TableSpec& spec, co
         case sources::ColumnType::kDate: {
           Result<Date> date = ParseDate(cell);
           EXPECT_TRUE(date.ok()) << where << ": " << cell;
-          if (date.ok()) { EXPECT_LE(*date, end) << where << ": in the future"; }
+          if (date.ok()) {
+            EXPECT_LE(*date, end) << where << ": in the future";
+          }
           break;
         }
         case sources::ColumnType::kInteger: {
           size_t used = 0;
           long long value = std::stoll(cell, &used);
           EXPECT_EQ(used, cell.size()) << where << ": " << cell;
-          if (column.min) { EXPECT_GE(value, *column.min) << where; }
-          if (column.max) { EXPECT_LE(value, *column.max) << where; }
+          if (column.min) {
+            EXPECT_GE(value, *column.min) << where;
+          }
+          if (column.max) {
+            EXPECT_LE(value, *column.max) << where;
+          }
           break;
         }
-        case sources::ColumnType::kYesNo:
-          EXPECT_TRUE(cell == "ja" || cell == "nee") << where << ": " << cell;
-          break;
+        case sources::ColumnType::kYesNo: EXPECT_TRUE(cell == "ja" || cell == "nee") << where << ": " << cell; break;
         case sources::ColumnType::kGemeenteCode:
         case sources::ColumnType::kWijkCode:
         case sources::ColumnType::kBuurtCode:
         case sources::ColumnType::kRegionCode:
           EXPECT_NE(regions.Find(cell), nullptr) << where << ": unknown region " << cell;
           break;
-        case sources::ColumnType::kIsoWeek:
-          EXPECT_TRUE(Period::Parse(cell).ok()) << where << ": " << cell;
-          break;
+        case sources::ColumnType::kIsoWeek: EXPECT_TRUE(Period::Parse(cell).ok()) << where << ": " << cell; break;
         case sources::ColumnType::kPostcode: {
           std::string compact;
-          for (char ch : cell) if (ch != ' ') compact += ch;
+          for (char ch : cell)
+            if (ch != ' ') compact += ch;
           EXPECT_EQ(compact.size(), 6u) << where << ": " << cell;
           if (compact.size() != 6) break;
           int pc4 = std::stoi(compact.substr(0, 4));
           EXPECT_TRUE(pc4 >= 7400 && pc4 <= 7699) << where << ": " << cell;
-          EXPECT_TRUE(std::isupper(static_cast<unsigned char>(compact[4])) && std::isupper(static_cast<unsigned char>(compact[5])));
+          EXPECT_TRUE(std::isupper(static_cast<unsigned char>(compact[4])) &&
+                      std::isupper(static_cast<unsigned char>(compact[5])));
           break;
         }
         case sources::ColumnType::kCode:
@@ -179,9 +188,12 @@ TEST_F(SynthTest, DeskExportsFollowTheirContracts) {
 
 TEST_F(SynthTest, AggregateSourcesFollowTheirContracts) {
   Date end{kLastYear, 12, 31};
-  EXPECT_GT(CheckTable(Read(*dir_ + "/bevolking/bevolking.csv"), sources::FindContract("bevolking")->extract, *regions_, end), 0u);
+  EXPECT_GT(
+      CheckTable(Read(*dir_ + "/bevolking/bevolking.csv"), sources::FindContract("bevolking")->extract, *regions_, end),
+      0u);
   EXPECT_GT(CheckTable(Read(*dir_ + "/infectieziekten/infectieziekten.csv"),
-                       sources::FindContract("infectieziekten")->extract, *regions_, end), 0u);
+                       sources::FindContract("infectieziekten")->extract, *regions_, end),
+            0u);
   for (int wave : {2020, 2022}) {
     std::string base = *dir_ + "/gezondheidsmonitor/monitor-" + std::to_string(wave);
     io::TextTable csv = Read(base + ".csv");
@@ -265,7 +277,8 @@ TEST_F(SynthTest, PopulationMatchesConfiguration) {
     EXPECT_NEAR(last["leeftijdsklassen"][config.population.age_bands[b]]["gerealiseerd"].get<double>(),
                 config.population.age_band_shares[b], 0.025);
   }
-  EXPECT_NEAR((*summary_)["personen_per_huishouden_bij_start"].get<double>(), config.population.persons_per_household, 0.1);
+  EXPECT_NEAR((*summary_)["personen_per_huishouden_bij_start"].get<double>(), config.population.persons_per_household,
+              0.1);
 }
 
 TEST_F(SynthTest, YearlyDeskVolumesMatchConfiguration) {
@@ -339,7 +352,8 @@ TEST_F(SynthTest, YouthCareReachAndPlacements) {
 
 // Weighted prevalence of an item in a wave, computed from the delivered file.
 double Prevalence(const io::TextTable& table, const std::string& item, int quintile = 0) {
-  int column = table.ColumnIndex(item), weight = table.ColumnIndex("gewicht"), income = table.ColumnIndex("inkomen_kwintiel");
+  int column = table.ColumnIndex(item), weight = table.ColumnIndex("gewicht"),
+      income = table.ColumnIndex("inkomen_kwintiel");
   double sum = 0, total = 0;
   for (const auto& row : table.rows) {
     if (row[column].empty()) continue;
@@ -361,7 +375,8 @@ TEST_F(SynthTest, SurveyPrevalencesAndDesign) {
   }
   EXPECT_NEAR(Prevalence(monitor, "mantelzorger"), 0.165, 0.025);
   // Income gradient: good health higher, smoking lower in the highest quintile.
-  EXPECT_GT(Prevalence(monitor, "ervaren_gezondheid_goed", 5), Prevalence(monitor, "ervaren_gezondheid_goed", 1) + 0.05);
+  EXPECT_GT(Prevalence(monitor, "ervaren_gezondheid_goed", 5),
+            Prevalence(monitor, "ervaren_gezondheid_goed", 1) + 0.05);
   EXPECT_LT(Prevalence(monitor, "roker", 5), Prevalence(monitor, "roker", 1) - 0.03);
   // Weights sum to the adult population per stratum; ernstig eenzaam implies eenzaam; items sometimes missing.
   int weight = monitor.ColumnIndex("gewicht"), eenzaam = monitor.ColumnIndex("eenzaam"),
@@ -372,7 +387,9 @@ TEST_F(SynthTest, SurveyPrevalencesAndDesign) {
     std::string w = row[weight];
     std::replace(w.begin(), w.end(), ',', '.');
     weight_total += std::stod(w);
-    if (row[ernstig] == "1" && !row[eenzaam].empty()) { EXPECT_EQ(row[eenzaam], "1"); }
+    if (row[ernstig] == "1" && !row[eenzaam].empty()) {
+      EXPECT_EQ(row[eenzaam], "1");
+    }
     missing += row[eenzaam].empty();
   }
   EXPECT_NEAR(weight_total, 639000 * kScale * 0.81, 639000 * kScale * 0.05);
@@ -414,7 +431,8 @@ TEST_F(SynthTest, NoTwoHouseholdsShareAnAddressAtTheSameTime) {
   // The address is the household key of the linkage: it must not join unrelated households.
   io::TextTable households = Read(*dir_ + "/truth/households.csv");
   std::map<std::string, std::vector<std::tuple<std::string, std::string, std::string>>> by_address;
-  for (const auto& row : households.rows) by_address[row[6] + " " + row[7] + row[8]].push_back({row[1], row[2], row[0]});
+  for (const auto& row : households.rows)
+    by_address[row[6] + " " + row[7] + row[8]].push_back({row[1], row[2], row[0]});
   int clashes = 0;
   for (auto& [address, episodes] : by_address) {
     std::sort(episodes.begin(), episodes.end());
@@ -442,7 +460,8 @@ TEST_F(SynthTest, BsnsPassTheElfproefExceptInjectedErrors) {
   io::TextTable persons = Read(*dir_ + "/veilig_thuis/betrokkenen.csv");
   io::TextTable truth = Read(*dir_ + "/truth/persons.csv");
   std::map<std::pair<std::string, std::string>, std::string> errors;
-  for (const auto& row : truth.rows) if (row[0] == "veilig_thuis") errors[{row[1], row[2]}] = row[5];
+  for (const auto& row : truth.rows)
+    if (row[0] == "veilig_thuis") errors[{row[1], row[2]}] = row[5];
   int bsn = persons.ColumnIndex("bsn");
   int present = 0, missing = 0;
   std::map<std::string, std::set<std::string>> bsns_of_person;
@@ -458,10 +477,12 @@ TEST_F(SynthTest, BsnsPassTheElfproefExceptInjectedErrors) {
   EXPECT_NEAR(static_cast<double>(missing) / (present + missing), 0.45, 0.05);
   // The same true person keeps the same BSN across reports (apart from injected errors).
   std::map<std::pair<std::string, std::string>, std::string> person_of;
-  for (const auto& row : truth.rows) if (row[0] == "veilig_thuis") person_of[{row[1], row[2]}] = row[3];
+  for (const auto& row : truth.rows)
+    if (row[0] == "veilig_thuis") person_of[{row[1], row[2]}] = row[3];
   for (const auto& row : persons.rows) {
     const std::string& tags = errors[{row[0], row[1]}];
-    if (!row[bsn].empty() && tags.find("bsn_") == std::string::npos) bsns_of_person[person_of[{row[0], row[1]}]].insert(row[bsn]);
+    if (!row[bsn].empty() && tags.find("bsn_") == std::string::npos)
+      bsns_of_person[person_of[{row[0], row[1]}]].insert(row[bsn]);
   }
   for (const auto& [person, bsns] : bsns_of_person) EXPECT_EQ(bsns.size(), 1u) << person;
 }
@@ -520,7 +541,9 @@ TEST(SynthDialectTest, FutureDatesAreNeverWritten) {
     for (const auto& row : table.rows) {
       for (const auto& cell : row) {
         Result<Date> date = ParseDate(cell, DateFormat::kDutch);
-        if (date.ok()) { EXPECT_LE(*date, (Date{2026, 3, 15})) << desk << " " << cell; }
+        if (date.ok()) {
+          EXPECT_LE(*date, (Date{2026, 3, 15})) << desk << " " << cell;
+        }
       }
     }
   }
@@ -530,7 +553,8 @@ TEST(SynthDialectTest, FutureDatesAreNeverWritten) {
 
 TEST(SynthConfigTest, RejectsBadConfigurations) {
   EXPECT_EQ(ParseSynthConfig("{ not json").status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(ParseSynthConfig(R"({"population": {"household_move_rate": 2}})").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(ParseSynthConfig(R"({"population": {"household_move_rate": 2}})").status().code(),
+            StatusCode::kInvalidArgument);
   RegionTable regions = Regions();
   SynthConfig config = DefaultConfig();
   EXPECT_TRUE(ValidateSynthConfig(config, regions).ok());

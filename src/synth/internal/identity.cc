@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/sex.h"
+
 namespace sz::synth::internal {
 namespace {
 
@@ -23,7 +25,12 @@ std::string Initials(const std::vector<std::string>& names) {
     // First UTF-8 character of each name.
     size_t length = 1;
     unsigned char first = static_cast<unsigned char>(name[0]);
-    if (first >= 0xF0) length = 4; else if (first >= 0xE0) length = 3; else if (first >= 0xC0) length = 2;
+    if (first >= 0xF0)
+      length = 4;
+    else if (first >= 0xE0)
+      length = 3;
+    else if (first >= 0xC0)
+      length = 2;
     out += name.substr(0, length) + ".";
   }
   return out;
@@ -41,7 +48,8 @@ PlaceOn AddressOn(const Chunk& chunk, const Person& person, int32_t day) {
   const Household& household = chunk.households[h];
   const Episode& episode = household.EpisodeOn(day);
   int32_t membership_since = person.memberships.front().from_day;
-  for (const Membership& m : person.memberships) if (m.from_day <= day) membership_since = m.from_day;
+  for (const Membership& m : person.memberships)
+    if (m.from_day <= day) membership_since = m.from_day;
   return {episode.gemeente, episode.dwelling, std::max(episode.from_day, membership_since)};
 }
 
@@ -49,7 +57,8 @@ PlaceOn AddressOn(const Chunk& chunk, const Person& person, int32_t day) {
 
 std::string Typo(Rng& rng, const std::string& text) {
   std::vector<size_t> letters;
-  for (size_t i = 0; i < text.size(); ++i) if (IsAsciiLetter(text[i])) letters.push_back(i);
+  for (size_t i = 0; i < text.size(); ++i)
+    if (IsAsciiLetter(text[i])) letters.push_back(i);
   if (letters.size() < 3) return text;
   static const char* kNeighbours = "qwertyuiopasdfghjklzxcvbnm";
   size_t at = letters[1 + rng.Below(letters.size() - 1)];  // keep the first letter (as most typos do)
@@ -59,14 +68,17 @@ std::string Typo(Rng& rng, const std::string& text) {
       const char* found = std::strchr(kNeighbours, std::tolower(static_cast<unsigned char>(out[at])));
       size_t pos = found ? static_cast<size_t>(found - kNeighbours) : 0;
       char replacement = kNeighbours[(pos + (rng.Bernoulli(0.5) ? 1 : 25)) % 26];
-      out[at] = std::isupper(static_cast<unsigned char>(out[at])) ? static_cast<char>(std::toupper(replacement)) : replacement;
+      out[at] = std::isupper(static_cast<unsigned char>(out[at])) ? static_cast<char>(std::toupper(replacement))
+                                                                  : replacement;
       break;
     }
-    case 1: out.erase(at, 1); break;                     // deletion
-    case 2: out.insert(at, 1, out[at]); break;           // doubled letter
-    default:                                             // transposition with the next letter
-      if (at + 1 < out.size() && IsAsciiLetter(out[at + 1])) std::swap(out[at], out[at + 1]);
-      else out.erase(at, 1);
+    case 1: out.erase(at, 1); break;            // deletion
+    case 2: out.insert(at, 1, out[at]); break;  // doubled letter
+    default:                                    // transposition with the next letter
+      if (at + 1 < out.size() && IsAsciiLetter(out[at + 1]))
+        std::swap(out[at], out[at + 1]);
+      else
+        out.erase(at, 1);
       break;
   }
   return out;
@@ -187,7 +199,7 @@ WrittenIdentity WriteIdentity(const Model& model, const Chunk& chunk, Rng& rng, 
   } else if (rng.Bernoulli(errors.sex_letter)) {
     out.geslacht = person.female ? "V" : "M";
   } else {
-    out.geslacht = std::string(person.female ? sources::kSexVrouw : sources::kSexMan);
+    out.geslacht = std::string(SexName(person.female ? Sex::kVrouw : Sex::kMan));
   }
 
   // Address: the placement address, the current one, or (shortly after a move) the old one.
@@ -225,7 +237,8 @@ WrittenIdentity WriteIdentity(const Model& model, const Chunk& chunk, Rng& rng, 
     out.huisnummer_toevoeging = address.addition;
     if (!out.huisnummer_toevoeging.empty() && std::isalpha(static_cast<unsigned char>(out.huisnummer_toevoeging[0])) &&
         rng.Bernoulli(0.3)) {
-      out.huisnummer_toevoeging[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out.huisnummer_toevoeging[0])));
+      out.huisnummer_toevoeging[0] =
+          static_cast<char>(std::tolower(static_cast<unsigned char>(out.huisnummer_toevoeging[0])));
     }
   }
   out.straat = std::string(StreetAt(postcode.street));

@@ -1,5 +1,7 @@
 // The SQLite backend of Store: one database file (default var/samenzicht.db), WAL journal, schema
-// created and upgraded by versioned migrations (migrations.h) when the file is opened.
+// created and upgraded by versioned migrations (store/migrations.h) when the file is opened.
+// Private to the store module: other modules open a store with OpenStore("sqlite:PATH") (store.h);
+// tests use the options below.
 //
 //   ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(path));
 //

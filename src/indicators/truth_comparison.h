@@ -1,21 +1,15 @@
 // Validation of the cross-desk measures against the synthetic Twente's ground truth
-// (docs/synthetic-twente.md): the involvements of a generated directory with the TRUE person and
-// household ids, and a comparison of our VT classification with the generator's.
+// (docs/synthetic-twente.md): the truth's shape, and a comparison of our VT classification with the
+// generator's. pipeline/truth.h reads the truth from a generated folder.
 //
-//   ASSIGN_OR_RETURN(SynthTruth truth, LoadSynthTruth("out/synth"));
+//   ASSIGN_OR_RETURN(SynthTruth truth, pipeline::ReadSynthTruth("out/synth"));
 //   ASSIGN_OR_RETURN(auto classes, ClassifyVtRegistrations(truth.involvements));
 //   VtTruthComparison comparison = CompareWithTruth(classes, truth.vt);
 //   comparison.class_agreements == comparison.compared;   // with true ids: every report agrees
 //
-// The lead runs the same comparison with linked ids in place of the true ones (replace person_id and
+// The same comparison runs with linked ids in place of the true ones (replace person_id and
 // household_id of truth.involvements by linkage's): issue 7 asks the hermelding share within 1
 // percentage point of the truth.
-//
-// LoadSynthTruth reads DIR/<desk>/registraties.csv and betrokkenen.csv of the six desks (any dialect
-// the generator writes), DIR/truth/persons.csv (true person and household per betrokkene),
-// DIR/truth/households.csv (the household's wijk on the registration date) and
-// DIR/truth/vt_classificatie.csv. Errors: kNotFound for a missing file, kDataError for a missing
-// column, an unparsable date or a betrokkene without truth.
 // Thread safety: pure functions.
 #pragma once
 
@@ -46,11 +40,6 @@ struct SynthTruth {
   std::vector<SynthTruthVt> vt;                 // truth/vt_classificatie.csv
 };
 
-Result<SynthTruth> LoadSynthTruth(const std::string& dir);
-// Only DIR/truth/vt_classificatie.csv: enough to score a classification computed from linked ids
-// (record ids survive pseudonymisation), e.g.
-//   CompareWithTruth(*ClassifyVtRegistrations(linked_rows), *LoadVtClassificationTruth(dir)).
-Result<std::vector<SynthTruthVt>> LoadVtClassificationTruth(const std::string& dir);
 
 // Shares among meldingen (soort = melding), index by VtClass.
 struct VtShares {

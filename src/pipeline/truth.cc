@@ -1,13 +1,23 @@
-#include "indicators/synth_truth.h"
+#include "pipeline/truth.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
+#include "core/numbers.h"
 #include "io/csv_reader.h"
+#include "pipeline/messages.h"
 
-namespace sz::indicators {
+namespace sz::pipeline {
+
+using indicators::LinkedInvolvement;
+using indicators::SynthTruth;
+using indicators::SynthTruthVt;
+using indicators::VtClass;
+
 namespace {
 
 // A CSV file as header → column index, read completely.
@@ -15,10 +25,11 @@ struct Table {
   std::string path;
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  std::vector<long> lines;
 
   Result<int> Column(const std::string& name) const {
     auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) return DataError(path + ": no column '" + name + "'");
+    if (it == header.end()) return DataError(msg::NoSuchColumn(path, name));
     return static_cast<int>(it - header.begin());
   }
   int OptionalColumn(const std::string& name) const {
@@ -34,10 +45,9 @@ Result<Table> ReadTable(const std::string& path) {
   table.header = reader->header();
   io::CsvRecord record;
   while (reader->Next(record)) {
-    if (!record.error.empty()) {
-      return DataError(path + " line " + std::to_string(record.line) + ": " + record.error);
-    }
+    if (!record.error.empty()) return DataError(msg::AtLine(path, record.line, record.error));
     table.rows.push_back(std::move(record.cells));
+    table.lines.push_back(record.line);
   }
   return table;
 }
@@ -57,7 +67,7 @@ Result<VtClass> ParseClass(const std::string& text) {
   if (text == "vervolgmelding") return VtClass::kVervolgmelding;
   if (text == "hermelding") return VtClass::kHermelding;
   if (text == "nieuw") return VtClass::kNieuw;
-  return DataError("unknown VT class '" + text + "'");
+  return DataError(msg::UnknownVtClass(text));
 }
 
 struct Episode {
@@ -65,9 +75,66 @@ struct Episode {
   std::string wijk;
 };
 
+// A whole number in a truth file, or kDataError naming the file and line.
+Result<int> ParseCount(const Table& table, size_t row, int column) {
+  std::optional<int64_t> value = ParseInteger(table.rows[row][column]);
+  if (!value)
+    return DataError(msg::AtLine(table.path, table.lines[row], msg::NotAWholeNumber(table.rows[row][column])));
+  return static_cast<int>(*value);
+}
+
+Result<IsoWeek> ParseWeekCell(const Table& table, size_t row, int column) {
+  Result<Period> period = Period::Parse(table.rows[row][column]);
+  if (!period.ok() || period->kind() != PeriodKind::kWeek) {
+    return DataError(msg::AtLine(table.path, table.lines[row], msg::NotAnIsoWeek(table.rows[row][column])));
+  }
+  return IsoWeek{period->year(), period->number()};
+}
+
 }  // namespace
 
-Result<std::vector<SynthTruthVt>> LoadVtClassificationTruth(const std::string& dir) {
+Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<const InvolvementKey> involvements) {
+  ASSIGN_OR_RETURN(Table table, ReadTable(persons_csv));
+  auto find = [&](std::initializer_list<const char*> names) -> int {
+    for (const char* name : names) {
+      if (int column = table.OptionalColumn(name); column >= 0) return column;
+    }
+    return -1;
+  };
+  const int source = find({"bron", "source"}), record = find({"registratie_id", "record_id", "registratie", "id"}),
+            number = find({"betrokkene_nr"}), person = find({"persoon_id", "person_id", "true_person_id"}),
+            household = find({"huishouden_id", "household_id", "true_household_id"});
+  if (source < 0 || record < 0 || number < 0 || person < 0 || household < 0) {
+    return DataError(msg::TruthPersonsColumns(persons_csv));
+  }
+  std::unordered_map<std::string, std::pair<std::string, std::string>> truth;
+  truth.reserve(table.rows.size());
+  for (auto& row : table.rows) {
+    truth[row[source] + '\x1f' + row[record] + '\x1f' + row[number]] = {std::move(row[person]),
+                                                                        std::move(row[household])};
+  }
+  TruePersons out;
+  out.person.reserve(involvements.size());
+  out.household.reserve(involvements.size());
+  std::string key;
+  for (const InvolvementKey& involvement : involvements) {
+    key.assign(involvement.source);
+    key += '\x1f';
+    key += involvement.record_id;
+    key += '\x1f';
+    key += std::to_string(involvement.betrokkene_nr);
+    auto it = truth.find(key);
+    if (it == truth.end()) {
+      return DataError(
+          msg::NoTruthFor(persons_csv, involvement.source, involvement.record_id, involvement.betrokkene_nr));
+    }
+    out.person.push_back(it->second.first);
+    out.household.push_back(it->second.second);
+  }
+  return out;
+}
+
+Result<std::vector<SynthTruthVt>> ReadVtClassificationTruth(const std::string& dir) {
   std::vector<SynthTruthVt> out;
   ASSIGN_OR_RETURN(Table vt, ReadTable(dir + "/truth/vt_classificatie.csv"));
   ASSIGN_OR_RETURN(int id, vt.Column("melding_id"));
@@ -90,7 +157,7 @@ Result<std::vector<SynthTruthVt>> LoadVtClassificationTruth(const std::string& d
   return out;
 }
 
-Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
+Result<SynthTruth> ReadSynthTruth(const std::string& dir) {
   SynthTruth truth;
   // Household address episodes: the true wijk on a date.
   ASSIGN_OR_RETURN(Table households, ReadTable(dir + "/truth/households.csv"));
@@ -116,11 +183,13 @@ Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
     ASSIGN_OR_RETURN(int nr, persons.Column("betrokkene_nr"));
     ASSIGN_OR_RETURN(int person, persons.Column("persoon_id"));
     ASSIGN_OR_RETURN(int household, persons.Column("huishouden_id"));
-    for (const auto& row : persons.rows) {
-      true_ids[{row[source], row[record], std::stoi(row[nr])}] = {row[person], row[household]};
+    for (size_t row_idx = 0; row_idx < persons.rows.size(); ++row_idx) {
+      const auto& row = persons.rows[row_idx];
+      ASSIGN_OR_RETURN(int number, ParseCount(persons, row_idx, nr));
+      true_ids[{row[source], row[record], number}] = {row[person], row[household]};
     }
   }
-  for (std::string_view source_view : kDeskSources) {
+  for (std::string_view source_view : indicators::kDeskSources) {
     std::string source(source_view);
     ASSIGN_OR_RETURN(Table records, ReadTable(dir + "/" + source + "/registraties.csv"));
     ASSIGN_OR_RETURN(Table betrokkenen, ReadTable(dir + "/" + source + "/betrokkenen.csv"));
@@ -138,7 +207,7 @@ Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
       fields.record_id = row[0];
       std::string where = records.path + " " + row[0];
       ASSIGN_OR_RETURN(std::optional<Date> date, OptionalDate(row[date_column], where));
-      if (!date) return DataError(where + ": no " + date_name);
+      if (!date) return DataError(msg::MissingTruthValue(where, date_name));
       fields.event_date = *date;
       if (end_column >= 0) {
         ASSIGN_OR_RETURN(fields.end_date, OptionalDate(row[end_column], where));
@@ -151,15 +220,16 @@ Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
     }
     ASSIGN_OR_RETURN(int nr_column, betrokkenen.Column("betrokkene_nr"));
     ASSIGN_OR_RETURN(int rol_column, betrokkenen.Column("rol"));
-    for (const auto& row : betrokkenen.rows) {
+    for (size_t row_idx = 0; row_idx < betrokkenen.rows.size(); ++row_idx) {
+      const auto& row = betrokkenen.rows[row_idx];
       std::string where = betrokkenen.path + " " + row[0] + " betrokkene " + row[nr_column];
       auto fields = registration.find(row[0]);
-      if (fields == registration.end()) return DataError(where + ": no such registration");
+      if (fields == registration.end()) return DataError(msg::NoSuchRegistration(where));
       LinkedInvolvement involvement = fields->second;
-      involvement.betrokkene_nr = std::stoi(row[nr_column]);
+      ASSIGN_OR_RETURN(involvement.betrokkene_nr, ParseCount(betrokkenen, row_idx, nr_column));
       involvement.rol = row[rol_column];
       auto ids = true_ids.find({source, row[0], involvement.betrokkene_nr});
-      if (ids == true_ids.end()) return DataError(where + ": not in truth/persons.csv");
+      if (ids == true_ids.end()) return DataError(msg::NotInTruth(where));
       involvement.person_id = ids->second.first;
       involvement.household_id = ids->second.second;
       int64_t day = involvement.event_date.DayNumber();
@@ -169,47 +239,26 @@ Result<SynthTruth> LoadSynthTruth(const std::string& dir) {
       truth.involvements.push_back(std::move(involvement));
     }
   }
-  ASSIGN_OR_RETURN(truth.vt, LoadVtClassificationTruth(dir));
+  ASSIGN_OR_RETURN(truth.vt, ReadVtClassificationTruth(dir));
   return truth;
 }
 
-VtTruthComparison CompareWithTruth(std::span<const VtClassification> ours, std::span<const SynthTruthVt> truth) {
-  VtTruthComparison comparison;
-  std::unordered_map<std::string, const VtClassification*> by_id;
-  for (const VtClassification& entry : ours) by_id[entry.record_id] = &entry;
-  auto count = [](VtShares& shares, VtClass vt_class) {
-    ++shares.meldingen;
-    ++shares.counts[static_cast<int>(vt_class)];
-  };
-  for (const SynthTruthVt& expected : truth) {
-    auto it = by_id.find(expected.melding_id);
-    if (it == by_id.end()) {
-      ++comparison.missing;
-      continue;
-    }
-    const VtClassification& got = *it->second;
-    by_id.erase(it);
-    ++comparison.compared;
-    if (got.vt_class == expected.vt_class) {
-      ++comparison.class_agreements;
-    } else if (comparison.disagreements.size() < 20) {
-      comparison.disagreements.push_back(expected.melding_id + ": ours " + std::string(VtClassName(got.vt_class)) +
-                                         ", truth " + std::string(VtClassName(expected.vt_class)));
-    }
-    if (got.known_elsewhere_person == expected.known_elsewhere_person) ++comparison.person_elsewhere_agreements;
-    if (got.known_elsewhere_household == expected.known_elsewhere_household) {
-      ++comparison.household_elsewhere_agreements;
-    }
-    if (expected.soort == "melding") {
-      count(comparison.ours, got.vt_class);
-      count(comparison.truth, expected.vt_class);
-      auto& year = comparison.by_year[expected.ontvangen_op.year];
-      count(year.first, got.vt_class);
-      count(year.second, expected.vt_class);
-    }
+Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir) {
+  ASSIGN_OR_RETURN(Table truth, ReadTable(dir + "/truth/outbreaks.csv"));
+  ASSIGN_OR_RETURN(int disease, truth.Column("ziekte"));
+  ASSIGN_OR_RETURN(int gemeente, truth.Column("gemeente"));
+  ASSIGN_OR_RETURN(int first, truth.Column("eerste_week"));
+  ASSIGN_OR_RETURN(int last, truth.Column("laatste_week"));
+  std::vector<TrueOutbreak> out;
+  for (size_t row = 0; row < truth.rows.size(); ++row) {
+    TrueOutbreak outbreak;
+    outbreak.ziekte = truth.rows[row][disease];
+    outbreak.gemeente = truth.rows[row][gemeente];
+    ASSIGN_OR_RETURN(outbreak.first, ParseWeekCell(truth, row, first));
+    ASSIGN_OR_RETURN(outbreak.last, ParseWeekCell(truth, row, last));
+    out.push_back(std::move(outbreak));
   }
-  comparison.missing += static_cast<int64_t>(by_id.size());
-  return comparison;
+  return out;
 }
 
-}  // namespace sz::indicators
+}  // namespace sz::pipeline

@@ -1,0 +1,61 @@
+// Link evaluation: the stage behind `samenzicht link-eval`. Scores the linkage pipeline on any
+// plaintext person file with a truth column (e.g. the FEBRL sets in ../shared/refdata):
+//
+//   ASSIGN_OR_RETURN(LinkEvalReport report, EvaluateLinkage(workspace, {
+//       .inputs = {"dataset2.csv"},
+//       .map = "given_name=given_name,surname=surname,birth_date=date_of_birth,postcode=postcode,bsn=soc_sec_id",
+//       .truth_column = "rec_id", .truth_regex = "rec-(\\d+)-"}));
+//   report.evaluation.persons.f1;
+//
+// It runs the production path: every plaintext record is pseudonymised with a throwaway random key
+// through privacy::Pseudonymiser (the plaintext never reaches linkage, and the key is never written),
+// then linkage::Link links the pseudonymised records (two inputs: across the files; one input:
+// deduplication), then the persons found are scored against the truth (records with equal truth
+// values — the regex's first group if given — are one person). Fields: given_name, surname, birth_date
+// (ISO, dd-mm-yyyy or yyyymmdd), sex, postcode, house_number, street, locality, bsn; street and
+// locality are accepted but not used (the pseudonymiser keys an address on postcode + house number).
+// The linkage schema is CONFIG/linkage-schema.json unless `clk_schema` names another.
+// Errors: kInvalidArgument for bad options (no or three inputs, a bad map, an unknown column, a bad
+// regex); kDataError for a truth value the regex does not match; the file readers' errors.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "linkage/evaluation.h"
+#include "linkage/linker.h"
+#include "pipeline/workspace.h"
+
+namespace sz::pipeline {
+
+struct LinkEvalRequest {
+  std::vector<std::string> inputs;  // one (deduplicate) or two (link the two files)
+  std::string map;                  // FIELD=COLUMN[,FIELD=COLUMN...]
+  std::string truth_column;
+  std::string truth_regex;  // optional: its first capture group is the person
+  std::string clk_schema;   // "" for CONFIG/linkage-schema.json
+  int threads = 0;
+  double threshold = linkage::ClusteringOptions{}.link_probability;
+};
+
+struct LinkEvalReport {
+  linkage::LinkMode mode = linkage::LinkMode::kDeduplicate;
+  double threshold = 0;
+  std::map<std::string, int64_t> problems;  // pseudonymiser problems per field, counted over records
+  linkage::LinkageStats stats;
+  linkage::EvaluationReport evaluation;
+  double lambda = 0;
+  std::string model_description;  // the fitted model, one line per field level
+};
+
+Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalRequest& request);
+
+// The scores as JSON: records, mode, pairs_compared, all_pairs, reduction_ratio, true_pairs,
+// true_pairs_compared, pair_completeness, precision, recall, f1, predicted_pairs, true_positives,
+// link_precision, link_recall, link_f1, link_probability_threshold, purity, inverse_purity,
+// persons_found, persons_true, lambda, em_iterations, seconds.
+Status WriteLinkEvalJson(const LinkEvalReport& report, const std::string& path);
+
+}  // namespace sz::pipeline

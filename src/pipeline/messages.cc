@@ -1,0 +1,218 @@
+#include "pipeline/messages.h"
+
+#include "core/messages.h"
+
+namespace sz::pipeline::msg {
+
+std::string ConfigDirMissing(std::string_view dir, std::string_view from) {
+  return "configuratiemap " + std::string(dir) + " (uit " + std::string(from) + ") bestaat niet of is geen map";
+}
+std::string NoConfigDir(const std::vector<std::string>& looked) {
+  std::string out =
+      "geen configuratiemap gevonden (een map met regions/ en linkage-schema.json): geef --config-dir MAP of zet "
+      "SAMENZICHT_CONFIG";
+  if (!looked.empty()) {
+    out += "; gezocht in ";
+    for (size_t i = 0; i < looked.size(); ++i) out += (i ? ", " : "") + looked[i];
+  }
+  return out;
+}
+
+std::string NoFilesToIngest() { return "geen bestanden opgegeven om in te lezen"; }
+std::string FileNotFound(std::string_view path) { return std::string(path) + ": bestand niet gevonden"; }
+std::string IsADirectory(std::string_view path) { return std::string(path) + ": is een map, geen bestand"; }
+std::string CannotRead(std::string_view path, std::string_view detail) {
+  return std::string(path) + ": kan niet worden gelezen (" + std::string(detail) + ")";
+}
+std::string EmptyFile(std::string_view path) {
+  return std::string(path) +
+         ": het bestand is leeg (0 bytes); verwacht een kopregel en gegevensregels. Er is niets "
+         "opgeslagen";
+}
+std::string NothingStored(std::string_view message) { return std::string(message) + ". Er is niets opgeslagen"; }
+std::string DeclaredOtherSource(std::string_view path, std::string_view declared, std::string_view source) {
+  return std::string(path) + ": het extract noemt als bron " + QuoteValue(declared) + ", maar is ingelezen als " +
+         QuoteValue(source) + ". Er is niets opgeslagen";
+}
+std::string NoKeyFingerprint(std::string_view path) {
+  return std::string(path) +
+         ": dit extract noemt geen sleutelvingerafdruk ('# key_fingerprint: …' bovenaan). Alleen extracten van "
+         "`samenzicht pseudonymise` kunnen worden gekoppeld; maak het extract daarmee. Er is niets opgeslagen";
+}
+std::string OtherKey(std::string_view path, std::string_view fingerprint, std::string_view store_fingerprint) {
+  return std::string(path) + ": het extract is gemaakt met sleutel " + std::string(fingerprint) +
+         ", maar de opslag koppelt met sleutel " + std::string(store_fingerprint) +
+         ". Pseudoniemen van verschillende sleutels komen nooit overeen, dus deze personen zouden met niemand in de "
+         "opslag gekoppeld worden. Maak het extract met de gedeelde sleutel van de meldpunten, of lees in met "
+         "--accept-new-key als de sleutel bewust is vervangen. Er is niets opgeslagen";
+}
+std::string HeaderOnly(std::string_view path) {
+  return std::string(path) +
+         ": het bestand heeft een kopregel maar geen gegevensregels; was de export leeg? Er is "
+         "niets opgeslagen";
+}
+std::string ColumnIgnored(std::string_view column, std::string_view source) {
+  return "kolom '" + std::string(column) + "' hoort niet bij het contract van " + std::string(source) +
+         " en is genegeerd";
+}
+std::string Duplicate(std::string_view key, std::string_view where) {
+  return "dubbele registratie: " + std::string(key) + " is al aangeleverd in " + std::string(where);
+}
+std::string DuplicateHint() {
+  return "elk registratienummer mag één keer worden aangeleverd; verwijder de herhaalde regel of verbeter het nummer";
+}
+std::string LineOfThisFile(long line) { return "regel " + std::to_string(line) + " van dit bestand"; }
+std::string LineOfFile(std::string_view file, long line) {
+  return std::string(file) + ", regel " + std::to_string(line);
+}
+std::string FileSummary(std::string_view file, long read, long accepted, long rejected, std::string_view description) {
+  return std::string(file) + ": gelezen " + std::to_string(read) + " = geaccepteerd " + std::to_string(accepted) +
+         " + afgewezen " + std::to_string(rejected) + " (" + std::string(description) + ")";
+}
+std::string AlreadyIngested(std::string_view file, std::string_view when) {
+  return std::string(file) + ": al ingelezen op " + std::string(when) + "; niets toegevoegd";
+}
+std::string AlreadyIngestedAs(std::string_view at, std::string_view file_name) {
+  return std::string(at) + " (als " + std::string(file_name) + ")";
+}
+std::string ThisRun() { return "deze opdracht"; }
+std::string LineWord() { return "regel"; }
+std::string RowsRejectedAndKept(long rejected) {
+  return std::to_string(rejected) +
+         " rij(en) afgewezen en met hun reden bewaard in de opslag; de geaccepteerde rijen zijn opgeslagen";
+}
+
+std::string NoPostcodeTable() {
+  return "geen postcodetabel: geef --postcodes BESTAND (postcode;gemeente;wijk;buurt, zie docs/regions.md); die zet "
+         "adressen om in wijk- en buurtcodes";
+}
+std::string NotADeskSource(std::string_view source) {
+  return std::string(source) +
+         " bevat geen identiteiten: de bron wordt ingelezen zoals aangeleverd, zonder pseudonymise";
+}
+
+std::string DuplicateRecordId(long first_line) {
+  return "dubbel registratienummer; het eerste staat op regel " + std::to_string(first_line);
+}
+std::string NoRecordForPerson(std::string_view records_file) {
+  return "geen (geldige) registratie met dit nummer in " + std::string(records_file);
+}
+std::string PersonNumberTwice(long first_line) {
+  return "dit betrokkenenummer komt twee keer voor bij de registratie; het eerste staat op regel " +
+         std::to_string(first_line);
+}
+std::string UnknownExtractColumn(std::string_view column) {
+  return "interne fout: pseudonymise weet niet hoe extractkolom '" + std::string(column) + "' te vullen";
+}
+std::string RecordWithoutPersons() { return "geen betrokkenen bij deze registratie; voeg er minstens één toe"; }
+
+std::string MapItemMalformed(std::string_view item) { return "--map: verwacht VELD=KOLOM, kreeg " + QuoteValue(item); }
+std::string MapUnknownField(std::string_view field) {
+  return "--map: onbekend veld " + QuoteValue(field) +
+         " (velden: given_name, surname, birth_date, sex, postcode, house_number, street, locality, bsn)";
+}
+std::string MapFieldTwice(std::string_view field) { return "--map: veld " + QuoteValue(field) + " twee keer gegeven"; }
+std::string OneOrTwoInputs() { return "geef één --input (ontdubbelen) of twee (de twee bestanden koppelen)"; }
+std::string BadTruthRegex(std::string_view detail) {
+  return "--truth-regex is geen geldige reguliere expressie (" + std::string(detail) + ")";
+}
+std::string TruthRegexWithoutGroup() { return "--truth-regex heeft een groep tussen haakjes nodig"; }
+std::string NoSuchColumn(std::string_view path, std::string_view column) {
+  return std::string(path) + " heeft geen kolom " + QuoteValue(column);
+}
+std::string TruthValueUnmatched(std::string_view path, long line, std::string_view value) {
+  return std::string(path) + ": regel " + std::to_string(line) + ": waarheidswaarde " + QuoteValue(value) +
+         " past niet op --truth-regex";
+}
+std::string SchemaMustMake1024Bits() { return "het koppelschema moet CLK's van 1024 bits maken"; }
+std::string PopulationWithoutCount(std::string_view path) {
+  return std::string(path) +
+         ": een populatietabel heeft een telkolom 'Freq' (of 'aantal') naast de kolommen van de variabelen";
+}
+std::string BadPopulationCount(std::string_view path, long line, std::string_view text) {
+  return std::string(path) + ": regel " + std::to_string(line) + ": aantal " + QuoteValue(text) +
+         " is geen niet-negatief getal";
+}
+std::string NoSuchWave(int wave) {
+  return "de opslag heeft geen respondenten van de gezondheidsmonitor van " + std::to_string(wave) +
+         "; `samenzicht summary` toont welke golven er zijn";
+}
+std::string FileOrWave() { return "geef --data BESTAND of --wave JAAR (uit de opslag), niet allebei"; }
+std::string PoststratifyNeedsPopulation() { return "--poststratify heeft --population BESTAND nodig"; }
+std::string PopulationColumnsDiffer(std::string_view path, std::string_view variables) {
+  return std::string(path) + ": de kolommen (naast Freq) moeten precies de --poststratify-variabelen " +
+         std::string(variables) + " zijn";
+}
+std::string PopulationWithoutPoststratify() {
+  return "--population hoort bij --poststratify (geef voor raken --rake BESTAND per marge)";
+}
+std::string StoredWave(int wave) { return "opslag: gezondheidsmonitor " + std::to_string(wave); }
+
+std::string SeriesPeriodKind() { return "reeksen zijn er per week of per maand"; }
+std::string NotASeriesSource(std::string_view source) {
+  return "van bron " + std::string(source) + " zijn geen telreeksen te maken (geen datum of week, en geen aantal)";
+}
+std::string NoRegionColumn(std::string_view source, std::string_view level) {
+  return "bron " + std::string(source) + " heeft geen kolom voor het niveau " + std::string(level);
+}
+std::string NoRegio() { return "het regiobestand heeft geen regio (zoals Twente)"; }
+std::string SeriesRegionLevel() { return "reeksen zijn er per regio, gemeente of wijk"; }
+std::string NoRowsForSeries(std::string_view source) {
+  return "de opslag heeft geen rijen van " + std::string(source) + "; lees de bron eerst in";
+}
+
+std::string BadFrequency() { return "--frequency moet 52 (per week) of 12 (per maand) zijn"; }
+std::string AtLine(std::string_view path, long line, std::string_view message) {
+  return std::string(path) + ": regel " + std::to_string(line) + ": " + std::string(message);
+}
+std::string NotAWholeNumber(std::string_view text) { return QuoteValue(text) + " is geen geheel getal"; }
+std::string NotAnIsoWeek(std::string_view text) { return QuoteValue(text) + " is geen ISO-week"; }
+std::string UnknownVtClass(std::string_view text) { return "onbekende VT-klasse " + QuoteValue(text); }
+std::string NoSuchRegistration(std::string_view where) { return std::string(where) + ": die registratie bestaat niet"; }
+std::string MissingTruthValue(std::string_view where, std::string_view column) {
+  return std::string(where) + ": geen " + std::string(column);
+}
+std::string NotInTruth(std::string_view where) { return std::string(where) + ": staat niet in truth/persons.csv"; }
+std::string TruthPersonsColumns(std::string_view path) {
+  return std::string(path) +
+         ": de waarheid heeft de kolommen bron, registratie_id, betrokkene_nr, persoon_id en huishouden_id nodig";
+}
+std::string NoTruthFor(std::string_view path, std::string_view source, std::string_view record_id, int betrokkene_nr) {
+  return std::string(path) + ": geen waarheid voor " + std::string(source) + " registratie " + std::string(record_id) +
+         " betrokkene " + std::to_string(betrokkene_nr);
+}
+
+std::string DetectEvalNeedsTruth() {
+  return "geef --truth MAP (of --data MAP): de map van `samenzicht generate` met truth/outbreaks.csv";
+}
+std::string RejectedInFile(std::string_view file, long rejected, std::string_view first_reason) {
+  return std::string(file) + ": " + std::to_string(rejected) +
+         " rij(en) afgewezen, de eerste: " + std::string(first_reason);
+}
+std::string TooFewWeeks(int weeks, int needed) {
+  return std::to_string(weeks) + " weken aan gegevens; de evaluatie heeft er minstens " + std::to_string(needed) +
+         " nodig (vijf jaar geschiedenis voor farrington en een jaar om te evalueren): genereer 2016-2025";
+}
+
+std::string CannotWrite(std::string_view path) { return std::string(path) + ": kan niet worden geschreven"; }
+
+std::string NoSuchTable(std::string_view source, std::string_view table, bool is_desk) {
+  return "bron " + std::string(source) + " heeft geen tabel '" + std::string(table) + "'" +
+         (is_desk ? " (tabellen: records, persons, extract)" : " (tabel: extract)");
+}
+
+std::string TooFewToLink(size_t rows) {
+  return "de opslag bevat " + std::to_string(rows) +
+         " extractregels van meldpunten; lees extracten van de meldpunten in voordat u koppelt";
+}
+std::string PairOutsideLinkage(uint32_t a, uint32_t b) {
+  return "koppelpaar (" + std::to_string(a) + ", " + std::to_string(b) +
+         ") noemt een betrokkenheid die de opslag niet heeft; koppel opnieuw met --full";
+}
+std::string NotLinkedYet() { return "de opslag is nog niet gekoppeld: draai eerst `samenzicht link`"; }
+std::string IngestedAfterLinking(std::string_view source, std::string_view record_id) {
+  return "rij " + std::string(source) + " " + std::string(record_id) +
+         " is ingelezen na de laatste koppelrun: draai eerst `samenzicht link`";
+}
+
+}  // namespace sz::pipeline::msg

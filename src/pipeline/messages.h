@@ -1,0 +1,106 @@
+// The texts of the pipeline stages, in Dutch: what the command, the server and the dashboard show
+// a user about a stage's work and its refusals. One place for the whole module.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sz::pipeline::msg {
+
+// Workspace.
+std::string ConfigDirMissing(std::string_view dir, std::string_view from);
+std::string NoConfigDir(const std::vector<std::string>& looked);
+
+// Ingest.
+std::string NoFilesToIngest();
+std::string FileNotFound(std::string_view path);
+std::string IsADirectory(std::string_view path);
+std::string CannotRead(std::string_view path, std::string_view detail);
+std::string EmptyFile(std::string_view path);
+std::string NothingStored(std::string_view message);
+std::string DeclaredOtherSource(std::string_view path, std::string_view declared, std::string_view source);
+std::string NoKeyFingerprint(std::string_view path);
+std::string OtherKey(std::string_view path, std::string_view fingerprint, std::string_view store_fingerprint);
+std::string HeaderOnly(std::string_view path);
+std::string ColumnIgnored(std::string_view column, std::string_view source);
+std::string Duplicate(std::string_view key, std::string_view where);
+std::string DuplicateHint();
+std::string LineOfThisFile(long line);
+std::string LineOfFile(std::string_view file, long line);
+std::string FileSummary(std::string_view file, long read, long accepted, long rejected, std::string_view description);
+std::string AlreadyIngested(std::string_view file, std::string_view when);
+std::string AlreadyIngestedAs(std::string_view at, std::string_view file_name);
+std::string ThisRun();
+std::string LineWord();
+std::string RowsRejectedAndKept(long rejected);
+
+// Pseudonymise.
+std::string NoPostcodeTable();
+std::string NotADeskSource(std::string_view source);
+std::string DuplicateRecordId(long first_line);
+std::string NoRecordForPerson(std::string_view records_file);
+std::string PersonNumberTwice(long first_line);
+std::string UnknownExtractColumn(std::string_view column);
+std::string RecordWithoutPersons();
+
+// Link evaluation.
+std::string MapItemMalformed(std::string_view item);
+std::string MapUnknownField(std::string_view field);
+std::string MapFieldTwice(std::string_view field);
+std::string OneOrTwoInputs();
+std::string BadTruthRegex(std::string_view detail);
+std::string TruthRegexWithoutGroup();
+std::string NoSuchColumn(std::string_view path, std::string_view column);
+std::string TruthValueUnmatched(std::string_view path, long line, std::string_view value);
+std::string SchemaMustMake1024Bits();
+
+// Survey.
+std::string PopulationWithoutCount(std::string_view path);
+std::string BadPopulationCount(std::string_view path, long line, std::string_view text);
+std::string NoSuchWave(int wave);
+std::string FileOrWave();
+std::string PoststratifyNeedsPopulation();
+std::string PopulationColumnsDiffer(std::string_view path, std::string_view variables);
+std::string PopulationWithoutPoststratify();
+std::string StoredWave(int wave);
+
+// Count series.
+std::string SeriesPeriodKind();
+std::string NotASeriesSource(std::string_view source);
+std::string NoRegionColumn(std::string_view source, std::string_view level);
+std::string NoRegio();
+std::string SeriesRegionLevel();
+std::string NoRowsForSeries(std::string_view source);
+
+// Detection.
+std::string BadFrequency();
+std::string DetectEvalNeedsTruth();
+std::string RejectedInFile(std::string_view file, long rejected, std::string_view first_reason);
+std::string TooFewWeeks(int weeks, int needed);
+
+// The synthetic truth.
+std::string AtLine(std::string_view path, long line, std::string_view message);
+std::string NotAWholeNumber(std::string_view text);
+std::string NotAnIsoWeek(std::string_view text);
+std::string UnknownVtClass(std::string_view text);
+std::string NoSuchRegistration(std::string_view where);
+std::string MissingTruthValue(std::string_view where, std::string_view column);
+std::string NotInTruth(std::string_view where);
+std::string TruthPersonsColumns(std::string_view path);
+std::string NoTruthFor(std::string_view path, std::string_view source, std::string_view record_id, int betrokkene_nr);
+
+// Files the stages write.
+std::string CannotWrite(std::string_view path);
+
+// Schema.
+std::string NoSuchTable(std::string_view source, std::string_view table, bool is_desk);
+
+// Link, link pairs and cross-desk measures.
+std::string TooFewToLink(size_t rows);
+std::string NotLinkedYet();
+std::string IngestedAfterLinking(std::string_view source, std::string_view record_id);
+std::string PairOutsideLinkage(uint32_t a, uint32_t b);
+
+}  // namespace sz::pipeline::msg

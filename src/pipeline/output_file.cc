@@ -1,0 +1,48 @@
+#include "pipeline/output_file.h"
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/messages.h"
+
+namespace sz::pipeline {
+
+Status WriteTextFile(std::string_view text, const std::string& path) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return IoError(msg::CannotWrite(path));
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return IoError(msg::CannotWrite(path));
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    return IoError(msg::CannotWrite(path));
+  }
+  return Status::Ok();
+}
+
+std::string ProvenancePath(const std::string& data_path) { return data_path + ".json"; }
+
+Status WriteProvenance(const std::string& data_path, const Provenance& provenance) {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char made[32];
+  std::strftime(made, sizeof made, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  nlohmann::ordered_json json = {{"programma", "samenzicht"},
+                                 {"versie", kVersion},
+                                 {"opdracht", provenance.command},
+                                 {"gemaakt_op", made},
+                                 {"bestand", data_path}};
+  for (const auto& [key, value] : provenance.fields) json[key] = value;
+  return WriteTextFile(json.dump(2) + "\n", ProvenancePath(data_path));
+}
+
+}  // namespace sz::pipeline

@@ -1,0 +1,56 @@
+// The synthetic Twente's ground truth, read from a folder that `samenzicht generate` wrote
+// (docs/synthetic-twente.md) — the one reader of it, for every stage and test that scores itself.
+//
+//   ASSIGN_OR_RETURN(TruePersons truth, ReadTruePersons("out/truth/persons.csv", keys));
+//   ASSIGN_OR_RETURN(indicators::SynthTruth truth, ReadSynthTruth("out"));
+//   ASSIGN_OR_RETURN(std::vector<TrueOutbreak> outbreaks, ReadOutbreakTruth("out"));
+//
+// Files: DIR/truth/persons.csv (the true person and household per betrokkene), households.csv (the
+// household's wijk over time), vt_classificatie.csv (the true CBS class per VT registration),
+// outbreaks.csv (the injected outbreaks), and the desks' own registraties.csv and betrokkenen.csv.
+// Any dialect the generator writes (io/csv_reader.h). Columns are found by name.
+// Errors: kNotFound for a missing file; kDataError for a missing column, a bad value (naming file and
+// line) or an involvement the truth does not know (naming it). Thread safety: pure functions.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/period.h"
+#include "core/status.h"
+#include "indicators/truth_comparison.h"
+
+namespace sz::pipeline {
+
+// One involvement, by its key.
+struct InvolvementKey {
+  std::string_view source, record_id;
+  int betrokkene_nr = 0;
+};
+
+// The true person and household labels of involvements, in their order.
+struct TruePersons {
+  std::vector<std::string> person;
+  std::vector<std::string> household;
+};
+
+// From PERSONS_CSV (truth/persons.csv: bron, registratie_id, betrokkene_nr, persoon_id, huishouden_id;
+// the English names source, record_id, person_id, household_id are accepted too).
+Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<const InvolvementKey> involvements);
+
+// The desks' involvements with the true person and household ids, and the true VT classes.
+Result<indicators::SynthTruth> ReadSynthTruth(const std::string& dir);
+// Only DIR/truth/vt_classificatie.csv: enough to score a classification computed from linked ids
+// (record ids survive pseudonymisation).
+Result<std::vector<indicators::SynthTruthVt>> ReadVtClassificationTruth(const std::string& dir);
+
+struct TrueOutbreak {
+  std::string ziekte, gemeente;
+  IsoWeek first, last;
+};
+// DIR/truth/outbreaks.csv: ziekte, gemeente, eerste_week, laatste_week.
+Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir);
+
+}  // namespace sz::pipeline

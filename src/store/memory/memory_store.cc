@@ -1,0 +1,344 @@
+#include "store/memory/memory_store.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "store/messages.h"
+#include "store/migrations.h"
+
+namespace sz::store {
+namespace {
+
+std::string NowUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+struct StoredRow {
+  int64_t file_id = 0;
+  long line = 0;
+  std::vector<Value> values;
+};
+
+struct Table {
+  std::vector<StoredRow> rows;
+  std::unordered_map<std::string, size_t> by_key;  // key values joined → row index
+};
+
+struct State {
+  std::vector<IngestedFile> files;
+  std::vector<std::pair<int64_t, RejectedRow>> rejects;  // (file id, row) in insertion order
+  std::map<std::string, Table> tables;                   // per source
+  std::map<std::string, std::string> settings;
+  std::vector<LinkRunInfo> runs;
+  std::vector<LinkedInvolvement> involvements;
+  std::vector<LinkPairRow> pairs;
+};
+
+std::string KeyOf(const sources::SourceContract& contract, std::span<const Value> values) {
+  std::string key;
+  for (const std::string& column : contract.extract.key) {
+    key += values[contract.extract.IndexOf(column)].ToString();
+    key += '\x1f';
+  }
+  return key;
+}
+
+// Orders values of one column as SQLite's MIN/MAX would: numbers by value, the rest by their text.
+bool Before(const Value& a, const Value& b) {
+  if (a.kind() == Value::Kind::kInteger && b.kind() == Value::Kind::kInteger) return a.integer() < b.integer();
+  if (a.kind() == Value::Kind::kDecimal && b.kind() == Value::Kind::kDecimal) return a.decimal() < b.decimal();
+  return a.ToString() < b.ToString();
+}
+
+class MemoryStore;
+
+class MemoryTransaction : public TransactionBackend {
+ public:
+  explicit MemoryTransaction(MemoryStore& store) : store_(store) {}
+  Status Commit() override;
+  void Rollback() override;
+
+ private:
+  MemoryStore& store_;
+};
+
+// The parts, each a view of the shared state.
+struct Shared {
+  State state;
+  std::optional<State> snapshot;  // the state a transaction started from
+  Status RequireTransaction(std::string_view what) const {
+    if (!snapshot) return FailedPreconditionError(msg::WriteOutsideTransaction(what));
+    return Status::Ok();
+  }
+};
+
+class MemoryIngestLog : public IngestLog {
+ public:
+  explicit MemoryIngestLog(Shared& shared) : shared_(shared) {}
+
+  Result<int64_t> AddFile(const IngestFileInfo& info) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een ingelezen bestand vastleggen"));
+    for (const IngestedFile& file : shared_.state.files) {
+      if (file.source == info.source && file.sha256 == info.sha256) {
+        return AlreadyExistsError(msg::FileAlreadyIngested(info.file_name));
+      }
+    }
+    IngestedFile file;
+    static_cast<IngestFileInfo&>(file) = info;
+    file.id = static_cast<int64_t>(shared_.state.files.size()) + 1;
+    file.ingested_at = NowUtc();
+    shared_.state.files.push_back(file);
+    return file.id;
+  }
+
+  Status UpdateFileCounts(int64_t file_id, int64_t read, int64_t accepted, int64_t rejected) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("tellingen van een ingelezen bestand bijwerken"));
+    for (IngestedFile& file : shared_.state.files) {
+      if (file.id == file_id) {
+        file.rows_read = read;
+        file.rows_accepted = accepted;
+        file.rows_rejected = rejected;
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status AddReject(int64_t file_id, const RejectedRow& reject) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een afgewezen rij opslaan"));
+    shared_.state.rejects.emplace_back(file_id, reject);
+    return Status::Ok();
+  }
+
+  Result<std::optional<IngestedFile>> FindFile(const std::string& source, const std::string& sha256) override {
+    for (const IngestedFile& file : shared_.state.files) {
+      if (file.source == source && file.sha256 == sha256) return std::optional<IngestedFile>(file);
+    }
+    return std::optional<IngestedFile>();
+  }
+
+  Result<std::vector<IngestedFile>> Files() override { return shared_.state.files; }
+
+  Result<std::vector<RejectedRow>> Rejects(int64_t file_id) override {
+    std::vector<RejectedRow> out;
+    for (const auto& [id, row] : shared_.state.rejects) {
+      if (id == file_id) out.push_back(row);
+    }
+    return out;
+  }
+
+  Result<int64_t> MaxFileId() override { return static_cast<int64_t>(shared_.state.files.size()); }
+
+ private:
+  Shared& shared_;
+};
+
+class MemoryRecords : public Records {
+ public:
+  explicit MemoryRecords(Shared& shared) : shared_(shared) {}
+
+  Result<InsertOutcome> Insert(int64_t file_id, long line, const sources::SourceContract& contract,
+                               std::span<const Value> values) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een " + contract.name + "-rij opslaan"));
+    RETURN_IF_ERROR(CheckRow(contract, values));
+    Table& table = shared_.state.tables[contract.name];
+    std::string key = KeyOf(contract, values);
+    InsertOutcome outcome;
+    if (auto existing = table.by_key.find(key); existing != table.by_key.end()) {
+      const StoredRow& row = table.rows[existing->second];
+      for (const IngestedFile& file : shared_.state.files) {
+        if (file.id == row.file_id) outcome.existing_file = file.file_name;
+      }
+      outcome.existing_line = row.line;
+      return outcome;
+    }
+    table.by_key.emplace(std::move(key), table.rows.size());
+    table.rows.push_back({file_id, line, std::vector<Value>(values.begin(), values.end())});
+    outcome.inserted = true;
+    return outcome;
+  }
+
+  Status Scan(const sources::SourceContract& contract, const RowCallback& row) override {
+    auto table = shared_.state.tables.find(contract.name);
+    if (table == shared_.state.tables.end()) return Status::Ok();
+    const std::vector<StoredRow>& rows = table->second.rows;
+    std::vector<size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return std::pair(rows[a].file_id, rows[a].line) < std::pair(rows[b].file_id, rows[b].line);
+    });
+    for (size_t index : order) RETURN_IF_ERROR(row(rows[index].values));
+    return Status::Ok();
+  }
+
+  Result<RecordSummary> Summarise(const sources::SourceContract& contract) override {
+    RecordSummary summary;
+    auto table = shared_.state.tables.find(contract.name);
+    if (table == shared_.state.tables.end()) return summary;
+    int gemeente = contract.extract.IndexOf("gemeente");
+    std::string range_name = SummaryRangeColumn(contract);
+    int range = range_name.empty() ? -1 : contract.extract.IndexOf(range_name);
+    const Value* first = nullptr;
+    const Value* last = nullptr;
+    for (const StoredRow& row : table->second.rows) {
+      ++summary.rows;
+      if (gemeente >= 0) ++summary.rows_per_gemeente[row.values[gemeente].ToString()];
+      if (range >= 0 && !row.values[range].missing()) {
+        if (first == nullptr || Before(row.values[range], *first)) first = &row.values[range];
+        if (last == nullptr || Before(*last, row.values[range])) last = &row.values[range];
+      }
+    }
+    if (first != nullptr) summary.first_date = first->ToString();
+    if (last != nullptr) summary.last_date = last->ToString();
+    return summary;
+  }
+
+ private:
+  Shared& shared_;
+};
+
+class MemoryLinkageRuns : public LinkageRuns {
+ public:
+  explicit MemoryLinkageRuns(Shared& shared) : shared_(shared) {}
+
+  Result<int64_t> Replace(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
+                          const std::vector<LinkPairRow>& pairs) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("de koppeling vervangen"));
+    shared_.state.involvements = involvements;
+    shared_.state.pairs.clear();
+    RETURN_IF_ERROR(AppendPairs(pairs));
+    return LogRun(run);
+  }
+
+  Result<int64_t> Extend(const LinkRunInfo& run, int64_t first_new, const std::vector<LinkKeyUpdate>& updated,
+                         const std::vector<LinkedInvolvement>& appended,
+                         const std::vector<LinkPairRow>& pairs) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("de koppeling uitbreiden"));
+    auto stored = static_cast<int64_t>(shared_.state.involvements.size());
+    if (stored != first_new) return FailedPreconditionError(msg::StaleLinkage(stored, first_new));
+    for (const LinkKeyUpdate& update : updated) {
+      if (update.idx < 0 || update.idx >= first_new) return InvalidArgumentError(msg::NoSuchInvolvement(update.idx));
+      shared_.state.involvements[update.idx].person_key = update.person_key;
+      shared_.state.involvements[update.idx].household_key = update.household_key;
+    }
+    shared_.state.involvements.insert(shared_.state.involvements.end(), appended.begin(), appended.end());
+    RETURN_IF_ERROR(AppendPairs(pairs));
+    return LogRun(run);
+  }
+
+  Result<std::optional<LinkRunInfo>> Latest() override {
+    if (shared_.state.runs.empty()) return std::optional<LinkRunInfo>();
+    return std::optional<LinkRunInfo>(shared_.state.runs.back());
+  }
+
+  Result<std::vector<LinkedInvolvement>> Involvements() override { return shared_.state.involvements; }
+
+  Result<std::vector<LinkPairRow>> Pairs(double min_probability) override {
+    std::vector<LinkPairRow> out;
+    for (const LinkPairRow& pair : shared_.state.pairs) {
+      if (pair.probability >= min_probability || pair.exact) out.push_back(pair);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const LinkPairRow& x, const LinkPairRow& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
+    return out;
+  }
+
+ private:
+  // Pairs name stored involvements and are unique by (a, b), as SQLite's keys require.
+  Status AppendPairs(const std::vector<LinkPairRow>& pairs) {
+    std::unordered_set<uint64_t> seen;
+    for (const LinkPairRow& pair : shared_.state.pairs) seen.insert(uint64_t{pair.a} << 32 | pair.b);
+    const size_t stored = shared_.state.involvements.size();
+    for (const LinkPairRow& pair : pairs) {
+      if (pair.a >= stored || pair.b >= stored || !seen.insert(uint64_t{pair.a} << 32 | pair.b).second) {
+        return InternalError(
+            msg::Failure("de koppelparen opslaan",
+                         "paar " + std::to_string(pair.a) + "-" + std::to_string(pair.b) + " ongeldig of dubbel"));
+      }
+      shared_.state.pairs.push_back(pair);
+    }
+    return Status::Ok();
+  }
+
+  int64_t LogRun(LinkRunInfo run) {
+    run.id = static_cast<int64_t>(shared_.state.runs.size()) + 1;
+    run.created_at = NowUtc();
+    run.involvements = static_cast<int64_t>(shared_.state.involvements.size());
+    run.pairs_kept = static_cast<int64_t>(shared_.state.pairs.size());
+    shared_.state.runs.push_back(run);
+    return run.id;
+  }
+
+  Shared& shared_;
+};
+
+class MemorySettings : public Settings {
+ public:
+  explicit MemorySettings(Shared& shared) : shared_(shared) {}
+  Result<std::optional<std::string>> Get(const std::string& key) override {
+    auto it = shared_.state.settings.find(key);
+    if (it == shared_.state.settings.end()) return std::optional<std::string>();
+    return std::optional<std::string>(it->second);
+  }
+  Status Set(const std::string& key, const std::string& value) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een instelling opslaan"));
+    shared_.state.settings[key] = value;
+    return Status::Ok();
+  }
+
+ private:
+  Shared& shared_;
+};
+
+class MemoryStore : public Store {
+ public:
+  MemoryStore() : ingest_log_(shared_), records_(shared_), linkage_(shared_), settings_(shared_) {}
+
+  std::string Describe() const override { return "memory:"; }
+  int SchemaVersion() override { return AllMigrations().back().version; }
+
+  Result<Transaction> Begin() override {
+    if (shared_.snapshot) return FailedPreconditionError(msg::TransactionAlreadyOpen());
+    shared_.snapshot = shared_.state;
+    return Transaction(std::make_unique<MemoryTransaction>(*this));
+  }
+
+  IngestLog& ingest_log() override { return ingest_log_; }
+  Records& records() override { return records_; }
+  LinkageRuns& linkage() override { return linkage_; }
+  Settings& settings() override { return settings_; }
+
+  void Commit() { shared_.snapshot.reset(); }
+  void Rollback() {
+    shared_.state = std::move(*shared_.snapshot);
+    shared_.snapshot.reset();
+  }
+
+ private:
+  Shared shared_;
+  MemoryIngestLog ingest_log_;
+  MemoryRecords records_;
+  MemoryLinkageRuns linkage_;
+  MemorySettings settings_;
+};
+
+Status MemoryTransaction::Commit() {
+  store_.Commit();
+  return Status::Ok();
+}
+void MemoryTransaction::Rollback() { store_.Rollback(); }
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenMemoryStore() { return std::unique_ptr<Store>(std::make_unique<MemoryStore>()); }
+
+}  // namespace sz::store

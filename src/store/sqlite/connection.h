@@ -1,0 +1,112 @@
+// The SQLite backend's shared pieces: the connection every part uses, prepared statements, the
+// mapping of SQLite errors to Status, and the parts themselves (one .cc each). Private to the backend.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace sz::store::sqlite {
+
+// Maps an SQLite failure to a Status with a message a user can act on (store/messages.h).
+Status SqliteError(sqlite3* db, int rc, std::string_view what);
+std::string NowUtc();
+
+class Statement {
+ public:
+  Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Status Prepare(sqlite3* db, const std::string& sql);
+  sqlite3_stmt* get() const { return stmt_; }
+  void Reset() { sqlite3_reset(stmt_); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+Status Exec(sqlite3* db, const std::string& sql, std::string_view what);
+std::string ColumnText(sqlite3_stmt* stmt, int col);
+void BindText(sqlite3_stmt* stmt, int index, std::string_view text);
+Result<int64_t> CountRows(sqlite3* db, const std::string& table);
+
+// What every part shares: the database and whether a transaction is open.
+struct Connection {
+  sqlite3* db = nullptr;
+  std::string path;
+  bool in_transaction = false;
+
+  // kFailedPrecondition naming `what` when no transaction is open.
+  Status RequireTransaction(std::string_view what) const;
+};
+
+class SqliteIngestLog : public IngestLog {
+ public:
+  explicit SqliteIngestLog(Connection& connection) : connection_(connection) {}
+  Result<int64_t> AddFile(const IngestFileInfo& info) override;
+  Status UpdateFileCounts(int64_t file_id, int64_t read, int64_t accepted, int64_t rejected) override;
+  Status AddReject(int64_t file_id, const RejectedRow& reject) override;
+  Result<std::optional<IngestedFile>> FindFile(const std::string& source, const std::string& sha256) override;
+  Result<std::vector<IngestedFile>> Files() override;
+  Result<std::vector<RejectedRow>> Rejects(int64_t file_id) override;
+  Result<int64_t> MaxFileId() override;
+  void ResetStatements();
+
+ private:
+  Result<std::vector<IngestedFile>> QueryFiles(const std::string& where, const std::vector<std::string>& args);
+  Connection& connection_;
+  std::unique_ptr<Statement> reject_stmt_;
+};
+
+class SqliteRecords : public Records {
+ public:
+  explicit SqliteRecords(Connection& connection) : connection_(connection) {}
+  Result<InsertOutcome> Insert(int64_t file_id, long line, const sources::SourceContract& contract,
+                               std::span<const Value> values) override;
+  Status Scan(const sources::SourceContract& contract, const RowCallback& row) override;
+  Result<RecordSummary> Summarise(const sources::SourceContract& contract) override;
+  void ResetStatements();
+
+ private:
+  Status FindExisting(const sources::SourceContract& contract, std::span<const Value> values, InsertOutcome& outcome);
+  Connection& connection_;
+  std::map<std::string, std::unique_ptr<Statement>> insert_statements_;
+};
+
+class SqliteLinkageRuns : public LinkageRuns {
+ public:
+  explicit SqliteLinkageRuns(Connection& connection) : connection_(connection) {}
+  Result<int64_t> Replace(const LinkRunInfo& run, const std::vector<LinkedInvolvement>& involvements,
+                          const std::vector<LinkPairRow>& pairs) override;
+  Result<int64_t> Extend(const LinkRunInfo& run, int64_t first_new, const std::vector<LinkKeyUpdate>& updated,
+                         const std::vector<LinkedInvolvement>& appended,
+                         const std::vector<LinkPairRow>& pairs) override;
+  Result<std::optional<LinkRunInfo>> Latest() override;
+  Result<std::vector<LinkedInvolvement>> Involvements() override;
+  Result<std::vector<LinkPairRow>> Pairs(double min_probability) override;
+
+ private:
+  Result<int64_t> InsertRun(const LinkRunInfo& run);
+  Status InsertInvolvements(int64_t first_idx, const std::vector<LinkedInvolvement>& involvements);
+  Status InsertPairs(const std::vector<LinkPairRow>& pairs);
+  Connection& connection_;
+};
+
+class SqliteSettings : public Settings {
+ public:
+  explicit SqliteSettings(Connection& connection) : connection_(connection) {}
+  Result<std::optional<std::string>> Get(const std::string& key) override;
+  Status Set(const std::string& key, const std::string& value) override;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace sz::store::sqlite

@@ -1,0 +1,136 @@
+// The survey stage on a stored wave (pipeline/survey.h): the health monitor of the golden files,
+// delivered as the gezondheidsmonitor contract has it, gives R's estimates from the store and
+// exactly what the file gives.
+#include "pipeline/survey.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/ingest.h"
+#include "sources/contract.h"
+#include "support/workspace.h"
+#include "survey/test_util.h"
+
+namespace sz::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SurveyStageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/survey-stage-" + std::to_string(getpid());
+    fs::create_directories(dir_);
+    // R's monitor.csv as a delivery: wijk numbers as PSU codes within gemeente strata.
+    survey::testing::Csv monitor = survey::testing::ReadCsv(survey::testing::GoldenDir() + "monitor.csv");
+    auto col = [&](const char* name) {
+      return static_cast<size_t>(std::find(monitor.header.begin(), monitor.header.end(), name) -
+                                 monitor.header.begin());
+    };
+    // Every contract column; the items the golden data lacks stay empty.
+    const auto& columns = sources::FindContract("gezondheidsmonitor")->extract.columns;
+    std::ofstream out(dir_ + "/monitor-2024.csv");
+    for (size_t c = 0; c < columns.size(); ++c) out << (c ? ";" : "") << columns[c].name;
+    out << "\n";
+    respondents_ = monitor.rows.size();
+    for (size_t r = 0; r < monitor.rows.size(); ++r) {
+      const auto& row = monitor.rows[r];
+      std::map<std::string, std::string> cells = {{"respondent_id", "r" + std::to_string(r)},
+                                                  {"jaar", "2024"},
+                                                  {"gemeente", row[col("gemeente")]},
+                                                  {"stratum", row[col("gemeente")]},
+                                                  {"psu", row[col("wijk")]},
+                                                  {"gewicht", row[col("gewicht")]},
+                                                  {"leeftijd", "40"},
+                                                  {"geslacht", "man"},
+                                                  {"inkomen_kwintiel", row[col("inkomen_q")]},
+                                                  {"eenzaam", row[col("eenzaam")]},
+                                                  {"mantelzorger", row[col("mantelzorger")]},
+                                                  {"opleiding", row[col("opleiding")]}};
+      for (size_t c = 0; c < columns.size(); ++c) out << (c ? ";" : "") << cells[columns[c].name];
+      out << "\n";
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  SurveyRequest Request(const std::string& out) {
+    SurveyRequest request;
+    request.report.ids = "psu";
+    request.report.strata = "stratum";
+    request.report.weights = "gewicht";
+    request.report.nest = true;
+    request.report.mean = "eenzaam";
+    request.report.by = "gemeente+inkomen_kwintiel";
+    request.out = out;
+    return request;
+  }
+
+  static std::string Read(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  std::string dir_;
+  size_t respondents_ = 0;
+};
+
+TEST_F(SurveyStageTest, AStoredWaveGivesRsEstimatesAndWhatTheFileGives) {
+  FixedClock clock(Date{2025, 6, 30});
+  Workspace workspace = testing::TestWorkspace("memory:", &clock);
+  auto ingested = Ingest(workspace, {.source = "gezondheidsmonitor", .files = {dir_ + "/monitor-2024.csv"}});
+  ASSERT_TRUE(ingested.ok()) << ingested.status().ToString();
+  ASSERT_EQ(ingested->TotalRejected(), 0) << ingested->files[0].first_rejects[0].reason;
+
+  SurveyRequest from_store = Request(dir_ + "/store.csv");
+  from_store.wave = 2024;
+  auto stored = RunSurvey(workspace, from_store);
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->respondents, respondents_);
+
+  SurveyRequest from_file = Request(dir_ + "/file.csv");
+  from_file.data = dir_ + "/monitor-2024.csv";
+  auto file = RunSurvey(workspace, from_file);
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  EXPECT_EQ(Read(dir_ + "/store.csv"), Read(dir_ + "/file.csv"));
+
+  // R: svyby(~eenzaam, ~gemeente + inkomen_q, svydesign(ids = ~wijk, strata = ~gemeente, weights = ~gewicht,
+  // nest = TRUE), svymean) — the golden case monitor_by_mean.
+  survey::testing::Csv golden = survey::testing::ReadCsv(survey::testing::GoldenDir() + "estimates.csv");
+  std::map<std::string, std::pair<double, double>> expected;
+  for (const auto& row : golden.rows) {
+    if (row[0] == "monitor_by_mean")
+      expected[row[1]] = {survey::testing::RNumber(row[3]), survey::testing::RNumber(row[4])};
+  }
+  auto records = survey::testing::ParseCsv(Read(dir_ + "/store.csv"));
+  ASSERT_EQ(records.front(), (std::vector<std::string>{"gemeente", "inkomen_kwintiel", "term", "estimate", "se",
+                                                       "ci_low", "ci_high", "n"}));
+  ASSERT_EQ(records.size() - 1, expected.size());
+  for (size_t r = 1; r < records.size(); ++r) {
+    auto it = expected.find(records[r][0] + "." + records[r][1]);
+    ASSERT_NE(it, expected.end()) << records[r][0] << "." << records[r][1];
+    EXPECT_TRUE(survey::testing::NearR(survey::testing::RNumber(records[r][3]), it->second.first));
+    EXPECT_TRUE(survey::testing::NearR(survey::testing::RNumber(records[r][4]), it->second.second));
+  }
+  EXPECT_TRUE(fs::exists(dir_ + "/store.csv.json"));
+}
+
+TEST_F(SurveyStageTest, AWaveTheStoreLacksOrTwoInputsAreRefused) {
+  Workspace workspace = testing::TestWorkspace();
+  SurveyRequest request = Request(dir_ + "/x.csv");
+  request.wave = 2016;
+  EXPECT_EQ(RunSurvey(workspace, request).status().code(), StatusCode::kNotFound);
+  request.data = dir_ + "/monitor-2024.csv";
+  EXPECT_EQ(RunSurvey(workspace, request).status().code(), StatusCode::kInvalidArgument);
+  request.wave.reset();
+  request.data.clear();
+  EXPECT_EQ(RunSurvey(workspace, request).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace sz::pipeline

@@ -1,0 +1,368 @@
+// StoreConformance/<Backend>.*: what every store backend must do (store/store.h and its parts), one
+// typed suite over every backend. PostgreSQL joins the list of backends when it lands.
+//
+// Atomicity (a destroyed transaction leaves nothing, in every part), idempotency (the same file
+// twice, the same record key twice), reject bookkeeping, typed values round-tripping, scan order,
+// summaries, settings, and the linkage's replace and extend with their refusals.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "store/memory/memory_store.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+
+namespace sz::store {
+namespace {
+
+struct SqliteBackend {
+  static Result<std::unique_ptr<Store>> Open() {
+    static int counter = 0;
+    std::string dir = ::testing::TempDir() + "/conformance-" + std::to_string(getpid());
+    std::filesystem::create_directories(dir);
+    std::string path = dir + "/store-" + std::to_string(++counter) + ".db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    return OpenSqliteStore(path);
+  }
+};
+
+struct MemoryBackend {
+  static Result<std::unique_ptr<Store>> Open() { return OpenMemoryStore(); }
+};
+
+class BackendNames {
+ public:
+  template <typename T>
+  static std::string GetName(int) {
+    if constexpr (std::is_same_v<T, SqliteBackend>) return "Sqlite";
+    if constexpr (std::is_same_v<T, MemoryBackend>) return "Memory";
+    return "Unknown";
+  }
+};
+
+template <typename Backend>
+class StoreConformance : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = Backend::Open();
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+  }
+
+  static IngestFileInfo File(const std::string& source, const std::string& name) {
+    return IngestFileInfo{.source = source,
+                          .file_name = name,
+                          .sha256 = "sha-" + source + "-" + name,
+                          .contract_version = 1,
+                          .rows_read = 2,
+                          .rows_accepted = 2};
+  }
+
+  static const sources::SourceContract& Infect() { return *sources::FindContract("infectieziekten"); }
+
+  static std::vector<Value> InfectRow(const std::string& week, const std::string& gemeente, const std::string& ziekte,
+                                      int64_t count) {
+    return {Value::Text(week), Value::Text(gemeente), Value::Text(ziekte), Value::Integer(count)};
+  }
+
+  std::vector<std::vector<Value>> Scan(const sources::SourceContract& contract) {
+    std::vector<std::vector<Value>> rows;
+    Status status = store_->records().Scan(contract, [&](std::span<const Value> row) {
+      rows.emplace_back(row.begin(), row.end());
+      return Status::Ok();
+    });
+    EXPECT_TRUE(status.ok()) << status.ToString();
+    return rows;
+  }
+
+  // One file with two infectieziekten rows, a reject, a setting and a linkage, all in one transaction.
+  void WriteEverything(Transaction& tx) {
+    auto file = store_->ingest_log().AddFile(File("infectieziekten", "a.csv"));
+    ASSERT_TRUE(file.ok()) << file.status().ToString();
+    ASSERT_TRUE(store_->records().Insert(*file, 2, Infect(), InfectRow("2024-W01", "GM0153", "mazelen", 3)).ok());
+    ASSERT_TRUE(store_->records().Insert(*file, 3, Infect(), InfectRow("2024-W02", "GM0153", "mazelen", 0)).ok());
+    ASSERT_TRUE(store_->ingest_log().AddReject(*file, {4, "aantal", "veel", "geen getal", "cijfers", "raw"}).ok());
+    ASSERT_TRUE(store_->settings().Set("k", "v").ok());
+    ASSERT_TRUE(store_->linkage().Replace(LinkRunInfo{.details = "{}"}, {{"wmo", "W1", 1, "p", "h"}}, {}).ok());
+  }
+
+  void ExpectEmpty() {
+    EXPECT_TRUE(store_->ingest_log().Files()->empty());
+    EXPECT_EQ(*store_->ingest_log().MaxFileId(), 0);
+    EXPECT_TRUE(Scan(Infect()).empty());
+    EXPECT_EQ(store_->records().Summarise(Infect())->rows, 0);
+    EXPECT_FALSE(store_->settings().Get("k")->has_value());
+    EXPECT_FALSE(store_->linkage().Latest()->has_value());
+    EXPECT_TRUE(store_->linkage().Involvements()->empty());
+  }
+
+  std::unique_ptr<Store> store_;
+};
+
+using Backends = ::testing::Types<SqliteBackend, MemoryBackend>;
+TYPED_TEST_SUITE(StoreConformance, Backends, BackendNames);
+
+TYPED_TEST(StoreConformance, StartsEmptyAtTheLatestSchema) {
+  this->ExpectEmpty();
+  EXPECT_GE(this->store_->SchemaVersion(), 3);
+}
+
+TYPED_TEST(StoreConformance, ADestroyedTransactionLeavesNothingInAnyPart) {
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(tx.ok()) << tx.status().ToString();
+    this->WriteEverything(*tx);
+    // Inside the transaction, its own writes are visible.
+    EXPECT_EQ(this->Scan(this->Infect()).size(), 2u);
+    EXPECT_EQ(this->store_->settings().Get("k")->value_or(""), "v");
+  }
+  this->ExpectEmpty();
+  // And the store takes a new transaction afterwards.
+  auto again = this->store_->Begin();
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+}
+
+TYPED_TEST(StoreConformance, ACommittedTransactionKeepsEverything) {
+  auto tx = this->store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  this->WriteEverything(*tx);
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_EQ(tx->Commit().code(), StatusCode::kFailedPrecondition);  // once
+  EXPECT_EQ(this->store_->ingest_log().Files()->size(), 1u);
+  EXPECT_EQ(this->Scan(this->Infect()).size(), 2u);
+  EXPECT_EQ(this->store_->settings().Get("k")->value_or(""), "v");
+  EXPECT_EQ((*this->store_->linkage().Latest())->involvements, 1);
+}
+
+TYPED_TEST(StoreConformance, WritesNeedATransactionAndOneAtATime) {
+  EXPECT_EQ(this->store_->ingest_log().AddFile(this->File("bevolking", "x.csv")).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store_->settings().Set("k", "v").code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store_->records()
+                .Insert(1, 2, this->Infect(), this->InfectRow("2024-W01", "GM0153", "bof", 1))
+                .status()
+                .code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store_->linkage().Replace({}, {}, {}).status().code(), StatusCode::kFailedPrecondition);
+  auto tx = this->store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  EXPECT_EQ(this->store_->Begin().status().code(), StatusCode::kFailedPrecondition);
+  this->ExpectEmpty();
+}
+
+TYPED_TEST(StoreConformance, TheSameFileAndTheSameKeyAreNotAddedTwice) {
+  auto tx = this->store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto file = this->store_->ingest_log().AddFile(this->File("infectieziekten", "a.csv"));
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(this->store_->ingest_log().AddFile(this->File("infectieziekten", "a.csv")).status().code(),
+            StatusCode::kAlreadyExists);
+  auto found = this->store_->ingest_log().FindFile("infectieziekten", "sha-infectieziekten-a.csv");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->id, *file);
+  EXPECT_FALSE(this->store_->ingest_log().FindFile("bevolking", "sha-infectieziekten-a.csv")->has_value());
+
+  auto first =
+      this->store_->records().Insert(*file, 2, this->Infect(), this->InfectRow("2024-W01", "GM0153", "bof", 1));
+  ASSERT_TRUE(first.ok() && first->inserted);
+  // Same key (week, gemeente, ziekte), other count: not inserted; the outcome names where the first came from.
+  auto second =
+      this->store_->records().Insert(*file, 9, this->Infect(), this->InfectRow("2024-W01", "GM0153", "bof", 7));
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_FALSE(second->inserted);
+  EXPECT_EQ(second->existing_file, "a.csv");
+  EXPECT_EQ(second->existing_line, 2);
+  ASSERT_TRUE(tx->Commit().ok());
+  auto rows = this->Scan(this->Infect());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][3], Value::Integer(1));
+}
+
+TYPED_TEST(StoreConformance, RejectsAreKeptPerFileWithCountsThatAddUp) {
+  auto tx = this->store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto a = this->store_->ingest_log().AddFile(this->File("infectieziekten", "a.csv"));
+  auto b = this->store_->ingest_log().AddFile(this->File("infectieziekten", "b.csv"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_LT(*a, *b);
+  std::string huge(100000, 'x');  // a rejected value is kept whole
+  ASSERT_TRUE(this->store_->ingest_log().AddReject(*a, {3, "aantal", huge, "geen getal", "cijfers", "r3"}).ok());
+  ASSERT_TRUE(this->store_->ingest_log().AddReject(*a, {5, "", "", "te weinig velden", "aanvullen", "r5"}).ok());
+  ASSERT_TRUE(this->store_->ingest_log().AddReject(*b, {2, "week", "w", "geen week", "2024-W05", "r2"}).ok());
+  ASSERT_TRUE(this->store_->ingest_log().UpdateFileCounts(*a, 10, 8, 2).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto rejects = this->store_->ingest_log().Rejects(*a);
+  ASSERT_TRUE(rejects.ok());
+  ASSERT_EQ(rejects->size(), 2u);
+  EXPECT_EQ((*rejects)[0].line, 3);
+  EXPECT_EQ((*rejects)[0].value, huge);
+  EXPECT_EQ((*rejects)[1].raw, "r5");
+  EXPECT_EQ(this->store_->ingest_log().Rejects(*b)->size(), 1u);
+  auto files = this->store_->ingest_log().Files();
+  ASSERT_EQ(files->size(), 2u);
+  EXPECT_EQ((*files)[0].rows_read, (*files)[0].rows_accepted + (*files)[0].rows_rejected);
+  EXPECT_EQ(*this->store_->ingest_log().MaxFileId(), *b);
+}
+
+TYPED_TEST(StoreConformance, TypedValuesComeBackAsTheyWentIn) {
+  const sources::SourceContract& vt = *sources::FindContract("veilig_thuis");
+  std::vector<Value> row(vt.extract.columns.size());
+  auto set = [&](const char* column, Value value) { row[vt.extract.IndexOf(column)] = std::move(value); };
+  set("melding_id", Value::Text("VT-1"));
+  set("ontvangen_op", Value::OfDate(Date{2024, 2, 29}));
+  set("soort", Value::Text("melding"));
+  set("gemeente", Value::Text("GM0153"));
+  set("betrokkene_nr", Value::Integer(2));
+  set("leeftijd", Value::Integer(9));
+  set("geslacht", Value::Text("vrouw"));
+  // afgesloten_op, clk, … stay missing
+  const sources::SourceContract& monitor = *sources::FindContract("gezondheidsmonitor");
+  std::vector<Value> respondent(monitor.extract.columns.size());
+  respondent[monitor.extract.IndexOf("respondent_id")] = Value::Text("r1");
+  respondent[monitor.extract.IndexOf("jaar")] = Value::Integer(2024);
+  respondent[monitor.extract.IndexOf("gewicht")] = Value::Decimal(12.375);
+
+  auto tx = this->store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto file = this->store_->ingest_log().AddFile(this->File("veilig_thuis", "vt.csv"));
+  ASSERT_TRUE(this->store_->records().Insert(*file, 5, vt, row).ok());
+  ASSERT_TRUE(this->store_->records().Insert(*file, 6, monitor, respondent).ok());
+  // A value of the wrong kind is refused, naming the column.
+  std::vector<Value> wrong = row;
+  wrong[vt.extract.IndexOf("ontvangen_op")] = Value::Text("2024-02-29");
+  wrong[vt.extract.IndexOf("melding_id")] = Value::Text("VT-2");
+  auto refused = this->store_->records().Insert(*file, 7, vt, wrong);
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(refused.status().message().find("ontvangen_op"), std::string::npos);
+  EXPECT_EQ(this->store_->records().Insert(*file, 8, vt, std::vector<Value>(3)).status().code(),
+            StatusCode::kInvalidArgument);
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto rows = this->Scan(vt);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], row);
+  auto respondents = this->Scan(monitor);
+  ASSERT_EQ(respondents.size(), 1u);
+  EXPECT_EQ(respondents[0], respondent);
+}
+
+TYPED_TEST(StoreConformance, ScansInIngestOrderAndSummarises) {
+  auto tx = this->store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto a = this->store_->ingest_log().AddFile(this->File("infectieziekten", "a.csv"));
+  auto b = this->store_->ingest_log().AddFile(this->File("infectieziekten", "b.csv"));
+  ASSERT_TRUE(
+      this->store_->records().Insert(*b, 2, this->Infect(), this->InfectRow("2023-W52", "GM0164", "bof", 1)).ok());
+  ASSERT_TRUE(
+      this->store_->records().Insert(*a, 3, this->Infect(), this->InfectRow("2024-W07", "GM0153", "bof", 2)).ok());
+  ASSERT_TRUE(
+      this->store_->records().Insert(*a, 2, this->Infect(), this->InfectRow("2024-W01", "GM0153", "bof", 3)).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto rows = this->Scan(this->Infect());
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0][0].text(), "2024-W01");  // file a, line 2
+  EXPECT_EQ(rows[1][0].text(), "2024-W07");  // file a, line 3
+  EXPECT_EQ(rows[2][0].text(), "2023-W52");  // file b
+  auto summary = this->store_->records().Summarise(this->Infect());
+  ASSERT_TRUE(summary.ok());
+  EXPECT_EQ(summary->rows, 3);
+  EXPECT_EQ(summary->rows_per_gemeente.at("GM0153"), 2);
+  EXPECT_EQ(summary->rows_per_gemeente.at("GM0164"), 1);
+  EXPECT_EQ(summary->first_date, "2023-W52");
+  EXPECT_EQ(summary->last_date, "2024-W07");
+  // A callback's error stops the scan and comes back.
+  int seen = 0;
+  Status stopped = this->store_->records().Scan(this->Infect(), [&](std::span<const Value>) {
+    ++seen;
+    return DataError("stop");
+  });
+  EXPECT_EQ(stopped.code(), StatusCode::kDataError);
+  EXPECT_EQ(seen, 1);
+}
+
+TYPED_TEST(StoreConformance, SettingsAreOverwritten) {
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(this->store_->settings().Set(kLinkageKeyFingerprintSetting, "aaaa").ok());
+    ASSERT_TRUE(this->store_->settings().Set(kLinkageKeyFingerprintSetting, "bbbb").ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(this->store_->settings().Get(kLinkageKeyFingerprintSetting)->value_or(""), "bbbb");
+}
+
+TYPED_TEST(StoreConformance, LinkageIsReplacedOrExtended) {
+  LinkageRuns& linkage = this->store_->linkage();
+  LinkRunInfo run{.max_ingest_file_id = 3, .pairs_compared = 10, .persons = 2, .households = 1, .details = "{}"};
+  std::vector<LinkedInvolvement> first = {{"wmo", "W1", 1, "wmo:W1:1", "wmo:W1:1"},
+                                          {"wmo", "W2", 1, "wmo:W2:1", "wmo:W1:1"}};
+  {
+    auto tx = this->store_->Begin();
+    auto id = linkage.Replace(run, first, {{0, 1, -2.0, 0.2, false}});
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto latest = linkage.Latest();
+  ASSERT_TRUE(latest.ok() && latest->has_value());
+  const int64_t first_id = (*latest)->id;
+  EXPECT_EQ((*latest)->involvements, 2);
+  EXPECT_EQ((*latest)->pairs_kept, 1);
+  EXPECT_EQ((*latest)->pairs_compared, 10);
+
+  // Extending: one key updated, one involvement and one pair appended; the run logs the totals.
+  run.max_ingest_file_id = 4;
+  {
+    auto tx = this->store_->Begin();
+    auto extended = linkage.Extend(run, 2, {{1, "wmo:W1:1", "wmo:W1:1"}},
+                                   {{"jeugdhulp", "J1", 2, "wmo:W1:1", "wmo:W1:1"}}, {{0, 2, 9.0, 0.99, true}});
+    ASSERT_TRUE(extended.ok()) << extended.status().ToString();
+    EXPECT_GT(*extended, first_id);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto stored = linkage.Involvements();
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 3u);
+  EXPECT_EQ((*stored)[1].person_key, "wmo:W1:1");
+  EXPECT_EQ((*stored)[2].source, "jeugdhulp");
+  latest = linkage.Latest();
+  EXPECT_EQ((*latest)->involvements, 3);
+  EXPECT_EQ((*latest)->pairs_kept, 2);
+  EXPECT_EQ((*latest)->max_ingest_file_id, 4);
+  // Pairs by probability, exact ones always, ordered by (a, b).
+  auto pairs = linkage.Pairs(0.5);
+  ASSERT_TRUE(pairs.ok());
+  ASSERT_EQ(pairs->size(), 1u);
+  EXPECT_TRUE((*pairs)[0].exact);
+  EXPECT_EQ(linkage.Pairs(0.0)->size(), 2u);
+  EXPECT_EQ((*linkage.Pairs(0.0))[0].b, 1u);
+
+  // An extension of a linkage that is not the one stored (3 involvements now, not 2) is refused.
+  run.max_ingest_file_id = 5;
+  {
+    auto tx = this->store_->Begin();
+    auto stale = linkage.Extend(run, 2, {}, {{"wmo", "W3", 1, "wmo:W3:1", "wmo:W3:1"}}, {});
+    EXPECT_EQ(stale.status().code(), StatusCode::kFailedPrecondition);
+  }
+  // An update of an involvement that does not exist is refused; the transaction rolls it all back.
+  {
+    auto tx = this->store_->Begin();
+    auto missing = linkage.Extend(run, 3, {{7, "x", "y"}}, {{"wmo", "W3", 1, "wmo:W3:1", "wmo:W3:1"}}, {});
+    EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(linkage.Involvements()->size(), 3u);
+  EXPECT_EQ((*linkage.Latest())->max_ingest_file_id, 4);
+
+  // Replace drops what was there.
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(linkage.Replace(run, {{"wmo", "W9", 1, "wmo:W9:1", "wmo:W9:1"}}, {}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(linkage.Involvements()->size(), 1u);
+  EXPECT_TRUE(linkage.Pairs(0.0)->empty());
+  EXPECT_EQ((*linkage.Latest())->pairs_kept, 0);
+}
+
+}  // namespace
+}  // namespace sz::store
