@@ -7,7 +7,7 @@
 #include <string>
 
 #include "detection/internal/r_arith.h"
-#include "detection/quantiles.h"
+#include "rmath/distributions.h"
 
 namespace sz::detection {
 namespace {
@@ -58,7 +58,7 @@ Result<DetectionResult> EarsC(const Series& series, const EarsControl& control) 
                                 std::to_string(max_lag + 1) + " or later (it starts at " +
                                 std::to_string(range.first) + ")");
   }
-  const double z = QNorm(1 - alpha);
+  const double z = rmath::QNorm(1 - alpha);
   const double min_sigma = control.min_sigma;
   const std::vector<double>& y = series.observed;
 

@@ -10,7 +10,7 @@
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
-#include "detection/quantiles.h"
+#include "rmath/distributions.h"
 
 namespace sz::detection {
 namespace {
@@ -109,7 +109,7 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
     if (pass.has_trend) {
       const double beta = pass.fit.coefficients[1];
       const double t_value = beta / std::sqrt(pass.fit.Dispersion() * pass.fit.UnscaledCoefficientVariance(1));
-      const double p_value = 2 * PT(-std::fabs(t_value), pass.fit.df_residual);
+      const double p_value = 2 * rmath::PT(-std::fabs(t_value), pass.fit.df_residual);
       const double mu0_hat = std::max(std::exp(pass.fit.PredictLink(x_trend)), DBL_EPSILON);
       const double max_response = *std::max_element(response.begin(), response.end());
       if (!(control.b >= 3 && p_value < 0.05 && mu0_hat <= max_response)) {
@@ -125,12 +125,12 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
     const double se_fit = std::sqrt(pass.phi * pass.fit.UnscaledLinkVariance(x_k)) * mu0;
     const double tau = pass.phi + se_fit * se_fit / mu0;
     const internal::PowerScale scale = internal::PowerTransformScale(mu0, tau, control.powertrans);
-    const double z = QNorm(1 - control.alpha / 2);
+    const double z = rmath::QNorm(1 - control.alpha / 2);
     const double center = std::pow(mu0, scale.exponent);
     const double lower = std::pow(center - z * scale.sd, 1 / scale.exponent);
     const double upper_raw = std::pow(center + z * scale.sd, 1 / scale.exponent);
     const double upper = internal::UpperOfSorted(lower, upper_raw);
-    const double median = std::pow(QNorm(0.5, center, scale.sd), 1 / scale.exponent);
+    const double median = std::pow(rmath::QNorm(0.5, center, scale.sd), 1 / scale.exponent);
 
     double recent = 0.0;
     for (int t = std::max(1, k - control.limit54.period + 1); t <= k; ++t) recent += y[t - 1];

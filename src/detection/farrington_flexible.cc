@@ -12,7 +12,7 @@
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
-#include "detection/quantiles.h"
+#include "rmath/distributions.h"
 
 namespace sz::detection {
 namespace {
@@ -201,30 +201,31 @@ struct Threshold {
 Threshold DeltaThreshold(double mu0, double se_mu0, double phi, PowerTransform transform, double alpha, double y) {
   const double tau = phi + se_mu0 * se_mu0 / mu0;
   const internal::PowerScale scale = internal::PowerTransformScale(mu0, tau, transform);
-  const double z = QNorm(1 - alpha);
+  const double z = rmath::QNorm(1 - alpha);
   const double center = std::pow(mu0, scale.exponent);
   const double lower = std::pow(center - z * scale.sd, 1 / scale.exponent);
   const double upper = std::pow(center + z * scale.sd, 1 / scale.exponent);
   Threshold threshold;
   threshold.upper = internal::UpperOfSorted(lower, upper);
-  threshold.pvalue = PNorm(std::pow(y, scale.exponent), center, scale.sd, /*lower_tail=*/false);
+  threshold.pvalue = rmath::PNorm(std::pow(y, scale.exponent), center, scale.sd, /*lower_tail=*/false);
   threshold.score = std::isnan(threshold.upper) ? kNA : (y - mu0) / (threshold.upper - mu0);
   return threshold;
 }
 
 Threshold NoufailyThreshold(double eta0, double se_eta0, double phi, ThresholdMethod method, double alpha, double y) {
-  const double m = method == ThresholdMethod::kNbPlugin ? std::exp(eta0) : std::exp(QNorm(1 - alpha, eta0, se_eta0));
+  const double m =
+      method == ThresholdMethod::kNbPlugin ? std::exp(eta0) : std::exp(rmath::QNorm(1 - alpha, eta0, se_eta0));
   Threshold threshold;
   if (std::isnan(phi) || std::isnan(m) || m == HUGE_VAL) return threshold;
   if (phi > 1) {
-    threshold.upper = QNBinom(1 - alpha, m / (phi - 1), 1 / phi);
+    threshold.upper = rmath::QNBinom(1 - alpha, m / (phi - 1), 1 / phi);
   } else {
-    threshold.upper = QPois(1 - alpha, m);
+    threshold.upper = rmath::QPois(1 - alpha, m);
   }
   if (phi != 1) {
-    threshold.pvalue = PNBinom(y - 1, m / (phi - 1), 1 / phi, /*lower_tail=*/false);
+    threshold.pvalue = rmath::PNBinom(y - 1, m / (phi - 1), 1 / phi, /*lower_tail=*/false);
   } else {
-    threshold.pvalue = PPois(y - 1, m, /*lower_tail=*/false);
+    threshold.pvalue = rmath::PPois(y - 1, m, /*lower_tail=*/false);
   }
   threshold.score = std::isnan(threshold.upper) ? kNA : (y - eta0) / (threshold.upper - eta0);
   return threshold;
@@ -332,7 +333,7 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
       const double dispersion = pass->fit.Dispersion();
       const double t_value =
           pass->fit.coefficients[1] / std::sqrt(dispersion * pass->fit.UnscaledCoefficientVariance(1));
-      const double p_value = 2 * PT(-std::fabs(t_value), pass->fit.df_residual);
+      const double p_value = 2 * rmath::PT(-std::fabs(t_value), pass->fit.df_residual);
       const bool significant = p_value < control.p_threshold_trend;
       do_trend = control.b >= 3 && significant && fit_response <= baseline.max_response;
       if (!do_trend) {
