@@ -34,8 +34,7 @@ DesignMatrix MakeDesign(const std::vector<double>& wtime, bool trend) {
 }
 
 // algo.farrington.fitGLM.fast.
-Result<Pass> FitPass(const std::vector<double>& response, const std::vector<double>& wtime, bool trend,
-                     bool reweight) {
+Result<Pass> FitPass(const std::vector<double>& response, const std::vector<double>& wtime, bool trend, bool reweight) {
   Pass pass;
   DesignMatrix x = MakeDesign(wtime, trend);
   ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, response));
@@ -66,11 +65,11 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
   }
   const Range range = control.range.value_or(Range{freq * control.b - control.w, n});
   if (range.first < 1 || range.last > n || range.first > range.last) {
-    return InvalidArgumentError("farrington: range " + std::to_string(range.first) + ":" +
-                                std::to_string(range.last) + " is outside the series 1:" + std::to_string(n) +
-                                " (with b = " + std::to_string(control.b) + " and w = " + std::to_string(control.w) +
-                                " the default range starts at freq·b − w = " +
-                                std::to_string(freq * control.b - control.w) + ")");
+    return InvalidArgumentError(
+        "farrington: range " + std::to_string(range.first) + ":" + std::to_string(range.last) +
+        " is outside the series 1:" + std::to_string(n) + " (with b = " + std::to_string(control.b) +
+        " and w = " + std::to_string(control.w) +
+        " the default range starts at freq·b − w = " + std::to_string(freq * control.b - control.w) + ")");
   }
   const std::vector<double>& y = series.observed;
   DetectionResult result;
@@ -99,8 +98,8 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
     }
     if (response.empty()) {
       return InvalidArgumentError("farrington: time point " + std::to_string(k) +
-                                  " has no reference values; with b = " + std::to_string(control.b) + ", w = " +
-                                  std::to_string(control.w) + " the first time point with history is " +
+                                  " has no reference values; with b = " + std::to_string(control.b) +
+                                  ", w = " + std::to_string(control.w) + " the first time point with history is " +
                                   std::to_string(freq - control.w + 1));
     }
     ASSIGN_OR_RETURN(Pass pass, FitPass(response, wtime, control.trend, control.reweight));

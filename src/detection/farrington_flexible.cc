@@ -44,7 +44,7 @@ struct Baseline {
   std::vector<double> wtime;
   std::vector<double> offset;  // log(population) or 0
   std::vector<int> label;
-  std::vector<int> levels;     // labels present, ascending; levels[0] is the reference level
+  std::vector<int> levels;  // labels present, ascending; levels[0] is the reference level
   double max_response = 0.0;
   double predict_wtime = 0.0;  // wtime of the evaluated week
 };
@@ -58,8 +58,8 @@ struct Pass {
 int FloorDiv(int a, int b) { return static_cast<int>(std::floor(static_cast<double>(a) / b)); }
 
 // `refs` holds the positions r_0 = k, r_1, …, r_b of the reference time points.
-Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, const FarringtonFlexibleControl& control,
-                     int past, Baseline& baseline) {
+Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
+                     const FarringtonFlexibleControl& control, int past, Baseline& baseline) {
   const int n = series.size();
   const int w = control.w;
   const int p = control.no_periods;
@@ -92,9 +92,8 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, 
   std::vector<bool> present(p + 1, false);
   // Only [r_b − w, k] can carry labels.
   const bool by_date = !series.dates.empty();
-  const double step_days = by_date && n >= 2
-                               ? static_cast<double>(series.dates[1].DayNumber() - series.dates[0].DayNumber())
-                               : 1.0;
+  const double step_days =
+      by_date && n >= 2 ? static_cast<double>(series.dates[1].DayNumber() - series.dates[0].DayNumber()) : 1.0;
   int64_t first_labelled_day = 0;
   bool have_first = false;
   for (int t = std::max(1, refs[control.b] - w); t <= std::min(n, k); ++t) {
@@ -134,8 +133,7 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, 
         break;
       }
     }
-    baseline.predict_wtime =
-        (series.dates[k - 1].DayNumber() - series.dates[first_kept - 1].DayNumber()) / step_days;
+    baseline.predict_wtime = (series.dates[k - 1].DayNumber() - series.dates[first_kept - 1].DayNumber()) / step_days;
   } else {
     baseline.predict_wtime = k;
   }
@@ -232,7 +230,8 @@ Threshold NoufailyThreshold(double eta0, double se_eta0, double phi, ThresholdMe
 }
 
 // r_0 = k, r_1, …, r_b: by index (k − freq·i) or, with dates, the positions of the reference dates.
-Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleControl& control, std::vector<int>& refs) {
+Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleControl& control,
+                          std::vector<int>& refs) {
   refs.resize(control.b + 1);
   if (series.dates.empty()) {
     for (int i = 0; i <= control.b; ++i) refs[i] = k - series.frequency * i;
@@ -244,7 +243,8 @@ Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleC
     if (!position) {
       return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) + " (" +
                                   series.dates[k - 1].ToIso() + "): the reference date " + dates[i].ToIso() + " (" +
-                                  std::to_string(i) + " year(s) back) is not in the series; decrease b or start "
+                                  std::to_string(i) +
+                                  " year(s) back) is not in the series; decrease b or start "
                                   "the range later (R: \"Some reference time points did not exist\")");
     }
     refs[i] = *position;
@@ -286,8 +286,8 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
   // The oldest window r_b − w must not be negative (R: index 0 is ignored, negative is an error).
   const int first_possible = std::max({freq * control.b + control.w, past, 1});
   if (!control.range && n < default_first) {
-    return InvalidArgumentError("farringtonFlexible with b = " + std::to_string(control.b) + ", w = " +
-                                std::to_string(control.w) + " and frequency " + std::to_string(freq) +
+    return InvalidArgumentError("farringtonFlexible with b = " + std::to_string(control.b) +
+                                ", w = " + std::to_string(control.w) + " and frequency " + std::to_string(freq) +
                                 " needs at least " + std::to_string(default_first) +
                                 " time points (freq·b + w + 1) for its default range; the series has " +
                                 std::to_string(n) + ". Give a shorter b or more history.");
