@@ -21,10 +21,6 @@ enum class Encoding { kUtf8, kUtf8Bom, kWindows1252 };
 std::string_view EncodingName(Encoding encoding);  // "UTF-8", "UTF-8 met BOM", "Windows-1252"
 Result<Encoding> ParseEncodingName(std::string_view name);  // utf8, utf8-bom, windows-1252 (also cp1252)
 
-// True if `bytes` is well-formed UTF-8 (no overlongs, no surrogates). If `complete` is false, a
-// multi-byte sequence cut off at the very end is accepted (for checking a prefix of a file).
-bool IsValidUtf8(std::string_view bytes, bool complete = true);
-
 // Detects the encoding from the bytes (a whole file, or its first megabyte with complete=false).
 // Errors (kDataError): a UTF-16/UTF-32 byte-order mark, NUL bytes (binary or UTF-16 without BOM),
 // or bytes that are neither valid UTF-8 nor defined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D).
