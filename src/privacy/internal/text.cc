@@ -7,69 +7,6 @@
 
 namespace sz::privacy::internal {
 
-Result<std::u32string> DecodeUtf8(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    uint8_t lead = static_cast<uint8_t>(text[i]);
-    if (lead < 0x80) {
-      out.push_back(lead);
-      ++i;
-      continue;
-    }
-    int length = 0;
-    char32_t code = 0;
-    char32_t minimum = 0;
-    if ((lead & 0xe0) == 0xc0) {
-      length = 2, code = lead & 0x1f, minimum = 0x80;
-    } else if ((lead & 0xf0) == 0xe0) {
-      length = 3, code = lead & 0x0f, minimum = 0x800;
-    } else if ((lead & 0xf8) == 0xf0) {
-      length = 4, code = lead & 0x07, minimum = 0x10000;
-    } else {
-      return DataError("text is not valid UTF-8");
-    }
-    if (i + length > text.size()) return DataError("text is not valid UTF-8 (truncated sequence)");
-    for (int j = 1; j < length; ++j) {
-      uint8_t next = static_cast<uint8_t>(text[i + j]);
-      if ((next & 0xc0) != 0x80) return DataError("text is not valid UTF-8");
-      code = code << 6 | (next & 0x3f);
-    }
-    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-      return DataError("text is not valid UTF-8");
-    }
-    out.push_back(code);
-    i += length;
-  }
-  return out;
-}
-
-void AppendUtf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xc0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xe0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  } else {
-    out.push_back(static_cast<char>(0xf0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  }
-}
-
-std::string EncodeUtf8(std::u32string_view code_points) {
-  std::string out;
-  out.reserve(code_points.size());
-  for (char32_t c : code_points) AppendUtf8(c, out);
-  return out;
-}
-
 std::wstring ToWide(std::u32string_view code_points) {
   return std::wstring(code_points.begin(), code_points.end());
 }
