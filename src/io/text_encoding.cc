@@ -56,8 +56,7 @@ Result<Encoding> DetectEncoding(std::string_view bytes, bool complete) {
 std::string ToUtf8(std::string_view bytes, Encoding encoding) {
   switch (encoding) {
     case Encoding::kUtf8: return std::string(bytes);
-    case Encoding::kUtf8Bom:
-      return std::string(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes);
+    case Encoding::kUtf8Bom: return std::string(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes);
     case Encoding::kWindows1252: {
       std::string out;
       out.reserve(bytes.size() + bytes.size() / 8);

@@ -18,7 +18,7 @@ namespace sz::io {
 
 enum class Encoding { kUtf8, kUtf8Bom, kWindows1252 };
 
-std::string_view EncodingName(Encoding encoding);  // "UTF-8", "UTF-8 met BOM", "Windows-1252"
+std::string_view EncodingName(Encoding encoding);           // "UTF-8", "UTF-8 met BOM", "Windows-1252"
 Result<Encoding> ParseEncodingName(std::string_view name);  // utf8, utf8-bom, windows-1252 (also cp1252)
 
 // Detects the encoding from the bytes (a whole file, or its first megabyte with complete=false).

@@ -11,15 +11,16 @@ namespace {
 
 // ASCII spelling of U+00C0 … U+017F (generated from Unicode decompositions; special letters by hand).
 constexpr std::array<const char*, 192> kLatinFold = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o",
-    "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-    "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a",
-    "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e",
-    "e", "e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i",
-    "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
-    "n", "n", "n", "n", "n", "'n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r",
-    "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};
+    "a", "a", "a",  "a", "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i", "i", "i",  "i",  "d", "n",  "o",  "o",
+    "o", "o", "o",  "",  "o", "u", "u",  "u",  "u", "y", "th", "ss", "a", "a", "a",  "a",  "a", "a",  "ae", "c",
+    "e", "e", "e",  "e", "i", "i", "i",  "i",  "d", "n", "o",  "o",  "o", "o", "o",  "",   "o", "u",  "u",  "u",
+    "u", "y", "th", "y", "a", "a", "a",  "a",  "a", "a", "c",  "c",  "c", "c", "c",  "c",  "c", "c",  "d",  "d",
+    "d", "d", "e",  "e", "e", "e", "e",  "e",  "e", "e", "e",  "e",  "g", "g", "g",  "g",  "g", "g",  "g",  "g",
+    "h", "h", "h",  "h", "i", "i", "i",  "i",  "i", "i", "i",  "i",  "i", "i", "ij", "ij", "j", "j",  "k",  "k",
+    "k", "l", "l",  "l", "l", "l", "l",  "l",  "l", "l", "l",  "n",  "n", "n", "n",  "n",  "n", "'n", "n",  "n",
+    "o", "o", "o",  "o", "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r", "r", "s",  "s",  "s", "s",  "s",  "s",
+    "s", "s", "t",  "t", "t", "t", "t",  "t",  "u", "u", "u",  "u",  "u", "u", "u",  "u",  "u", "u",  "u",  "u",
+    "w", "w", "y",  "y", "y", "z", "z",  "z",  "z", "z", "z",  "s"};
 
 // UTF-8 if the text is valid UTF-8, else Windows-1252 byte by byte (a byte the code page leaves
 // undefined stays the code point of the same number).
@@ -119,9 +120,9 @@ std::string Join(const std::vector<std::string>& words, size_t from, size_t to) 
 
 const std::set<std::string_view>& TussenvoegselWords() {
   static const std::set<std::string_view> words = {
-      "van", "de",  "der", "den", "het", "'t",  "'s",   "te",  "ten", "ter", "in",  "op",  "aan", "bij",
-      "onder", "over", "uit", "uijt", "voor", "tot", "toe", "d'", "l'", "la", "le", "les", "du", "des",
-      "da",  "di",  "del", "della", "dos", "das", "von", "vom", "zu", "zum", "zur", "am", "auf", "im"};
+      "van",   "de",   "der", "den",   "het",  "'t",  "'s",  "te",  "ten", "ter", "in",  "op",  "aan", "bij",
+      "onder", "over", "uit", "uijt",  "voor", "tot", "toe", "d'",  "l'",  "la",  "le",  "les", "du",  "des",
+      "da",    "di",   "del", "della", "dos",  "das", "von", "vom", "zu",  "zum", "zur", "am",  "auf", "im"};
   return words;
 }
 

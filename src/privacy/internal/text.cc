@@ -7,14 +7,12 @@
 
 namespace sz::privacy::internal {
 
-std::wstring ToWide(std::u32string_view code_points) {
-  return std::wstring(code_points.begin(), code_points.end());
-}
+std::wstring ToWide(std::u32string_view code_points) { return std::wstring(code_points.begin(), code_points.end()); }
 
 char32_t SimpleLower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0x410 && c <= 0x42f) return c + 0x20;  // Cyrillic А–Я
-  if (c >= 0x400 && c <= 0x40f) return c + 0x50;  // Cyrillic Ѐ–Џ
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;                // Cyrillic А–Я
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;                // Cyrillic Ѐ–Џ
   if (c >= 0x391 && c <= 0x3ab && c != 0x3a2) return c + 0x20;  // Greek Α–Ϋ
   if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 32;
   if (c >= 0x100 && c <= 0x17f) {
@@ -82,10 +80,14 @@ namespace {
 
 constexpr std::array<const char*, 12> kMonthAbbreviations = {"jan", "feb", "mar", "apr", "may", "jun",
                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::array<const char*, 12> kMonthNames = {"january", "february", "march",     "april",   "may",      "june",
-                                                     "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<const char*, 12> kMonthNames = {"january",   "february", "march",    "april",
+                                                     "may",       "june",     "july",     "august",
+                                                     "september", "october",  "november", "december"};
 
-bool IsSpace(char32_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f || c == 0x85 || c == 0xa0; }
+bool IsSpace(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f || c == 0x85 ||
+         c == 0xa0;
+}
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 enum class ElementKind { kLiteral, kWhitespace, kDirective };
@@ -103,12 +105,16 @@ Result<std::vector<Element>> CompileFormat(std::string_view format) {
       if (i + 1 == code_points.size()) return InvalidArgumentError("date format ends with a lone '%'");
       char32_t directive = code_points[++i];
       switch (directive) {
-        case 'Y': case 'y': case 'm': case 'd': case 'b': case 'B': case 'H': case 'M': case 'S':
-          elements.push_back({ElementKind::kDirective, directive});
-          break;
-        case '%':
-          elements.push_back({ElementKind::kLiteral, '%'});
-          break;
+        case 'Y':
+        case 'y':
+        case 'm':
+        case 'd':
+        case 'b':
+        case 'B':
+        case 'H':
+        case 'M':
+        case 'S': elements.push_back({ElementKind::kDirective, directive}); break;
+        case '%': elements.push_back({ElementKind::kLiteral, '%'}); break;
         default:
           return InvalidArgumentError("date format directive %" + EncodeUtf8(std::u32string(1, directive)) +
                                       " is not supported (use %Y %y %m %d %b %B %H %M %S)");
@@ -229,7 +235,9 @@ bool Match(const std::vector<Element>& elements, size_t index, std::u32string_vi
         switch (element.value) {
           case 'Y': state.year = candidate.value; break;
           case 'y': state.year = candidate.value <= 68 ? 2000 + candidate.value : 1900 + candidate.value; break;
-          case 'm': case 'b': case 'B': state.month = candidate.value; break;
+          case 'm':
+          case 'b':
+          case 'B': state.month = candidate.value; break;
           case 'd': state.day = candidate.value; break;
           default: break;  // hours, minutes, seconds do not change the date
         }
@@ -251,7 +259,8 @@ Result<StrptimeDate> Strptime(std::u32string_view value, std::string_view format
   ASSIGN_OR_RETURN(std::vector<Element> elements, CompileFormat(format));
   MatchState state;
   size_t end = 0;
-  if (!Match(elements, 0, value, 0, state, end)) return DataError("does not match the date format " + std::string(format));
+  if (!Match(elements, 0, value, 0, state, end))
+    return DataError("does not match the date format " + std::string(format));
   if (end != value.size()) return DataError("unconverted data remains after the date format " + std::string(format));
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int days = kDays[state.month - 1] + (state.month == 2 && IsLeap(state.year) ? 1 : 0);
