@@ -7,7 +7,7 @@
 #include <string>
 
 #include "detection/internal/r_arith.h"
-#include "detection/quantiles.h"
+#include "rmath/distributions.h"
 
 namespace sz::detection {
 namespace {
@@ -55,10 +55,10 @@ Result<DetectionResult> EarsC(const Series& series, const EarsControl& control) 
   if (range.first - max_lag < 1) {
     return InvalidArgumentError(std::string("earsC ") + name + " with baseline " + std::to_string(nb) + " needs " +
                                 std::to_string(max_lag) + " earlier time points: the range must start at " +
-                                std::to_string(max_lag + 1) + " or later (it starts at " +
-                                std::to_string(range.first) + ")");
+                                std::to_string(max_lag + 1) + " or later (it starts at " + std::to_string(range.first) +
+                                ")");
   }
-  const double z = QNorm(1 - alpha);
+  const double z = rmath::QNorm(1 - alpha);
   const double min_sigma = control.min_sigma;
   const std::vector<double>& y = series.observed;
 

@@ -10,7 +10,7 @@
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
-#include "detection/quantiles.h"
+#include "rmath/distributions.h"
 
 namespace sz::detection {
 namespace {
@@ -34,8 +34,7 @@ DesignMatrix MakeDesign(const std::vector<double>& wtime, bool trend) {
 }
 
 // algo.farrington.fitGLM.fast.
-Result<Pass> FitPass(const std::vector<double>& response, const std::vector<double>& wtime, bool trend,
-                     bool reweight) {
+Result<Pass> FitPass(const std::vector<double>& response, const std::vector<double>& wtime, bool trend, bool reweight) {
   Pass pass;
   DesignMatrix x = MakeDesign(wtime, trend);
   ASSIGN_OR_RETURN(pass.fit, FitLogLinearGlm(x, response));
@@ -66,11 +65,11 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
   }
   const Range range = control.range.value_or(Range{freq * control.b - control.w, n});
   if (range.first < 1 || range.last > n || range.first > range.last) {
-    return InvalidArgumentError("farrington: range " + std::to_string(range.first) + ":" +
-                                std::to_string(range.last) + " is outside the series 1:" + std::to_string(n) +
-                                " (with b = " + std::to_string(control.b) + " and w = " + std::to_string(control.w) +
-                                " the default range starts at freq·b − w = " +
-                                std::to_string(freq * control.b - control.w) + ")");
+    return InvalidArgumentError(
+        "farrington: range " + std::to_string(range.first) + ":" + std::to_string(range.last) +
+        " is outside the series 1:" + std::to_string(n) + " (with b = " + std::to_string(control.b) +
+        " and w = " + std::to_string(control.w) +
+        " the default range starts at freq·b − w = " + std::to_string(freq * control.b - control.w) + ")");
   }
   const std::vector<double>& y = series.observed;
   DetectionResult result;
@@ -99,8 +98,8 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
     }
     if (response.empty()) {
       return InvalidArgumentError("farrington: time point " + std::to_string(k) +
-                                  " has no reference values; with b = " + std::to_string(control.b) + ", w = " +
-                                  std::to_string(control.w) + " the first time point with history is " +
+                                  " has no reference values; with b = " + std::to_string(control.b) +
+                                  ", w = " + std::to_string(control.w) + " the first time point with history is " +
                                   std::to_string(freq - control.w + 1));
     }
     ASSIGN_OR_RETURN(Pass pass, FitPass(response, wtime, control.trend, control.reweight));
@@ -109,7 +108,7 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
     if (pass.has_trend) {
       const double beta = pass.fit.coefficients[1];
       const double t_value = beta / std::sqrt(pass.fit.Dispersion() * pass.fit.UnscaledCoefficientVariance(1));
-      const double p_value = 2 * PT(-std::fabs(t_value), pass.fit.df_residual);
+      const double p_value = 2 * rmath::PT(-std::fabs(t_value), pass.fit.df_residual);
       const double mu0_hat = std::max(std::exp(pass.fit.PredictLink(x_trend)), DBL_EPSILON);
       const double max_response = *std::max_element(response.begin(), response.end());
       if (!(control.b >= 3 && p_value < 0.05 && mu0_hat <= max_response)) {
@@ -125,12 +124,12 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
     const double se_fit = std::sqrt(pass.phi * pass.fit.UnscaledLinkVariance(x_k)) * mu0;
     const double tau = pass.phi + se_fit * se_fit / mu0;
     const internal::PowerScale scale = internal::PowerTransformScale(mu0, tau, control.powertrans);
-    const double z = QNorm(1 - control.alpha / 2);
+    const double z = rmath::QNorm(1 - control.alpha / 2);
     const double center = std::pow(mu0, scale.exponent);
     const double lower = std::pow(center - z * scale.sd, 1 / scale.exponent);
     const double upper_raw = std::pow(center + z * scale.sd, 1 / scale.exponent);
     const double upper = internal::UpperOfSorted(lower, upper_raw);
-    const double median = std::pow(QNorm(0.5, center, scale.sd), 1 / scale.exponent);
+    const double median = std::pow(rmath::QNorm(0.5, center, scale.sd), 1 / scale.exponent);
 
     double recent = 0.0;
     for (int t = std::max(1, k - control.limit54.period + 1); t <= k; ++t) recent += y[t - 1];

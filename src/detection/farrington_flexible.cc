@@ -12,7 +12,7 @@
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
-#include "detection/quantiles.h"
+#include "rmath/distributions.h"
 
 namespace sz::detection {
 namespace {
@@ -44,7 +44,7 @@ struct Baseline {
   std::vector<double> wtime;
   std::vector<double> offset;  // log(population) or 0
   std::vector<int> label;
-  std::vector<int> levels;     // labels present, ascending; levels[0] is the reference level
+  std::vector<int> levels;  // labels present, ascending; levels[0] is the reference level
   double max_response = 0.0;
   double predict_wtime = 0.0;  // wtime of the evaluated week
 };
@@ -58,8 +58,8 @@ struct Pass {
 int FloorDiv(int a, int b) { return static_cast<int>(std::floor(static_cast<double>(a) / b)); }
 
 // `refs` holds the positions r_0 = k, r_1, …, r_b of the reference time points.
-Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, const FarringtonFlexibleControl& control,
-                     int past, Baseline& baseline) {
+Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
+                     const FarringtonFlexibleControl& control, int past, Baseline& baseline) {
   const int n = series.size();
   const int w = control.w;
   const int p = control.no_periods;
@@ -92,9 +92,8 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, 
   std::vector<bool> present(p + 1, false);
   // Only [r_b − w, k] can carry labels.
   const bool by_date = !series.dates.empty();
-  const double step_days = by_date && n >= 2
-                               ? static_cast<double>(series.dates[1].DayNumber() - series.dates[0].DayNumber())
-                               : 1.0;
+  const double step_days =
+      by_date && n >= 2 ? static_cast<double>(series.dates[1].DayNumber() - series.dates[0].DayNumber()) : 1.0;
   int64_t first_labelled_day = 0;
   bool have_first = false;
   for (int t = std::max(1, refs[control.b] - w); t <= std::min(n, k); ++t) {
@@ -134,8 +133,7 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs, 
         break;
       }
     }
-    baseline.predict_wtime =
-        (series.dates[k - 1].DayNumber() - series.dates[first_kept - 1].DayNumber()) / step_days;
+    baseline.predict_wtime = (series.dates[k - 1].DayNumber() - series.dates[first_kept - 1].DayNumber()) / step_days;
   } else {
     baseline.predict_wtime = k;
   }
@@ -201,37 +199,39 @@ struct Threshold {
 Threshold DeltaThreshold(double mu0, double se_mu0, double phi, PowerTransform transform, double alpha, double y) {
   const double tau = phi + se_mu0 * se_mu0 / mu0;
   const internal::PowerScale scale = internal::PowerTransformScale(mu0, tau, transform);
-  const double z = QNorm(1 - alpha);
+  const double z = rmath::QNorm(1 - alpha);
   const double center = std::pow(mu0, scale.exponent);
   const double lower = std::pow(center - z * scale.sd, 1 / scale.exponent);
   const double upper = std::pow(center + z * scale.sd, 1 / scale.exponent);
   Threshold threshold;
   threshold.upper = internal::UpperOfSorted(lower, upper);
-  threshold.pvalue = PNorm(std::pow(y, scale.exponent), center, scale.sd, /*lower_tail=*/false);
+  threshold.pvalue = rmath::PNorm(std::pow(y, scale.exponent), center, scale.sd, /*lower_tail=*/false);
   threshold.score = std::isnan(threshold.upper) ? kNA : (y - mu0) / (threshold.upper - mu0);
   return threshold;
 }
 
 Threshold NoufailyThreshold(double eta0, double se_eta0, double phi, ThresholdMethod method, double alpha, double y) {
-  const double m = method == ThresholdMethod::kNbPlugin ? std::exp(eta0) : std::exp(QNorm(1 - alpha, eta0, se_eta0));
+  const double m =
+      method == ThresholdMethod::kNbPlugin ? std::exp(eta0) : std::exp(rmath::QNorm(1 - alpha, eta0, se_eta0));
   Threshold threshold;
   if (std::isnan(phi) || std::isnan(m) || m == HUGE_VAL) return threshold;
   if (phi > 1) {
-    threshold.upper = QNBinom(1 - alpha, m / (phi - 1), 1 / phi);
+    threshold.upper = rmath::QNBinom(1 - alpha, m / (phi - 1), 1 / phi);
   } else {
-    threshold.upper = QPois(1 - alpha, m);
+    threshold.upper = rmath::QPois(1 - alpha, m);
   }
   if (phi != 1) {
-    threshold.pvalue = PNBinom(y - 1, m / (phi - 1), 1 / phi, /*lower_tail=*/false);
+    threshold.pvalue = rmath::PNBinom(y - 1, m / (phi - 1), 1 / phi, /*lower_tail=*/false);
   } else {
-    threshold.pvalue = PPois(y - 1, m, /*lower_tail=*/false);
+    threshold.pvalue = rmath::PPois(y - 1, m, /*lower_tail=*/false);
   }
   threshold.score = std::isnan(threshold.upper) ? kNA : (y - eta0) / (threshold.upper - eta0);
   return threshold;
 }
 
 // r_0 = k, r_1, …, r_b: by index (k − freq·i) or, with dates, the positions of the reference dates.
-Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleControl& control, std::vector<int>& refs) {
+Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleControl& control,
+                          std::vector<int>& refs) {
   refs.resize(control.b + 1);
   if (series.dates.empty()) {
     for (int i = 0; i <= control.b; ++i) refs[i] = k - series.frequency * i;
@@ -243,7 +243,8 @@ Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleC
     if (!position) {
       return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) + " (" +
                                   series.dates[k - 1].ToIso() + "): the reference date " + dates[i].ToIso() + " (" +
-                                  std::to_string(i) + " year(s) back) is not in the series; decrease b or start "
+                                  std::to_string(i) +
+                                  " year(s) back) is not in the series; decrease b or start "
                                   "the range later (R: \"Some reference time points did not exist\")");
     }
     refs[i] = *position;
@@ -285,8 +286,8 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
   // The oldest window r_b − w must not be negative (R: index 0 is ignored, negative is an error).
   const int first_possible = std::max({freq * control.b + control.w, past, 1});
   if (!control.range && n < default_first) {
-    return InvalidArgumentError("farringtonFlexible with b = " + std::to_string(control.b) + ", w = " +
-                                std::to_string(control.w) + " and frequency " + std::to_string(freq) +
+    return InvalidArgumentError("farringtonFlexible with b = " + std::to_string(control.b) +
+                                ", w = " + std::to_string(control.w) + " and frequency " + std::to_string(freq) +
                                 " needs at least " + std::to_string(default_first) +
                                 " time points (freq·b + w + 1) for its default range; the series has " +
                                 std::to_string(n) + ". Give a shorter b or more history.");
@@ -332,7 +333,7 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
       const double dispersion = pass->fit.Dispersion();
       const double t_value =
           pass->fit.coefficients[1] / std::sqrt(dispersion * pass->fit.UnscaledCoefficientVariance(1));
-      const double p_value = 2 * PT(-std::fabs(t_value), pass->fit.df_residual);
+      const double p_value = 2 * rmath::PT(-std::fabs(t_value), pass->fit.df_residual);
       const bool significant = p_value < control.p_threshold_trend;
       do_trend = control.b >= 3 && significant && fit_response <= baseline.max_response;
       if (!do_trend) {

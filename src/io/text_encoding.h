@@ -18,12 +18,8 @@ namespace sz::io {
 
 enum class Encoding { kUtf8, kUtf8Bom, kWindows1252 };
 
-std::string_view EncodingName(Encoding encoding);  // "UTF-8", "UTF-8 met BOM", "Windows-1252"
+std::string_view EncodingName(Encoding encoding);           // "UTF-8", "UTF-8 met BOM", "Windows-1252"
 Result<Encoding> ParseEncodingName(std::string_view name);  // utf8, utf8-bom, windows-1252 (also cp1252)
-
-// True if `bytes` is well-formed UTF-8 (no overlongs, no surrogates). If `complete` is false, a
-// multi-byte sequence cut off at the very end is accepted (for checking a prefix of a file).
-bool IsValidUtf8(std::string_view bytes, bool complete = true);
 
 // Detects the encoding from the bytes (a whole file, or its first megabyte with complete=false).
 // Errors (kDataError): a UTF-16/UTF-32 byte-order mark, NUL bytes (binary or UTF-16 without BOM),

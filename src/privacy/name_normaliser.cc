@@ -3,6 +3,7 @@
 #include <array>
 #include <set>
 
+#include "core/unicode.h"
 #include "privacy/internal/text.h"
 
 namespace sz::privacy {
@@ -10,28 +11,27 @@ namespace {
 
 // ASCII spelling of U+00C0 … U+017F (generated from Unicode decompositions; special letters by hand).
 constexpr std::array<const char*, 192> kLatinFold = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o",
-    "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
-    "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a",
-    "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e",
-    "e", "e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i",
-    "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
-    "n", "n", "n", "n", "n", "'n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r",
-    "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
-    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};
+    "a", "a", "a",  "a", "a", "a", "ae", "c",  "e", "e", "e",  "e",  "i", "i", "i",  "i",  "d", "n",  "o",  "o",
+    "o", "o", "o",  "",  "o", "u", "u",  "u",  "u", "y", "th", "ss", "a", "a", "a",  "a",  "a", "a",  "ae", "c",
+    "e", "e", "e",  "e", "i", "i", "i",  "i",  "d", "n", "o",  "o",  "o", "o", "o",  "",   "o", "u",  "u",  "u",
+    "u", "y", "th", "y", "a", "a", "a",  "a",  "a", "a", "c",  "c",  "c", "c", "c",  "c",  "c", "c",  "d",  "d",
+    "d", "d", "e",  "e", "e", "e", "e",  "e",  "e", "e", "e",  "e",  "g", "g", "g",  "g",  "g", "g",  "g",  "g",
+    "h", "h", "h",  "h", "i", "i", "i",  "i",  "i", "i", "i",  "i",  "i", "i", "ij", "ij", "j", "j",  "k",  "k",
+    "k", "l", "l",  "l", "l", "l", "l",  "l",  "l", "l", "l",  "n",  "n", "n", "n",  "n",  "n", "'n", "n",  "n",
+    "o", "o", "o",  "o", "o", "o", "oe", "oe", "r", "r", "r",  "r",  "r", "r", "s",  "s",  "s", "s",  "s",  "s",
+    "s", "s", "t",  "t", "t", "t", "t",  "t",  "u", "u", "u",  "u",  "u", "u", "u",  "u",  "u", "u",  "u",  "u",
+    "w", "w", "y",  "y", "y", "z", "z",  "z",  "z", "z", "z",  "s"};
 
-// Windows-1252 bytes 0x80–0x9F (for bytes that are not valid UTF-8).
-constexpr std::array<char32_t, 32> kCp1252High = {
-    0x20ac, 0x81,   0x201a, 0x192,  0x201e, 0x2026, 0x2020, 0x2021, 0x2c6,  0x2030, 0x160,  0x2039, 0x152, 0x8d,   0x17d, 0x8f,
-    0x90,   0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc,  0x2122, 0x161,  0x203a, 0x153, 0x9d,   0x17e, 0x178};
-
+// UTF-8 if the text is valid UTF-8, else Windows-1252 byte by byte (a byte the code page leaves
+// undefined stays the code point of the same number).
 std::u32string DecodeLenient(std::string_view text) {
-  Result<std::u32string> strict = internal::DecodeUtf8(text);
+  Result<std::u32string> strict = DecodeUtf8(text);
   if (strict.ok()) return std::move(strict).value();
   std::u32string out;
   for (char c : text) {
-    uint8_t byte = static_cast<uint8_t>(c);
-    out.push_back(byte >= 0x80 && byte < 0xa0 ? kCp1252High[byte - 0x80] : char32_t{byte});
+    unsigned char byte = static_cast<unsigned char>(c);
+    char32_t code_point = Windows1252ToUnicode(byte);
+    out.push_back(code_point != 0 ? code_point : char32_t{byte});
   }
   return out;
 }
@@ -81,7 +81,7 @@ std::string Fold(std::string_view text, std::u32string_view keep) {
     } else if (c == 0xa0 || (c >= 0x2000 && c <= 0x200b) || c == 0x3000 || c == 0x202f || (c >= 0x80 && c < 0xc0)) {
       add_space();  // no-break and other spaces, Latin-1 punctuation
     } else {
-      internal::AppendUtf8(internal::SimpleLower(c), out);  // other scripts stay as written
+      AppendUtf8(internal::SimpleLower(c), out);  // other scripts stay as written
     }
   }
   // Collapse spaces, trim.
@@ -120,9 +120,9 @@ std::string Join(const std::vector<std::string>& words, size_t from, size_t to) 
 
 const std::set<std::string_view>& TussenvoegselWords() {
   static const std::set<std::string_view> words = {
-      "van", "de",  "der", "den", "het", "'t",  "'s",   "te",  "ten", "ter", "in",  "op",  "aan", "bij",
-      "onder", "over", "uit", "uijt", "voor", "tot", "toe", "d'", "l'", "la", "le", "les", "du", "des",
-      "da",  "di",  "del", "della", "dos", "das", "von", "vom", "zu", "zum", "zur", "am", "auf", "im"};
+      "van",   "de",   "der", "den",   "het",  "'t",  "'s",  "te",  "ten", "ter", "in",  "op",  "aan", "bij",
+      "onder", "over", "uit", "uijt",  "voor", "tot", "toe", "d'",  "l'",  "la",  "le",  "les", "du",  "des",
+      "da",    "di",   "del", "della", "dos",  "das", "von", "vom", "zu",  "zum", "zur", "am",  "auf", "im"};
   return words;
 }
 

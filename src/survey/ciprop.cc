@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "survey/internal/distributions.h"
+#include "rmath/distributions.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/profile_likelihood.h"
 
@@ -36,7 +36,7 @@ Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const
   Estimate e = means[0];
   const double p = e.estimate, se = e.se, df = e.df;
   const double alpha = 1 - options.level;
-  const double t = internal::QT(1 - alpha / 2, df);
+  const double t = rmath::QT(1 - alpha / 2, df);
   auto expit = [](double x) { return 1 / (1 + std::exp(-x)); };
   switch (method) {
     case CiMethod::kLogit:
@@ -61,10 +61,10 @@ Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const
     case CiMethod::kBeta: {
       // nrow() of the domain design: a calibrated design keeps all rows when subset (weight 0 outside).
       const double rows = static_cast<double>(design.calibrations().empty() ? present.rows.size() : design.num_rows());
-      const double ratio = internal::QT(alpha / 2, rows - 1) / internal::QT(alpha / 2, df);
+      const double ratio = rmath::QT(alpha / 2, rows - 1) / rmath::QT(alpha / 2, df);
       const double n_eff = p * (1 - p) / (se * se) * ratio * ratio;
-      e.ci_low = internal::QBeta(alpha / 2, n_eff * p, n_eff * (1 - p) + 1);
-      e.ci_high = internal::QBeta(1 - alpha / 2, n_eff * p + 1, n_eff * (1 - p));
+      e.ci_low = rmath::QBeta(alpha / 2, n_eff * p, n_eff * (1 - p) + 1);
+      e.ci_high = rmath::QBeta(1 - alpha / 2, n_eff * p + 1, n_eff * (1 - p));
       break;
     }
     case CiMethod::kLikelihood: {

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "rmath/distributions.h"
 #include "survey/domains.h"
-#include "survey/internal/distributions.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/variance.h"
 
@@ -38,7 +38,7 @@ Result<MeanInfluence> Influence(const Design& design, const SurveyFrame& frame, 
 
 void Finish(Comparison& c, const EstimateOptions& options) {
   c.difference = c.estimate_a - c.estimate_b;
-  const double crit = internal::QNorm(1 - (1 - options.level) / 2);
+  const double crit = rmath::QNorm(1 - (1 - options.level) / 2);
   c.ci_low = c.difference - crit * c.se;
   c.ci_high = c.difference + crit * c.se;
   c.statistic = c.difference / c.se;

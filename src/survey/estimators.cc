@@ -5,7 +5,7 @@
 #include <limits>
 #include <numeric>
 
-#include "survey/internal/distributions.h"
+#include "rmath/distributions.h"
 #include "survey/internal/mean_total.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/variance.h"
@@ -80,7 +80,7 @@ Result<std::vector<Estimate>> MeanOrTotalOf(Kind kind, const Design& design, Mod
   ASSIGN_OR_RETURN(std::vector<double> v, internal::LinearisationVariance(design, mm.rows, z, p));
   const long n = CountNonZeroWeights(design, mm.rows);
   const double df = internal::DegreesOfFreedom(design, mm.rows);
-  const double zcrit = internal::QNorm(1 - (1 - options.level) / 2);
+  const double zcrit = rmath::QNorm(1 - (1 - options.level) / 2);
   std::vector<Estimate> result(p);
   for (int col = 0; col < p; ++col) {
     Estimate& e = result[col];
@@ -183,7 +183,7 @@ Result<Estimate> SvyRatio(const Design& design, const SurveyFrame& frame, const 
   e.term = numerator + "/" + denominator;
   e.estimate = ratio;
   e.se = std::sqrt(v[0]);
-  const double zcrit = internal::QNorm(1 - (1 - options.level) / 2);
+  const double zcrit = rmath::QNorm(1 - (1 - options.level) / 2);
   e.ci_low = ratio - zcrit * e.se;
   e.ci_high = ratio + zcrit * e.se;
   e.n = CountNonZeroWeights(design, mm.rows);
@@ -229,7 +229,7 @@ Result<Estimate> SvyQuantile(const Design& design, const SurveyFrame& frame, con
   share /= wsum;
   for (size_t k = 0; k < mm.rows.size(); ++k) z[k] = w[mm.rows[k]] * ((mm.x[k] <= e.estimate) - share) / wsum;
   ASSIGN_OR_RETURN(std::vector<double> v, internal::LinearisationVariance(design, mm.rows, z, 1));
-  const double crit = internal::QT(1 - (1 - options.level) / 2, e.df);
+  const double crit = rmath::QT(1 - (1 - options.level) / 2, e.df);
   const double low = share - crit * std::sqrt(v[0]);
   const double high = share + crit * std::sqrt(v[0]);
   e.ci_low = (std::isnan(low) || low < 0) ? kNaN : QuantileMath(xw, wsum, low);

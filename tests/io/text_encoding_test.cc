@@ -31,13 +31,33 @@ TEST(TextEncodingTest, RefusesEncodingsThatAreNeither) {
   EXPECT_NE(undefined.status().message().find("neither valid UTF-8 nor a Windows-1252"), std::string::npos);
 }
 
-TEST(TextEncodingTest, Utf8Validation) {
-  EXPECT_TRUE(IsValidUtf8("plain ascii"));
-  EXPECT_TRUE(IsValidUtf8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xC3"));          // truncated
-  EXPECT_TRUE(IsValidUtf8("\xC3", /*complete=*/false));
+// UTF-8 validation itself is core/unicode.h (tests/core/unicode_test.cc); these check how detection
+// and conversion use it.
+TEST(TextEncodingTest, AByteOrderMarkNeedsValidUtf8AfterIt) {
+  auto bad = DetectEncoding("\xEF\xBB\xBFnaam\nRen\xE9\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
+  EXPECT_NE(bad.status().message().find("byte 11 is not valid UTF-8"), std::string::npos) << bad.status().message();
+  // A sequence cut off at the end of a prefix (complete = false) is fine, at the end of the file not.
+  EXPECT_EQ(*DetectEncoding("\xEF\xBB\xBFJos\xC3", /*complete=*/false), Encoding::kUtf8Bom);
+  auto cut = DetectEncoding("\xEF\xBB\xBFJos\xC3");
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().message().find("byte 6 "), std::string::npos) << cut.status().message();
+}
+
+TEST(TextEncodingTest, APrefixCutInsideACharacterIsStillUtf8) {
+  EXPECT_EQ(*DetectEncoding("naam\nJos\xC3", /*complete=*/false), Encoding::kUtf8);
+  EXPECT_EQ(*DetectEncoding("naam\nJos\xC3"), Encoding::kWindows1252);  // Ã as the last character
+}
+
+TEST(TextEncodingTest, UndefinedWindows1252BytesBecomeTheReplacementCharacter) {
+  EXPECT_EQ(ToUtf8("x\x81y\x9F", Encoding::kWindows1252), "x\uFFFDy\u0178");
+}
+
+TEST(TextEncodingTest, CharactersOutsideWindows1252BecomeQuestionMarks) {
+  // U+0100, an emoji, a C1 control (U+0081) and two ill-formed bytes: one '?' each.
+  EXPECT_EQ(Utf8ToWindows1252("\xC4\x80|\xF0\x9F\x98\x80|\xC2\x81|\xE9\xC3"), "?|?|?|??");
+  EXPECT_EQ(Utf8ToWindows1252("\xE2\x80\x9C\xC5\xA0\xC3\xBF\x7F"), "\x93\x8A\xFF\x7F");
 }
 
 }  // namespace

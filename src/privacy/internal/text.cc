@@ -7,77 +7,12 @@
 
 namespace sz::privacy::internal {
 
-Result<std::u32string> DecodeUtf8(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    uint8_t lead = static_cast<uint8_t>(text[i]);
-    if (lead < 0x80) {
-      out.push_back(lead);
-      ++i;
-      continue;
-    }
-    int length = 0;
-    char32_t code = 0;
-    char32_t minimum = 0;
-    if ((lead & 0xe0) == 0xc0) {
-      length = 2, code = lead & 0x1f, minimum = 0x80;
-    } else if ((lead & 0xf0) == 0xe0) {
-      length = 3, code = lead & 0x0f, minimum = 0x800;
-    } else if ((lead & 0xf8) == 0xf0) {
-      length = 4, code = lead & 0x07, minimum = 0x10000;
-    } else {
-      return DataError("text is not valid UTF-8");
-    }
-    if (i + length > text.size()) return DataError("text is not valid UTF-8 (truncated sequence)");
-    for (int j = 1; j < length; ++j) {
-      uint8_t next = static_cast<uint8_t>(text[i + j]);
-      if ((next & 0xc0) != 0x80) return DataError("text is not valid UTF-8");
-      code = code << 6 | (next & 0x3f);
-    }
-    if (code < minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-      return DataError("text is not valid UTF-8");
-    }
-    out.push_back(code);
-    i += length;
-  }
-  return out;
-}
-
-void AppendUtf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xc0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xe0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  } else {
-    out.push_back(static_cast<char>(0xf0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  }
-}
-
-std::string EncodeUtf8(std::u32string_view code_points) {
-  std::string out;
-  out.reserve(code_points.size());
-  for (char32_t c : code_points) AppendUtf8(c, out);
-  return out;
-}
-
-std::wstring ToWide(std::u32string_view code_points) {
-  return std::wstring(code_points.begin(), code_points.end());
-}
+std::wstring ToWide(std::u32string_view code_points) { return std::wstring(code_points.begin(), code_points.end()); }
 
 char32_t SimpleLower(char32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0x410 && c <= 0x42f) return c + 0x20;  // Cyrillic А–Я
-  if (c >= 0x400 && c <= 0x40f) return c + 0x50;  // Cyrillic Ѐ–Џ
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;                // Cyrillic А–Я
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;                // Cyrillic Ѐ–Џ
   if (c >= 0x391 && c <= 0x3ab && c != 0x3a2) return c + 0x20;  // Greek Α–Ϋ
   if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 32;
   if (c >= 0x100 && c <= 0x17f) {
@@ -145,10 +80,14 @@ namespace {
 
 constexpr std::array<const char*, 12> kMonthAbbreviations = {"jan", "feb", "mar", "apr", "may", "jun",
                                                              "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::array<const char*, 12> kMonthNames = {"january", "february", "march",     "april",   "may",      "june",
-                                                     "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<const char*, 12> kMonthNames = {"january",   "february", "march",    "april",
+                                                     "may",       "june",     "july",     "august",
+                                                     "september", "october",  "november", "december"};
 
-bool IsSpace(char32_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f || c == 0x85 || c == 0xa0; }
+bool IsSpace(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f || c == 0x85 ||
+         c == 0xa0;
+}
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 enum class ElementKind { kLiteral, kWhitespace, kDirective };
@@ -166,12 +105,16 @@ Result<std::vector<Element>> CompileFormat(std::string_view format) {
       if (i + 1 == code_points.size()) return InvalidArgumentError("date format ends with a lone '%'");
       char32_t directive = code_points[++i];
       switch (directive) {
-        case 'Y': case 'y': case 'm': case 'd': case 'b': case 'B': case 'H': case 'M': case 'S':
-          elements.push_back({ElementKind::kDirective, directive});
-          break;
-        case '%':
-          elements.push_back({ElementKind::kLiteral, '%'});
-          break;
+        case 'Y':
+        case 'y':
+        case 'm':
+        case 'd':
+        case 'b':
+        case 'B':
+        case 'H':
+        case 'M':
+        case 'S': elements.push_back({ElementKind::kDirective, directive}); break;
+        case '%': elements.push_back({ElementKind::kLiteral, '%'}); break;
         default:
           return InvalidArgumentError("date format directive %" + EncodeUtf8(std::u32string(1, directive)) +
                                       " is not supported (use %Y %y %m %d %b %B %H %M %S)");
@@ -292,7 +235,9 @@ bool Match(const std::vector<Element>& elements, size_t index, std::u32string_vi
         switch (element.value) {
           case 'Y': state.year = candidate.value; break;
           case 'y': state.year = candidate.value <= 68 ? 2000 + candidate.value : 1900 + candidate.value; break;
-          case 'm': case 'b': case 'B': state.month = candidate.value; break;
+          case 'm':
+          case 'b':
+          case 'B': state.month = candidate.value; break;
           case 'd': state.day = candidate.value; break;
           default: break;  // hours, minutes, seconds do not change the date
         }
@@ -314,7 +259,8 @@ Result<StrptimeDate> Strptime(std::u32string_view value, std::string_view format
   ASSIGN_OR_RETURN(std::vector<Element> elements, CompileFormat(format));
   MatchState state;
   size_t end = 0;
-  if (!Match(elements, 0, value, 0, state, end)) return DataError("does not match the date format " + std::string(format));
+  if (!Match(elements, 0, value, 0, state, end))
+    return DataError("does not match the date format " + std::string(format));
   if (end != value.size()) return DataError("unconverted data remains after the date format " + std::string(format));
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int days = kDays[state.month - 1] + (state.month == 2 && IsLeap(state.year) ? 1 : 0);

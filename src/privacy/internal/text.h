@@ -1,5 +1,6 @@
-// Internal text helpers for the privacy module: UTF-8 code points, simple case mapping, Python-
-// compatible parsing of integers and strptime dates (so CLKs match clkhash byte for byte).
+// Internal text helpers for the privacy module: code points as wide strings, simple case mapping,
+// Python-compatible parsing of integers and strptime dates (so CLKs match clkhash byte for byte).
+// UTF-8 itself is core/unicode.h.
 #pragma once
 
 #include <cstdint>
@@ -7,13 +8,15 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "core/unicode.h"
 
 namespace sz::privacy::internal {
 
-// Strict UTF-8 (no overlongs, no surrogates). kDataError without echoing the text.
-Result<std::u32string> DecodeUtf8(std::string_view text);
-void AppendUtf8(char32_t code_point, std::string& out);
-std::string EncodeUtf8(std::u32string_view code_points);
+// The UTF-8 functions of core/unicode.h, under the names the privacy code has always called them by.
+using ::sz::AppendUtf8;
+using ::sz::DecodeUtf8;
+using ::sz::EncodeUtf8;
+
 std::wstring ToWide(std::u32string_view code_points);  // wchar_t is UTF-32 on Linux
 
 // Simple (one-to-one) case mapping: ASCII, Latin-1 Supplement, Latin Extended-A, basic Greek and Cyrillic.

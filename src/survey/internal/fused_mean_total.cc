@@ -4,7 +4,7 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "survey/internal/distributions.h"
+#include "rmath/distributions.h"
 #include "survey/internal/mean_total.h"
 #include "survey/internal/variance.h"
 
@@ -204,7 +204,7 @@ Result<std::vector<std::vector<Estimate>>> FusedMeanOrTotal(MeanOrTotalKind kind
     if (stratum != last_stratum[d]) ++df_strata[d];
     last_stratum[d] = stratum;
   }
-  const double zcrit = QNorm(1 - (1 - options.level) / 2);
+  const double zcrit = rmath::QNorm(1 - (1 - options.level) / 2);
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::vector<std::vector<Estimate>> out(num_domains);
   std::vector<double> v(static_cast<size_t>(p) * p);

@@ -7,7 +7,7 @@
 #include <limits>
 #include <numeric>
 
-#include "survey/internal/distributions.h"
+#include "rmath/distributions.h"
 
 namespace sz::survey::internal {
 namespace {
@@ -170,7 +170,7 @@ Result<std::vector<double>> ProfileLikelihoodInterval(const ProfileInput& in) {
   dispersion = dispersion / wsum * nonzero / (nonzero - 1.0);
 
   const double alpha_level = 1 - in.level;
-  const double t = QT(alpha_level / 2, in.df);
+  const double t = rmath::QT(alpha_level / 2, in.df);
   const boost::math::normal normal;
   const double alpha = boost::math::cdf(normal, t * std::sqrt(lambda)) / 2;
   const double zmax = std::sqrt(

@@ -1,6 +1,7 @@
-// R-compatible distribution functions; see quantiles.h.
-#include "detection/quantiles.h"
+// R-compatible distribution functions; see distributions.h.
+#include "rmath/distributions.h"
 
+#include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 #include <boost/math/special_functions/beta.hpp>
@@ -9,20 +10,20 @@
 #include <cmath>
 #include <limits>
 
-namespace sz::detection {
+namespace sz::rmath {
 namespace {
 
 namespace bm = boost::math;
-using Policy = bm::policies::policy<bm::policies::domain_error<bm::policies::ignore_error>,
-                                    bm::policies::overflow_error<bm::policies::ignore_error>,
-                                    bm::policies::evaluation_error<bm::policies::ignore_error>,
-                                    bm::policies::pole_error<bm::policies::ignore_error>>;
-// Student t in double precision (no long double promotion): only used for the trend test's p-value.
-using FastPolicy = bm::policies::policy<bm::policies::domain_error<bm::policies::ignore_error>,
-                                        bm::policies::overflow_error<bm::policies::ignore_error>,
-                                        bm::policies::evaluation_error<bm::policies::ignore_error>,
-                                        bm::policies::pole_error<bm::policies::ignore_error>,
-                                        bm::policies::promote_double<false>>;
+using Policy = bm::policies::policy<
+    bm::policies::domain_error<bm::policies::ignore_error>, bm::policies::overflow_error<bm::policies::ignore_error>,
+    bm::policies::evaluation_error<bm::policies::ignore_error>, bm::policies::pole_error<bm::policies::ignore_error>>;
+// Student t in double precision (no long double promotion): only used for PT (detection's trend test
+// p-value; its golden tests were computed on this path).
+using FastPolicy =
+    bm::policies::policy<bm::policies::domain_error<bm::policies::ignore_error>,
+                         bm::policies::overflow_error<bm::policies::ignore_error>,
+                         bm::policies::evaluation_error<bm::policies::ignore_error>,
+                         bm::policies::pole_error<bm::policies::ignore_error>, bm::policies::promote_double<false>>;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -105,7 +106,34 @@ double QT(double p, double df) {
   if (p == 0) return -kInf;
   if (p == 1) return kInf;
   if (!std::isfinite(df)) return QNorm(p);
-  return bm::quantile(bm::students_t_distribution<double, Policy>(df), p);
+  // Boost's default policy, not Policy: the two differ in the last bits, and survey's intervals have
+  // always been computed on this one. A failure to converge is NaN.
+  try {
+    return bm::quantile(bm::students_t_distribution<double>(df), p);
+  } catch (...) {
+    return kNaN;
+  }
+}
+
+double QBeta(double p, double shape1, double shape2) {
+  if (std::isnan(p) || std::isnan(shape1) || std::isnan(shape2)) return p + shape1 + shape2;
+  if (shape1 < 0 || shape2 < 0) return kNaN;
+  if (p == 0) return 0.0;
+  if (p == 1) return 1.0;
+  if (p < 0 || p > 1) return kNaN;
+  // A zero or infinite shape is a point mass, as in R's qbeta_raw.
+  if (shape1 == 0 || shape2 == 0 || std::isinf(shape1) || std::isinf(shape2)) {
+    if (shape1 == 0 && shape2 == 0) return p < 0.5 ? 0.0 : (p > 0.5 ? 1.0 : 0.5);  // mass 1/2 at 0 and 1
+    if (shape1 == 0 || shape1 / shape2 == 0) return 0.0;
+    if (shape2 == 0 || shape2 / shape1 == 0) return 1.0;
+    return 0.5;  // both infinite
+  }
+  // Boost's default policy, as for QT; a failure to converge is NaN.
+  try {
+    return bm::quantile(bm::beta_distribution<double>(shape1, shape2), p);
+  } catch (...) {
+    return kNaN;
+  }
 }
 
 double PPois(double x, double lambda, bool lower_tail) {
@@ -157,4 +185,4 @@ double QNBinom(double p, double size, double prob) {
   return DiscreteQuantile(p, mu, sigma, gamma, [size, prob](double y) { return PNBinom(y, size, prob); });
 }
 
-}  // namespace sz::detection
+}  // namespace sz::rmath
