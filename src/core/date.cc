@@ -1,6 +1,7 @@
 #include "core/date.h"
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 #include "core/digits.h"
@@ -61,10 +62,26 @@ int Date::IsoWeekday() const {
 
 int Date::DayOfYear() const { return static_cast<int>(DayNumber() - Date{year, 1, 1}.DayNumber()) + 1; }
 
+void Date::WriteIso(char* out) const {
+  auto digits = [](char* at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+  };
+  digits(out, year, 4);
+  out[4] = '-';
+  digits(out + 5, month, 2);
+  out[7] = '-';
+  digits(out + 8, day, 2);
+}
+
 std::string Date::ToIso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  std::string out(10, '0');
+  WriteIso(out.data());
+  return out;
 }
 
 bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }

@@ -31,6 +31,8 @@ struct Date {
   int DayOfYear() const;  // 1..366
   Date AddDays(int64_t days) const { return FromDayNumber(DayNumber() + days); }
   std::string ToIso() const;  // YYYY-MM-DD
+  // The same ten characters into `out` (no terminator), for years 0..9999: no allocation.
+  void WriteIso(char* out) const;
 
   auto operator<=>(const Date&) const = default;
 };
@@ -42,9 +44,9 @@ bool IsValidDate(int year, int month, int day);
 
 // The date formats Samenzicht recognises.
 enum class DateFormat {
-  kIso,        // 2024-02-29
-  kDutch,      // 29-02-2024 (also 29/02/2024, 29.02.2024 and one-digit day/month: 1-2-2024)
-  kCompact,    // 20240229
+  kIso,      // 2024-02-29
+  kDutch,    // 29-02-2024 (also 29/02/2024, 29.02.2024 and one-digit day/month: 1-2-2024)
+  kCompact,  // 20240229
 };
 
 // Parses one date in any of the formats above (detected from its shape). Errors say which part

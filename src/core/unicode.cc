@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace sz {
 namespace {
@@ -70,6 +71,15 @@ Utf8Sequence DecodeUtf8Sequence(std::string_view text) {
 
 size_t FindInvalidUtf8(std::string_view text, bool complete) {
   for (size_t pos = 0; pos < text.size();) {
+    // ASCII runs, eight bytes at a time (most delivered files are almost all ASCII).
+    while (pos + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (word & 0x8080808080808080ULL) break;
+      pos += 8;
+    }
+    while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+    if (pos == text.size()) break;
     const Utf8Sequence sequence = DecodeUtf8Sequence(text.substr(pos));
     if (sequence.length == 0) return sequence.truncated && !complete ? std::string_view::npos : pos;
     pos += static_cast<size_t>(sequence.length);

@@ -1,10 +1,11 @@
 #include "io/csv_reader.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace sz::io {
 namespace {
@@ -129,6 +130,32 @@ bool CsvReader::Next(CsvRecord& record) {
     was_quoted = false;
   };
   while (pos_ < text_.size()) {
+    if (cell.empty() && !was_quoted && !in_quotes) {
+      // Fast path: a field that does not start with a quote runs to the next separator or line end
+      // (a quote inside it is an ordinary character), then is trimmed like any other.
+      size_t first = pos_;
+      while (first < text_.size() && (text_[first] == ' ' || text_[first] == '\t')) ++first;
+      if (first >= text_.size() || text_[first] != '"') {
+        size_t end_of_field = first;
+        while (end_of_field < text_.size() && text_[end_of_field] != sep && text_[end_of_field] != '\n') {
+          ++end_of_field;
+        }
+        cell.assign(text_, pos_, end_of_field - pos_);
+        pos_ = end_of_field;
+        if (pos_ < text_.size() && text_[pos_] == '\n') {
+          // "\r\n" ends the line as "\n" does; Trim drops the '\r'.
+          ++pos_;
+          ++line_;
+          ended_with_newline = true;
+          break;
+        }
+        if (pos_ < text_.size()) {  // a separator
+          finish_cell();
+          ++pos_;
+        }
+        continue;
+      }
+    }
     char c = text_[pos_];
     if (in_quotes) {
       if (c == '"') {

@@ -9,6 +9,7 @@
 
 #include "io/csv_reader.h"
 #include "io/text_table.h"
+#include "pipeline/internal/row_pipe.h"
 #include "pipeline/messages.h"
 #include "privacy/bytes.h"
 #include "privacy/hash.h"
@@ -105,6 +106,48 @@ std::string KeyText(const sources::TableSpec& table, const std::vector<Value>& v
   return out;
 }
 
+// A row as the parser thread hands it to the storing one: its values, or why it was rejected.
+struct ParsedRow {
+  long line = 0;
+  std::vector<Value> values;
+  std::string raw;                           // the row's text, for a duplicate found when storing
+  std::optional<store::RejectedRow> reject;  // set when the row was rejected
+};
+
+// Stores what the parser hands over: accepted rows as records (a duplicate key becomes a reject),
+// rejected rows with their reasons; counts them in `file`.
+Status StoreRows(internal::RowPipe<ParsedRow>& pipe, store::Store& store, int64_t file_id,
+                 const sources::SourceContract& contract, const std::string& path, const IngestRequest& request,
+                 FileReport& file) {
+  store::IngestLog& log = store.ingest_log();
+  auto reject = [&](store::RejectedRow row) -> Status {
+    ++file.rejected;
+    if (file.first_rejects.size() < kRejectsShown) file.first_rejects.push_back(row);
+    return log.AddReject(file_id, row);
+  };
+  ParsedRow row;
+  while (pipe.Pop(row)) {
+    ++file.read;
+    if (request.progress && file.read % 50000 == 0) request.progress(path, file.read);
+    if (row.reject) {
+      RETURN_IF_ERROR(reject(std::move(*row.reject)));
+      continue;
+    }
+    ASSIGN_OR_RETURN(store::InsertOutcome outcome, store.records().Insert(file_id, row.line, contract, row.values));
+    if (!outcome.inserted) {
+      std::string where = outcome.existing_file == path ? msg::LineOfThisFile(outcome.existing_line)
+                                                        : msg::LineOfFile(outcome.existing_file, outcome.existing_line);
+      const std::string& key_column = contract.extract.key.front();
+      RETURN_IF_ERROR(reject({row.line, key_column, row.values[contract.extract.IndexOf(key_column)].ToString(),
+                              msg::Duplicate(KeyText(contract.extract, row.values), where), msg::DuplicateHint(),
+                              std::move(row.raw)}));
+      continue;
+    }
+    ++file.accepted;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string FileReport::Summary() const {
@@ -199,43 +242,36 @@ Result<IngestReport> Ingest(Workspace& workspace, const IngestRequest& request) 
       }
     }
 
-    io::CsvRecord record;
-    std::vector<Value> values;
-    auto reject = [&](store::RejectedRow row) -> Status {
-      ++file_report.rejected;
-      if (file_report.first_rejects.size() < kRejectsShown) file_report.first_rejects.push_back(row);
-      return log.AddReject(file_id, row);
-    };
-    while (rows->Next(record)) {
-      ++file_report.read;
-      if (request.progress && file_report.read % 50000 == 0) request.progress(path, file_report.read);
-      if (!record.error.empty()) {
-        RETURN_IF_ERROR(reject({record.line, "", "", record.error, record.hint, record.raw}));
-        continue;
+    // Parse and validate on a thread of their own while this one stores (two cores, both busy).
+    internal::RowPipe<ParsedRow> pipe;
+    std::thread parser([&] {
+      io::CsvRecord record;
+      while (rows->Next(record)) {
+        ParsedRow row;
+        row.line = record.line;
+        if (!record.error.empty()) {
+          row.reject = store::RejectedRow{record.line, "", "", record.error, record.hint, std::move(record.raw)};
+        } else {
+          for (size_t c = 0; c < labels.size(); ++c) {
+            if (labels[c] == nullptr) continue;
+            std::string& cell = record.cells[mapping->file_column_of[c]];
+            if (auto label = labels[c]->find(cell); label != labels[c]->end()) cell = label->second;
+          }
+          if (auto problem = validator.Validate(record.cells, row.values)) {
+            row.reject = store::RejectedRow{record.line,     problem->column_name, std::move(problem->value),
+                                            problem->reason, problem->hint,        std::move(record.raw)};
+          } else {
+            row.raw = std::move(record.raw);
+          }
+        }
+        if (!pipe.Push(std::move(row))) return;
       }
-      for (size_t c = 0; c < labels.size(); ++c) {
-        if (labels[c] == nullptr) continue;
-        std::string& cell = record.cells[mapping->file_column_of[c]];
-        if (auto label = labels[c]->find(cell); label != labels[c]->end()) cell = label->second;
-      }
-      if (auto problem = validator.Validate(record.cells, values)) {
-        RETURN_IF_ERROR(
-            reject({record.line, problem->column_name, problem->value, problem->reason, problem->hint, record.raw}));
-        continue;
-      }
-      ASSIGN_OR_RETURN(store::InsertOutcome outcome, store->records().Insert(file_id, record.line, *contract, values));
-      if (!outcome.inserted) {
-        std::string where = outcome.existing_file == path
-                                ? msg::LineOfThisFile(outcome.existing_line)
-                                : msg::LineOfFile(outcome.existing_file, outcome.existing_line);
-        const std::string& key_column = contract->extract.key.front();
-        RETURN_IF_ERROR(
-            reject({record.line, key_column, values[contract->extract.IndexOf(key_column)].ToString(),
-                    msg::Duplicate(KeyText(contract->extract, values), where), msg::DuplicateHint(), record.raw}));
-        continue;
-      }
-      ++file_report.accepted;
-    }
+      pipe.Close();
+    });
+    Status stored = StoreRows(pipe, *store, file_id, *contract, path, request, file_report);
+    pipe.Cancel();  // a producer still pushing stops
+    parser.join();
+    RETURN_IF_ERROR(stored);
     if (file_report.read == 0) return DataError(msg::HeaderOnly(path));
     RETURN_IF_ERROR(log.UpdateFileCounts(file_id, file_report.read, file_report.accepted, file_report.rejected));
     report.files.push_back(std::move(file_report));

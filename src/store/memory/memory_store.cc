@@ -148,7 +148,7 @@ class MemoryRecords : public Records {
 
   Result<InsertOutcome> Insert(int64_t file_id, long line, const sources::SourceContract& contract,
                                std::span<const Value> values) override {
-    RETURN_IF_ERROR(shared_.RequireTransaction("een " + contract.name + "-rij opslaan"));
+    if (!shared_.snapshot) return shared_.RequireTransaction("een " + contract.name + "-rij opslaan");
     RETURN_IF_ERROR(CheckRow(contract, values));
     Table& table = shared_.state.tables[contract.name];
     std::string key = KeyOf(contract, values);

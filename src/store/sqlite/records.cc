@@ -1,7 +1,5 @@
 // The SQLite records: one table src_<source> per contract (store/migrations.h), columns typed as
 // INTEGER, REAL or TEXT; dates are ISO text (YYYY-MM-DD), read back as dates.
-#include <cstdio>
-
 #include "store/messages.h"
 #include "store/migrations.h"
 #include "store/sqlite/connection.h"
@@ -16,8 +14,7 @@ void BindValue(sqlite3_stmt* stmt, int index, const Value& value, char (&date_bu
     case Value::Kind::kInteger: sqlite3_bind_int64(stmt, index, value.integer()); break;
     case Value::Kind::kDecimal: sqlite3_bind_double(stmt, index, value.decimal()); break;
     case Value::Kind::kDate: {
-      const Date date = value.date();
-      std::snprintf(date_buffer, sizeof date_buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+      value.date().WriteIso(date_buffer);  // stored dates are years 1800..2200 (core/date.h ParseDate)
       sqlite3_bind_text(stmt, index, date_buffer, 10, SQLITE_TRANSIENT);
       break;
     }
@@ -55,7 +52,7 @@ Result<Value> ReadValue(sqlite3_stmt* stmt, int col, const sources::SourceContra
 
 Result<InsertOutcome> SqliteRecords::Insert(int64_t file_id, long line, const sources::SourceContract& contract,
                                             std::span<const Value> values) {
-  RETURN_IF_ERROR(connection_.RequireTransaction("een " + contract.name + "-rij opslaan"));
+  if (!connection_.in_transaction) return connection_.RequireTransaction("een " + contract.name + "-rij opslaan");
   RETURN_IF_ERROR(CheckRow(contract, values));
   const auto& columns = contract.extract.columns;
   auto& stmt = insert_statements_[contract.name];
