@@ -7,6 +7,8 @@
 #include <limits>
 #include <set>
 
+#include "survey/messages.h"
+
 namespace sz::survey {
 namespace {
 
@@ -44,12 +46,11 @@ Result<SurveyFrame> SurveyFrame::FromRows(
   frame.num_rows_ = rows.size();
   for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
     if (rows[row_idx].size() != header.size()) {
-      return DataError("row " + std::to_string(row_idx + 1) + " has " + std::to_string(rows[row_idx].size()) +
-                       " cells, the header has " + std::to_string(header.size()));
+      return DataError(msg::RowCellCount(row_idx + 1, rows[row_idx].size(), header.size()));
     }
   }
   for (size_t col = 0; col < header.size(); ++col) {
-    if (frame.index_.count(header[col])) return DataError("column name '" + header[col] + "' appears twice");
+    if (frame.index_.count(header[col])) return DataError(msg::ColumnNameTwice(header[col]));
     Variable variable;
     variable.name = header[col];
     variable.text.reserve(rows.size());
@@ -169,10 +170,9 @@ void SurveyFrame::Add(Variable variable) {
 Result<const Variable*> SurveyFrame::Find(const std::string& name) const {
   auto it = index_.find(name);
   if (it != index_.end()) return &variables_[it->second];
-  std::string known;
-  for (size_t col = 0; col < variables_.size() && col < 8; ++col) known += (col ? ", " : "") + variables_[col].name;
-  if (variables_.size() > 8) known += ", ...";
-  return InvalidArgumentError("no column '" + name + "' in the data (columns: " + known + ")");
+  std::vector<std::string> known;
+  for (size_t col = 0; col < variables_.size() && col < 8; ++col) known.push_back(variables_[col].name);
+  return InvalidArgumentError(msg::NoSuchColumn(name, known, variables_.size() > 8));
 }
 
 }  // namespace sz::survey
