@@ -1,12 +1,13 @@
 #include "survey/frame.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <set>
 
+#include "core/numbers.h"
 #include "survey/messages.h"
 
 namespace sz::survey {
@@ -24,20 +25,6 @@ std::string Trim(const std::string& text) {
 }
 
 }  // namespace
-
-bool ParseSurveyNumber(const std::string& raw, double& value) {
-  std::string cell = Trim(raw);
-  if (cell.empty()) return false;
-  if (cell.find(',') != std::string::npos) {
-    if (cell.find('.') != std::string::npos || std::count(cell.begin(), cell.end(), ',') != 1) return false;
-    std::replace(cell.begin(), cell.end(), ',', '.');
-  }
-  const char* begin = cell.data();
-  const char* end = cell.data() + cell.size();
-  if (*begin == '+') ++begin;
-  auto [ptr, ec] = std::from_chars(begin, end, value);
-  return ec == std::errc() && ptr == end && std::isfinite(value);
-}
 
 Result<SurveyFrame> SurveyFrame::FromRows(
     const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
@@ -63,7 +50,12 @@ Result<SurveyFrame> SurveyFrame::FromRows(
     for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
       const std::string& cell = variable.text[row_idx];
       if (IsMissingCell(cell)) continue;
-      if (!ParseSurveyNumber(cell, numbers[row_idx])) all_numeric = false;
+      std::optional<double> number = ParseNumber(cell);
+      if (number) {
+        numbers[row_idx] = *number;
+      } else {
+        all_numeric = false;
+      }
     }
     if (all_numeric && !has_labels) {
       variable.values = std::move(numbers);
@@ -76,10 +68,9 @@ Result<SurveyFrame> SurveyFrame::FromRows(
       }
       std::vector<std::pair<std::string, std::string>> ordered(by_code.begin(), by_code.end());
       std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-        double va, vb;
-        bool na = ParseSurveyNumber(a.first, va), nb = ParseSurveyNumber(b.first, vb);
-        if (na && nb) return va < vb;
-        return na && !nb;
+        std::optional<double> va = ParseNumber(a.first), vb = ParseNumber(b.first);
+        if (va && vb) return *va < *vb;
+        return va && !vb;
       });
       // Codes that are numerically equal ("1" and "1.0") share one level.
       std::map<std::string, int> level_of_code;
@@ -99,11 +90,10 @@ Result<SurveyFrame> SurveyFrame::FromRows(
         if (IsMissingCell(cell)) continue;
         auto it = level_of_code.find(cell);
         if (it == level_of_code.end()) {
-          double value;
-          if (ParseSurveyNumber(cell, value)) {
+          if (std::optional<double> value = ParseNumber(cell)) {
             for (const auto& [code, level] : level_of_code) {
-              double code_value;
-              if (ParseSurveyNumber(code, code_value) && code_value == value) {
+              std::optional<double> code_value = ParseNumber(code);
+              if (code_value && *code_value == *value) {
                 variable.codes[row_idx] = level;
                 break;
               }

@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
+#include "core/numbers.h"
 #include "survey/domains.h"
 #include "survey/messages.h"
 
@@ -68,13 +70,11 @@ Result<AnalysisRequest> ParseRequest(const ReportOptions& options) {
     ++statistics;
     request.statistic = Statistic::kQuantile;
     const size_t colon = options.quantile.rfind(':');
-    char* end = nullptr;
     if (colon == std::string::npos || colon == 0) return InvalidArgumentError(msg::BadQuantileOption(options.quantile));
     const std::string p_text = options.quantile.substr(colon + 1);
-    request.quantile = std::strtod(p_text.c_str(), &end);
-    if (p_text.empty() || *end != '\0' || !(request.quantile >= 0 && request.quantile <= 1)) {
-      return InvalidArgumentError(msg::BadQuantileProbability(p_text));
-    }
+    const std::optional<double> p = ParseNumber(p_text);
+    if (!p || !(*p >= 0 && *p <= 1)) return InvalidArgumentError(msg::BadQuantileProbability(p_text));
+    request.quantile = *p;
     request.variables = {options.quantile.substr(0, colon)};
   }
   if (statistics != 1) {
