@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/period.h"
+#include "detection/messages.h"
 
 namespace sz::detection {
 namespace {
@@ -47,17 +48,12 @@ std::string FormatValue(double value) {
   return buffer;
 }
 
-Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                               int frequency, const std::vector<long>& line_numbers) {
-  auto line = [&](size_t row) {
-    return "line " + std::to_string(row < line_numbers.size() ? line_numbers[row] : static_cast<long>(row) + 2);
-  };
+Result<Series> SeriesFromTable(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& rows, int frequency,
+                               const std::vector<long>& line_numbers) {
+  auto line = [&](size_t row) { return row < line_numbers.size() ? line_numbers[row] : static_cast<long>(row) + 2; };
   const int observed_col = FindColumn(header, "observed");
-  if (observed_col < 0) {
-    std::string columns;
-    for (const std::string& name : header) columns += (columns.empty() ? "" : ", ") + name;
-    return DataError("no column 'observed' (columns found: " + columns + ")");
-  }
+  if (observed_col < 0) return DataError(msg::NoObservedColumn(header));
   const int population_col = FindColumn(header, "population");
   // English names as R users write them, or the Dutch ones of Samenzicht's exports.
   int year_col = FindColumn(header, "year");
@@ -66,7 +62,7 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
   if (period_col < 0 && frequency == 12) period_col = FindColumn(header, "maand");
   if (period_col < 0) period_col = FindColumn(header, "week");
   const int date_col = FindColumn(header, "date");
-  if (rows.empty()) return DataError("the series has no rows");
+  if (rows.empty()) return DataError(msg::NoRows());
   Series series;
   series.frequency = frequency;
   series.observed.reserve(rows.size());
@@ -77,43 +73,41 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
     double value = kNaN;
     if (!IsMissing(cell)) {
       if (!ParseNumber(cell, &value) || value < 0 || value != std::floor(value)) {
-        return DataError(line(row) + ": observed '" + cell + "' is not a count (a whole number ≥ 0, or empty/NA)");
+        return DataError(msg::NotACount(line(row), cell));
       }
     }
     series.observed.push_back(value);
     if (date_col >= 0) {
       Result<Date> date = ParseDate(cells[date_col]);
-      if (!date.ok()) return date.status().WithContext(line(row) + ": date");
+      if (!date.ok()) return date.status().WithContext(msg::InDateColumn(line(row)));
       if (!series.dates.empty() && !(series.dates.back() < *date)) {
-        return DataError(line(row) + ": date " + date->ToIso() + " does not come after " +
-                         series.dates.back().ToIso() + " (rows must be in time order)");
+        return DataError(msg::DateNotAfter(line(row), date->ToIso(), series.dates.back().ToIso()));
       }
       series.dates.push_back(*date);
     }
     if (population_col >= 0) {
       double pop = 0;
       if (!ParseNumber(cells[population_col], &pop) || !(pop > 0)) {
-        return DataError(line(row) + ": population '" + cells[population_col] + "' is not a positive number");
+        return DataError(msg::NotAPositivePopulation(line(row), cells[population_col]));
       }
       series.population.push_back(pop);
     }
     if (period_col >= 0) {
       double period = 0;
       if (!ParseNumber(cells[period_col], &period) || period < 1 || period != std::floor(period)) {
-        return DataError(line(row) + ": " + header[period_col] + " '" + cells[period_col] + "' is not a number ≥ 1");
+        return DataError(msg::NotAPeriod(line(row), header[period_col], cells[period_col]));
       }
       if (row == 0) series.start_week = static_cast<int>(period);
       if (year_col >= 0) {
         double year_value = 0;
         if (!ParseNumber(cells[year_col], &year_value)) {
-          return DataError(line(row) + ": year '" + cells[year_col] + "' is not a number");
+          return DataError(msg::NotAYear(line(row), header[year_col], cells[year_col]));
         }
         const int year = static_cast<int>(year_value);
         const int p = static_cast<int>(period);
         const int periods_in_year = frequency == 12 ? 12 : IsoWeeksInYear(year);
         if (p > periods_in_year) {
-          return DataError(line(row) + ": " + std::to_string(year) + " has no " + header[period_col] + " " +
-                           std::to_string(p) + " (it has " + std::to_string(periods_in_year) + ")");
+          return DataError(msg::NoSuchPeriod(line(row), year, p, periods_in_year, frequency == 12));
         }
         if (row > 0) {
           // A year may end at week 52 even if its ISO year has 53 (R-style 52-week years).
@@ -121,10 +115,7 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
           const bool next_in_year = year == previous_year && p == previous_period + 1;
           const bool next_year = year == previous_year + 1 && p == 1 && previous_period >= last_period;
           if (!next_in_year && !next_year) {
-            return DataError(line(row) + ": " + std::to_string(year) + "-" + std::to_string(p) + " does not follow " +
-                             std::to_string(previous_year) + "-" + std::to_string(previous_period) +
-                             " (rows must be consecutive " + (frequency == 12 ? "months" : "ISO weeks") +
-                             " in time order; add a missing period as a row with an empty observed count)");
+            return DataError(msg::PeriodGap(line(row), year, p, previous_year, previous_period, frequency == 12));
           }
         }
         previous_year = year;

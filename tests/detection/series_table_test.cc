@@ -25,18 +25,17 @@ TEST(SeriesTableTest, ReadsObservedPopulationAndWeeks) {
 }
 
 TEST(SeriesTableTest, RejectsGapsWeek53InShortYearsAndBadCounts) {
-  Result<Series> gap = SeriesFromTable({"year", "week", "observed"}, {{"2021", "1", "3"}, {"2021", "3", "4"}}, 52,
-                                       {2, 3});
+  Result<Series> gap =
+      SeriesFromTable({"year", "week", "observed"}, {{"2021", "1", "3"}, {"2021", "3", "4"}}, 52, {2, 3});
   ASSERT_EQ(gap.status().code(), StatusCode::kDataError);
-  EXPECT_NE(gap.status().message().find("line 3"), std::string::npos) << gap.status().message();
+  EXPECT_NE(gap.status().message().find("regel 3"), std::string::npos) << gap.status().message();
   Result<Series> week53 = SeriesFromTable({"year", "week", "observed"}, {{"2021", "53", "3"}}, 52);
   EXPECT_EQ(week53.status().code(), StatusCode::kDataError);
   // R-style 52-week years are accepted even where the ISO year has 53 weeks.
   EXPECT_TRUE(SeriesFromTable({"year", "week", "observed"}, {{"2020", "52", "3"}, {"2021", "1", "3"}}, 52).ok());
-  EXPECT_EQ(SeriesFromTable({"year", "week", "observed"}, {{"2020", "51", "3"}, {"2021", "1", "3"}}, 52)
-                .status()
-                .code(),
-            StatusCode::kDataError);
+  EXPECT_EQ(
+      SeriesFromTable({"year", "week", "observed"}, {{"2020", "51", "3"}, {"2021", "1", "3"}}, 52).status().code(),
+      StatusCode::kDataError);
   EXPECT_EQ(SeriesFromTable({"observed"}, {{"2.5"}}, 52).status().code(), StatusCode::kDataError);
   EXPECT_EQ(SeriesFromTable({"observed"}, {{"-1"}}, 52).status().code(), StatusCode::kDataError);
   EXPECT_EQ(SeriesFromTable({"count"}, {{"1"}}, 52).status().code(), StatusCode::kDataError);
@@ -50,8 +49,7 @@ TEST(SeriesTableTest, DateColumnMakesTheSeriesDateBased) {
   EXPECT_EQ(series->dates[1].ToIso(), "2021-01-04");
   EXPECT_EQ(SeriesFromTable({"date", "observed"}, {{"2021-01-04", "1"}, {"2020-12-28", "2"}}, 52).status().code(),
             StatusCode::kDataError);
-  EXPECT_EQ(SeriesFromTable({"date", "observed"}, {{"2021-02-30", "1"}}, 52).status().code(),
-            StatusCode::kDataError);
+  EXPECT_EQ(SeriesFromTable({"date", "observed"}, {{"2021-02-30", "1"}}, 52).status().code(), StatusCode::kDataError);
 }
 
 TEST(SeriesTableTest, WritesNAAndOptionalColumns) {
@@ -63,8 +61,8 @@ TEST(SeriesTableTest, WritesNAAndOptionalColumns) {
   result.upperbound = {6.25};
   result.alarm = {kAlarmNA};
   result.score = {0.1};
-  EXPECT_EQ(ResultHeader(result), (std::vector<std::string>{"t", "observed", "expected", "upperbound", "alarm",
-                                                            "score"}));
+  EXPECT_EQ(ResultHeader(result),
+            (std::vector<std::string>{"t", "observed", "expected", "upperbound", "alarm", "score"}));
   EXPECT_EQ(ResultRows(result)[0], (std::vector<std::string>{"10", "4", "NA", "6.25", "NA", "0.1"}));
 }
 
