@@ -1,10 +1,12 @@
 // Method and option parsing, and dispatch; see detector.h.
 #include "detection/detector.h"
 
-#include <charconv>
-#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <set>
 
+#include "core/numbers.h"
 #include "detection/messages.h"
 
 namespace sz::detection {
@@ -14,20 +16,19 @@ Status BadValue(const std::string& name, const std::string& value, std::string_v
   return InvalidArgumentError(msg::BadOption(name, value, expected));
 }
 
+// Option values in core/numbers.h's syntax.
 Result<int> ParseInt(const std::string& name, const std::string& value) {
-  int out = 0;
-  const char* end = value.data() + value.size();
-  auto [ptr, ec] = std::from_chars(value.data(), end, out);
-  if (ec != std::errc() || ptr != end) return BadValue(name, value, msg::ExpectInteger());
-  return out;
+  const std::optional<int64_t> out = ParseInteger(value);
+  if (!out || *out < std::numeric_limits<int>::min() || *out > std::numeric_limits<int>::max()) {
+    return BadValue(name, value, msg::ExpectInteger());
+  }
+  return static_cast<int>(*out);
 }
 
 Result<double> ParseDouble(const std::string& name, const std::string& value) {
-  double out = 0;
-  const char* end = value.data() + value.size();
-  auto [ptr, ec] = std::from_chars(value.data(), end, out);
-  if (ec != std::errc() || ptr != end || !std::isfinite(out)) return BadValue(name, value, msg::ExpectNumber());
-  return out;
+  const std::optional<double> out = ParseNumber(value);
+  if (!out) return BadValue(name, value, msg::ExpectNumber());
+  return *out;
 }
 
 Result<bool> ParseBool(const std::string& name, const std::string& value) {

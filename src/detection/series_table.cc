@@ -1,11 +1,12 @@
 #include "detection/series_table.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 
 #include "core/date.h"
+#include "core/numbers.h"
 #include "core/period.h"
 #include "detection/messages.h"
 
@@ -16,19 +17,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 bool IsMissing(const std::string& cell) { return cell.empty() || cell == "NA" || cell == "." || cell == "NaN"; }
 
-// Parses "12", "12.5" or "12,5" (decimal comma); false if not a number.
-bool ParseNumber(std::string cell, double* out) {
-  while (!cell.empty() && cell.back() == ' ') cell.pop_back();
-  size_t start = 0;
-  while (start < cell.size() && cell[start] == ' ') ++start;
-  cell = cell.substr(start);
-  if (cell.find('.') == std::string::npos) {
-    const size_t comma = cell.find(',');
-    if (comma != std::string::npos && cell.find(',', comma + 1) == std::string::npos) cell[comma] = '.';
+// A whole number in int range, as core/numbers.h ParseNumber reads it ("2024", "7,0"); nullopt otherwise.
+std::optional<int> ParseWhole(const std::string& cell) {
+  const std::optional<double> value = ParseNumber(cell);
+  if (!value || *value != std::floor(*value) || *value < std::numeric_limits<int>::min() ||
+      *value > std::numeric_limits<int>::max()) {
+    return std::nullopt;
   }
-  const char* end = cell.data() + cell.size();
-  auto [ptr, ec] = std::from_chars(cell.data(), end, *out);
-  return ec == std::errc() && ptr == end && !cell.empty();
+  return static_cast<int>(*value);
 }
 
 int FindColumn(const std::vector<std::string>& header, const std::string& name) {
@@ -72,9 +68,9 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header,
     const std::string& cell = cells[observed_col];
     double value = kNaN;
     if (!IsMissing(cell)) {
-      if (!ParseNumber(cell, &value) || value < 0 || value != std::floor(value)) {
-        return DataError(msg::NotACount(line(row), cell));
-      }
+      const std::optional<double> count = ParseNumber(cell);
+      if (!count || *count < 0 || *count != std::floor(*count)) return DataError(msg::NotACount(line(row), cell));
+      value = *count;
     }
     series.observed.push_back(value);
     if (date_col >= 0) {
@@ -86,25 +82,21 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header,
       series.dates.push_back(*date);
     }
     if (population_col >= 0) {
-      double pop = 0;
-      if (!ParseNumber(cells[population_col], &pop) || !(pop > 0)) {
+      const std::optional<double> population = ParseNumber(cells[population_col]);
+      if (!population || !(*population > 0)) {
         return DataError(msg::NotAPositivePopulation(line(row), cells[population_col]));
       }
-      series.population.push_back(pop);
+      series.population.push_back(*population);
     }
     if (period_col >= 0) {
-      double period = 0;
-      if (!ParseNumber(cells[period_col], &period) || period < 1 || period != std::floor(period)) {
-        return DataError(msg::NotAPeriod(line(row), header[period_col], cells[period_col]));
-      }
-      if (row == 0) series.start_week = static_cast<int>(period);
+      const std::optional<int> period = ParseWhole(cells[period_col]);
+      if (!period || *period < 1) return DataError(msg::NotAPeriod(line(row), header[period_col], cells[period_col]));
+      if (row == 0) series.start_week = *period;
       if (year_col >= 0) {
-        double year_value = 0;
-        if (!ParseNumber(cells[year_col], &year_value)) {
-          return DataError(msg::NotAYear(line(row), header[year_col], cells[year_col]));
-        }
-        const int year = static_cast<int>(year_value);
-        const int p = static_cast<int>(period);
+        const std::optional<int> year_value = ParseWhole(cells[year_col]);
+        if (!year_value) return DataError(msg::NotAYear(line(row), header[year_col], cells[year_col]));
+        const int year = *year_value;
+        const int p = *period;
         const int periods_in_year = frequency == 12 ? 12 : IsoWeeksInYear(year);
         if (p > periods_in_year) {
           return DataError(msg::NoSuchPeriod(line(row), year, p, periods_in_year, frequency == 12));

@@ -70,6 +70,32 @@ TEST(DetectorTest, RejectsUnknownMethodOptionAndValue) {
   EXPECT_EQ(MakeDetector("farringtonFlexible", {{"alpha", "1.5"}}).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(DetectorTest, OptionNumbersAsCoreNumbersReadsThem) {
+  struct Case {
+    const char* name;
+    const char* value;
+    bool ok;
+  };
+  const Case cases[] = {
+      {"b", "4", true},         {"b", "+4", true},           {"b", " 4 ", true},
+      {"b", "4.0", false},      {"b", "99999999999", false}, {"b", "4x", false},
+      {"alpha", "0.01", true},  {"alpha", "0,01", true},     {"alpha", "1e-2", true},
+      {"alpha", "nan", false},  {"alpha", "0x1p-7", false},  {"weightsThreshold", "inf", false},
+      {"limit54", "3,2", true}, {"limit54", "3.5,2", true},  {"limit54", "3,2.5", false},
+      {"range", "1:10", true},  {"range", "1.0:10", false},
+  };
+  for (const Case& c : cases) {
+    Result<Detector> d = MakeDetector("farringtonFlexible", {{c.name, c.value}});
+    EXPECT_EQ(d.ok(), c.ok) << c.name << "=" << c.value << ": " << d.status().ToString();
+    if (!c.ok) {
+      EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument) << c.name << "=" << c.value;
+    }
+  }
+  Result<Detector> comma = MakeDetector("farringtonFlexible", {{"alpha", "0,01"}});
+  ASSERT_TRUE(comma.ok());
+  EXPECT_DOUBLE_EQ(comma->farrington_flexible.alpha, 0.01);
+}
+
 TEST(DegenerateInputTest, TooLittleHistorySaysHowManyWeeksAreNeeded) {
   Result<Detector> d = MakeDetector("farringtonFlexible", {});
   ASSERT_TRUE(d.ok());

@@ -41,6 +41,46 @@ TEST(SeriesTableTest, RejectsGapsWeek53InShortYearsAndBadCounts) {
   EXPECT_EQ(SeriesFromTable({"count"}, {{"1"}}, 52).status().code(), StatusCode::kDataError);
 }
 
+TEST(SeriesTableTest, NumbersAsCoreNumbersReadsThem) {
+  struct Case {
+    std::vector<std::string> header;
+    std::vector<std::string> cells;
+    bool ok;
+  };
+  const std::vector<Case> cases = {
+      {{"observed"}, {"12"}, true},
+      {{"observed"}, {" 12 "}, true},
+      {{"observed"}, {"12,0"}, true},     // decimal comma, whole
+      {{"observed"}, {"1.234,0"}, true},  // Dutch thousands dots
+      {{"observed"}, {"1e3"}, true},
+      {{"observed"}, {"12,5"}, false},  // not whole
+      {{"observed"}, {"inf"}, false},
+      {{"observed"}, {"0x10"}, false},
+      {{"observed", "population"}, {"1", "1.000,5"}, true},
+      {{"observed", "population"}, {"1", "inf"}, false},
+      {{"observed", "population"}, {"1", "0"}, false},
+      {{"observed", "week"}, {"1", "7"}, true},
+      {{"observed", "week"}, {"1", "7,0"}, true},
+      {{"observed", "week"}, {"1", "7.5"}, false},
+      {{"observed", "week"}, {"1", "0"}, false},
+      {{"observed", "week"}, {"1", "99999999999"}, false},
+      {{"observed", "year", "week"}, {"1", "2021", "7"}, true},
+      {{"observed", "year", "week"}, {"1", "2021.5", "7"}, false},  // used to be cut to 2021
+      {{"observed", "year", "week"}, {"1", "1e20", "7"}, false},
+  };
+  for (const Case& c : cases) {
+    Result<Series> series = SeriesFromTable(c.header, {c.cells}, 52);
+    EXPECT_EQ(series.ok(), c.ok) << ::testing::PrintToString(c.cells) << ": " << series.status().ToString();
+    if (!c.ok) {
+      EXPECT_EQ(series.status().code(), StatusCode::kDataError) << ::testing::PrintToString(c.cells);
+    }
+  }
+  Result<Series> dutch = SeriesFromTable({"observed", "population"}, {{"1.234,0", "1.000,5"}}, 52);
+  ASSERT_TRUE(dutch.ok()) << dutch.status().ToString();
+  EXPECT_EQ(dutch->observed[0], 1234);
+  EXPECT_EQ(dutch->population[0], 1000.5);
+}
+
 TEST(SeriesTableTest, DateColumnMakesTheSeriesDateBased) {
   Result<Series> series =
       SeriesFromTable({"date", "observed"}, {{"2020-12-28", "1"}, {"04-01-2021", "2"}, {"2021-01-11", ""}}, 52);
