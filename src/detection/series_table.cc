@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <limits>
 #include <optional>
+#include <string_view>
 
 #include "core/date.h"
 #include "core/numbers.h"
@@ -15,7 +16,19 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool IsMissing(const std::string& cell) { return cell.empty() || cell == "NA" || cell == "." || cell == "NaN"; }
+// A missing cell as R and the desks write it: empty (or only spaces), NA, "." or NaN.
+bool IsMissing(std::string_view cell) {
+  while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
+  while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
+  return cell.empty() || cell == "NA" || cell == "." || cell == "NaN";
+}
+
+bool AllMissing(const std::vector<std::vector<std::string>>& rows, int col) {
+  for (const std::vector<std::string>& cells : rows) {
+    if (!IsMissing(cells[col])) return false;
+  }
+  return true;
+}
 
 // A whole number in int range, as core/numbers.h ParseNumber reads it ("2024", "7,0"); nullopt otherwise.
 std::optional<int> ParseWhole(const std::string& cell) {
@@ -50,15 +63,22 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header,
   auto line = [&](size_t row) { return row < line_numbers.size() ? line_numbers[row] : static_cast<long>(row) + 2; };
   const int observed_col = FindColumn(header, "observed");
   if (observed_col < 0) return DataError(msg::NoObservedColumn(header));
-  const int population_col = FindColumn(header, "population");
+  int population_col = FindColumn(header, "population");
   // English names as R users write them, or the Dutch ones of Samenzicht's exports.
   int year_col = FindColumn(header, "year");
   if (year_col < 0) year_col = FindColumn(header, "jaar");
   int period_col = frequency == 12 ? FindColumn(header, "month") : -1;
   if (period_col < 0 && frequency == 12) period_col = FindColumn(header, "maand");
   if (period_col < 0) period_col = FindColumn(header, "week");
-  const int date_col = FindColumn(header, "date");
+  int date_col = FindColumn(header, "date");
   if (rows.empty()) return DataError(msg::NoRows());
+  for (size_t row = 0; row < rows.size(); ++row) {
+    if (rows[row].size() != header.size())
+      return DataError(msg::RowCellCount(line(row), rows[row].size(), header.size()));
+  }
+  // A date or population column without a single value (as R writes an all-NA column) is absent.
+  if (date_col >= 0 && AllMissing(rows, date_col)) date_col = -1;
+  if (population_col >= 0 && AllMissing(rows, population_col)) population_col = -1;
   Series series;
   series.frequency = frequency;
   series.observed.reserve(rows.size());
@@ -74,6 +94,7 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header,
     }
     series.observed.push_back(value);
     if (date_col >= 0) {
+      if (IsMissing(cells[date_col])) return DataError(msg::DateMissing(line(row)));
       Result<Date> date = ParseDate(cells[date_col]);
       if (!date.ok()) return date.status().WithContext(msg::InDateColumn(line(row)));
       if (!series.dates.empty() && !(series.dates.back() < *date)) {
@@ -82,6 +103,7 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header,
       series.dates.push_back(*date);
     }
     if (population_col >= 0) {
+      if (IsMissing(cells[population_col])) return DataError(msg::PopulationMissing(line(row)));
       const std::optional<double> population = ParseNumber(cells[population_col]);
       if (!population || !(*population > 0)) {
         return DataError(msg::NotAPositivePopulation(line(row), cells[population_col]));
@@ -89,10 +111,15 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header,
       series.population.push_back(*population);
     }
     if (period_col >= 0) {
+      if (IsMissing(cells[period_col])) {
+        return DataError(msg::PeriodMissing(line(row), header[period_col], frequency == 12));
+      }
       const std::optional<int> period = ParseWhole(cells[period_col]);
       if (!period || *period < 1) return DataError(msg::NotAPeriod(line(row), header[period_col], cells[period_col]));
       if (row == 0) series.start_week = *period;
       if (year_col >= 0) {
+        if (IsMissing(cells[year_col]))
+          return DataError(msg::YearMissing(line(row), header[year_col], frequency == 12));
         const std::optional<int> year_value = ParseWhole(cells[year_col]);
         if (!year_value) return DataError(msg::NotAYear(line(row), header[year_col], cells[year_col]));
         const int year = *year_value;
