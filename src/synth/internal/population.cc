@@ -8,7 +8,8 @@
 namespace sz::synth::internal {
 
 const char* DeskName(int desk) {
-  static const char* kNames[] = {"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp", "wmo"};
+  static const char* kNames[] = {"veilig_thuis",   "zorgwekkend_gedrag", "woningvervuiling",
+                                 "wonen_verblijf", "jeugdhulp",          "wmo"};
   return kNames[desk];
 }
 const char* DeskIdPrefix(int desk) {
@@ -140,7 +141,7 @@ void FreeDwelling(Chunk& chunk, int gemeente, uint64_t dwelling) { chunk.free_dw
 namespace {
 
 struct FamilyAges {
-  std::vector<int> parents;   // 1 or 2; parents[0] is the mother unless a single father
+  std::vector<int> parents;  // 1 or 2; parents[0] is the mother unless a single father
   bool single_father = false;
   std::vector<int> children;  // minors
   int adult_child = -1;
@@ -238,8 +239,8 @@ int DrawQuintile(const Model& model, Rng& rng, int gemeente, double shift) {
 
 float DrawVulnerability(const Model& model, Rng& rng, int quintile, double factor) {
   const PopulationConfig& pop = model.config->population;
-  return static_cast<float>(factor * std::exp(pop.vulnerability_sigma * rng.Normal() +
-                                              pop.vulnerability_income_slope * (3 - quintile)));
+  return static_cast<float>(
+      factor * std::exp(pop.vulnerability_sigma * rng.Normal() + pop.vulnerability_income_slope * (3 - quintile)));
 }
 
 Origin DrawOrigin(const Model& model, Rng& rng) {
@@ -273,7 +274,8 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
       bool female = k == 0 ? !family.single_father : false;
       // The father carries the family surname; the mother keeps her own (as the BRP registers her).
       int surname = (!female || single_parent) ? family_surname : -1;
-      parents.push_back(AddPerson(model, chunk, h, day, BirthDayFor(rng, family.parents[k], day), female, origin, surname));
+      parents.push_back(
+          AddPerson(model, chunk, h, day, BirthDayFor(rng, family.parents[k], day), female, origin, surname));
     }
     if (parents.size() == 2) {
       chunk.persons[parents[0]].partner = parents[1];
@@ -283,7 +285,8 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
       AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), rng.Bernoulli(0.488), origin, family_surname);
     }
     if (family.adult_child >= 0) {
-      AddPerson(model, chunk, h, day, BirthDayFor(rng, family.adult_child, day), rng.Bernoulli(0.488), origin, family_surname);
+      AddPerson(model, chunk, h, day, BirthDayFor(rng, family.adult_child, day), rng.Bernoulli(0.488), origin,
+                family_surname);
     }
     return static_cast<int>(family.parents.size() + family.children.size() + (family.adult_child >= 0 ? 1 : 0));
   }
@@ -298,7 +301,8 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
     AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, family_surname);
     return 1;
   }
-  int32_t first = AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, female ? -1 : family_surname);
+  int32_t first =
+      AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, female ? -1 : family_surname);
   int partner_age = std::clamp(age + static_cast<int>(std::lround((female ? 2 : -2) + 3 * rng.Normal())), 18, 100);
   int32_t second = AddPerson(model, chunk, h, day, BirthDayFor(rng, partner_age, day), !female, origin,
                              female ? family_surname : -1);
@@ -568,7 +572,9 @@ void SimulatePopulation(Model& model, Chunk& chunk) {
           for (int attempt = 0; attempt < 25; ++attempt) {
             int32_t candidate = static_cast<int32_t>(rng.Below(chunk.persons.size()));
             Person& other = chunk.persons[candidate];
-            if (candidate == event.subject || !other.AliveOn(day) || other.female == person.female || other.partner >= 0) continue;
+            if (candidate == event.subject || !other.AliveOn(day) || other.female == person.female ||
+                other.partner >= 0)
+              continue;
             if (std::abs(AgeAt(other.birth_day, day) - age) > 8) continue;
             int32_t other_h = other.HouseholdOn(day);
             if (chunk.households[other_h].members.size() != 1) continue;
@@ -588,9 +594,7 @@ void SimulatePopulation(Model& model, Chunk& chunk) {
           MoveHousehold(model, chunk, event.subject, day, gemeente);
           break;
         }
-        case kSurvey:
-          SurveyChunk(model, chunk, event.subject, day);
-          break;
+        case kSurvey: SurveyChunk(model, chunk, event.subject, day); break;
       }
     }
   }

@@ -2,8 +2,6 @@
 
 #include <readstat.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -11,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "io/csv_writer.h"
 
@@ -62,7 +61,8 @@ Status PrepareSurvey(Model& model) {
         params.stratum_high.push_back(200);
       }
     } catch (const std::exception&) {
-      return InvalidArgumentError("synthetic configuration: survey.age_strata: '" + stratum + "' is not like 18-64 or 75+");
+      return InvalidArgumentError("synthetic configuration: survey.age_strata: '" + stratum +
+                                  "' is not like 18-64 or 75+");
     }
   }
   // Adult population shares per band (18+).
@@ -99,7 +99,8 @@ Status PrepareSurvey(Model& model) {
   double total_population = 0;
   for (const GemeenteGeo& g : model.geography->gemeenten) total_population += g.population;
   const size_t gemeenten = model.geography->gemeenten.size();
-  params.inclusion.assign(survey.waves.size(), std::vector<std::vector<double>>(gemeenten, std::vector<double>(stratum_share.size(), 0)));
+  params.inclusion.assign(survey.waves.size(),
+                          std::vector<std::vector<double>>(gemeenten, std::vector<double>(stratum_share.size(), 0)));
   for (size_t wave = 0; wave < survey.waves.size(); ++wave) {
     for (size_t g = 0; g < gemeenten; ++g) {
       const GemeenteGeo& geo = model.geography->gemeenten[g];
@@ -107,7 +108,8 @@ Status PrepareSurvey(Model& model) {
                            (survey.equal_allocation_share / gemeenten +
                             (1 - survey.equal_allocation_share) * geo.population / total_population);
       double weighted = 0;
-      for (size_t s = 0; s < stratum_share.size(); ++s) weighted += stratum_share[s] * survey.age_strata_oversampling[s];
+      for (size_t s = 0; s < stratum_share.size(); ++s)
+        weighted += stratum_share[s] * survey.age_strata_oversampling[s];
       for (size_t s = 0; s < stratum_share.size(); ++s) {
         double wanted = respondents * stratum_share[s] * survey.age_strata_oversampling[s] / weighted;
         double population = geo.population * stratum_share[s];
@@ -127,7 +129,8 @@ Status PrepareSurvey(Model& model) {
         if (items[j].name == items[i].implied_by) params.item_parent[i] = static_cast<int>(j);
       }
       if (params.item_parent[i] < 0) {
-        return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name + ".implied_by names no item");
+        return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name +
+                                    ".implied_by names no item");
       }
       if (!items[params.item_parent[i]].implied_by.empty()) {
         return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name +
@@ -137,8 +140,10 @@ Status PrepareSurvey(Model& model) {
   }
   if (items.size() > 16) return InvalidArgumentError("synthetic configuration: at most 16 survey items");
   params.item_order.clear();
-  for (size_t i = 0; i < items.size(); ++i) if (params.item_parent[i] < 0) params.item_order.push_back(static_cast<int>(i));
-  for (size_t i = 0; i < items.size(); ++i) if (params.item_parent[i] >= 0) params.item_order.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < items.size(); ++i)
+    if (params.item_parent[i] < 0) params.item_order.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < items.size(); ++i)
+    if (params.item_parent[i] >= 0) params.item_order.push_back(static_cast<int>(i));
   params.item_intercept.assign(survey.waves.size(), std::vector<double>(items.size(), 0));
   for (size_t wave = 0; wave < survey.waves.size(); ++wave) {
     for (int i : params.item_order) {
@@ -165,12 +170,16 @@ Status PrepareSurvey(Model& model) {
       double low = -20, high = 20;
       for (int iteration = 0; iteration < 100; ++iteration) {
         double mid = 0.5 * (low + high);
-        if (marginal(mid) < target) low = mid; else high = mid;
+        if (marginal(mid) < target)
+          low = mid;
+        else
+          high = mid;
       }
       params.item_intercept[wave][i] = 0.5 * (low + high);
     }
   }
-  model.acc.survey_population.assign(survey.waves.size(), std::vector<std::vector<int64_t>>(gemeenten, std::vector<int64_t>(stratum_share.size(), 0)));
+  model.acc.survey_population.assign(
+      survey.waves.size(), std::vector<std::vector<int64_t>>(gemeenten, std::vector<int64_t>(stratum_share.size(), 0)));
   model.acc.survey_sampled = model.acc.survey_population;
   model.acc.respondents.assign(survey.waves.size(), {});
   return Status::Ok();
@@ -207,7 +216,8 @@ void SurveyChunk(Model& model, Chunk& chunk, int wave_index, int32_t day) {
     r.female = person.female;
     r.true_income = static_cast<int8_t>(quintile);
     r.income = rng.Bernoulli(survey.income_missing) ? -1 : static_cast<int8_t>(quintile);
-    static const double kEducation[5][3] = {{.45, .40, .15}, {.35, .45, .20}, {.25, .45, .30}, {.18, .42, .40}, {.10, .35, .55}};
+    static const double kEducation[5][3] = {
+        {.45, .40, .15}, {.35, .45, .20}, {.25, .45, .30}, {.18, .42, .40}, {.10, .35, .55}};
     std::vector<double> education(kEducation[quintile - 1], kEducation[quintile - 1] + 3);
     if (age >= 65) education[0] += 0.15;
     r.education = rng.Bernoulli(survey.education_missing) ? -1 : static_cast<int8_t>(rng.Pick(education));
@@ -215,7 +225,8 @@ void SurveyChunk(Model& model, Chunk& chunk, int wave_index, int32_t day) {
     std::array<int8_t, 16> truth{};
     const std::vector<SurveyItemConfig>& items = survey.items;
     for (int i : model.params.item_order) {
-      double p = Sigmoid(model.params.item_intercept[wave_index][i] + ItemLogit(items[i], band_name, person.female, quintile));
+      double p =
+          Sigmoid(model.params.item_intercept[wave_index][i] + ItemLogit(items[i], band_name, person.female, quintile));
       int parent = model.params.item_parent[i];
       bool value = (parent >= 0 && truth[parent]) || rng.Bernoulli(p);
       truth[i] = value ? 1 : 0;
@@ -332,11 +343,12 @@ WaveOutput Prepare(const Model& model, size_t wave) {
   WaveOutput out;
   const auto& all = model.acc.respondents[wave];
   for (const SurveyRespondent& r : all) out.respondents.push_back(&r);
-  std::stable_sort(out.respondents.begin(), out.respondents.end(), [](const SurveyRespondent* a, const SurveyRespondent* b) {
-    if (a->gemeente != b->gemeente) return a->gemeente < b->gemeente;
-    if (a->stratum != b->stratum) return a->stratum < b->stratum;
-    return a->person_hash < b->person_hash;
-  });
+  std::stable_sort(out.respondents.begin(), out.respondents.end(),
+                   [](const SurveyRespondent* a, const SurveyRespondent* b) {
+                     if (a->gemeente != b->gemeente) return a->gemeente < b->gemeente;
+                     if (a->stratum != b->stratum) return a->stratum < b->stratum;
+                     return a->person_hash < b->person_hash;
+                   });
   std::vector<std::vector<int64_t>> respondents(model.geography->gemeenten.size(),
                                                 std::vector<int64_t>(model.params.stratum_low.size(), 0));
   for (const SurveyRespondent* r : out.respondents) ++respondents[r->gemeente][r->stratum];
@@ -349,7 +361,8 @@ WaveOutput Prepare(const Model& model, size_t wave) {
 
 }  // namespace
 
-Status WriteSurvey(const Model& model, const std::string& out_dir, const io::WriteDialect& dialect, int64_t& rows_written) {
+Status WriteSurvey(const Model& model, const std::string& out_dir, const io::WriteDialect& dialect,
+                   int64_t& rows_written) {
   const sources::SourceContract& monitor = Monitor();
   std::string dir = out_dir + "/gezondheidsmonitor";
   std::error_code ec;
@@ -374,9 +387,11 @@ Status WriteSurvey(const Model& model, const std::string& out_dir, const io::Wri
     std::vector<std::string> header;
     for (const sources::ColumnSpec& column : monitor.extract.columns) header.push_back(column.name);
     RETURN_IF_ERROR(writer->WriteRow(header));
-    for (size_t k = 0; k < output.respondents.size(); ++k) RETURN_IF_ERROR(writer->WriteRow(cells(k, dialect.decimal_comma)));
+    for (size_t k = 0; k < output.respondents.size(); ++k)
+      RETURN_IF_ERROR(writer->WriteRow(cells(k, dialect.decimal_comma)));
     RETURN_IF_ERROR(writer->Close());
-    RETURN_IF_ERROR(WriteSav(base + ".sav", output.respondents.size(), [&](size_t k) { return cells(k, false); }, model.end_day));
+    RETURN_IF_ERROR(WriteSav(
+        base + ".sav", output.respondents.size(), [&](size_t k) { return cells(k, false); }, model.end_day));
     rows_written += static_cast<int64_t>(output.respondents.size());
   }
   return Status::Ok();
@@ -389,7 +404,8 @@ nlohmann::json SurveySummary(const Model& model) {
     if (model.acc.respondents[wave].empty()) continue;
     WaveOutput output = Prepare(model, wave);
     int64_t sampled = 0;
-    for (const auto& g : model.acc.survey_sampled[wave]) for (int64_t n : g) sampled += n;
+    for (const auto& g : model.acc.survey_sampled[wave])
+      for (int64_t n : g) sampled += n;
     nlohmann::json w;
     w["respondenten"] = output.respondents.size();
     w["steekproef"] = sampled;
@@ -411,11 +427,10 @@ nlohmann::json SurveySummary(const Model& model) {
           high_total += weight;
         }
       }
-      items[survey.items[i].name] = {
-          {"geconfigureerd", TargetPrevalence(survey.items[i], survey.waves[wave])},
-          {"gerealiseerd_gewogen", total > 0 ? sum / total : 0.0},
-          {"kwintiel_1", low_total > 0 ? low_sum / low_total : 0.0},
-          {"kwintiel_5", high_total > 0 ? high_sum / high_total : 0.0}};
+      items[survey.items[i].name] = {{"geconfigureerd", TargetPrevalence(survey.items[i], survey.waves[wave])},
+                                     {"gerealiseerd_gewogen", total > 0 ? sum / total : 0.0},
+                                     {"kwintiel_1", low_total > 0 ? low_sum / low_total : 0.0},
+                                     {"kwintiel_5", high_total > 0 ? high_sum / high_total : 0.0}};
     }
     w["items"] = items;
     out[std::to_string(survey.waves[wave])] = w;
