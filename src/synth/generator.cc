@@ -14,6 +14,7 @@
 #include "synth/internal/infections.h"
 #include "synth/internal/model.h"
 #include "synth/internal/survey.h"
+#include "synth/messages.h"
 
 namespace sz::synth {
 namespace {
@@ -51,7 +52,7 @@ struct Writers {
 Status MakeDir(const std::string& path) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
-  if (ec) return IoError(path + ": cannot create the directory: " + ec.message());
+  if (ec) return IoError(msg::CannotCreateDirectory(path, ec.message()));
   return Status::Ok();
 }
 
@@ -425,24 +426,23 @@ Result<std::pair<int, int>> ParseYearRange(std::string_view text) {
   int first = parse(dash == std::string_view::npos ? text : text.substr(0, dash));
   int last = dash == std::string_view::npos ? first : parse(text.substr(dash + 1));
   if (first < 1990 || last > 2100 || first > last) {
-    return InvalidArgumentError("--years: expected a year or a range like 2016-2025, got '" + std::string(text) + "'");
+    return InvalidArgumentError(msg::BadYears(text));
   }
   return std::make_pair(first, last);
 }
 
 Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionTable& regions) {
-  if (options.out_dir.empty()) return InvalidArgumentError("--out: an output directory is required");
-  if (!(options.scale > 0 && options.scale <= 100)) return InvalidArgumentError("--scale must be > 0 and ≤ 100");
+  if (options.out_dir.empty()) return InvalidArgumentError(msg::OutRequired());
+  if (!(options.scale > 0 && options.scale <= 100)) return InvalidArgumentError(msg::BadScale());
   if (options.first_year < 1990 || options.last_year > 2100 || options.first_year > options.last_year) {
-    return InvalidArgumentError("--years: the first year must not be after the last");
+    return InvalidArgumentError(msg::YearsReversed());
   }
-  if (options.last_year - options.first_year + 1 > 30) return InvalidArgumentError("--years: at most 30 years");
+  if (options.last_year - options.first_year + 1 > 30) return InvalidArgumentError(msg::AtMost30Years());
   RETURN_IF_ERROR(ValidateSynthConfig(options.config, regions));
   Date today = options.today.value_or(SystemClock().Today());
   Date end = std::min(Date{options.last_year, 12, 31}, today);
   if (end < Date{options.first_year, 1, 1}) {
-    return InvalidArgumentError("--years: the period starts after today (" + today.ToIso() +
-                                "); dates are never in the future");
+    return InvalidArgumentError(msg::PeriodAfterToday(today.ToIso()));
   }
   int years = options.last_year - options.first_year + 1;
   ASSIGN_OR_RETURN(internal::Geography geography,
@@ -461,7 +461,7 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   for (int desk = 0; desk < kDeskCount; ++desk) {
     model->contracts[desk] = sources::FindContract(internal::DeskName(desk));
     if (model->contracts[desk] == nullptr || !model->contracts[desk]->records || !model->contracts[desk]->persons) {
-      return InternalError(std::string("no desk contract for ") + internal::DeskName(desk));
+      return InternalError(msg::NoDeskContract(internal::DeskName(desk)));
     }
   }
   for (const auto& [name, weight] : options.config.population.origin) {
@@ -471,7 +471,7 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   for (double w : model->origin_weights) origin_total += w;
   if (origin_total <= 0) model->origin_weights[0] = 1;
   const size_t bands = options.config.population.age_bands.size();
-  if (bands != 9) return InvalidArgumentError("synthetic configuration: expected the bevolking contract's 9 age bands");
+  if (bands != 9) return InvalidArgumentError(msg::Config("population.age_band_shares", msg::NineAgeBands()));
   model->acc.population.assign(years, std::vector<std::array<std::array<int64_t, 2>, 9>>(geography.wijken.size()));
   for (auto& year : model->acc.population)
     for (auto& wijk : year)
@@ -531,11 +531,11 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   {
     std::ofstream out(summary_path + ".tmp", std::ios::binary);
     out << Summary(*model, options, infections).dump(2) << "\n";
-    if (!out) return IoError(summary_path + ": write failed");
+    if (!out) return IoError(msg::WriteFailed(summary_path));
   }
   std::error_code ec;
   std::filesystem::rename(summary_path + ".tmp", summary_path, ec);
-  if (ec) return IoError(summary_path + ": " + ec.message());
+  if (ec) return IoError(msg::CannotRename(summary_path, ec.message()));
 
   GenerationReport report;
   report.end_date = end;

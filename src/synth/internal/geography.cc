@@ -6,6 +6,7 @@
 
 #include "synth/internal/names.h"
 #include "synth/internal/rng.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 namespace {
@@ -128,22 +129,22 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
         geo.buurten.push_back({buurt->code, wijk_index, weight});
       }
     }
-    if (g.wijken.empty()) return DataError("region table: gemeente " + g.code + " has no wijken");
+    if (g.wijken.empty()) return DataError(msg::GemeenteWithoutWijken(g.code));
     total_population += g.population;
     geo.gemeenten.push_back(std::move(g));
   }
-  if (geo.gemeenten.empty()) return DataError("region table has none of the configured gemeenten");
+  if (geo.gemeenten.empty()) return DataError(msg::NoConfiguredGemeente());
   for (const auto& [code, inhabitants] : pop.gemeenten) {
     bool found = false;
     for (const GemeenteGeo& g : geo.gemeenten) found = found || g.code == code;
-    if (!found) return DataError("region table misses the configured gemeente " + code);
+    if (!found) return DataError(msg::ConfiguredGemeenteMissing(code));
   }
   for (size_t w = 0; w < geo.wijken.size(); ++w) {
     bool has_buurt = false;
     for (const BuurtGeo& b : geo.buurten) has_buurt = has_buurt || b.wijk == static_cast<int>(w);
     if (!has_buurt) {  // a wijk without buurten gets one synthetic-free fallback: its own code is not a buurt, so
                        // refuse
-      return DataError("region table: wijk " + geo.wijken[w].code + " has no buurten");
+      return DataError(msg::WijkWithoutBuurten(geo.wijken[w].code));
     }
   }
   // Deprivation normalised to a population-weighted mean of 1.
@@ -198,7 +199,7 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
                       static_cast<int>(std::floor(kPc4Count * geo.gemeenten[gi].population / total_population)));
     pc4_total += pc4_count[gi];
   }
-  if (pc4_total > kPc4Count) return DataError("too many wijken for the 74xx–76xx postcode range");
+  if (pc4_total > kPc4Count) return DataError(msg::TooManyWijken());
   int pc4_next = kFirstPc4;
   for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
     GemeenteGeo& g = geo.gemeenten[gi];

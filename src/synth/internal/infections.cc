@@ -9,6 +9,7 @@
 #include "core/period.h"
 #include "io/csv_writer.h"
 #include "synth/internal/rng.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 
@@ -78,7 +79,7 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
   std::string dir = out_dir + "/infectieziekten";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return IoError(dir + ": cannot create: " + ec.message());
+  if (ec) return IoError(msg::CannotCreateDirectory(dir, ec.message()));
   ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(dir + "/infectieziekten.csv", dialect));
   std::vector<std::string> header;
   for (const sources::ColumnSpec& column : contract.extract.columns) header.push_back(column.name);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/csv_writer.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 namespace {
@@ -61,8 +62,7 @@ Status PrepareSurvey(Model& model) {
         params.stratum_high.push_back(200);
       }
     } catch (const std::exception&) {
-      return InvalidArgumentError("synthetic configuration: survey.age_strata: '" + stratum +
-                                  "' is not like 18-64 or 75+");
+      return InvalidArgumentError(msg::Config("survey.age_strata", msg::BadAgeStratum(stratum)));
     }
   }
   // Adult population shares per band (18+).
@@ -129,16 +129,15 @@ Status PrepareSurvey(Model& model) {
         if (items[j].name == items[i].implied_by) params.item_parent[i] = static_cast<int>(j);
       }
       if (params.item_parent[i] < 0) {
-        return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name +
-                                    ".implied_by names no item");
+        return InvalidArgumentError(
+            msg::Config("survey.items." + items[i].name + ".implied_by", msg::ImpliedByNamesNoItem()));
       }
       if (!items[params.item_parent[i]].implied_by.empty()) {
-        return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name +
-                                    ".implied_by: chains of implied items are not supported");
+        return InvalidArgumentError(msg::Config("survey.items." + items[i].name + ".implied_by", msg::ImpliedChain()));
       }
     }
   }
-  if (items.size() > 16) return InvalidArgumentError("synthetic configuration: at most 16 survey items");
+  if (items.size() > 16) return InvalidArgumentError(msg::Config("survey.items", msg::AtMost16Items()));
   params.item_order.clear();
   for (size_t i = 0; i < items.size(); ++i)
     if (params.item_parent[i] < 0) params.item_order.push_back(static_cast<int>(i));
@@ -284,7 +283,7 @@ Status WriteSav(const std::string& path, size_t row_count,
   const auto& columns = monitor.extract.columns;
   std::string tmp = path + ".tmp";
   FILE* file = std::fopen(tmp.c_str(), "wb");
-  if (file == nullptr) return IoError(path + ": cannot create: " + std::strerror(errno));
+  if (file == nullptr) return IoError(msg::CannotCreateFile(path, std::strerror(errno)));
   SavContext context{file};
   readstat_writer_t* writer = readstat_writer_init();
   readstat_set_data_writer(writer, WriteBytes);
@@ -327,9 +326,9 @@ Status WriteSav(const std::string& path, size_t row_count,
   bool closed = std::fclose(file) == 0;
   if (error != READSTAT_OK || !closed) {
     std::remove(tmp.c_str());
-    return IoError(path + ": writing the SPSS file failed: " + readstat_error_message(error));
+    return IoError(msg::SavWriteFailed(path, readstat_error_message(error)));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": cannot move the finished file into place");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(msg::CannotRename(path, std::strerror(errno)));
   return Status::Ok();
 }
 
@@ -367,7 +366,7 @@ Status WriteSurvey(const Model& model, const std::string& out_dir, const io::Wri
   std::string dir = out_dir + "/gezondheidsmonitor";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return IoError(dir + ": cannot create: " + ec.message());
+  if (ec) return IoError(msg::CannotCreateDirectory(dir, ec.message()));
   for (size_t wave = 0; wave < model.acc.respondents.size(); ++wave) {
     if (model.acc.respondents[wave].empty()) continue;
     int year = model.config->survey.waves[wave];
