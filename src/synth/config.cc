@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/digits.h"
 #include "sources/contract.h"
 #include "synth/messages.h"
 
@@ -148,6 +149,7 @@ void ReadPopulation(const json& node, Reader& r, PopulationConfig& p) {
     r.Weights(node, "age_band_shares", shares);
     // Keep the contract's band order, not the map's.
     p.age_bands.clear();
+    p.age_band_ranges.clear();
     p.age_band_shares.clear();
     const sources::SourceContract* bevolking = sources::FindContract("bevolking");
     const sources::ColumnSpec* band_column = bevolking ? bevolking->extract.Find("leeftijdsklasse") : nullptr;
@@ -155,7 +157,10 @@ void ReadPopulation(const json& node, Reader& r, PopulationConfig& p) {
     for (const std::string& band : band_column->allowed) {
       auto it = shares.find(band);
       if (it == shares.end()) return r.Fail("age_band_shares", msg::MissesAgeBand(band));
+      std::optional<AgeRange> range = ParseAgeRange(band);
+      if (!range) return r.Fail("age_band_shares." + band, msg::NotAnAgeRange(band));
       p.age_bands.push_back(band);
+      p.age_band_ranges.push_back(*range);
       p.age_band_shares.push_back(it->second);
       shares.erase(it);
     }
@@ -231,7 +236,15 @@ void ReadSurvey(const json& node, Reader& r, SurveyConfig& s) {
   }
   r.Number(node, "respondents_per_wave", s.respondents_per_wave, 0, 1e8);
   r.Probability(node, "equal_allocation_share", s.equal_allocation_share);
-  r.Texts(node, "age_strata", s.age_strata);
+  if (node.contains("age_strata")) {
+    r.Texts(node, "age_strata", s.age_strata);
+    s.age_strata_ranges.clear();
+    for (const std::string& stratum : s.age_strata) {
+      std::optional<AgeRange> range = ParseAgeRange(stratum);
+      if (!range) return r.Fail("age_strata", msg::BadAgeStratum(stratum));
+      s.age_strata_ranges.push_back(*range);
+    }
+  }
   r.Numbers(node, "age_strata_oversampling", s.age_strata_oversampling);
   r.Weights(node, "response_by_age", s.response_by_age);
   r.Numbers(node, "response_income_factor", s.response_income_factor);
@@ -298,6 +311,23 @@ void ReadInfections(const json& node, Reader& r, InfectionConfig& c) {
 }
 
 }  // namespace
+
+std::optional<AgeRange> ParseAgeRange(std::string_view text) {
+  constexpr int kOldest = 150;
+  AgeRange range;
+  if (!text.empty() && text.back() == '+') {
+    if (!ParseDigits(text.substr(0, text.size() - 1), range.low) || range.low > kOldest) return std::nullopt;
+    return range;
+  }
+  const size_t dash = text.find('-');
+  int high = 0;
+  if (dash == std::string_view::npos || !ParseDigits(text.substr(0, dash), range.low) ||
+      !ParseDigits(text.substr(dash + 1), high) || range.low > high || high > kOldest) {
+    return std::nullopt;
+  }
+  range.high = high;
+  return range;
+}
 
 Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
   json root;

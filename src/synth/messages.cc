@@ -70,6 +70,13 @@ std::string NotAnAllowedZiekte() { return "is geen toegestane ziekte van het con
 std::string BadAgeStratum(std::string_view stratum) {
   return QuoteValue(stratum) + " is geen leeftijdsklasse zoals 18-64 of 75+";
 }
+std::string NotAnAgeRange(std::string_view band) {
+  return "kan niet worden gelezen: " + QuoteValue(band) + " is geen leeftijdsklasse zoals 0-3 of 85+";
+}
+std::string AgeRangesNotParsed() {
+  return "heeft geen gelezen leeftijdsklassen: laad de configuratie met LoadSynthConfig of ParseSynthConfig "
+         "(een fout in Samenzicht)";
+}
 std::string ImpliedByNamesNoItem() { return "noemt geen item van survey.items"; }
 std::string ImpliedChain() {
   return "verwijst naar een item dat zelf implied_by heeft; ketens worden niet ondersteund";

@@ -48,6 +48,8 @@ std::string NotAZeroOneItem();
 std::string NotAnAgeBand();
 std::string NotAnAllowedZiekte();
 std::string BadAgeStratum(std::string_view stratum);
+std::string NotAnAgeRange(std::string_view band);
+std::string AgeRangesNotParsed();
 std::string ImpliedByNamesNoItem();
 std::string ImpliedChain();
 std::string AtMost16Items();

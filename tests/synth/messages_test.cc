@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,67 @@ TEST(SynthMessagesTest, HugeKeysAndJsonAreShortened) {
   ASSERT_FALSE(literal.ok());
   EXPECT_LT(literal.status().message().size(), 1000u);
   EXPECT_NE(literal.status().message().find("geen geldige JSON"), std::string::npos);
+}
+
+TEST(SynthAgeRangeTest, ParsesBandsOnceWithAStatus) {
+  struct Case {
+    const char* text;
+    bool ok;
+    int low;
+    std::optional<int> high;
+  };
+  const std::vector<Case> cases = {
+      {"0-3", true, 0, 3},
+      {"18-64", true, 18, 64},
+      {"85+", true, 85, std::nullopt},
+      {"0+", true, 0, std::nullopt},
+      {"7-7", true, 7, 7},
+      {"", false, 0, {}},
+      {"18", false, 0, {}},
+      {"64-18", false, 0, {}},
+      {"a-b", false, 0, {}},
+      {"-3", false, 0, {}},
+      {"18 - 64", false, 0, {}},
+      {"18-64abc", false, 0, {}},
+      {"+", false, 0, {}},
+      {"85++", false, 0, {}},
+      {"0-999", false, 0, {}},
+      {"99999999999+", false, 0, {}},
+  };
+  for (const Case& c : cases) {
+    std::optional<AgeRange> range = ParseAgeRange(c.text);
+    EXPECT_EQ(range.has_value(), c.ok) << "'" << c.text << "'";
+    if (range && c.ok) {
+      EXPECT_EQ(range->low, c.low) << c.text;
+      EXPECT_EQ(range->high, c.high) << c.text;
+    }
+  }
+}
+
+TEST(SynthAgeRangeTest, ABadAgeStratumIsAnErrorNamingTheKey) {
+  for (const char* stratum : {"18-abc", "75", "64-18", "18 -64"}) {
+    const std::string json = std::string(R"({"survey": {"age_strata": ["18-64", ")") + stratum + R"("]}})";
+    Result<SynthConfig> config = ParseSynthConfig(json);
+    ASSERT_EQ(config.status().code(), StatusCode::kInvalidArgument) << stratum;
+    EXPECT_NE(config.status().message().find("synthetische configuratie: survey.age_strata '"), std::string::npos)
+        << config.status().message();
+    EXPECT_NE(config.status().message().find("is geen leeftijdsklasse zoals 18-64 of 75+"), std::string::npos)
+        << config.status().message();
+  }
+}
+
+TEST(SynthAgeRangeTest, TheShippedConfigurationHasParsedBands) {
+  Result<SynthConfig> config = LoadSynthConfig(std::string(SZ_SOURCE_DIR) + "/config/synthetic-twente.json");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  const PopulationConfig& population = config->population;
+  ASSERT_EQ(population.age_band_ranges.size(), population.age_bands.size());
+  EXPECT_EQ(population.age_band_ranges.front().low, 0);
+  EXPECT_EQ(population.age_band_ranges.front().high, 3);
+  EXPECT_EQ(population.age_band_ranges.back().low, 85);
+  EXPECT_FALSE(population.age_band_ranges.back().high.has_value());
+  ASSERT_EQ(config->survey.age_strata_ranges.size(), config->survey.age_strata.size());
+  EXPECT_EQ(config->survey.age_strata_ranges.back().low, 75);
+  EXPECT_FALSE(config->survey.age_strata_ranges.back().high.has_value());
 }
 
 }  // namespace

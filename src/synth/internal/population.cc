@@ -1,9 +1,11 @@
 // Persons and households of a chunk over the years (docs/synthetic-twente.md, "Persons and households").
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "synth/internal/chunk.h"
 #include "synth/internal/survey.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 
@@ -35,16 +37,10 @@ int32_t YearsBefore(int32_t day, int years) {
 }
 
 int Model::AgeBand(int age) const {
-  // Bands are "lo-hi" or "lo+" in contract order.
-  const std::vector<std::string>& bands = config->population.age_bands;
+  // Bands are "lo-hi" or "lo+" in contract order, parsed when the configuration was loaded.
+  const std::vector<AgeRange>& bands = config->population.age_band_ranges;
   for (size_t i = 0; i < bands.size(); ++i) {
-    const std::string& band = bands[i];
-    size_t dash = band.find('-');
-    if (dash != std::string::npos) {
-      if (age >= std::stoi(band.substr(0, dash)) && age <= std::stoi(band.substr(dash + 1))) return static_cast<int>(i);
-    } else if (age >= std::stoi(band)) {
-      return static_cast<int>(i);
-    }
+    if (age >= bands[i].low && (!bands[i].high || age <= *bands[i].high)) return static_cast<int>(i);
   }
   return static_cast<int>(bands.size()) - 1;
 }
@@ -390,14 +386,14 @@ Status PrepareParams(Model& model) {
   const PopulationConfig& pop = model.config->population;
   Params& params = model.params;
   // Single-year age weights from the band shares (uniform within a band, a tail for the open band).
+  if (pop.age_band_ranges.size() != pop.age_bands.size() || pop.age_band_shares.size() != pop.age_bands.size()) {
+    return InvalidArgumentError(msg::Config("population.age_band_shares", msg::AgeRangesNotParsed()));
+  }
   std::vector<double> by_age(105, 0.0);
   for (size_t b = 0; b < pop.age_bands.size(); ++b) {
-    const std::string& band = pop.age_bands[b];
-    size_t dash = band.find('-');
-    int low = std::stoi(band.substr(0, dash == std::string::npos ? band.size() - 1 : dash));
-    if (dash != std::string::npos) {
-      int high = std::stoi(band.substr(dash + 1));
-      for (int a = low; a <= high; ++a) by_age[a] = pop.age_band_shares[b] / (high - low + 1);
+    const int low = pop.age_band_ranges[b].low;
+    if (const std::optional<int> high = pop.age_band_ranges[b].high) {
+      for (int a = low; a <= std::min(*high, 104); ++a) by_age[a] = pop.age_band_shares[b] / (*high - low + 1);
     } else {
       double total = 0;
       for (int a = low; a < 105; ++a) total += std::pow(0.82, a - low);

@@ -9,8 +9,10 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <nlohmann/json.hpp>
 
+#include "core/numbers.h"
 #include "io/csv_writer.h"
 #include "synth/messages.h"
 
@@ -25,11 +27,6 @@ int StratumOf(const Model& model, int age) {
     if (age >= params.stratum_low[s] && age <= params.stratum_high[s]) return static_cast<int>(s);
   }
   return -1;
-}
-
-int BandLow(const std::string& band) {
-  size_t dash = band.find('-');
-  return std::stoi(band.substr(0, dash == std::string::npos ? band.size() - 1 : dash));
 }
 
 double ItemLogit(const SurveyItemConfig& item, const std::string& band, bool female, int quintile) {
@@ -51,25 +48,18 @@ Status PrepareSurvey(Model& model) {
   const SurveyConfig& survey = model.config->survey;
   const PopulationConfig& pop = model.config->population;
   Params& params = model.params;
-  for (const std::string& stratum : survey.age_strata) {
-    size_t dash = stratum.find('-');
-    try {
-      if (dash != std::string::npos) {
-        params.stratum_low.push_back(std::stoi(stratum.substr(0, dash)));
-        params.stratum_high.push_back(std::stoi(stratum.substr(dash + 1)));
-      } else {
-        params.stratum_low.push_back(std::stoi(stratum));
-        params.stratum_high.push_back(200);
-      }
-    } catch (const std::exception&) {
-      return InvalidArgumentError(msg::Config("survey.age_strata", msg::BadAgeStratum(stratum)));
-    }
+  if (survey.age_strata_ranges.size() != survey.age_strata.size()) {
+    return InvalidArgumentError(msg::Config("survey.age_strata", msg::AgeRangesNotParsed()));
+  }
+  for (const AgeRange& stratum : survey.age_strata_ranges) {
+    params.stratum_low.push_back(stratum.low);
+    params.stratum_high.push_back(stratum.high.value_or(200));
   }
   // Adult population shares per band (18+).
   std::vector<std::pair<std::string, double>> adult_bands;
   double adult_total = 0;
   for (size_t b = 0; b < pop.age_bands.size(); ++b) {
-    if (BandLow(pop.age_bands[b]) >= 18) {
+    if (pop.age_band_ranges[b].low >= 18) {
       adult_bands.push_back({pop.age_bands[b], pop.age_band_shares[b]});
       adult_total += pop.age_band_shares[b];
     }
@@ -83,8 +73,8 @@ Status PrepareSurvey(Model& model) {
     int band = model.AgeBand(age);
     // share of this single year: band share spread evenly (close enough for the allocation)
     const std::string& name = pop.age_bands[band];
-    size_t dash = name.find('-');
-    double width = dash == std::string::npos ? 20.0 : std::stoi(name.substr(dash + 1)) - BandLow(name) + 1;
+    const AgeRange& range = pop.age_band_ranges[band];
+    double width = range.high ? *range.high - range.low + 1 : 20.0;
     double share = pop.age_band_shares[band] / width;
     stratum_share[s] += share;
     auto it = survey.response_by_age.find(name);
@@ -302,28 +292,33 @@ Status WriteSav(const std::string& path, size_t row_count,
     variables.push_back(variable);
   }
   readstat_error_t error = readstat_begin_writing_sav(writer, &context, static_cast<long>(row_count));
-  for (size_t r = 0; r < row_count && error == READSTAT_OK; ++r) {
+  Status bad_cell;  // a numeric cell that is not a number: a bug in the row builder
+  for (size_t r = 0; r < row_count && error == READSTAT_OK && bad_cell.ok(); ++r) {
     error = readstat_begin_row(writer);
     std::vector<std::string> cells = row_cells(r);
-    for (size_t c = 0; c < columns.size() && error == READSTAT_OK; ++c) {
+    for (size_t c = 0; c < columns.size() && error == READSTAT_OK && bad_cell.ok(); ++c) {
       const std::string& cell = cells[c];
       if (IsNumeric(columns[c])) {
         if (cell.empty()) {
           error = readstat_insert_missing_value(writer, variables[c]);
+        } else if (const std::optional<double> number = ParseNumber(cell)) {
+          error = readstat_insert_double_value(writer, variables[c], *number);
         } else {
-          std::string dotted = cell;
-          std::replace(dotted.begin(), dotted.end(), ',', '.');
-          error = readstat_insert_double_value(writer, variables[c], std::strtod(dotted.c_str(), nullptr));
+          bad_cell = InternalError(msg::NotANumberCell(cell));
         }
       } else {
         error = readstat_insert_string_value(writer, variables[c], cell.c_str());
       }
     }
-    if (error == READSTAT_OK) error = readstat_end_row(writer);
+    if (error == READSTAT_OK && bad_cell.ok()) error = readstat_end_row(writer);
   }
-  if (error == READSTAT_OK) error = readstat_end_writing(writer);
+  if (error == READSTAT_OK && bad_cell.ok()) error = readstat_end_writing(writer);
   readstat_writer_free(writer);
   bool closed = std::fclose(file) == 0;
+  if (!bad_cell.ok()) {
+    std::remove(tmp.c_str());
+    return bad_cell;
+  }
   if (error != READSTAT_OK || !closed) {
     std::remove(tmp.c_str());
     return IoError(msg::SavWriteFailed(path, readstat_error_message(error)));
