@@ -7,6 +7,7 @@
 
 #include "detection/glm.h"
 #include "detection/internal/r_arith.h"
+#include "detection/messages.h"
 
 namespace sz::detection {
 
@@ -16,13 +17,11 @@ using internal::RPmax;
 Result<DetectionResult> Cusum(const Series& series, const CusumControl& control) {
   const int n = series.size();
   if (!control.range) {
-    return InvalidArgumentError("cusum: a range is required (R's algo.cusum has no default range)");
+    return InvalidArgumentError(msg::CusumRangeRequired());
   }
   const Range range = *control.range;
   if (range.first < 2 || range.last > n || range.first > range.last) {
-    return InvalidArgumentError("cusum: range " + std::to_string(range.first) + ":" + std::to_string(range.last) +
-                                " must lie within 2:" + std::to_string(n) +
-                                " (the reference mean needs at least one earlier time point)");
+    return InvalidArgumentError(msg::CusumRangeOutside(range.first, range.last, n));
   }
   const std::vector<double>& y = series.observed;
   const int count = range.size();
@@ -52,8 +51,7 @@ Result<DetectionResult> Cusum(const Series& series, const CusumControl& control)
       x(idx - 1, 2) = std::sin(omega * t);
       response[idx - 1] = y[idx - 1];
       if (std::isnan(response[idx - 1])) {
-        return InvalidArgumentError("cusum: m = glm needs complete counts before the range (missing at t = " +
-                                    std::to_string(idx) + ")");
+        return InvalidArgumentError(msg::CusumGlmNeedsCompleteCounts(idx));
       }
     }
     ASSIGN_OR_RETURN(GlmFit fit, FitLogLinearGlm(x, response));
@@ -105,8 +103,8 @@ Result<DetectionResult> Cusum(const Series& series, const CusumControl& control)
         break;
       }
       case CusumTransform::kAnscombe2nd: {
-        const double base = (2.0 / 3) * std::pow(mi, 1.0 / 6) * (h + k - ctm1) +
-                            (std::pow(mi, 2.0 / 3) - std::pow(mi, 1.0 / 3) / 9);
+        const double base =
+            (2.0 / 3) * std::pow(mi, 1.0 / 6) * (h + k - ctm1) + (std::pow(mi, 2.0 / 3) - std::pow(mi, 1.0 / 3) / 9);
         upper = std::isnan(base) ? kNA : (base < 0 ? 0.0 : std::pow(base, 1.5));
         break;
       }

@@ -1,55 +1,57 @@
 // Method and option parsing, and dispatch; see detector.h.
 #include "detection/detector.h"
 
-#include <charconv>
-#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <set>
+
+#include "core/numbers.h"
+#include "detection/messages.h"
 
 namespace sz::detection {
 namespace {
 
 Status BadValue(const std::string& name, const std::string& value, std::string_view expected) {
-  return InvalidArgumentError("option " + name + ": cannot read '" + value + "' (expected " + std::string(expected) +
-                              ")");
+  return InvalidArgumentError(msg::BadOption(name, value, expected));
 }
 
+// Option values in core/numbers.h's syntax.
 Result<int> ParseInt(const std::string& name, const std::string& value) {
-  int out = 0;
-  const char* end = value.data() + value.size();
-  auto [ptr, ec] = std::from_chars(value.data(), end, out);
-  if (ec != std::errc() || ptr != end) return BadValue(name, value, "an integer");
-  return out;
+  const std::optional<int64_t> out = ParseInteger(value);
+  if (!out || *out < std::numeric_limits<int>::min() || *out > std::numeric_limits<int>::max()) {
+    return BadValue(name, value, msg::ExpectInteger());
+  }
+  return static_cast<int>(*out);
 }
 
 Result<double> ParseDouble(const std::string& name, const std::string& value) {
-  double out = 0;
-  const char* end = value.data() + value.size();
-  auto [ptr, ec] = std::from_chars(value.data(), end, out);
-  if (ec != std::errc() || ptr != end || !std::isfinite(out)) return BadValue(name, value, "a number");
-  return out;
+  const std::optional<double> out = ParseNumber(value);
+  if (!out) return BadValue(name, value, msg::ExpectNumber());
+  return *out;
 }
 
 Result<bool> ParseBool(const std::string& name, const std::string& value) {
   if (value == "true" || value == "TRUE" || value == "T" || value == "1") return true;
   if (value == "false" || value == "FALSE" || value == "F" || value == "0") return false;
-  return BadValue(name, value, "true or false");
+  return BadValue(name, value, msg::ExpectBool());
 }
 
 Result<Range> ParseRange(const std::string& name, const std::string& value) {
   const size_t colon = value.find(':');
-  if (colon == std::string::npos) return BadValue(name, value, "FIRST:LAST, 1-based");
+  if (colon == std::string::npos) return BadValue(name, value, msg::ExpectRange());
   ASSIGN_OR_RETURN(int first, ParseInt(name, value.substr(0, colon)));
   ASSIGN_OR_RETURN(int last, ParseInt(name, value.substr(colon + 1)));
-  if (first < 1 || last < first) return BadValue(name, value, "FIRST:LAST with 1 ≤ FIRST ≤ LAST");
+  if (first < 1 || last < first) return BadValue(name, value, msg::ExpectOrderedRange());
   return Range{first, last};
 }
 
 Result<Limit54> ParseLimit54(const std::string& name, const std::string& value) {
   const size_t comma = value.find(',');
-  if (comma == std::string::npos) return BadValue(name, value, "CASES,PERIOD such as 5,4");
+  if (comma == std::string::npos) return BadValue(name, value, msg::ExpectLimit54());
   ASSIGN_OR_RETURN(double cases, ParseDouble(name, value.substr(0, comma)));
   ASSIGN_OR_RETURN(int period, ParseInt(name, value.substr(comma + 1)));
-  if (!(cases >= 0 && period > 0)) return BadValue(name, value, "cases ≥ 0 and period > 0");
+  if (!(cases >= 0 && period > 0)) return BadValue(name, value, msg::ExpectLimit54Bounds());
   return Limit54{cases, period};
 }
 
@@ -57,16 +59,27 @@ Result<PowerTransform> ParsePowerTransform(const std::string& name, const std::s
   if (value == "2/3") return PowerTransform::kTwoThirds;
   if (value == "1/2") return PowerTransform::kHalf;
   if (value == "none") return PowerTransform::kNone;
-  return BadValue(name, value, "2/3, 1/2 or none");
+  return BadValue(name, value, msg::ExpectPowerTrans());
 }
 
 // Which options each method accepts (R's control list names).
 const std::set<std::string>& AllowedOptions(Method method) {
-  static const std::set<std::string> kFlexible = {
-      "range", "b", "w", "reweight", "weightsThreshold", "alpha", "trend", "pThresholdTrend", "limit54",
-      "powertrans", "populationOffset", "noPeriods", "pastWeeksNotIncluded", "thresholdMethod"};
-  static const std::set<std::string> kFarrington = {"range", "b", "w", "reweight", "alpha", "trend", "limit54",
-                                                    "powertrans"};
+  static const std::set<std::string> kFlexible = {"range",
+                                                  "b",
+                                                  "w",
+                                                  "reweight",
+                                                  "weightsThreshold",
+                                                  "alpha",
+                                                  "trend",
+                                                  "pThresholdTrend",
+                                                  "limit54",
+                                                  "powertrans",
+                                                  "populationOffset",
+                                                  "noPeriods",
+                                                  "pastWeeksNotIncluded",
+                                                  "thresholdMethod"};
+  static const std::set<std::string> kFarrington = {"range", "b",     "w",       "reweight",
+                                                    "alpha", "trend", "limit54", "powertrans"};
   static const std::set<std::string> kEars = {"range", "baseline", "minSigma", "alpha"};
   static const std::set<std::string> kCusum = {"range", "k", "h", "m", "trans", "alpha"};
   switch (method) {
@@ -97,7 +110,7 @@ Status ApplyOption(Detector& d, const std::string& name, const std::string& valu
     ff.trend = fa.trend = v;
   } else if (name == "alpha") {
     ASSIGN_OR_RETURN(double alpha, ParseDouble(name, value));
-    if (!(alpha > 0 && alpha < 1)) return BadValue(name, value, "a level between 0 and 1");
+    if (!(alpha > 0 && alpha < 1)) return BadValue(name, value, msg::ExpectLevel());
     ff.alpha = fa.alpha = alpha;
     d.ears.alpha = alpha;
     d.cusum.alpha = alpha;
@@ -115,10 +128,10 @@ Status ApplyOption(Detector& d, const std::string& name, const std::string& valu
     ASSIGN_OR_RETURN(ff.population_offset, ParseBool(name, value));
   } else if (name == "noPeriods") {
     ASSIGN_OR_RETURN(ff.no_periods, ParseInt(name, value));
-    if (ff.no_periods < 1) return BadValue(name, value, "an integer ≥ 1");
+    if (ff.no_periods < 1) return BadValue(name, value, msg::ExpectIntegerAtLeast(1));
   } else if (name == "pastWeeksNotIncluded") {
     ASSIGN_OR_RETURN(int past, ParseInt(name, value));
-    if (past < 0) return BadValue(name, value, "an integer ≥ 0");
+    if (past < 0) return BadValue(name, value, msg::ExpectIntegerAtLeast(0));
     ff.past_weeks_not_included = past;
   } else if (name == "thresholdMethod") {
     if (value == "delta") {
@@ -128,7 +141,7 @@ Status ApplyOption(Detector& d, const std::string& name, const std::string& valu
     } else if (value == "muan") {
       ff.threshold_method = ThresholdMethod::kMuan;
     } else {
-      return BadValue(name, value, "delta, nbPlugin or muan");
+      return BadValue(name, value, msg::ExpectThresholdMethod());
     }
   } else if (name == "baseline") {
     ASSIGN_OR_RETURN(d.ears.baseline, ParseInt(name, value));
@@ -145,14 +158,14 @@ Status ApplyOption(Detector& d, const std::string& name, const std::string& valu
       d.cusum.m = CusumMean::kGlm;
     } else {
       Result<double> m = ParseDouble(name, value);
-      if (!m.ok() || !(*m > 0)) return BadValue(name, value, "mean, glm or a positive number");
+      if (!m.ok() || !(*m > 0)) return BadValue(name, value, msg::ExpectCusumMean());
       d.cusum.m = CusumMean::kValue;
       d.cusum.m_value = *m;
     }
   } else if (name == "trans") {
     static const std::pair<const char*, CusumTransform> kTransforms[] = {
-        {"standard", CusumTransform::kStandard},       {"rossi", CusumTransform::kRossi},
-        {"anscombe", CusumTransform::kAnscombe},       {"anscombe2nd", CusumTransform::kAnscombe2nd},
+        {"standard", CusumTransform::kStandard},           {"rossi", CusumTransform::kRossi},
+        {"anscombe", CusumTransform::kAnscombe},           {"anscombe2nd", CusumTransform::kAnscombe2nd},
         {"pearsonNegBin", CusumTransform::kPearsonNegBin}, {"none", CusumTransform::kNone}};
     bool found = false;
     for (const auto& [label, transform] : kTransforms) {
@@ -161,7 +174,7 @@ Status ApplyOption(Detector& d, const std::string& name, const std::string& valu
         found = true;
       }
     }
-    if (!found) return BadValue(name, value, "standard, rossi, anscombe, anscombe2nd, pearsonNegBin or none");
+    if (!found) return BadValue(name, value, msg::ExpectCusumTrans());
   }
   return Status::Ok();
 }
@@ -175,8 +188,7 @@ Result<Method> ParseMethod(std::string_view name) {
   if (name == "earsC2") return Method::kEarsC2;
   if (name == "earsC3") return Method::kEarsC3;
   if (name == "cusum") return Method::kCusum;
-  return InvalidArgumentError("unknown method '" + std::string(name) +
-                              "' (expected farringtonFlexible, farrington, earsC1, earsC2, earsC3 or cusum)");
+  return InvalidArgumentError(msg::UnknownMethod(name));
 }
 
 std::string MethodName(Method method) {
@@ -202,8 +214,7 @@ Result<Detector> MakeDetector(std::string_view method_name, const ControlOptions
     if (!allowed.count(name)) {
       std::string list;
       for (const std::string& option : allowed) list += (list.empty() ? "" : ", ") + option;
-      return InvalidArgumentError("option " + name + " does not apply to " + std::string(method_name) +
-                                  " (its options: " + list + ")");
+      return InvalidArgumentError(msg::OptionNotForMethod(name, method_name, list));
     }
     RETURN_IF_ERROR(ApplyOption(detector, name, value));
   }
@@ -212,24 +223,23 @@ Result<Detector> MakeDetector(std::string_view method_name, const ControlOptions
 
 Result<DetectionResult> Detect(const Detector& detector, const Series& series) {
   if (series.frequency != 52 && series.frequency != 12) {
-    return InvalidArgumentError("frequency must be 52 (weekly) or 12 (monthly), not " +
-                                std::to_string(series.frequency));
+    return InvalidArgumentError(msg::BadFrequency(series.frequency));
   }
   for (size_t i = 0; i < series.observed.size(); ++i) {
     const double v = series.observed[i];
-    if (v < 0) return InvalidArgumentError("observed count at t = " + std::to_string(i + 1) + " is negative");
+    if (v < 0) return InvalidArgumentError(msg::NegativeCount(static_cast<int>(i) + 1));
   }
   if (!series.population.empty() && series.population.size() != series.observed.size()) {
-    return InvalidArgumentError("population must have one value per time point");
+    return InvalidArgumentError(msg::PopulationLength());
   }
   if (!series.dates.empty()) {
     if (series.dates.size() != series.observed.size()) {
-      return InvalidArgumentError("dates must have one value per time point");
+      return InvalidArgumentError(msg::DatesLength());
     }
     for (size_t i = 1; i < series.dates.size(); ++i) {
       if (!(series.dates[i - 1] < series.dates[i])) {
-        return InvalidArgumentError("dates must increase: " + series.dates[i].ToIso() + " at t = " +
-                                    std::to_string(i + 1) + " follows " + series.dates[i - 1].ToIso());
+        return InvalidArgumentError(
+            msg::DatesNotIncreasing(series.dates[i].ToIso(), static_cast<int>(i) + 1, series.dates[i - 1].ToIso()));
       }
     }
   }
@@ -241,7 +251,7 @@ Result<DetectionResult> Detect(const Detector& detector, const Series& series) {
     case Method::kEarsC3: return EarsC(series, detector.ears);
     case Method::kCusum: return Cusum(series, detector.cusum);
   }
-  return InternalError("unhandled method");
+  return InternalError(msg::UnhandledMethod());
 }
 
 }  // namespace sz::detection

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "detection/internal/r_arith.h"
+#include "detection/messages.h"
 #include "rmath/distributions.h"
 
 namespace sz::detection {
@@ -42,21 +43,17 @@ MeanSd BaselineStats(const std::vector<double>& y, int first, int last) {
 Result<DetectionResult> EarsC(const Series& series, const EarsControl& control) {
   const int n = series.size();
   const int nb = control.baseline;
-  if (control.min_sigma < 0) return InvalidArgumentError("earsC: minSigma must not be negative");
-  if (nb < 3) return InvalidArgumentError("earsC: the minimum baseline is 3");
+  if (control.min_sigma < 0) return InvalidArgumentError(msg::EarsNegativeMinSigma());
+  if (nb < 3) return InvalidArgumentError(msg::EarsBaselineTooSmall());
   const char* name = control.method == EarsMethod::kC1 ? "C1" : control.method == EarsMethod::kC2 ? "C2" : "C3";
   const int max_lag = control.method == EarsMethod::kC1 ? nb : control.method == EarsMethod::kC2 ? nb + 2 : nb + 4;
   const double alpha = control.alpha.value_or(control.method == EarsMethod::kC3 ? 0.025 : 0.001);
   Range range = control.range.value_or(Range{max_lag + 1, n});
   if (range.first < 1 || range.last > n || range.first > range.last) {
-    return InvalidArgumentError("earsC: range " + std::to_string(range.first) + ":" + std::to_string(range.last) +
-                                " is outside the series 1:" + std::to_string(n));
+    return InvalidArgumentError(msg::RangeOutsideSeries("earsC" + std::string(name), range.first, range.last, n));
   }
   if (range.first - max_lag < 1) {
-    return InvalidArgumentError(std::string("earsC ") + name + " with baseline " + std::to_string(nb) + " needs " +
-                                std::to_string(max_lag) + " earlier time points: the range must start at " +
-                                std::to_string(max_lag + 1) + " or later (it starts at " + std::to_string(range.first) +
-                                ")");
+    return InvalidArgumentError(msg::EarsTooLittleHistory("earsC" + std::string(name), nb, max_lag, range.first));
   }
   const double z = rmath::QNorm(1 - alpha);
   const double min_sigma = control.min_sigma;

@@ -10,6 +10,7 @@
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
+#include "detection/messages.h"
 #include "rmath/distributions.h"
 
 namespace sz::detection {
@@ -59,17 +60,14 @@ Result<Pass> FitPass(const std::vector<double>& response, const std::vector<doub
 Result<DetectionResult> Farrington(const Series& series, const FarringtonControl& control) {
   const int n = series.size();
   const int freq = series.frequency;
-  if (control.b < 1 || control.w < 0) return InvalidArgumentError("farrington: b must be ≥ 1 and w ≥ 0");
+  if (control.b < 1 || control.w < 0) return InvalidArgumentError(msg::BAndW("farrington"));
   if (!(control.limit54.cases >= 0 && control.limit54.period > 0)) {
-    return InvalidArgumentError("farrington: the limit54 arguments are out of bounds: cases >= 0 and period > 0");
+    return InvalidArgumentError(msg::Limit54OutOfBounds("farrington"));
   }
   const Range range = control.range.value_or(Range{freq * control.b - control.w, n});
   if (range.first < 1 || range.last > n || range.first > range.last) {
     return InvalidArgumentError(
-        "farrington: range " + std::to_string(range.first) + ":" + std::to_string(range.last) +
-        " is outside the series 1:" + std::to_string(n) + " (with b = " + std::to_string(control.b) +
-        " and w = " + std::to_string(control.w) +
-        " the default range starts at freq·b − w = " + std::to_string(freq * control.b - control.w) + ")");
+        msg::FarringtonRangeOutside(range.first, range.last, n, control.b, control.w, freq * control.b - control.w));
   }
   const std::vector<double>& y = series.observed;
   DetectionResult result;
@@ -97,10 +95,7 @@ Result<DetectionResult> Farrington(const Series& series, const FarringtonControl
       }
     }
     if (response.empty()) {
-      return InvalidArgumentError("farrington: time point " + std::to_string(k) +
-                                  " has no reference values; with b = " + std::to_string(control.b) +
-                                  ", w = " + std::to_string(control.w) + " the first time point with history is " +
-                                  std::to_string(freq - control.w + 1));
+      return InvalidArgumentError(msg::FarringtonNoReferenceValues(k, control.b, control.w, freq - control.w + 1));
     }
     ASSIGN_OR_RETURN(Pass pass, FitPass(response, wtime, control.trend, control.reweight));
     bool do_trend = control.trend;

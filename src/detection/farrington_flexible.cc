@@ -12,6 +12,7 @@
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
+#include "detection/messages.h"
 #include "rmath/distributions.h"
 
 namespace sz::detection {
@@ -72,7 +73,7 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
     if (p != 1) {
       const int later_ref = refs[i - 1];
       const int period = later_ref - 2 * w - 1 - ref;
-      if (period < p - (2 * w + 1)) return InvalidArgumentError("farringtonFlexible: Number of factors too big!");
+      if (period < p - (2 * w + 1)) return InvalidArgumentError(msg::TooManyFactors());
       const int block_length = FloorDiv(period, p - 1);
       const int rest = period - block_length * (p - 1);
       std::vector<int> cumulative(p, 0);
@@ -110,19 +111,16 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
     present[labels[t]] = true;
   }
   if (baseline.response.empty()) {
-    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
-                                " has no baseline counts (all reference weeks are missing)");
+    return InvalidArgumentError(msg::NoBaselineCounts(k));
   }
   for (int level = 1; level <= p; ++level) {
     if (present[level]) baseline.levels.push_back(level);
   }
   if (p != 1 && baseline.levels.size() < 2) {
-    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
-                                ": the season factor has fewer than 2 levels with data");
+    return InvalidArgumentError(msg::SeasonFactorLevels(k));
   }
   if (!present[p]) {
-    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
-                                ": no count in any reference window (factor has new level)");
+    return InvalidArgumentError(msg::NoCountInReferenceWindows(k));
   }
   baseline.max_response = *std::max_element(baseline.response.begin(), baseline.response.end());
   if (by_date) {  // the prediction's origin is the first baseline week after dropping NA counts
@@ -241,35 +239,29 @@ Status ReferencePositions(const Series& series, int k, const FarringtonFlexibleC
   for (int i = 0; i <= control.b; ++i) {
     const std::optional<int> position = internal::PositionOf(series.dates, dates[i]);
     if (!position) {
-      return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) + " (" +
-                                  series.dates[k - 1].ToIso() + "): the reference date " + dates[i].ToIso() + " (" +
-                                  std::to_string(i) +
-                                  " year(s) back) is not in the series; decrease b or start "
-                                  "the range later (R: \"Some reference time points did not exist\")");
+      return InvalidArgumentError(msg::ReferenceDateMissing(k, series.dates[k - 1].ToIso(), dates[i].ToIso(), i));
     }
     refs[i] = *position;
   }
   if (refs[control.b] - control.w < 0) {
-    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(k) +
-                                " has too little history before its oldest reference window; start the range later");
+    return InvalidArgumentError(msg::TooLittleHistoryBeforeWindow(k));
   }
   return Status::Ok();
 }
 
 Status CheckControl(const Series& series, const FarringtonFlexibleControl& control) {
-  if (control.b < 1 || control.w < 0) return InvalidArgumentError("farringtonFlexible: b must be ≥ 1 and w ≥ 0");
-  if (control.no_periods < 1) return InvalidArgumentError("farringtonFlexible: noPeriods must be ≥ 1");
+  if (control.b < 1 || control.w < 0) return InvalidArgumentError(msg::BAndW("farringtonFlexible"));
+  if (control.no_periods < 1) return InvalidArgumentError(msg::NoPeriodsAtLeastOne());
   if (!(control.limit54.cases >= 0 && control.limit54.period > 0)) {
-    return InvalidArgumentError(
-        "farringtonFlexible: the limit54 arguments are out of bounds: cases >= 0 and period > 0");
+    return InvalidArgumentError(msg::Limit54OutOfBounds("farringtonFlexible"));
   }
   if (control.past_weeks_not_included && *control.past_weeks_not_included < 0) {
-    return InvalidArgumentError("farringtonFlexible: pastWeeksNotIncluded must not be negative");
+    return InvalidArgumentError(msg::PastWeeksNegative());
   }
-  if (!(control.alpha > 0 && control.alpha < 1)) return InvalidArgumentError("farringtonFlexible: alpha in (0, 1)");
+  if (!(control.alpha > 0 && control.alpha < 1)) return InvalidArgumentError(msg::AlphaOutOfRange());
   if (control.population_offset && !series.population.empty()) {
     for (double pop : series.population) {
-      if (!(pop > 0)) return InvalidArgumentError("farringtonFlexible: populationOffset needs positive population");
+      if (!(pop > 0)) return InvalidArgumentError(msg::PopulationOffsetNeedsPositive());
     }
   }
   return Status::Ok();
@@ -286,23 +278,14 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
   // The oldest window r_b − w must not be negative (R: index 0 is ignored, negative is an error).
   const int first_possible = std::max({freq * control.b + control.w, past, 1});
   if (!control.range && n < default_first) {
-    return InvalidArgumentError("farringtonFlexible with b = " + std::to_string(control.b) +
-                                ", w = " + std::to_string(control.w) + " and frequency " + std::to_string(freq) +
-                                " needs at least " + std::to_string(default_first) +
-                                " time points (freq·b + w + 1) for its default range; the series has " +
-                                std::to_string(n) + ". Give a shorter b or more history.");
+    return InvalidArgumentError(msg::DefaultRangeNeedsMoreHistory(control.b, control.w, freq, default_first, n));
   }
   const Range range = control.range.value_or(Range{default_first, n});
   if (range.first < 1 || range.last > n || range.first > range.last) {
-    return InvalidArgumentError("farringtonFlexible: range " + std::to_string(range.first) + ":" +
-                                std::to_string(range.last) + " is outside the series 1:" + std::to_string(n));
+    return InvalidArgumentError(msg::RangeOutsideSeries("farringtonFlexible", range.first, range.last, n));
   }
   if (series.dates.empty() && range.first < first_possible) {
-    return InvalidArgumentError("farringtonFlexible: time point " + std::to_string(range.first) +
-                                " has too little history: with b = " + std::to_string(control.b) +
-                                ", w = " + std::to_string(control.w) + " and frequency " + std::to_string(freq) +
-                                " the first time point that can be evaluated is " + std::to_string(first_possible) +
-                                " (R: \"Some reference time points did not exist\")");
+    return InvalidArgumentError(msg::FlexibleTooLittleHistory(range.first, control.b, control.w, freq, first_possible));
   }
   const bool factors = control.no_periods != 1;
   const bool use_link = control.threshold_method != ThresholdMethod::kDelta;

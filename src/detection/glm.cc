@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+#include "detection/messages.h"
+
 namespace sz::detection {
 namespace {
 
@@ -124,19 +126,19 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
                            const std::vector<double>& weights_in, const GlmControl& control, GlmFit& fit) {
   const int n = x.rows();
   const int p = x.cols();
-  if (static_cast<int>(y.size()) != n) return InvalidArgumentError("glm: response length differs from design rows");
+  if (static_cast<int>(y.size()) != n) return InvalidArgumentError(msg::GlmResponseLength());
   if (!offset_in.empty() && static_cast<int>(offset_in.size()) != n) {
-    return InvalidArgumentError("glm: offset length differs from design rows");
+    return InvalidArgumentError(msg::GlmOffsetLength());
   }
   if (!weights_in.empty() && static_cast<int>(weights_in.size()) != n) {
-    return InvalidArgumentError("glm: weights length differs from design rows");
+    return InvalidArgumentError(msg::GlmWeightsLength());
   }
-  if (n == 0 || p == 0) return InvalidArgumentError("glm: empty design");
+  if (n == 0 || p == 0) return InvalidArgumentError(msg::GlmEmptyDesign());
   for (double v : y) {
-    if (!(v >= 0)) return InvalidArgumentError("glm: negative or missing values not allowed for the Poisson family");
+    if (!(v >= 0)) return InvalidArgumentError(msg::GlmPoissonNegative());
   }
   for (double w : weights_in) {
-    if (!(w >= 0)) return InvalidArgumentError("glm: negative or missing weights not allowed");
+    if (!(w >= 0)) return InvalidArgumentError(msg::GlmNegativeWeights());
   }
   // Per-thread scratch space: the detection methods fit thousands of small GLMs per series.
   thread_local std::vector<double> offset, eta, mu, log_y, start, coef_old, w, xw, zw, b;
@@ -160,7 +162,7 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
     if (weights[i] > 0) fit.fitted_rows.push_back(i);
   }
   const int n_good = static_cast<int>(fit.fitted_rows.size());
-  if (n_good == 0) return DataError("glm: no observation with positive weight");
+  if (n_good == 0) return DataError(msg::GlmNoPositiveWeight());
 
   eta.resize(n);
   mu.resize(n);
@@ -209,10 +211,10 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
     double dev = Deviance(y, log_y, mu, eta, weights);
     if (!std::isfinite(dev)) {
       if (coef_old.empty()) {
-        return DataError("glm: no valid set of coefficients has been found (non-finite deviance)");
+        return DataError(msg::GlmNonFiniteDeviance());
       }
       for (int ii = 1; !std::isfinite(dev); ++ii) {
-        if (ii > control.max_iterations) return DataError("glm: inner loop 1; cannot correct step size");
+        if (ii > control.max_iterations) return DataError(msg::GlmCannotCorrectStep(1));
         for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
         LinearPredictor(x, start, offset, eta);
         for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
@@ -220,9 +222,9 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
       }
     }
     if (!ValidMu(mu)) {
-      if (coef_old.empty()) return DataError("glm: no valid set of coefficients has been found (invalid mean)");
+      if (coef_old.empty()) return DataError(msg::GlmInvalidMean());
       for (int ii = 1; !ValidMu(mu); ++ii) {
-        if (ii > control.max_iterations) return DataError("glm: inner loop 2; cannot correct step size");
+        if (ii > control.max_iterations) return DataError(msg::GlmCannotCorrectStep(2));
         for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
         LinearPredictor(x, start, offset, eta);
         for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);

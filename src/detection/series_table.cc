@@ -1,33 +1,43 @@
 #include "detection/series_table.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
+#include <string_view>
 
 #include "core/date.h"
+#include "core/numbers.h"
 #include "core/period.h"
+#include "detection/messages.h"
 
 namespace sz::detection {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool IsMissing(const std::string& cell) { return cell.empty() || cell == "NA" || cell == "." || cell == "NaN"; }
+// A missing cell as R and the desks write it: empty (or only spaces), NA, "." or NaN.
+bool IsMissing(std::string_view cell) {
+  while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
+  while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.remove_suffix(1);
+  return cell.empty() || cell == "NA" || cell == "." || cell == "NaN";
+}
 
-// Parses "12", "12.5" or "12,5" (decimal comma); false if not a number.
-bool ParseNumber(std::string cell, double* out) {
-  while (!cell.empty() && cell.back() == ' ') cell.pop_back();
-  size_t start = 0;
-  while (start < cell.size() && cell[start] == ' ') ++start;
-  cell = cell.substr(start);
-  if (cell.find('.') == std::string::npos) {
-    const size_t comma = cell.find(',');
-    if (comma != std::string::npos && cell.find(',', comma + 1) == std::string::npos) cell[comma] = '.';
+bool AllMissing(const std::vector<std::vector<std::string>>& rows, int col) {
+  for (const std::vector<std::string>& cells : rows) {
+    if (!IsMissing(cells[col])) return false;
   }
-  const char* end = cell.data() + cell.size();
-  auto [ptr, ec] = std::from_chars(cell.data(), end, *out);
-  return ec == std::errc() && ptr == end && !cell.empty();
+  return true;
+}
+
+// A whole number in int range, as core/numbers.h ParseNumber reads it ("2024", "7,0"); nullopt otherwise.
+std::optional<int> ParseWhole(const std::string& cell) {
+  const std::optional<double> value = ParseNumber(cell);
+  if (!value || *value != std::floor(*value) || *value < std::numeric_limits<int>::min() ||
+      *value > std::numeric_limits<int>::max()) {
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
 }
 
 int FindColumn(const std::vector<std::string>& header, const std::string& name) {
@@ -47,26 +57,28 @@ std::string FormatValue(double value) {
   return buffer;
 }
 
-Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                               int frequency, const std::vector<long>& line_numbers) {
-  auto line = [&](size_t row) {
-    return "line " + std::to_string(row < line_numbers.size() ? line_numbers[row] : static_cast<long>(row) + 2);
-  };
+Result<Series> SeriesFromTable(const std::vector<std::string>& header,
+                               const std::vector<std::vector<std::string>>& rows, int frequency,
+                               const std::vector<long>& line_numbers) {
+  auto line = [&](size_t row) { return row < line_numbers.size() ? line_numbers[row] : static_cast<long>(row) + 2; };
   const int observed_col = FindColumn(header, "observed");
-  if (observed_col < 0) {
-    std::string columns;
-    for (const std::string& name : header) columns += (columns.empty() ? "" : ", ") + name;
-    return DataError("no column 'observed' (columns found: " + columns + ")");
-  }
-  const int population_col = FindColumn(header, "population");
+  if (observed_col < 0) return DataError(msg::NoObservedColumn(header));
+  int population_col = FindColumn(header, "population");
   // English names as R users write them, or the Dutch ones of Samenzicht's exports.
   int year_col = FindColumn(header, "year");
   if (year_col < 0) year_col = FindColumn(header, "jaar");
   int period_col = frequency == 12 ? FindColumn(header, "month") : -1;
   if (period_col < 0 && frequency == 12) period_col = FindColumn(header, "maand");
   if (period_col < 0) period_col = FindColumn(header, "week");
-  const int date_col = FindColumn(header, "date");
-  if (rows.empty()) return DataError("the series has no rows");
+  int date_col = FindColumn(header, "date");
+  if (rows.empty()) return DataError(msg::NoRows());
+  for (size_t row = 0; row < rows.size(); ++row) {
+    if (rows[row].size() != header.size())
+      return DataError(msg::RowCellCount(line(row), rows[row].size(), header.size()));
+  }
+  // A date or population column without a single value (as R writes an all-NA column) is absent.
+  if (date_col >= 0 && AllMissing(rows, date_col)) date_col = -1;
+  if (population_col >= 0 && AllMissing(rows, population_col)) population_col = -1;
   Series series;
   series.frequency = frequency;
   series.observed.reserve(rows.size());
@@ -76,44 +88,45 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
     const std::string& cell = cells[observed_col];
     double value = kNaN;
     if (!IsMissing(cell)) {
-      if (!ParseNumber(cell, &value) || value < 0 || value != std::floor(value)) {
-        return DataError(line(row) + ": observed '" + cell + "' is not a count (a whole number ≥ 0, or empty/NA)");
-      }
+      const std::optional<double> count = ParseNumber(cell);
+      if (!count || *count < 0 || *count != std::floor(*count)) return DataError(msg::NotACount(line(row), cell));
+      value = *count;
     }
     series.observed.push_back(value);
     if (date_col >= 0) {
+      if (IsMissing(cells[date_col])) return DataError(msg::DateMissing(line(row)));
       Result<Date> date = ParseDate(cells[date_col]);
-      if (!date.ok()) return date.status().WithContext(line(row) + ": date");
+      if (!date.ok()) return date.status().WithContext(msg::InDateColumn(line(row)));
       if (!series.dates.empty() && !(series.dates.back() < *date)) {
-        return DataError(line(row) + ": date " + date->ToIso() + " does not come after " +
-                         series.dates.back().ToIso() + " (rows must be in time order)");
+        return DataError(msg::DateNotAfter(line(row), date->ToIso(), series.dates.back().ToIso()));
       }
       series.dates.push_back(*date);
     }
     if (population_col >= 0) {
-      double pop = 0;
-      if (!ParseNumber(cells[population_col], &pop) || !(pop > 0)) {
-        return DataError(line(row) + ": population '" + cells[population_col] + "' is not a positive number");
+      if (IsMissing(cells[population_col])) return DataError(msg::PopulationMissing(line(row)));
+      const std::optional<double> population = ParseNumber(cells[population_col]);
+      if (!population || !(*population > 0)) {
+        return DataError(msg::NotAPositivePopulation(line(row), cells[population_col]));
       }
-      series.population.push_back(pop);
+      series.population.push_back(*population);
     }
     if (period_col >= 0) {
-      double period = 0;
-      if (!ParseNumber(cells[period_col], &period) || period < 1 || period != std::floor(period)) {
-        return DataError(line(row) + ": " + header[period_col] + " '" + cells[period_col] + "' is not a number ≥ 1");
+      if (IsMissing(cells[period_col])) {
+        return DataError(msg::PeriodMissing(line(row), header[period_col], frequency == 12));
       }
-      if (row == 0) series.start_week = static_cast<int>(period);
+      const std::optional<int> period = ParseWhole(cells[period_col]);
+      if (!period || *period < 1) return DataError(msg::NotAPeriod(line(row), header[period_col], cells[period_col]));
+      if (row == 0) series.start_week = *period;
       if (year_col >= 0) {
-        double year_value = 0;
-        if (!ParseNumber(cells[year_col], &year_value)) {
-          return DataError(line(row) + ": year '" + cells[year_col] + "' is not a number");
-        }
-        const int year = static_cast<int>(year_value);
-        const int p = static_cast<int>(period);
+        if (IsMissing(cells[year_col]))
+          return DataError(msg::YearMissing(line(row), header[year_col], frequency == 12));
+        const std::optional<int> year_value = ParseWhole(cells[year_col]);
+        if (!year_value) return DataError(msg::NotAYear(line(row), header[year_col], cells[year_col]));
+        const int year = *year_value;
+        const int p = *period;
         const int periods_in_year = frequency == 12 ? 12 : IsoWeeksInYear(year);
         if (p > periods_in_year) {
-          return DataError(line(row) + ": " + std::to_string(year) + " has no " + header[period_col] + " " +
-                           std::to_string(p) + " (it has " + std::to_string(periods_in_year) + ")");
+          return DataError(msg::NoSuchPeriod(line(row), year, p, periods_in_year, frequency == 12));
         }
         if (row > 0) {
           // A year may end at week 52 even if its ISO year has 53 (R-style 52-week years).
@@ -121,10 +134,7 @@ Result<Series> SeriesFromTable(const std::vector<std::string>& header, const std
           const bool next_in_year = year == previous_year && p == previous_period + 1;
           const bool next_year = year == previous_year + 1 && p == 1 && previous_period >= last_period;
           if (!next_in_year && !next_year) {
-            return DataError(line(row) + ": " + std::to_string(year) + "-" + std::to_string(p) + " does not follow " +
-                             std::to_string(previous_year) + "-" + std::to_string(previous_period) +
-                             " (rows must be consecutive " + (frequency == 12 ? "months" : "ISO weeks") +
-                             " in time order; add a missing period as a row with an empty observed count)");
+            return DataError(msg::PeriodGap(line(row), year, p, previous_year, previous_period, frequency == 12));
           }
         }
         previous_year = year;

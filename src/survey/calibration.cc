@@ -5,6 +5,7 @@
 #include <map>
 
 #include "survey/internal/calibration_step.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 namespace {
@@ -15,7 +16,7 @@ Result<std::vector<std::string>> Labels(const SurveyFrame& frame, const std::str
   std::vector<std::string> labels(frame.num_rows());
   for (size_t row = 0; row < frame.num_rows(); ++row) {
     if (variable->IsMissing(row)) {
-      return DataError("missing value in calibration variable '" + name + "' at data row " + std::to_string(row + 1));
+      return DataError(msg::MissingCalibrationValue(name, row + 1));
     }
     if (variable->categorical) {
       labels[row] = variable->levels[variable->codes[row]];
@@ -53,12 +54,6 @@ Result<Cells> CrossClassify(const SurveyFrame& frame, const std::vector<std::str
     cells.cell_of_row[row] = it->second;
   }
   return cells;
-}
-
-std::string Describe(const std::vector<std::string>& variables, const std::vector<std::string>& levels) {
-  std::string text;
-  for (size_t k = 0; k < variables.size(); ++k) text += (k ? ", " : "") + variables[k] + "=" + levels[k];
-  return text;
 }
 
 // svyrecvar's post-stratum centring: z −= psw · Σ_g(z·oldw/psw) / Σ_g oldw.
@@ -136,8 +131,7 @@ Result<std::shared_ptr<PostStratumStep>> PostStratifyWeights(std::vector<double>
   std::map<std::vector<std::string>, double> known;
   for (const auto& cell : population.cells) {
     if (cell.levels.size() != population.variables.size()) {
-      return InvalidArgumentError("population cell with " + std::to_string(cell.levels.size()) + " levels for " +
-                                  std::to_string(population.variables.size()) + " variables");
+      return InvalidArgumentError(msg::PopulationCellLevels(cell.levels.size(), population.variables.size()));
     }
     known[cell.levels] = cell.count;
   }
@@ -146,7 +140,7 @@ Result<std::shared_ptr<PostStratumStep>> PostStratifyWeights(std::vector<double>
   for (size_t cell = 0; cell < cells.labels.size(); ++cell) {
     auto it = known.find(cells.labels[cell]);
     if (it == known.end()) {
-      return DataError("no population count for the sample cell " + Describe(population.variables, cells.labels[cell]));
+      return DataError(msg::NoPopulationCount(population.variables, cells.labels[cell]));
     }
     factor[cell] = it->second / sample_total[cell];
   }
@@ -167,7 +161,7 @@ Result<std::vector<double>> Solve(std::vector<double> a, std::vector<double> b) 
     for (size_t row = col + 1; row < k; ++row) {
       if (std::fabs(a[row * k + col]) > std::fabs(a[pivot * k + col])) pivot = row;
     }
-    if (std::fabs(a[pivot * k + col]) < 1e-300) return DataError("calibration model is singular (collinear terms)");
+    if (std::fabs(a[pivot * k + col]) < 1e-300) return DataError(msg::CalibrationSingular());
     if (pivot != col) {
       for (size_t c = 0; c < k; ++c) std::swap(a[col * k + c], a[pivot * k + c]);
       std::swap(b[col], b[pivot]);
@@ -199,7 +193,7 @@ Result<std::vector<std::vector<double>>> CalibrationMatrix(const SurveyFrame& fr
     ASSIGN_OR_RETURN(const Variable* variable, frame.Find(name));
     for (size_t row = 0; row < num_rows; ++row) {
       if (variable->IsMissing(row)) {
-        return DataError("missing value in calibration variable '" + name + "' at data row " + std::to_string(row + 1));
+        return DataError(msg::MissingCalibrationValue(name, row + 1));
       }
     }
     if (variable->categorical) {
@@ -228,7 +222,7 @@ Status PostStratify(Design& design, const SurveyFrame& frame, const PopulationTa
 
 Status Rake(Design& design, const SurveyFrame& frame, const std::vector<PopulationTable>& margins,
             const RakeControl& control) {
-  if (margins.empty()) return InvalidArgumentError("rake needs at least one margin");
+  if (margins.empty()) return InvalidArgumentError(msg::RakeWithoutMargins());
   std::vector<std::string> all_variables;
   for (const auto& margin : margins) {
     all_variables.insert(all_variables.end(), margin.variables.begin(), margin.variables.end());
@@ -322,7 +316,7 @@ Result<std::vector<double>> RakingG(const std::vector<std::vector<double>>& x, s
     bool converged = true;
     for (size_t a = 0; a < k; ++a) converged &= std::fabs(misfit[a]) / (1 + std::fabs(totals[a])) < options.epsilon;
     if (converged) break;
-    if (iteration + 1 > options.max_iterations) return DataError("Calibration failed (raking did not converge)");
+    if (iteration + 1 > options.max_iterations) return DataError(msg::RakingDidNotConverge());
   }
   std::vector<double> g(num_rows);
   for (size_t row = 0; row < num_rows; ++row) g[row] = std::exp(xeta[row]) * (rescaled ? mean_scale : 1.0);
@@ -354,7 +348,7 @@ Status CalibrateWithG(Design& design, const std::vector<std::vector<double>>& x,
     double norm = 0;
     for (double value : v) norm += value * value;
     norm = std::sqrt(norm);
-    if (norm < 1e-12) return DataError("calibration term '" + names[a] + "' is collinear with the others");
+    if (norm < 1e-12) return DataError(msg::CollinearCalibrationTerm(names[a]));
     for (double& value : v) value /= norm;
     step->q.push_back(std::move(v));
   }
@@ -368,10 +362,7 @@ Result<std::vector<std::vector<double>>> CheckedCalibrationMatrix(const SurveyFr
                                                                   std::vector<std::string>& names) {
   ASSIGN_OR_RETURN(auto x, CalibrationMatrix(frame, variables, &names));
   if (totals.size() != x.size()) {
-    std::string list;
-    for (size_t c = 0; c < names.size(); ++c) list += (c ? ", " : "") + names[c];
-    return InvalidArgumentError("calibration needs " + std::to_string(x.size()) + " population totals (" + list +
-                                "), got " + std::to_string(totals.size()));
+    return InvalidArgumentError(msg::CalibrationTotals(x.size(), names, totals.size()));
   }
   return x;
 }

@@ -54,7 +54,7 @@ Status CalibrateLinear(Design& design, const SurveyFrame& frame, const std::vect
 
 // calibrate(design, formula, population, calfun = "raking") without bounds: g = exp(xᵀη) by grake's Newton
 // iteration (same start, steps, rescaling and stopping rule as R, so the weights agree to R's tolerance);
-// variance as for CalibrateLinear. kDataError "Calibration failed" when it does not converge (R stops too).
+// variance as for CalibrateLinear. kDataError (with R's "Calibration failed") when it does not converge (R stops too).
 struct RakingOptions {
   int max_iterations = 50;
   double epsilon = 1e-7;

@@ -5,6 +5,7 @@
 #include "rmath/distributions.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/profile_likelihood.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 
@@ -15,14 +16,14 @@ Result<CiMethod> ParseCiMethod(const std::string& name) {
   if (name == "beta") return CiMethod::kBeta;
   if (name == "mean") return CiMethod::kMean;
   if (name == "xlogit") return CiMethod::kXlogit;
-  return InvalidArgumentError("--ci-method must be logit, beta, likelihood, xlogit, asin or mean, not '" + name + "'");
+  return InvalidArgumentError(msg::BadCiMethod(name));
 }
 
 Result<Estimate> SvyCiProp(const Design& design, const SurveyFrame& frame, const std::string& variable, CiMethod method,
                            const Domain& domain, const EstimateOptions& options) {
   ASSIGN_OR_RETURN(const Variable* column, frame.Find(variable));
   if (column->categorical) {
-    return InvalidArgumentError("--ciprop needs a numeric 0/1 variable; '" + variable + "' is categorical");
+    return InvalidArgumentError(msg::CiPropNeedsNumeric(variable));
   }
   // The domain without missing values: svyciprop runs on design[!is.na(y), ], so its rows and degf are these.
   Domain present;

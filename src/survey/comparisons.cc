@@ -9,6 +9,7 @@
 #include "survey/domains.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/variance.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 namespace {
@@ -21,7 +22,7 @@ struct MeanInfluence {
 Result<MeanInfluence> Influence(const Design& design, const SurveyFrame& frame, const std::string& variable,
                                 const Domain& domain, const std::vector<int>& position_of_row) {
   ASSIGN_OR_RETURN(internal::ModelMatrix mm,
-                   internal::BuildModelMatrix(frame, {variable}, domain.rows, true, "a comparison"));
+                   internal::BuildModelMatrix(frame, {variable}, domain.rows, true, msg::ComparisonLabel()));
   const auto& w = design.weights();
   double wsum = 0, sum = 0;
   for (size_t k = 0; k < mm.rows.size(); ++k) {
@@ -90,7 +91,7 @@ Result<Comparison> IncomeGap(const Design& design, const SurveyFrame& frame, con
                              const std::string& group, const EstimateOptions& options) {
   ASSIGN_OR_RETURN(DomainSet set, MakeDomains(design, frame, {group}));
   if (set.domains.size() < 2) {
-    return DataError("'" + group + "' has fewer than two levels with respondents; no gap can be estimated");
+    return DataError(msg::FewerThanTwoLevels(group));
   }
   return CompareDomains(design, frame, variable, set.domains.front(), set.domains.back(), options);
 }

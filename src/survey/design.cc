@@ -6,6 +6,8 @@
 #include <limits>
 #include <unordered_map>
 
+#include "survey/messages.h"
+
 namespace sz::survey {
 namespace {
 
@@ -30,8 +32,7 @@ Result<Coded> CodeColumn(const SurveyFrame& frame, const std::string& name, cons
   const size_t num_rows = frame.num_rows();
   for (size_t row = 0; row < num_rows; ++row) {
     if (variable->IsMissing(row)) {
-      return DataError(std::string("missing value in ") + role + " column '" + name + "' at data row " +
-                       std::to_string(row + 1));
+      return DataError(msg::MissingDesignValue(role, name, row + 1));
     }
   }
   Coded coded;
@@ -80,13 +81,12 @@ Result<Coded> CodeColumn(const SurveyFrame& frame, const std::string& name, cons
 Result<std::vector<double>> NumericColumn(const SurveyFrame& frame, const std::string& name, const char* role) {
   ASSIGN_OR_RETURN(const Variable* variable, frame.Find(name));
   if (variable->categorical) {
-    return DataError(std::string(role) + " column '" + name + "' is not numeric (e.g. '" +
-                     (variable->levels.empty() ? std::string() : variable->levels.front()) + "')");
+    return DataError(
+        msg::DesignColumnNotNumeric(role, name, variable->levels.empty() ? std::string() : variable->levels.front()));
   }
   for (size_t row = 0; row < frame.num_rows(); ++row) {
     if (std::isnan(variable->values[row])) {
-      return DataError(std::string("missing value in ") + role + " column '" + name + "' at data row " +
-                       std::to_string(row + 1));
+      return DataError(msg::MissingDesignValue(role, name, row + 1));
     }
   }
   return variable->values;
@@ -110,7 +110,7 @@ Result<LonelyPsu> ParseLonelyPsu(const std::string& name) {
   if (name == "certainty") return LonelyPsu::kCertainty;
   if (name == "adjust") return LonelyPsu::kAdjust;
   if (name == "average") return LonelyPsu::kAverage;
-  return InvalidArgumentError("--lonely-psu must be fail, remove, certainty, adjust or average, not '" + name + "'");
+  return InvalidArgumentError(msg::BadLonelyPsu(name));
 }
 
 std::string Design::ClusterLabel(int stage, int cluster) const {
@@ -127,7 +127,7 @@ std::string Design::StratumLabel(int stage, int stratum) const {
 
 Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) {
   const size_t num_rows = frame.num_rows();
-  if (num_rows == 0) return DataError("the data has no rows");
+  if (num_rows == 0) return DataError(msg::NoRows());
   Design design;
   design.lonely_psu_ = spec.lonely_psu;
 
@@ -141,12 +141,12 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
     }
     design.id_codes_.push_back(std::move(codes));
     design.id_levels_.push_back(std::move(levels));
-    if (num_rows == 1) return DataError("Design has only one primary sampling unit");
+    if (num_rows == 1) return DataError(msg::OnlyOnePsu());
   } else {
     for (size_t stage = 0; stage < spec.ids.size(); ++stage) {
       ASSIGN_OR_RETURN(Coded coded, CodeColumn(frame, spec.ids[stage], "ids"));
       if (stage == 0 && coded.distinct_used == 1 && !(spec.nest && !spec.strata.empty())) {
-        return DataError("Design has only one primary sampling unit");
+        return DataError(msg::OnlyOnePsu());
       }
       design.id_codes_.push_back(std::move(coded.codes));
       design.id_levels_.push_back(std::move(coded.levels));
@@ -170,9 +170,8 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
     for (size_t row = 0; row < num_rows; ++row) {
       int& known = stratum_of_id[design.id_codes_[0][row]];
       if (known >= 0 && known != strata[row]) {
-        return DataError("Clusters not nested in strata at top level; you may want nest=TRUE (PSU '" +
-                         design.id_levels_[0][design.id_codes_[0][row]] + "' is in strata '" +
-                         design.strata_levels_[known] + "' and '" + design.strata_levels_[strata[row]] + "')");
+        return DataError(msg::ClustersNotNested(design.id_levels_[0][design.id_codes_[0][row]],
+                                                design.strata_levels_[known], design.strata_levels_[strata[row]]));
       }
       known = strata[row];
     }
@@ -185,8 +184,7 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
     fpc.push_back(std::move(column));
   }
   if (fpc.size() > num_stages) {
-    return InvalidArgumentError("--fpc has " + std::to_string(fpc.size()) + " columns but the design has " +
-                                std::to_string(num_stages) + " stage(s)");
+    return InvalidArgumentError(msg::FpcColumnsForStages(fpc.size(), num_stages));
   }
   bool fpc_is_popsize = false;
   if (!fpc.empty()) {
@@ -197,7 +195,7 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
         all_at_least_one &= value >= 1;
       }
     }
-    if (any_above_one != all_at_least_one) return DataError("Must have all fpc>=1 or all fpc<=1");
+    if (any_above_one != all_at_least_one) return DataError(msg::MixedFpc());
     fpc_is_popsize = any_above_one;
   }
 
@@ -255,9 +253,7 @@ Result<Design> Design::Create(const SurveyFrame& frame, const DesignSpec& spec) 
         const double n = st.sampled_in_stratum[stratum];
         const double population = fpc_is_popsize ? fpc[stage][row] : n / fpc[stage][row];
         if (population < n) {
-          return DataError("FPC implies >100% sampling in some strata (data row " + std::to_string(row + 1) +
-                           ", stage " + std::to_string(stage + 1) + ": population " + std::to_string(population) +
-                           ", sampled " + std::to_string(static_cast<long>(n)) + ")");
+          return DataError(msg::FpcAbove100Percent(row + 1, stage + 1, population, static_cast<long>(n)));
         }
         popsize_of_row[stage][row] = population;
         // R keeps N per row and uses the first row of the stratum; a varying N only warns.

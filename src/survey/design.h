@@ -17,9 +17,11 @@
 //   variance (R's default survey.ultimate.cluster = FALSE); without fpc only stage 1 counts.
 // - weights: the column of sampling weights; if empty, Π_s N_s/n_s from the fpc, or 1 when there is no fpc.
 // - Missing values in ids, strata, weights or fpc: kDataError naming the column and row. Other design errors
-//   (one PSU in total, PSU in two strata, mixed or impossible fpc): kDataError with R's message.
+//   (one PSU in total, PSU in two strata, mixed or impossible fpc): kDataError, in Dutch, ending with R's own
+//   message (survey/messages.h).
 // - Lonely PSUs (a stratum with one sampled unit) are handled when variances are computed, by `lonely_psu`,
-//   as options(survey.lonely.psu=) does; kFail returns kDataError "Stratum (X) has only one PSU at stage s".
+//   as options(survey.lonely.psu=) does; kFail returns kDataError naming the stratum and the stage, with R's
+//   "Stratum (X) has only one PSU at stage s".
 //
 // Thread safety: immutable after construction; estimation functions may share one Design across threads.
 #pragma once

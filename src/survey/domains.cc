@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "survey/internal/mean_total.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 namespace {
@@ -139,18 +140,15 @@ Result<std::vector<Estimate>> EstimateDomain(const Design& design, const SurveyF
                                              const AnalysisRequest& request, const Domain& domain) {
   const auto& vars = request.variables;
   auto need = [&](size_t count, const char* what) -> Status {
-    if (vars.size() != count) {
-      return InvalidArgumentError(std::string(what) + " takes " + std::to_string(count) + " variable(s), got " +
-                                  std::to_string(vars.size()));
-    }
+    if (vars.size() != count) return InvalidArgumentError(msg::VariableCount(what, count, vars.size()));
     return Status::Ok();
   };
   switch (request.statistic) {
     case Statistic::kMean:
-      if (vars.empty()) return InvalidArgumentError("--mean needs at least one variable");
+      if (vars.empty()) return InvalidArgumentError(msg::NeedsAVariable("--mean"));
       return SvyMean(design, frame, vars, domain, request.options);
     case Statistic::kTotal:
-      if (vars.empty()) return InvalidArgumentError("--total needs at least one variable");
+      if (vars.empty()) return InvalidArgumentError(msg::NeedsAVariable("--total"));
       return SvyTotal(design, frame, vars, domain, request.options);
     case Statistic::kRatio: {
       RETURN_IF_ERROR(need(2, "--ratio"));
@@ -168,7 +166,7 @@ Result<std::vector<Estimate>> EstimateDomain(const Design& design, const SurveyF
       return std::vector<Estimate>{e};
     }
   }
-  return InternalError("unknown statistic");
+  return InternalError(msg::UnknownStatistic());
 }
 
 Result<std::vector<DomainEstimate>> SvyBy(const Design& design, const SurveyFrame& frame,
@@ -195,9 +193,7 @@ Result<std::vector<DomainEstimate>> SvyBy(const Design& design, const SurveyFram
     auto estimates = EstimateDomain(design, frame, request, set.domains[d]);
     if (!estimates.ok()) {
       if (request.by.empty()) return estimates.status();
-      std::string name;
-      for (size_t k = 0; k < set.by.size(); ++k) name += (k ? ", " : "") + set.by[k] + "=" + set.keys[d][k];
-      return estimates.status().WithContext("domain " + name);
+      return estimates.status().WithContext(msg::InDomain(set.by, set.keys[d]));
     }
     for (auto& e : *estimates) out.push_back(DomainEstimate{set.keys[d], std::move(e)});
   }

@@ -9,6 +9,7 @@
 #include "survey/internal/mean_total.h"
 #include "survey/internal/model_matrix.h"
 #include "survey/internal/variance.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 namespace {
@@ -203,7 +204,7 @@ Result<Estimate> SvyRatio(const Design& design, const SurveyFrame& frame, const 
 
 Result<Estimate> SvyQuantile(const Design& design, const SurveyFrame& frame, const std::string& variable, double p,
                              const Domain& domain, const EstimateOptions& options) {
-  if (!(p >= 0 && p <= 1)) return InvalidArgumentError("quantile must be between 0 and 1, not " + std::to_string(p));
+  if (!(p >= 0 && p <= 1)) return InvalidArgumentError(msg::QuantileOutOfRange(p));
   ASSIGN_OR_RETURN(internal::ModelMatrix mm,
                    internal::BuildModelMatrix(frame, {variable}, domain.rows, true, "--quantile"));
   const auto& w = design.weights();

@@ -1,11 +1,14 @@
 #include "survey/frame.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <set>
+
+#include "core/numbers.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 namespace {
@@ -23,20 +26,6 @@ std::string Trim(const std::string& text) {
 
 }  // namespace
 
-bool ParseSurveyNumber(const std::string& raw, double& value) {
-  std::string cell = Trim(raw);
-  if (cell.empty()) return false;
-  if (cell.find(',') != std::string::npos) {
-    if (cell.find('.') != std::string::npos || std::count(cell.begin(), cell.end(), ',') != 1) return false;
-    std::replace(cell.begin(), cell.end(), ',', '.');
-  }
-  const char* begin = cell.data();
-  const char* end = cell.data() + cell.size();
-  if (*begin == '+') ++begin;
-  auto [ptr, ec] = std::from_chars(begin, end, value);
-  return ec == std::errc() && ptr == end && std::isfinite(value);
-}
-
 Result<SurveyFrame> SurveyFrame::FromRows(
     const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
     const std::map<std::string, std::map<std::string, std::string>>& value_labels) {
@@ -44,12 +33,11 @@ Result<SurveyFrame> SurveyFrame::FromRows(
   frame.num_rows_ = rows.size();
   for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
     if (rows[row_idx].size() != header.size()) {
-      return DataError("row " + std::to_string(row_idx + 1) + " has " + std::to_string(rows[row_idx].size()) +
-                       " cells, the header has " + std::to_string(header.size()));
+      return DataError(msg::RowCellCount(row_idx + 1, rows[row_idx].size(), header.size()));
     }
   }
   for (size_t col = 0; col < header.size(); ++col) {
-    if (frame.index_.count(header[col])) return DataError("column name '" + header[col] + "' appears twice");
+    if (frame.index_.count(header[col])) return DataError(msg::ColumnNameTwice(header[col]));
     Variable variable;
     variable.name = header[col];
     variable.text.reserve(rows.size());
@@ -62,7 +50,12 @@ Result<SurveyFrame> SurveyFrame::FromRows(
     for (size_t row_idx = 0; row_idx < rows.size(); ++row_idx) {
       const std::string& cell = variable.text[row_idx];
       if (IsMissingCell(cell)) continue;
-      if (!ParseSurveyNumber(cell, numbers[row_idx])) all_numeric = false;
+      std::optional<double> number = ParseNumber(cell);
+      if (number) {
+        numbers[row_idx] = *number;
+      } else {
+        all_numeric = false;
+      }
     }
     if (all_numeric && !has_labels) {
       variable.values = std::move(numbers);
@@ -75,10 +68,9 @@ Result<SurveyFrame> SurveyFrame::FromRows(
       }
       std::vector<std::pair<std::string, std::string>> ordered(by_code.begin(), by_code.end());
       std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-        double va, vb;
-        bool na = ParseSurveyNumber(a.first, va), nb = ParseSurveyNumber(b.first, vb);
-        if (na && nb) return va < vb;
-        return na && !nb;
+        std::optional<double> va = ParseNumber(a.first), vb = ParseNumber(b.first);
+        if (va && vb) return *va < *vb;
+        return va && !vb;
       });
       // Codes that are numerically equal ("1" and "1.0") share one level.
       std::map<std::string, int> level_of_code;
@@ -98,11 +90,10 @@ Result<SurveyFrame> SurveyFrame::FromRows(
         if (IsMissingCell(cell)) continue;
         auto it = level_of_code.find(cell);
         if (it == level_of_code.end()) {
-          double value;
-          if (ParseSurveyNumber(cell, value)) {
+          if (std::optional<double> value = ParseNumber(cell)) {
             for (const auto& [code, level] : level_of_code) {
-              double code_value;
-              if (ParseSurveyNumber(code, code_value) && code_value == value) {
+              std::optional<double> code_value = ParseNumber(code);
+              if (code_value && *code_value == *value) {
                 variable.codes[row_idx] = level;
                 break;
               }
@@ -169,10 +160,9 @@ void SurveyFrame::Add(Variable variable) {
 Result<const Variable*> SurveyFrame::Find(const std::string& name) const {
   auto it = index_.find(name);
   if (it != index_.end()) return &variables_[it->second];
-  std::string known;
-  for (size_t col = 0; col < variables_.size() && col < 8; ++col) known += (col ? ", " : "") + variables_[col].name;
-  if (variables_.size() > 8) known += ", ...";
-  return InvalidArgumentError("no column '" + name + "' in the data (columns: " + known + ")");
+  std::vector<std::string> known;
+  for (size_t col = 0; col < variables_.size() && col < 8; ++col) known.push_back(variables_[col].name);
+  return InvalidArgumentError(msg::NoSuchColumn(name, known, variables_.size() > 8));
 }
 
 }  // namespace sz::survey

@@ -1,10 +1,11 @@
 // SurveyFrame: the analysis variables of a survey as typed columns, built from text cells.
 //
-// A column is numeric when every non-missing cell is a number ("12", "-0.5", "1e3", or with a decimal comma
-// "0,5") and it has no value labels; otherwise it is categorical, as R turns a character column (or an SPSS
-// variable read with value labels) into a factor. Categorical levels follow R's factor(): text levels sorted by
-// byte order (R sorts in the C locale under `Rscript --vanilla`); for SPSS value labels, every labelled code and
-// every unlabelled code present, ordered by numeric code, named by its label. Missing cells are "" and "NA".
+// A column is numeric when every non-missing cell is a number as core/numbers.h ParseNumber reads it ("12",
+// "-0.5", "1e3", a decimal comma "0,5", Dutch thousands dots "1.234,5") and it has no value labels; otherwise it is
+// categorical, as R turns a character column (or an SPSS variable read with value labels) into a factor.
+// Categorical levels follow R's factor(): text levels sorted by byte order (R sorts in the C locale under
+// `Rscript --vanilla`); for SPSS value labels, every labelled code and every unlabelled code present, ordered by
+// numeric code, named by its label. Missing cells are "" and "NA".
 //
 //   ASSIGN_OR_RETURN(SurveyFrame frame, SurveyFrame::FromRows(table.header, table.rows, table.value_labels));
 //   ASSIGN_OR_RETURN(const Variable* age, frame.Find("leeftijd"));
@@ -57,8 +58,5 @@ class SurveyFrame {
   std::vector<Variable> variables_;
   std::map<std::string, size_t> index_;
 };
-
-// Parses a number as the frame does ("1.5", "1,5", "-2", "3e4"); false if the cell is not a number.
-bool ParseSurveyNumber(const std::string& cell, double& value);
 
 }  // namespace sz::survey

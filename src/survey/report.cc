@@ -2,9 +2,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
+#include "core/numbers.h"
 #include "survey/domains.h"
+#include "survey/messages.h"
 
 namespace sz::survey {
 namespace {
@@ -55,7 +58,7 @@ Result<AnalysisRequest> ParseRequest(const ReportOptions& options) {
     request.statistic = Statistic::kRatio;
     request.variables = SplitList(options.ratio, '/');
     if (request.variables.size() != 2 || request.variables[0].empty() || request.variables[1].empty()) {
-      return InvalidArgumentError("--ratio takes NUM/DEN, e.g. --ratio api.stu/enroll; got '" + options.ratio + "'");
+      return InvalidArgumentError(msg::BadRatioOption(options.ratio));
     }
   }
   if (!options.ciprop.empty()) {
@@ -67,33 +70,28 @@ Result<AnalysisRequest> ParseRequest(const ReportOptions& options) {
     ++statistics;
     request.statistic = Statistic::kQuantile;
     const size_t colon = options.quantile.rfind(':');
-    char* end = nullptr;
-    if (colon == std::string::npos || colon == 0) {
-      return InvalidArgumentError("--quantile takes VAR:P, e.g. --quantile bmi:0.5; got '" + options.quantile + "'");
-    }
+    if (colon == std::string::npos || colon == 0) return InvalidArgumentError(msg::BadQuantileOption(options.quantile));
     const std::string p_text = options.quantile.substr(colon + 1);
-    request.quantile = std::strtod(p_text.c_str(), &end);
-    if (p_text.empty() || *end != '\0' || !(request.quantile >= 0 && request.quantile <= 1)) {
-      return InvalidArgumentError("--quantile: P must be a number between 0 and 1; got '" + p_text + "'");
-    }
+    const std::optional<double> p = ParseNumber(p_text);
+    if (!p || !(*p >= 0 && *p <= 1)) return InvalidArgumentError(msg::BadQuantileProbability(p_text));
+    request.quantile = *p;
     request.variables = {options.quantile.substr(0, colon)};
   }
   if (statistics != 1) {
-    return InvalidArgumentError("give exactly one of --mean, --total, --ratio, --ciprop, --quantile (got " +
-                                std::to_string(statistics) + ")");
+    return InvalidArgumentError(msg::OneStatistic(statistics));
   }
   for (const auto& variable : request.variables) {
-    if (variable.empty()) return InvalidArgumentError("empty variable name in the statistic option");
+    if (variable.empty()) return InvalidArgumentError(msg::EmptyVariableName());
   }
   ASSIGN_OR_RETURN(request.ci_method, ParseCiMethod(options.ci_method));
   if (!(options.level > 0 && options.level < 1)) {
-    return InvalidArgumentError("--level must be between 0 and 1, e.g. 0.95; got " + Number(options.level));
+    return InvalidArgumentError(msg::BadLevel(options.level));
   }
   request.options.level = options.level;
   request.options.deff = options.deff;
   if (options.deff && request.statistic != Statistic::kMean && request.statistic != Statistic::kTotal &&
       request.statistic != Statistic::kRatio) {
-    return InvalidArgumentError("--deff is available for --mean, --total and --ratio (as in R)");
+    return InvalidArgumentError(msg::DeffNotAvailable());
   }
   request.by = SplitList(options.by, '+');
   return request;
@@ -101,12 +99,12 @@ Result<AnalysisRequest> ParseRequest(const ReportOptions& options) {
 
 std::string Describe(const ReportOptions& options, const AnalysisRequest& request) {
   std::ostringstream text;
-  text << "design ids=" << (options.ids.empty() ? "1" : options.ids);
+  text << "ids=" << (options.ids.empty() ? "1" : options.ids);
   if (!options.strata.empty()) text << " strata=" << options.strata;
   if (!options.weights.empty()) {
     text << " weights=" << options.weights;
   } else {
-    text << (options.fpc.empty() ? " weights=1 (none given)" : " weights=N/n from fpc");
+    text << " " << (options.fpc.empty() ? msg::NoWeightsGiven() : msg::WeightsFromFpc());
   }
   if (!options.fpc.empty()) text << " fpc=" << options.fpc;
   if (options.nest) text << " nest";
@@ -117,11 +115,8 @@ std::string Describe(const ReportOptions& options, const AnalysisRequest& reques
   };
   if (options.poststratify) text << " postStratify=~" << variables(*options.poststratify);
   for (size_t i = 0; i < options.rake.size(); ++i) text << (i ? "|~" : " rake=~") << variables(options.rake[i]);
-  text << " lonely.psu=" << options.lonely_psu << "; level=" << Number(options.level)
-       << "; missing values: na.rm=TRUE (rows with a missing value in ";
-  for (size_t k = 0; k < request.variables.size(); ++k) text << (k ? "/" : "") << request.variables[k];
-  text << " are left out of each domain; full-design PSU counts kept)";
-  return text.str();
+  text << " lonely.psu=" << options.lonely_psu;
+  return msg::DesignDescription(text.str(), Number(options.level), request.variables);
 }
 
 }  // namespace
@@ -144,7 +139,7 @@ Result<SurveyReport> MakeSurveyReport(const ReportOptions& options, const Survey
   ASSIGN_OR_RETURN(spec.lonely_psu, ParseLonelyPsu(options.lonely_psu));
   ASSIGN_OR_RETURN(Design design, Design::Create(frame, spec));
   if (options.poststratify && !options.rake.empty()) {
-    return InvalidArgumentError("use either --poststratify or --rake, not both");
+    return InvalidArgumentError(msg::PoststratifyOrRake());
   }
   if (options.poststratify) RETURN_IF_ERROR(PostStratify(design, frame, *options.poststratify));
   if (!options.rake.empty()) RETURN_IF_ERROR(Rake(design, frame, options.rake));

@@ -1,17 +1,47 @@
 #include "synth/config.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
+#include "core/digits.h"
 #include "sources/contract.h"
+#include "synth/messages.h"
 
 namespace sz::synth {
 namespace {
 
 using nlohmann::json;
+
+// Line and column (1-based) of byte `byte` (1-based, as json::parse_error::byte counts) in `text`.
+std::pair<long, long> LineAndColumn(const std::string& text, size_t byte) {
+  const size_t index = std::min(byte == 0 ? 0 : byte - 1, text.size());
+  long line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < index; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<long>(index - line_start) + 1};
+}
+
+// The JSON parser's explanation without its "[json.exception...] parse error at line 3, column 5: " prefix.
+std::string ParserDetail(std::string_view what) {
+  if (size_t bracket = what.find("] "); !what.empty() && what.front() == '[' && bracket != std::string_view::npos) {
+    what.remove_prefix(bracket + 2);
+  }
+  if (what.starts_with("parse error")) {
+    if (size_t colon = what.find(": "); colon != std::string_view::npos) what.remove_prefix(colon + 2);
+  }
+  return std::string(what);
+}
 
 // Reads optional keys into fields, remembering the first type or range error with its key path.
 class Reader {
@@ -21,42 +51,41 @@ class Reader {
   Status status() const { return status_; }
 
   void Fail(const std::string& key, const std::string& what) {
-    if (status_.ok()) status_ = InvalidArgumentError("synthetic configuration: " + Key(key) + ": " + what);
+    if (status_.ok()) status_ = InvalidArgumentError(msg::Config(Key(key), what));
   }
-  std::string Key(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string Key(const std::string& key) const {
+    if (key.empty()) return path_;
+    return path_.empty() ? key : path_ + "." + key;
+  }
 
   void Number(const json& object, const std::string& key, double& field, double low = -1e18, double high = 1e18) {
     if (!object.contains(key)) return;
     const json& value = object.at(key);
-    if (!value.is_number()) return Fail(key, "must be a number");
+    if (!value.is_number()) return Fail(key, msg::MustBeNumber());
     double v = value.get<double>();
-    if (!(v >= low && v <= high)) {
-      std::ostringstream message;
-      message << "must be between " << low << " and " << high << ", is " << v;
-      return Fail(key, message.str());
-    }
+    if (!(v >= low && v <= high)) return Fail(key, msg::MustBeBetween(low, high, v));
     field = v;
   }
   void Probability(const json& object, const std::string& key, double& field) { Number(object, key, field, 0, 1); }
   void Integer(const json& object, const std::string& key, int& field, int low, int high) {
     double v = field;
     Number(object, key, v, low, high);
-    if (std::floor(v) != v) return Fail(key, "must be a whole number");
+    if (std::floor(v) != v) return Fail(key, msg::MustBeWholeNumber());
     field = static_cast<int>(v);
   }
   void Text(const json& object, const std::string& key, std::string& field) {
     if (!object.contains(key)) return;
-    if (!object.at(key).is_string()) return Fail(key, "must be a string");
+    if (!object.at(key).is_string()) return Fail(key, msg::MustBeText());
     field = object.at(key).get<std::string>();
   }
   void Weights(const json& object, const std::string& key, std::map<std::string, double>& field) {
     if (!object.contains(key)) return;
     const json& value = object.at(key);
-    if (!value.is_object()) return Fail(key, "must be an object of name: number");
+    if (!value.is_object()) return Fail(key, msg::MustBeWeights());
     field.clear();
     for (auto it = value.begin(); it != value.end(); ++it) {
       if (!it.value().is_number() || it.value().get<double>() < 0) {
-        return Fail(key + "." + it.key(), "must be a number ≥ 0");
+        return Fail(key + "." + it.key(), msg::MustBeNonNegativeNumber());
       }
       field[it.key()] = it.value().get<double>();
     }
@@ -65,30 +94,30 @@ class Reader {
   void NumberMap(const json& object, const std::string& key, std::map<std::string, double>& field) {
     if (!object.contains(key)) return;
     const json& value = object.at(key);
-    if (!value.is_object()) return Fail(key, "must be an object of name: number");
+    if (!value.is_object()) return Fail(key, msg::MustBeWeights());
     field.clear();
     for (auto it = value.begin(); it != value.end(); ++it) {
-      if (!it.value().is_number()) return Fail(key + "." + it.key(), "must be a number");
+      if (!it.value().is_number()) return Fail(key + "." + it.key(), msg::MustBeNumber());
       field[it.key()] = it.value().get<double>();
     }
   }
   void Numbers(const json& object, const std::string& key, std::vector<double>& field) {
     if (!object.contains(key)) return;
     const json& value = object.at(key);
-    if (!value.is_array()) return Fail(key, "must be an array of numbers");
+    if (!value.is_array()) return Fail(key, msg::MustBeNumberList());
     field.clear();
     for (const json& element : value) {
-      if (!element.is_number()) return Fail(key, "must be an array of numbers");
+      if (!element.is_number()) return Fail(key, msg::MustBeNumberList());
       field.push_back(element.get<double>());
     }
   }
   void Texts(const json& object, const std::string& key, std::vector<std::string>& field) {
     if (!object.contains(key)) return;
     const json& value = object.at(key);
-    if (!value.is_array()) return Fail(key, "must be an array of strings");
+    if (!value.is_array()) return Fail(key, msg::MustBeTextList());
     field.clear();
     for (const json& element : value) {
-      if (!element.is_string()) return Fail(key, "must be an array of strings");
+      if (!element.is_string()) return Fail(key, msg::MustBeTextList());
       field.push_back(element.get<std::string>());
     }
   }
@@ -96,7 +125,7 @@ class Reader {
     static const json kEmpty = json::object();
     if (!object.contains(key)) return kEmpty;
     if (!object.at(key).is_object()) {
-      Fail(key, "must be an object");
+      Fail(key, msg::MustBeObject());
       return kEmpty;
     }
     return object.at(key);
@@ -120,23 +149,25 @@ void ReadPopulation(const json& node, Reader& r, PopulationConfig& p) {
     r.Weights(node, "age_band_shares", shares);
     // Keep the contract's band order, not the map's.
     p.age_bands.clear();
+    p.age_band_ranges.clear();
     p.age_band_shares.clear();
     const sources::SourceContract* bevolking = sources::FindContract("bevolking");
     const sources::ColumnSpec* band_column = bevolking ? bevolking->extract.Find("leeftijdsklasse") : nullptr;
-    if (band_column == nullptr)
-      return r.Fail("age_band_shares", "the bevolking contract has no leeftijdsklasse column");
+    if (band_column == nullptr) return r.Fail("age_band_shares", msg::ContractWithoutAgeBands());
     for (const std::string& band : band_column->allowed) {
       auto it = shares.find(band);
-      if (it == shares.end()) return r.Fail("age_band_shares", "misses the contract's age band '" + band + "'");
+      if (it == shares.end()) return r.Fail("age_band_shares", msg::MissesAgeBand(band));
+      std::optional<AgeRange> range = ParseAgeRange(band);
+      if (!range) return r.Fail("age_band_shares." + band, msg::NotAnAgeRange(band));
       p.age_bands.push_back(band);
+      p.age_band_ranges.push_back(*range);
       p.age_band_shares.push_back(it->second);
       shares.erase(it);
     }
-    if (!shares.empty())
-      return r.Fail("age_band_shares." + shares.begin()->first, "is not an age band of the bevolking contract");
+    if (!shares.empty()) return r.Fail("age_band_shares." + shares.begin()->first, msg::NotAnAgeBandOfTheContract());
     double total = 0;
     for (double share : p.age_band_shares) total += share;
-    if (std::abs(total - 1.0) > 0.005) return r.Fail("age_band_shares", "must sum to 1");
+    if (std::abs(total - 1.0) > 0.005) return r.Fail("age_band_shares", msg::MustSumToOne());
   }
   r.Number(node, "persons_per_household", p.persons_per_household, 1.2, 5);
   r.Number(node, "children_per_family", p.children_per_family, 1, 5);
@@ -205,7 +236,15 @@ void ReadSurvey(const json& node, Reader& r, SurveyConfig& s) {
   }
   r.Number(node, "respondents_per_wave", s.respondents_per_wave, 0, 1e8);
   r.Probability(node, "equal_allocation_share", s.equal_allocation_share);
-  r.Texts(node, "age_strata", s.age_strata);
+  if (node.contains("age_strata")) {
+    r.Texts(node, "age_strata", s.age_strata);
+    s.age_strata_ranges.clear();
+    for (const std::string& stratum : s.age_strata) {
+      std::optional<AgeRange> range = ParseAgeRange(stratum);
+      if (!range) return r.Fail("age_strata", msg::BadAgeStratum(stratum));
+      s.age_strata_ranges.push_back(*range);
+    }
+  }
   r.Numbers(node, "age_strata_oversampling", s.age_strata_oversampling);
   r.Weights(node, "response_by_age", s.response_by_age);
   r.Numbers(node, "response_income_factor", s.response_income_factor);
@@ -215,16 +254,16 @@ void ReadSurvey(const json& node, Reader& r, SurveyConfig& s) {
   r.Probability(node, "education_missing", s.education_missing);
   r.Integer(node, "fieldwork_month", s.fieldwork_month, 1, 12);
   if (s.age_strata.size() != s.age_strata_oversampling.size()) {
-    r.Fail("age_strata_oversampling", "needs one number per age stratum");
+    r.Fail("age_strata_oversampling", msg::OneNumberPerStratum());
   }
-  if (s.response_income_factor.size() != 5) r.Fail("response_income_factor", "needs five numbers (quintiles 1..5)");
+  if (s.response_income_factor.size() != 5) r.Fail("response_income_factor", msg::FiveIncomeFactors());
   if (node.contains("items")) {
     const json& items = r.Object(node, "items");
     s.items.clear();
     for (auto it = items.begin(); it != items.end(); ++it) {
       Reader sub = r.Sub("items." + it.key());
       if (!it.value().is_object()) {
-        sub.Fail("", "must be an object");
+        sub.Fail("", msg::MustBeObject());
         r.Absorb(sub);
         continue;
       }
@@ -248,7 +287,7 @@ void ReadInfections(const json& node, Reader& r, InfectionConfig& c) {
   r.Integer(node, "outbreak_min_weeks", c.outbreak_min_weeks, 1, 52);
   r.Integer(node, "outbreak_max_weeks", c.outbreak_max_weeks, 1, 52);
   r.Weights(node, "outbreak_diseases", c.outbreak_diseases);
-  if (c.outbreak_max_weeks < c.outbreak_min_weeks) r.Fail("outbreak_max_weeks", "must be ≥ outbreak_min_weeks");
+  if (c.outbreak_max_weeks < c.outbreak_min_weeks) r.Fail("outbreak_max_weeks", msg::AtLeastMinWeeks());
   if (node.contains("diseases")) {
     const json& diseases = r.Object(node, "diseases");
     c.diseases.clear();
@@ -263,7 +302,7 @@ void ReadInfections(const json& node, Reader& r, InfectionConfig& c) {
         sub.Number(it.value(), "trend_per_year", disease.trend_per_year, -0.5, 0.5);
         sub.Number(it.value(), "dispersion", disease.dispersion, 0, 1e6);
       } else {
-        sub.Fail("", "must be an object");
+        sub.Fail("", msg::MustBeObject());
       }
       r.Absorb(sub);
       c.diseases.push_back(std::move(disease));
@@ -273,14 +312,34 @@ void ReadInfections(const json& node, Reader& r, InfectionConfig& c) {
 
 }  // namespace
 
+std::optional<AgeRange> ParseAgeRange(std::string_view text) {
+  constexpr int kOldest = 150;
+  AgeRange range;
+  if (!text.empty() && text.back() == '+') {
+    if (!ParseDigits(text.substr(0, text.size() - 1), range.low) || range.low > kOldest) return std::nullopt;
+    return range;
+  }
+  const size_t dash = text.find('-');
+  int high = 0;
+  if (dash == std::string_view::npos || !ParseDigits(text.substr(0, dash), range.low) ||
+      !ParseDigits(text.substr(dash + 1), high) || range.low > high || high > kOldest) {
+    return std::nullopt;
+  }
+  range.high = high;
+  return range;
+}
+
 Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
   json root;
   try {
     root = json::parse(json_text, nullptr, true, true);
+  } catch (const json::parse_error& error) {
+    const auto [line, column] = LineAndColumn(json_text, error.byte);
+    return InvalidArgumentError(msg::NotValidJson(line, column, ParserDetail(error.what())));
   } catch (const json::exception& error) {
-    return InvalidArgumentError(std::string("synthetic configuration is not valid JSON: ") + error.what());
+    return InvalidArgumentError(msg::NotValidJson(0, 0, ParserDetail(error.what())));
   }
-  if (!root.is_object()) return InvalidArgumentError("synthetic configuration must be a JSON object");
+  if (!root.is_object()) return InvalidArgumentError(msg::NotAJsonObject());
   SynthConfig config;
   Reader r("");
   {
@@ -297,7 +356,7 @@ Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
   for (auto it = desks.begin(); it != desks.end(); ++it) {
     Reader sub = r.Sub("desks." + it.key());
     if (!it.value().is_object()) {
-      sub.Fail("", "must be an object");
+      sub.Fail("", msg::MustBeObject());
     } else {
       ReadDesk(it.value(), sub, config.desks[it.key()]);
     }
@@ -319,7 +378,7 @@ Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
     sub.Probability(node, "jeugdhulp_after_kindermishandeling", vt.jeugdhulp_after_kindermishandeling);
     sub.Probability(node, "placement_after_kindermishandeling", vt.placement_after_kindermishandeling);
     if (vt.vervolg_probability + vt.hermelding_probability > 0.98) {
-      sub.Fail("hermelding_probability", "vervolg_probability + hermelding_probability must stay below 0.98");
+      sub.Fail("hermelding_probability", msg::VervolgPlusHermeldingTooHigh());
     }
     r.Absorb(sub);
   }
@@ -358,20 +417,21 @@ Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
   r.Integer(root, "chunk_households", config.chunk_households, 100, 10000000);
   r.Probability(root, "toelichting_with_name", config.toelichting_with_name);
   RETURN_IF_ERROR(r.status());
-  if (config.population.gemeenten.empty())
-    return InvalidArgumentError("synthetic configuration: population.gemeenten is empty");
+  if (config.population.gemeenten.empty()) {
+    return InvalidArgumentError(msg::Config("population.gemeenten", msg::IsEmpty()));
+  }
   if (config.population.age_bands.empty()) {
-    return InvalidArgumentError("synthetic configuration: population.age_band_shares is missing");
+    return InvalidArgumentError(msg::Config("population.age_band_shares", msg::IsMissing()));
   }
   return config;
 }
 
 Result<SynthConfig> LoadSynthConfig(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": cannot open the synthetic configuration");
+  if (!in) return NotFoundError(msg::CannotOpenConfig(path));
   std::stringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return IoError(path + ": read failed");
+  if (in.bad()) return IoError(msg::ReadFailed(path));
   Result<SynthConfig> config = ParseSynthConfig(buffer.str());
   if (!config.ok()) return config.status().WithContext(path);
   return config;
@@ -381,29 +441,27 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
   for (const auto& [code, inhabitants] : config.population.gemeenten) {
     const Region* region = regions.Find(code);
     if (region == nullptr || region->level != RegionLevel::kGemeente) {
-      return InvalidArgumentError("synthetic configuration: population.gemeenten." + code +
-                                  " is not a gemeente of the region table");
+      return InvalidArgumentError(msg::Config("population.gemeenten." + code, msg::NotAGemeenteOfTheRegions()));
     }
   }
   for (const auto& [desk, desk_config] : config.desks) {
     const sources::SourceContract* contract = sources::FindContract(desk);
     if (contract == nullptr || !contract->is_desk) {
-      return InvalidArgumentError("synthetic configuration: desks." + desk + " is not a desk source (" +
-                                  sources::ContractNames() + ")");
+      return InvalidArgumentError(msg::Config("desks." + desk, msg::NotADeskSource(sources::ContractNames())));
     }
     for (const auto& [column, weights] : desk_config.categories) {
       const sources::ColumnSpec* spec = contract->records->Find(column);
       if (spec == nullptr) spec = contract->persons->Find(column);
       if (spec == nullptr || spec->type != sources::ColumnType::kCategory) {
-        return InvalidArgumentError("synthetic configuration: desks." + desk + ".categories." + column +
-                                    " is not a category column of the " + desk + " contract");
+        return InvalidArgumentError(
+            msg::Config("desks." + desk + ".categories." + column, msg::NotACategoryColumn(desk)));
       }
       for (const auto& [value, weight] : weights) {
         bool allowed = false;
         for (const std::string& candidate : spec->allowed) allowed = allowed || candidate == value;
         if (!allowed) {
-          return InvalidArgumentError("synthetic configuration: desks." + desk + ".categories." + column + "." + value +
-                                      " is not an allowed value of " + desk + "." + column);
+          return InvalidArgumentError(msg::Config("desks." + desk + ".categories." + column + "." + value,
+                                                  msg::NotAnAllowedValue(desk, column)));
         }
       }
     }
@@ -411,7 +469,7 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
   for (const auto& desk :
        {"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp", "wmo"}) {
     if (!config.desks.count(desk)) {
-      return InvalidArgumentError(std::string("synthetic configuration: desks.") + desk + " is missing");
+      return InvalidArgumentError(msg::Config(std::string("desks.") + desk, msg::IsMissing()));
     }
   }
   const sources::SourceContract* vt = sources::FindContract("veilig_thuis");
@@ -422,8 +480,7 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
       bool allowed = false;
       for (const std::string& candidate : geweldsvorm->allowed) allowed = allowed || candidate == value;
       if (!allowed) {
-        return InvalidArgumentError("synthetic configuration: veilig_thuis.geweldsvorm_*." + value +
-                                    " is not an allowed geweldsvorm");
+        return InvalidArgumentError(msg::Config("veilig_thuis.geweldsvorm_*." + value, msg::NotAnAllowedGeweldsvorm()));
       }
     }
   }
@@ -431,15 +488,13 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
   for (const SurveyItemConfig& item : config.survey.items) {
     const sources::ColumnSpec* spec = monitor->extract.Find(item.name);
     if (spec == nullptr || spec->type != sources::ColumnType::kInteger || spec->max != 1.0) {
-      return InvalidArgumentError("synthetic configuration: survey.items." + item.name +
-                                  " is not a 0/1 item of the gezondheidsmonitor contract");
+      return InvalidArgumentError(msg::Config("survey.items." + item.name, msg::NotAZeroOneItem()));
     }
     for (const auto& [band, logit] : item.age) {
       bool known = false;
       for (const std::string& candidate : config.population.age_bands) known = known || candidate == band;
       if (!known)
-        return InvalidArgumentError("synthetic configuration: survey.items." + item.name + ".age." + band +
-                                    " is not an age band");
+        return InvalidArgumentError(msg::Config("survey.items." + item.name + ".age." + band, msg::NotAnAgeBand()));
     }
   }
   const sources::SourceContract* infections = sources::FindContract("infectieziekten");
@@ -448,8 +503,7 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
     bool allowed = false;
     for (const std::string& candidate : ziekte->allowed) allowed = allowed || candidate == disease.name;
     if (!allowed) {
-      return InvalidArgumentError("synthetic configuration: infections.diseases." + disease.name +
-                                  " is not an allowed ziekte of the infectieziekten contract");
+      return InvalidArgumentError(msg::Config("infections.diseases." + disease.name, msg::NotAnAllowedZiekte()));
     }
   }
   return Status::Ok();

@@ -6,13 +6,16 @@
 //   ASSIGN_OR_RETURN(SynthConfig config, LoadSynthConfig("config/synthetic-twente.json"));
 //   config.desks.at("veilig_thuis").reports_per_year;   // 8500 (Twente, scale 1)
 //
-// Loading checks types and ranges (kInvalidArgument naming the key); whether category values and
+// Loading checks types and ranges (kInvalidArgument naming the key) and parses the age bands and
+// age strata once (AgeRange; a bad band is an error naming the key, never an exception); whether category values and
 // gemeente codes exist in the contracts and the region table is checked by ValidateSynthConfig.
 // Thread safety: plain values.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/region.h"
@@ -23,11 +26,22 @@ namespace sz::synth {
 // value → relative weight (need not sum to 1)
 using CategoryWeights = std::map<std::string, double>;
 
+// An age band as the configuration and the bevolking contract write it: "0-3" (ages 0 to 3) or
+// "85+" (85 and older, no `high`).
+struct AgeRange {
+  int low = 0;
+  std::optional<int> high;
+};
+// Parses "LOW-HIGH" or "LOW+": ASCII digits only (core/digits.h), ages 0..150, LOW ≤ HIGH;
+// nullopt for anything else ("", "18", "64-18", "a-b", "-3", "18 - 64").
+std::optional<AgeRange> ParseAgeRange(std::string_view text);
+
 struct PopulationConfig {
   int reference_year = 2023;                  // the year the gemeente sizes refer to (1 January)
   std::map<std::string, double> gemeenten;    // GM code → inhabitants at scale 1
   std::map<std::string, double> deprivation;  // GM code → relative deprivation (1 = Twente average)
   std::vector<std::string> age_bands;         // bevolking contract bands, in order
+  std::vector<AgeRange> age_band_ranges;      // same order, parsed from age_bands when loading
   std::vector<double> age_band_shares;        // same order, sums to 1
   double persons_per_household = 2.2;
   double children_per_family = 1.85;  // mean number of minors in a household with minors
@@ -122,10 +136,11 @@ struct SurveyItemConfig {
 };
 
 struct SurveyConfig {
-  std::vector<int> waves;               // 2016, 2020, 2022, 2024
-  double respondents_per_wave = 25000;  // Twente at scale 1
-  double equal_allocation_share = 0.5;  // of the sample spread equally over gemeenten (rest proportional)
-  std::vector<std::string> age_strata;  // e.g. 18-64, 65-74, 75+
+  std::vector<int> waves;                   // 2016, 2020, 2022, 2024
+  double respondents_per_wave = 25000;      // Twente at scale 1
+  double equal_allocation_share = 0.5;      // of the sample spread equally over gemeenten (rest proportional)
+  std::vector<std::string> age_strata;      // e.g. 18-64, 65-74, 75+
+  std::vector<AgeRange> age_strata_ranges;  // same order, parsed from age_strata when loading
   std::vector<double> age_strata_oversampling;
   std::map<std::string, double> response_by_age;  // bevolking age band → response probability
   std::vector<double> response_income_factor;     // per quintile 1..5

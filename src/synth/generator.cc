@@ -14,6 +14,7 @@
 #include "synth/internal/infections.h"
 #include "synth/internal/model.h"
 #include "synth/internal/survey.h"
+#include "synth/messages.h"
 
 namespace sz::synth {
 namespace {
@@ -51,7 +52,7 @@ struct Writers {
 Status MakeDir(const std::string& path) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
-  if (ec) return IoError(path + ": cannot create the directory: " + ec.message());
+  if (ec) return IoError(msg::CannotCreateDirectory(path, ec.message()));
   return Status::Ok();
 }
 
@@ -77,10 +78,11 @@ Status OpenWriters(const Model& model, const GeneratorOptions& options, Writers&
   ASSIGN_OR_RETURN(writers.truth_vt, io::CsvWriter::Create(truth + "/vt_classificatie.csv", TruthDialect()));
   RETURN_IF_ERROR(writers.truth_persons->WriteRow(
       {"bron", "registratie_id", "betrokkene_nr", "persoon_id", "huishouden_id", "fouten"}));
-  RETURN_IF_ERROR(writers.truth_households->WriteRow(
-      {"huishouden_id", "vanaf", "tot", "gemeente", "wijk", "buurt", "postcode", "huisnummer", "huisnummer_toevoeging"}));
-  RETURN_IF_ERROR(writers.truth_vt->WriteRow({"melding_id", "ontvangen_op", "soort", "klasse", "bekend_ander_meldpunt_persoon",
-                                              "bekend_ander_meldpunt_huishouden", "huishouden_id"}));
+  RETURN_IF_ERROR(writers.truth_households->WriteRow({"huishouden_id", "vanaf", "tot", "gemeente", "wijk", "buurt",
+                                                      "postcode", "huisnummer", "huisnummer_toevoeging"}));
+  RETURN_IF_ERROR(
+      writers.truth_vt->WriteRow({"melding_id", "ontvangen_op", "soort", "klasse", "bekend_ander_meldpunt_persoon",
+                                  "bekend_ander_meldpunt_huishouden", "huishouden_id"}));
   return Status::Ok();
 }
 
@@ -105,8 +107,8 @@ std::string RecordCell(const Model& model, const DeskRecord& record, const sourc
   }
 }
 
-std::string PersonCell(const sources::ColumnSpec& column, const DeskRecord& record, size_t number, std::string_view role,
-                       const internal::WrittenIdentity& identity) {
+std::string PersonCell(const sources::ColumnSpec& column, const DeskRecord& record, size_t number,
+                       std::string_view role, const internal::WrittenIdentity& identity) {
   const std::string& name = column.name;
   if (name == "betrokkene_nr") return std::to_string(number);
   if (name == "rol") return std::string(role);
@@ -138,18 +140,20 @@ Status WriteChunk(Model& model, Chunk& chunk, const GeneratorOptions& options, W
       Date date = Date::FromDayNumber(record.day);
       int64_t number = ++model.next_record_number[desk][date.year];
       char id[32];
-      std::snprintf(id, sizeof id, "%s%04d-%07lld", internal::DeskIdPrefix(desk), date.year, static_cast<long long>(number));
+      std::snprintf(id, sizeof id, "%s%04d-%07lld", internal::DeskIdPrefix(desk), date.year,
+                    static_cast<long long>(number));
       record.id = id;
       std::vector<std::string> row;
-      for (const sources::ColumnSpec& column : records.columns) row.push_back(RecordCell(model, record, records, column, dialect));
+      for (const sources::ColumnSpec& column : records.columns)
+        row.push_back(RecordCell(model, record, records, column, dialect));
       RETURN_IF_ERROR(writers.records[desk]->WriteRow(row));
       ++writers.rows[contract.name + "/registraties.csv"];
       households.insert(record.household);
       for (size_t k = 0; k < record.persons.size(); ++k) {
         const internal::PersonInRecord& involved = record.persons[k];
         bool at_placement = record.placement_gemeente >= 0 && k == 0;
-        internal::WrittenIdentity identity = internal::WriteIdentity(model, chunk, identity_rng, involved.person, record.day,
-                                                                     desk, record, at_placement, dialect);
+        internal::WrittenIdentity identity = internal::WriteIdentity(model, chunk, identity_rng, involved.person,
+                                                                     record.day, desk, record, at_placement, dialect);
         std::vector<std::string> person_row;
         for (const sources::ColumnSpec& column : persons.columns) {
           person_row.push_back(PersonCell(column, record, k + 1, involved.role, identity));
@@ -164,18 +168,20 @@ Status WriteChunk(Model& model, Chunk& chunk, const GeneratorOptions& options, W
         }
         ++model.acc.betrokkenen_rows;
         const internal::Person& person = chunk.persons[involved.person];
-        RETURN_IF_ERROR(writers.truth_persons->WriteRow({contract.name, record.id, std::to_string(k + 1), PersonId(person.id),
-                                                         HouseholdId(chunk.households[record.household].id), tags}));
+        RETURN_IF_ERROR(
+            writers.truth_persons->WriteRow({contract.name, record.id, std::to_string(k + 1), PersonId(person.id),
+                                             HouseholdId(chunk.households[record.household].id), tags}));
         ++writers.rows["truth/persons.csv"];
       }
       if (desk == internal::kVeiligThuis) {
         static const char* kClasses[] = {"vervolgmelding", "hermelding", "nieuw"};
         std::string soort;
-        for (const auto& [name, value] : record.fields) if (name == "soort") soort = value;
-        RETURN_IF_ERROR(writers.truth_vt->WriteRow({record.id, Date::FromDayNumber(record.day).ToIso(), soort,
-                                                    kClasses[record.vt_class], record.known_elsewhere_person ? "ja" : "nee",
-                                                    record.known_elsewhere_household ? "ja" : "nee",
-                                                    HouseholdId(chunk.households[record.household].id)}));
+        for (const auto& [name, value] : record.fields)
+          if (name == "soort") soort = value;
+        RETURN_IF_ERROR(writers.truth_vt->WriteRow(
+            {record.id, Date::FromDayNumber(record.day).ToIso(), soort, kClasses[record.vt_class],
+             record.known_elsewhere_person ? "ja" : "nee", record.known_elsewhere_household ? "ja" : "nee",
+             HouseholdId(chunk.households[record.household].id)}));
         ++writers.rows["truth/vt_classificatie.csv"];
       }
     }
@@ -224,12 +230,18 @@ Status WriteBevolking(const Model& model, const GeneratorOptions& options, std::
   auto write = [&](int year, const std::string& region, size_t band, const std::string& sex, int64_t count) -> Status {
     std::vector<std::string> row;
     for (const sources::ColumnSpec& column : contract.extract.columns) {
-      if (column.name == "jaar") row.push_back(std::to_string(year));
-      else if (column.name == "regio") row.push_back(region);
-      else if (column.name == "leeftijdsklasse") row.push_back(bands[band]);
-      else if (column.name == "geslacht") row.push_back(sex);
-      else if (column.name == "aantal") row.push_back(std::to_string(count));
-      else row.push_back("");
+      if (column.name == "jaar")
+        row.push_back(std::to_string(year));
+      else if (column.name == "regio")
+        row.push_back(region);
+      else if (column.name == "leeftijdsklasse")
+        row.push_back(bands[band]);
+      else if (column.name == "geslacht")
+        row.push_back(sex);
+      else if (column.name == "aantal")
+        row.push_back(std::to_string(count));
+      else
+        row.push_back("");
     }
     ++rows["bevolking/bevolking.csv"];
     return writer->WriteRow(row);
@@ -249,7 +261,8 @@ Status WriteBevolking(const Model& model, const GeneratorOptions& options, std::
       for (int wijk : geo.gemeenten[g].wijken) {
         for (size_t band = 0; band < bands.size(); ++band) {
           for (const std::string& sex : sex_column->allowed) {
-            RETURN_IF_ERROR(write(model.first_year + y, geo.wijken[wijk].code, band, sex, counts[wijk][band][sex == "vrouw" ? 1 : 0]));
+            RETURN_IF_ERROR(write(model.first_year + y, geo.wijken[wijk].code, band, sex,
+                                  counts[wijk][band][sex == "vrouw" ? 1 : 0]));
           }
         }
       }
@@ -270,7 +283,8 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
   // Population: configured vs realised on 1 January of the first and last year.
   json population;
   int last = 0;
-  for (int y = 0; y < model.years(); ++y) if (internal::DayOf(model.first_year + y, 1, 1) <= model.end_day) last = y;
+  for (int y = 0; y < model.years(); ++y)
+    if (internal::DayOf(model.first_year + y, 1, 1) <= model.end_day) last = y;
   for (int y : {0, last}) {
     json year;
     const auto& counts = model.acc.population[y];
@@ -318,7 +332,8 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
       json entry = {{"gerealiseerd", model.acc.desk_records[desk][y]}};
       if (desk_config.reports_per_year > 0) {
         int64_t population_total = 0;
-        for (const auto& wijk : model.acc.population[y]) for (const auto& band : wijk) population_total += band[0] + band[1];
+        for (const auto& wijk : model.acc.population[y])
+          for (const auto& band : wijk) population_total += band[0] + band[1];
         double expected = desk_config.reports_per_year * population_total / twente *
                           std::pow(1 + desk_config.trend_per_year, year - config.population.reference_year);
         if (year == model.end_date.year) expected *= model.end_date.DayOfYear() / (IsLeapYear(year) ? 366.0 : 365.0);
@@ -334,7 +349,8 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
     const auto& c = model.acc.vt_classes[y];
     int64_t total = c[0] + c[1] + c[2];
     vt[std::to_string(model.first_year + y)] = {
-        {"meldingen", model.acc.vt_meldingen[y]}, {"adviezen", model.acc.vt_adviezen[y]},
+        {"meldingen", model.acc.vt_meldingen[y]},
+        {"adviezen", model.acc.vt_adviezen[y]},
         {"vervolgmelding", total ? static_cast<double>(c[0]) / total : 0.0},
         {"hermelding", total ? static_cast<double>(c[1]) / total : 0.0},
         {"nieuw", total ? static_cast<double>(c[2]) / total : 0.0},
@@ -348,14 +364,14 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
         {"hermelding", config.veilig_thuis.hermelding_probability},
         {"nieuw", 1 - config.veilig_thuis.vervolg_probability - config.veilig_thuis.hermelding_probability}}},
       {"gerealiseerd_per_jaar", vt},
-      {"toelichting", "de eerste drie jaren zijn links gecensureerd: eerdere contacten liggen voor de gegenereerde periode"}};
+      {"toelichting",
+       "de eerste drie jaren zijn links gecensureerd: eerdere contacten liggen voor de gegenereerde periode"}};
   json jeugd;
   for (int y = 0; y <= last; ++y) {
     const auto& j = model.acc.jeugd[y];
-    jeugd[std::to_string(model.first_year + y)] = {
-        {"minderjarigen", j[0]},
-        {"bereik", j[0] ? static_cast<double>(j[1]) / j[0] : 0.0},
-        {"uithuisgeplaatst", j[0] ? static_cast<double>(j[2]) / j[0] : 0.0}};
+    jeugd[std::to_string(model.first_year + y)] = {{"minderjarigen", j[0]},
+                                                   {"bereik", j[0] ? static_cast<double>(j[1]) / j[0] : 0.0},
+                                                   {"uithuisgeplaatst", j[0] ? static_cast<double>(j[2]) / j[0] : 0.0}};
   }
   out["jeugdhulp"] = {
       {"geconfigureerd",
@@ -372,15 +388,16 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
   json wmo;
   for (int y = 0; y <= last; ++y) {
     const auto& w = model.acc.wmo75[y];
-    wmo[std::to_string(model.first_year + y)] = {{"inwoners_75_plus", w[0]},
-                                                 {"aandeel_met_voorziening", w[0] ? static_cast<double>(w[1]) / w[0] : 0.0}};
+    wmo[std::to_string(model.first_year + y)] = {
+        {"inwoners_75_plus", w[0]}, {"aandeel_met_voorziening", w[0] ? static_cast<double>(w[1]) / w[0] : 0.0}};
   }
   out["wmo_75_plus"] = wmo;
   json overlap;
   for (int y = 0; y <= last; ++y) {
     const auto& o = model.acc.overlap[y];
-    overlap[std::to_string(model.first_year + y)] = {{"huishoudens_bekend", o[0]},
-                                                     {"aandeel_bij_2_of_meer_meldpunten", o[0] ? static_cast<double>(o[1]) / o[0] : 0.0}};
+    overlap[std::to_string(model.first_year + y)] = {
+        {"huishoudens_bekend", o[0]},
+        {"aandeel_bij_2_of_meer_meldpunten", o[0] ? static_cast<double>(o[1]) / o[0] : 0.0}};
   }
   out["overlap_meldpunten"] = overlap;
   json errors;
@@ -409,26 +426,27 @@ Result<std::pair<int, int>> ParseYearRange(std::string_view text) {
   int first = parse(dash == std::string_view::npos ? text : text.substr(0, dash));
   int last = dash == std::string_view::npos ? first : parse(text.substr(dash + 1));
   if (first < 1990 || last > 2100 || first > last) {
-    return InvalidArgumentError("--years: expected a year or a range like 2016-2025, got '" + std::string(text) + "'");
+    return InvalidArgumentError(msg::BadYears(text));
   }
   return std::make_pair(first, last);
 }
 
 Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionTable& regions) {
-  if (options.out_dir.empty()) return InvalidArgumentError("--out: an output directory is required");
-  if (!(options.scale > 0 && options.scale <= 100)) return InvalidArgumentError("--scale must be > 0 and ≤ 100");
+  if (options.out_dir.empty()) return InvalidArgumentError(msg::OutRequired());
+  if (!(options.scale > 0 && options.scale <= 100)) return InvalidArgumentError(msg::BadScale());
   if (options.first_year < 1990 || options.last_year > 2100 || options.first_year > options.last_year) {
-    return InvalidArgumentError("--years: the first year must not be after the last");
+    return InvalidArgumentError(msg::YearsReversed());
   }
-  if (options.last_year - options.first_year + 1 > 30) return InvalidArgumentError("--years: at most 30 years");
+  if (options.last_year - options.first_year + 1 > 30) return InvalidArgumentError(msg::AtMost30Years());
   RETURN_IF_ERROR(ValidateSynthConfig(options.config, regions));
   Date today = options.today.value_or(SystemClock().Today());
   Date end = std::min(Date{options.last_year, 12, 31}, today);
   if (end < Date{options.first_year, 1, 1}) {
-    return InvalidArgumentError("--years: the period starts after today (" + today.ToIso() + "); dates are never in the future");
+    return InvalidArgumentError(msg::PeriodAfterToday(today.ToIso()));
   }
   int years = options.last_year - options.first_year + 1;
-  ASSIGN_OR_RETURN(internal::Geography geography, internal::BuildGeography(options.config, regions, options.scale, years));
+  ASSIGN_OR_RETURN(internal::Geography geography,
+                   internal::BuildGeography(options.config, regions, options.scale, years));
 
   auto model = std::make_unique<Model>();  // large accumulators: keep off the stack
   model->config = &options.config;
@@ -443,7 +461,7 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   for (int desk = 0; desk < kDeskCount; ++desk) {
     model->contracts[desk] = sources::FindContract(internal::DeskName(desk));
     if (model->contracts[desk] == nullptr || !model->contracts[desk]->records || !model->contracts[desk]->persons) {
-      return InternalError(std::string("no desk contract for ") + internal::DeskName(desk));
+      return InternalError(msg::NoDeskContract(internal::DeskName(desk)));
     }
   }
   for (const auto& [name, weight] : options.config.population.origin) {
@@ -453,9 +471,11 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   for (double w : model->origin_weights) origin_total += w;
   if (origin_total <= 0) model->origin_weights[0] = 1;
   const size_t bands = options.config.population.age_bands.size();
-  if (bands != 9) return InvalidArgumentError("synthetic configuration: expected the bevolking contract's 9 age bands");
+  if (bands != 9) return InvalidArgumentError(msg::Config("population.age_band_shares", msg::NineAgeBands()));
   model->acc.population.assign(years, std::vector<std::array<std::array<int64_t, 2>, 9>>(geography.wijken.size()));
-  for (auto& year : model->acc.population) for (auto& wijk : year) for (auto& band : wijk) band = {0, 0};
+  for (auto& year : model->acc.population)
+    for (auto& wijk : year)
+      for (auto& band : wijk) band = {0, 0};
   for (auto& per_desk : model->acc.desk_records) per_desk.assign(years, 0);
   model->acc.vt_meldingen.assign(years, 0);
   model->acc.vt_adviezen.assign(years, 0);
@@ -511,11 +531,11 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   {
     std::ofstream out(summary_path + ".tmp", std::ios::binary);
     out << Summary(*model, options, infections).dump(2) << "\n";
-    if (!out) return IoError(summary_path + ": write failed");
+    if (!out) return IoError(msg::WriteFailed(summary_path));
   }
   std::error_code ec;
   std::filesystem::rename(summary_path + ".tmp", summary_path, ec);
-  if (ec) return IoError(summary_path + ": " + ec.message());
+  if (ec) return IoError(msg::CannotRename(summary_path, ec.message()));
 
   GenerationReport report;
   report.end_date = end;

@@ -62,7 +62,7 @@ TEST(DetectorTest, RejectsUnknownMethodOptionAndValue) {
   EXPECT_EQ(MakeDetector("glrnb", {}).status().code(), StatusCode::kInvalidArgument);
   Result<Detector> wrong_option = MakeDetector("earsC1", {{"noPeriods", "10"}});
   EXPECT_EQ(wrong_option.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(wrong_option.status().message().find("does not apply to earsC1"), std::string::npos);
+  EXPECT_NE(wrong_option.status().message().find("hoort niet bij earsC1"), std::string::npos);
   EXPECT_EQ(MakeDetector("farrington", {{"b", "five"}}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(MakeDetector("farrington", {{"range", "10"}}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(MakeDetector("farrington", {{"limit54", "5"}}).status().code(), StatusCode::kInvalidArgument);
@@ -70,26 +70,53 @@ TEST(DetectorTest, RejectsUnknownMethodOptionAndValue) {
   EXPECT_EQ(MakeDetector("farringtonFlexible", {{"alpha", "1.5"}}).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(DetectorTest, OptionNumbersAsCoreNumbersReadsThem) {
+  struct Case {
+    const char* name;
+    const char* value;
+    bool ok;
+  };
+  const Case cases[] = {
+      {"b", "4", true},         {"b", "+4", true},           {"b", " 4 ", true},
+      {"b", "4.0", false},      {"b", "99999999999", false}, {"b", "4x", false},
+      {"alpha", "0.01", true},  {"alpha", "0,01", true},     {"alpha", "1e-2", true},
+      {"alpha", "nan", false},  {"alpha", "0x1p-7", false},  {"weightsThreshold", "inf", false},
+      {"limit54", "3,2", true}, {"limit54", "3.5,2", true},  {"limit54", "3,2.5", false},
+      {"range", "1:10", true},  {"range", "1.0:10", false},
+  };
+  for (const Case& c : cases) {
+    Result<Detector> d = MakeDetector("farringtonFlexible", {{c.name, c.value}});
+    EXPECT_EQ(d.ok(), c.ok) << c.name << "=" << c.value << ": " << d.status().ToString();
+    if (!c.ok) {
+      EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument) << c.name << "=" << c.value;
+    }
+  }
+  Result<Detector> comma = MakeDetector("farringtonFlexible", {{"alpha", "0,01"}});
+  ASSERT_TRUE(comma.ok());
+  EXPECT_DOUBLE_EQ(comma->farrington_flexible.alpha, 0.01);
+}
+
 TEST(DegenerateInputTest, TooLittleHistorySaysHowManyWeeksAreNeeded) {
   Result<Detector> d = MakeDetector("farringtonFlexible", {});
   ASSERT_TRUE(d.ok());
   Result<DetectionResult> result = Detect(*d, Weekly(200));
   ASSERT_EQ(result.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(result.status().message().find("needs at least 264 time points"), std::string::npos)
+  EXPECT_NE(result.status().message().find("minstens 264 tijdstippen nodig"), std::string::npos)
       << result.status().message();
 
   Result<Detector> early = MakeDetector("farringtonFlexible", {{"range", "250:260"}});
   ASSERT_TRUE(early.ok());
   result = Detect(*early, Weekly(300));
   ASSERT_EQ(result.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(result.status().message().find("first time point that can be evaluated is 263"), std::string::npos)
+  EXPECT_NE(result.status().message().find("het eerste evalueerbare tijdstip 263"), std::string::npos)
       << result.status().message();
 
   Result<Detector> ears = MakeDetector("earsC3", {{"range", "5:20"}});
   ASSERT_TRUE(ears.ok());
   result = Detect(*ears, Weekly(30));
   ASSERT_EQ(result.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(result.status().message().find("must start at 12"), std::string::npos) << result.status().message();
+  EXPECT_NE(result.status().message().find("moet op 12 of later beginnen"), std::string::npos)
+      << result.status().message();
 
   Result<Detector> cusum = MakeDetector("cusum", {});
   ASSERT_TRUE(cusum.ok());

@@ -19,14 +19,15 @@ TEST(SurveyDesign, MissingDesignValueIsDataErrorNamingRow) {
   auto design = Design::Create(frame, {.ids = {"psu"}, .strata = "stratum", .weights = "w", .fpc = {}});
   ASSERT_FALSE(design.ok());
   EXPECT_EQ(design.status().code(), StatusCode::kDataError);
-  EXPECT_NE(design.status().message().find("'psu' at data row 2"), std::string::npos) << design.status().message();
+  EXPECT_NE(design.status().message().find("gegevensrij 2 in kolom 'psu'"), std::string::npos)
+      << design.status().message();
 }
 
 TEST(SurveyDesign, OnePsuIsAnError) {
   SurveyFrame frame = Frame({{"a", "1", "2", "10", "1"}, {"a", "1", "2", "10", "2"}});
   auto design = Design::Create(frame, {.ids = {"psu"}, .strata = "", .weights = "w", .fpc = {}});
   EXPECT_EQ(design.status().code(), StatusCode::kDataError);
-  EXPECT_NE(design.status().message().find("only one primary sampling unit"), std::string::npos);
+  EXPECT_NE(design.status().message().find("maar één primaire steekproefeenheid (PSU)"), std::string::npos);
 }
 
 TEST(SurveyDesign, PsuInTwoStrataNeedsNest) {
@@ -54,11 +55,12 @@ TEST(SurveyDesign, FpcRules) {
   SurveyFrame too_small = Frame({{"a", "1", "2", "1.5", "1"}, {"a", "2", "2", "1.5", "2"}, {"b", "3", "2", "4", "3"}});
   auto bad = Design::Create(too_small, {.ids = {"psu"}, .strata = "stratum", .weights = "w", .fpc = {"fpc"}});
   EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
-  EXPECT_NE(bad.status().message().find(">100% sampling"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("meer dan 100% bemonsterd"), std::string::npos);
   // Fractions and counts mixed.
   SurveyFrame mixed = Frame({{"a", "1", "2", "0.5", "1"}, {"a", "2", "2", "0.5", "2"}, {"b", "3", "2", "4", "3"}});
   auto mix = Design::Create(mixed, {.ids = {"psu"}, .strata = "stratum", .weights = "w", .fpc = {"fpc"}});
-  EXPECT_NE(mix.status().message().find("all fpc>=1 or all fpc<=1"), std::string::npos);
+  EXPECT_NE(mix.status().message().find("overal ≥ 1 (populatiegroottes) of overal ≤ 1 (steekproeffracties)"),
+            std::string::npos);
 }
 
 TEST(SurveyDesign, LonelyPsuNamesParse) {

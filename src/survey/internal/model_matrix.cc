@@ -2,19 +2,20 @@
 
 #include <algorithm>
 
+#include "survey/messages.h"
+
 namespace sz::survey::internal {
 
 Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector<std::string>& variables,
-                                     const std::vector<int>& rows, bool numeric_only, const char* what) {
+                                     const std::vector<int>& rows, bool numeric_only, std::string_view what) {
   ModelMatrix matrix;
   std::vector<const Variable*> columns;
   for (const auto& name : variables) {
     ASSIGN_OR_RETURN(const Variable* variable, frame.Find(name));
     if (variable->categorical) {
       if (numeric_only) {
-        return InvalidArgumentError(std::string(what) + " needs a numeric variable; '" + name +
-                                    "' is categorical (levels such as '" +
-                                    (variable->levels.empty() ? std::string() : variable->levels.front()) + "')");
+        return InvalidArgumentError(
+            msg::NeedsNumericVariable(what, name, variable->levels.empty() ? std::string() : variable->levels.front()));
       }
       for (const auto& level : variable->levels) matrix.terms.push_back(name + level);
     } else {

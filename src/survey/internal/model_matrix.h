@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -19,6 +20,6 @@ struct ModelMatrix {
 
 // numeric_only: categorical variables are an InvalidArgument error naming `what`.
 Result<ModelMatrix> BuildModelMatrix(const SurveyFrame& frame, const std::vector<std::string>& variables,
-                                     const std::vector<int>& rows, bool numeric_only, const char* what);
+                                     const std::vector<int>& rows, bool numeric_only, std::string_view what);
 
 }  // namespace sz::survey::internal

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "rmath/distributions.h"
+#include "survey/messages.h"
 
 namespace sz::survey::internal {
 namespace {
@@ -111,7 +112,7 @@ Result<std::vector<double>> ProfileLikelihoodInterval(const ProfileInput& in) {
   const size_t rows = in.y.size();
   const double p = in.p_hat;
   if (rows < 2 || !(p > 0 && p < 1) || !(in.se > 0)) return std::vector<double>{kNaN, kNaN};
-  if (!(in.df > 0)) return DataError("zero or negative denominator df for the likelihood interval");
+  if (!(in.df > 0)) return DataError(msg::LikelihoodDfNotPositive());
   // svyglm: prior weights rescaled to mean 1 over the rows.
   const double mean_weight = std::accumulate(in.weights.begin(), in.weights.end(), 0.0) / rows;
   std::vector<double> wt(rows);
@@ -184,7 +185,7 @@ Result<std::vector<double>> ProfileLikelihoodInterval(const ProfileInput& in) {
       const double b = beta0 + sign * step * del * std_err;
       const double mu = 1 / (1 + std::exp(-b));
       double zz = (BinomialDeviance(in.y, wt, mu) - deviance0) / dispersion;
-      if (zz < -0.001) return DataError("profiling found a better solution than the fit");
+      if (zz < -0.001) return DataError(msg::ProfileFoundBetterFit());
       zz = std::max(zz, 0.0);
       z = sign * std::sqrt(zz);
       profile.emplace_back(z, b);

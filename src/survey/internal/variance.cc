@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "survey/internal/calibration_step.h"
+#include "survey/messages.h"
 
 namespace sz::survey::internal {
 namespace {
@@ -85,9 +86,7 @@ Status AddStageFromTotals(const Design& design, int stage, const ClusterTotals& 
     if (f < 1e-7) continue;  // census stratum
     if (n == 1) {
       switch (design.lonely_psu()) {
-        case LonelyPsu::kFail:
-          return DataError("Stratum (" + design.StratumLabel(stage, stratum) + ") has only one PSU at stage " +
-                           std::to_string(stage + 1) + " (choose --lonely-psu remove, certainty, adjust or average)");
+        case LonelyPsu::kFail: return DataError(msg::LonelyPsu(design.StratumLabel(stage, stratum), stage + 1));
         case LonelyPsu::kRemove:
         case LonelyPsu::kCertainty: break;  // the centred single total is 0
         case LonelyPsu::kAdjust:            // survey 4.1-1: not centred, no n/(n−1)

@@ -6,6 +6,7 @@
 
 #include "synth/internal/names.h"
 #include "synth/internal/rng.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 namespace {
@@ -42,9 +43,8 @@ std::string Woonplaats(const std::string& gemeente, const std::string& wijk) {
     if (gemeente == city && wijk.rfind(gemeente, 0) == 0) return gemeente;
   }
   for (const char* city : kCities) {
-    if (gemeente == city && (wijk == "Glanerbrug" || wijk == "Overdinkel" || wijk == "De Lutte" ||
-                             wijk == "Glane" || wijk == "Beuningen" || wijk == "Zenderen" || wijk == "Hertme" ||
-                             wijk == "Buurse")) {
+    if (gemeente == city && (wijk == "Glanerbrug" || wijk == "Overdinkel" || wijk == "De Lutte" || wijk == "Glane" ||
+                             wijk == "Beuningen" || wijk == "Zenderen" || wijk == "Hertme" || wijk == "Buurse")) {
       return wijk;
     }
   }
@@ -88,9 +88,7 @@ DwellingAddress Geography::Address(int gemeente, uint64_t dwelling) const {
   address.postcode = g.postcodes[local];
   const PostcodeGeo& pc = postcodes[address.postcode];
   switch (pc.addition_style) {
-    case 0:
-      address.house_number = pc.first_number + 2 * static_cast<int>(slot);
-      break;
+    case 0: address.house_number = pc.first_number + 2 * static_cast<int>(slot); break;
     case 1: {
       static const char* kLetters[] = {"A", "B", "C", "D", "E", "F"};
       address.house_number = pc.first_number + 2 * static_cast<int>(slot / 6);
@@ -131,21 +129,22 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
         geo.buurten.push_back({buurt->code, wijk_index, weight});
       }
     }
-    if (g.wijken.empty()) return DataError("region table: gemeente " + g.code + " has no wijken");
+    if (g.wijken.empty()) return DataError(msg::GemeenteWithoutWijken(g.code));
     total_population += g.population;
     geo.gemeenten.push_back(std::move(g));
   }
-  if (geo.gemeenten.empty()) return DataError("region table has none of the configured gemeenten");
+  if (geo.gemeenten.empty()) return DataError(msg::NoConfiguredGemeente());
   for (const auto& [code, inhabitants] : pop.gemeenten) {
     bool found = false;
     for (const GemeenteGeo& g : geo.gemeenten) found = found || g.code == code;
-    if (!found) return DataError("region table misses the configured gemeente " + code);
+    if (!found) return DataError(msg::ConfiguredGemeenteMissing(code));
   }
   for (size_t w = 0; w < geo.wijken.size(); ++w) {
     bool has_buurt = false;
     for (const BuurtGeo& b : geo.buurten) has_buurt = has_buurt || b.wijk == static_cast<int>(w);
-    if (!has_buurt) {  // a wijk without buurten gets one synthetic-free fallback: its own code is not a buurt, so refuse
-      return DataError("region table: wijk " + geo.wijken[w].code + " has no buurten");
+    if (!has_buurt) {  // a wijk without buurten gets one synthetic-free fallback: its own code is not a buurt, so
+                       // refuse
+      return DataError(msg::WijkWithoutBuurten(geo.wijken[w].code));
     }
   }
   // Deprivation normalised to a population-weighted mean of 1.
@@ -195,17 +194,18 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
   std::vector<int> pc4_count(geo.gemeenten.size());
   int pc4_total = 0;
   for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
-    pc4_count[gi] = std::max<int>(static_cast<int>(geo.gemeenten[gi].wijken.size()),
-                                  static_cast<int>(std::floor(kPc4Count * geo.gemeenten[gi].population / total_population)));
+    pc4_count[gi] =
+        std::max<int>(static_cast<int>(geo.gemeenten[gi].wijken.size()),
+                      static_cast<int>(std::floor(kPc4Count * geo.gemeenten[gi].population / total_population)));
     pc4_total += pc4_count[gi];
   }
-  if (pc4_total > kPc4Count) return DataError("too many wijken for the 74xx–76xx postcode range");
+  if (pc4_total > kPc4Count) return DataError(msg::TooManyWijken());
   int pc4_next = kFirstPc4;
   for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
     GemeenteGeo& g = geo.gemeenten[gi];
-    uint64_t per_postcode = std::max<uint64_t>(
-        kDwellingsPerPostcode, (g.dwellings + static_cast<uint64_t>(pc4_count[gi]) * kLetterPairs - 1) /
-                                   (static_cast<uint64_t>(pc4_count[gi]) * kLetterPairs));
+    uint64_t per_postcode = std::max<uint64_t>(kDwellingsPerPostcode,
+                                               (g.dwellings + static_cast<uint64_t>(pc4_count[gi]) * kLetterPairs - 1) /
+                                                   (static_cast<uint64_t>(pc4_count[gi]) * kLetterPairs));
     uint64_t postcode_count = std::max<uint64_t>(1, (g.dwellings + per_postcode - 1) / per_postcode);
     std::vector<int> buurt_indices;
     double weight_total = 0;
@@ -228,7 +228,8 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
       remainders.push_back({exact - whole, k});
     }
     std::stable_sort(remainders.begin(), remainders.end(), [](auto& a, auto& b) { return a.first > b.first; });
-    for (size_t r = 0; assigned < postcode_count && r < remainders.size(); ++r, ++assigned) ++per_buurt[remainders[r].second];
+    for (size_t r = 0; assigned < postcode_count && r < remainders.size(); ++r, ++assigned)
+      ++per_buurt[remainders[r].second];
     uint64_t index = 0;
     for (size_t k = 0; k < buurt_indices.size(); ++k) {
       for (uint64_t n = 0; n < per_buurt[k]; ++n, ++index) {

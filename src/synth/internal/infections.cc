@@ -1,20 +1,21 @@
 #include "synth/internal/infections.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "core/period.h"
 #include "io/csv_writer.h"
 #include "synth/internal/rng.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 
 Status WriteInfections(const Model& model, const std::string& out_dir, const io::WriteDialect& dialect,
-                       const io::WriteDialect& truth_dialect, int64_t& rows, int64_t& outbreak_rows, nlohmann::json& summary) {
+                       const io::WriteDialect& truth_dialect, int64_t& rows, int64_t& outbreak_rows,
+                       nlohmann::json& summary) {
   const InfectionConfig& config = model.config->infections;
   const sources::SourceContract& contract = *sources::FindContract("infectieziekten");
   const sources::ColumnSpec* ziekte = contract.extract.Find("ziekte");
@@ -31,7 +32,8 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
   std::vector<const DiseaseConfig*> diseases;  // per allowed value (nullptr: not configured → 0)
   for (const std::string& name : ziekte->allowed) {
     const DiseaseConfig* found = nullptr;
-    for (const DiseaseConfig& disease : config.diseases) if (disease.name == name) found = &disease;
+    for (const DiseaseConfig& disease : config.diseases)
+      if (disease.name == name) found = &disease;
     diseases.push_back(found);
   }
 
@@ -63,7 +65,8 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
       duration = std::min<int>(duration, static_cast<int>(weeks.size()));
       outbreak.first_week = rng.Below(weeks.size() - duration + 1);
       outbreak.last_week = outbreak.first_week + duration - 1;
-      outbreak.extra = std::max(3, static_cast<int>(std::lround(rng.LogNormal(config.outbreak_extra_cases_median * model.scale, 0.5))));
+      outbreak.extra = std::max(
+          3, static_cast<int>(std::lround(rng.LogNormal(config.outbreak_extra_cases_median * model.scale, 0.5))));
       std::vector<double> profile;  // rises and falls over the outbreak's weeks
       for (int w = 0; w < duration; ++w) profile.push_back((w + 1.0) * (duration - w));
       for (int c = 0; c < outbreak.extra; ++c) {
@@ -76,7 +79,7 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
   std::string dir = out_dir + "/infectieziekten";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return IoError(dir + ": cannot create: " + ec.message());
+  if (ec) return IoError(msg::CannotCreateDirectory(dir, ec.message()));
   ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(dir + "/infectieziekten.csv", dialect));
   std::vector<std::string> header;
   for (const sources::ColumnSpec& column : contract.extract.columns) header.push_back(column.name);
@@ -91,7 +94,8 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
         if (diseases[d] != nullptr) {
           const DiseaseConfig& disease = *diseases[d];
           double mean = disease.per_100k_per_year / 52.18 * gemeenten[g].population / 1e5 *
-                        (1 + disease.seasonal_amplitude * std::cos(6.283185307179586 * (week_of_year - disease.peak_week) / 52.18)) *
+                        (1 + disease.seasonal_amplitude *
+                                 std::cos(6.283185307179586 * (week_of_year - disease.peak_week) / 52.18)) *
                         std::pow(1 + disease.trend_per_year, years_from_reference);
           count = rng.NegativeBinomial(std::max(0.0, mean), disease.dispersion);
         }
@@ -100,11 +104,16 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
         total_cases += count;
         std::vector<std::string> row;
         for (const sources::ColumnSpec& column : contract.extract.columns) {
-          if (column.name == "week") row.push_back(weeks[w].ToString());
-          else if (column.name == "gemeente") row.push_back(gemeenten[g].code);
-          else if (column.name == "ziekte") row.push_back(ziekte->allowed[d]);
-          else if (column.name == "aantal") row.push_back(std::to_string(count));
-          else row.push_back("");
+          if (column.name == "week")
+            row.push_back(weeks[w].ToString());
+          else if (column.name == "gemeente")
+            row.push_back(gemeenten[g].code);
+          else if (column.name == "ziekte")
+            row.push_back(ziekte->allowed[d]);
+          else if (column.name == "aantal")
+            row.push_back(std::to_string(count));
+          else
+            row.push_back("");
         }
         RETURN_IF_ERROR(writer->WriteRow(row));
         ++rows;

@@ -25,24 +25,24 @@ const char* DeskName(int desk);
 const char* DeskIdPrefix(int desk);
 
 struct SurveyRespondent {
-  uint32_t person_hash;   // for a stable order only
-  uint16_t wave;          // year
+  uint32_t person_hash;  // for a stable order only
+  uint16_t wave;         // year
   uint8_t gemeente;
   uint16_t wijk;
-  uint8_t stratum;        // age stratum index
+  uint8_t stratum;  // age stratum index
   uint8_t age;
   bool female;
-  int8_t education;       // 0 laag, 1 midden, 2 hoog, −1 missing
-  int8_t income;          // 1..5, −1 missing
-  int8_t true_income;     // 1..5 (for the summary's gradients)
+  int8_t education;              // 0 laag, 1 midden, 2 hoog, −1 missing
+  int8_t income;                 // 1..5, −1 missing
+  int8_t true_income;            // 1..5 (for the summary's gradients)
   std::array<int8_t, 16> items;  // −1 missing
 };
 
 struct Params {
   // Households at the start.
-  double family_share = 0.23;        // households with minors
-  double single_share = 0.3;         // of other households: one adult
-  std::vector<double> minor_age_weights;   // per year of age 0..17
+  double family_share = 0.23;                     // households with minors
+  double single_share = 0.3;                      // of other households: one adult
+  std::vector<double> minor_age_weights;          // per year of age 0..17
   std::vector<double> parent_free_adult_weights;  // per year of age 18..104 for non-family adults
   double wmo_vulnerability_mean = 1;
   // Desk volumes per person per year at scale 1 (reference year), and within-year repeat fractions.
@@ -51,9 +51,9 @@ struct Params {
   // Survey: inclusion probability per [wave][gemeente][stratum], item intercepts per [wave][item].
   std::vector<std::vector<std::vector<double>>> inclusion;
   std::vector<std::vector<double>> item_intercept;
-  std::vector<int> item_column;      // item index → index among contract columns of the monitor
-  std::vector<int> item_parent;      // item index of the implying item, or −1
-  std::vector<int> item_order;       // children before parents
+  std::vector<int> item_column;                // item index → index among contract columns of the monitor
+  std::vector<int> item_parent;                // item index of the implying item, or −1
+  std::vector<int> item_order;                 // children before parents
   std::vector<int> stratum_low, stratum_high;  // ages
 };
 
@@ -101,7 +101,7 @@ struct Model {
   std::array<std::map<int, int64_t>, kDeskCount> next_record_number;  // per desk per year
 
   int years() const { return last_year - first_year + 1; }
-  int AgeBand(int age) const;      // index into config->population.age_bands
+  int AgeBand(int age) const;  // index into config->population.age_bands
 };
 
 int AgeAt(int32_t birth_day, int32_t day);

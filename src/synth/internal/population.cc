@@ -1,14 +1,17 @@
 // Persons and households of a chunk over the years (docs/synthetic-twente.md, "Persons and households").
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "synth/internal/chunk.h"
 #include "synth/internal/survey.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 
 const char* DeskName(int desk) {
-  static const char* kNames[] = {"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp", "wmo"};
+  static const char* kNames[] = {"veilig_thuis",   "zorgwekkend_gedrag", "woningvervuiling",
+                                 "wonen_verblijf", "jeugdhulp",          "wmo"};
   return kNames[desk];
 }
 const char* DeskIdPrefix(int desk) {
@@ -34,16 +37,10 @@ int32_t YearsBefore(int32_t day, int years) {
 }
 
 int Model::AgeBand(int age) const {
-  // Bands are "lo-hi" or "lo+" in contract order.
-  const std::vector<std::string>& bands = config->population.age_bands;
+  // Bands are "lo-hi" or "lo+" in contract order, parsed when the configuration was loaded.
+  const std::vector<AgeRange>& bands = config->population.age_band_ranges;
   for (size_t i = 0; i < bands.size(); ++i) {
-    const std::string& band = bands[i];
-    size_t dash = band.find('-');
-    if (dash != std::string::npos) {
-      if (age >= std::stoi(band.substr(0, dash)) && age <= std::stoi(band.substr(dash + 1))) return static_cast<int>(i);
-    } else if (age >= std::stoi(band)) {
-      return static_cast<int>(i);
-    }
+    if (age >= bands[i].low && (!bands[i].high || age <= *bands[i].high)) return static_cast<int>(i);
   }
   return static_cast<int>(bands.size()) - 1;
 }
@@ -140,7 +137,7 @@ void FreeDwelling(Chunk& chunk, int gemeente, uint64_t dwelling) { chunk.free_dw
 namespace {
 
 struct FamilyAges {
-  std::vector<int> parents;   // 1 or 2; parents[0] is the mother unless a single father
+  std::vector<int> parents;  // 1 or 2; parents[0] is the mother unless a single father
   bool single_father = false;
   std::vector<int> children;  // minors
   int adult_child = -1;
@@ -238,8 +235,8 @@ int DrawQuintile(const Model& model, Rng& rng, int gemeente, double shift) {
 
 float DrawVulnerability(const Model& model, Rng& rng, int quintile, double factor) {
   const PopulationConfig& pop = model.config->population;
-  return static_cast<float>(factor * std::exp(pop.vulnerability_sigma * rng.Normal() +
-                                              pop.vulnerability_income_slope * (3 - quintile)));
+  return static_cast<float>(
+      factor * std::exp(pop.vulnerability_sigma * rng.Normal() + pop.vulnerability_income_slope * (3 - quintile)));
 }
 
 Origin DrawOrigin(const Model& model, Rng& rng) {
@@ -273,7 +270,8 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
       bool female = k == 0 ? !family.single_father : false;
       // The father carries the family surname; the mother keeps her own (as the BRP registers her).
       int surname = (!female || single_parent) ? family_surname : -1;
-      parents.push_back(AddPerson(model, chunk, h, day, BirthDayFor(rng, family.parents[k], day), female, origin, surname));
+      parents.push_back(
+          AddPerson(model, chunk, h, day, BirthDayFor(rng, family.parents[k], day), female, origin, surname));
     }
     if (parents.size() == 2) {
       chunk.persons[parents[0]].partner = parents[1];
@@ -283,7 +281,8 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
       AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), rng.Bernoulli(0.488), origin, family_surname);
     }
     if (family.adult_child >= 0) {
-      AddPerson(model, chunk, h, day, BirthDayFor(rng, family.adult_child, day), rng.Bernoulli(0.488), origin, family_surname);
+      AddPerson(model, chunk, h, day, BirthDayFor(rng, family.adult_child, day), rng.Bernoulli(0.488), origin,
+                family_surname);
     }
     return static_cast<int>(family.parents.size() + family.children.size() + (family.adult_child >= 0 ? 1 : 0));
   }
@@ -298,7 +297,8 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
     AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, family_surname);
     return 1;
   }
-  int32_t first = AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, female ? -1 : family_surname);
+  int32_t first =
+      AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, female ? -1 : family_surname);
   int partner_age = std::clamp(age + static_cast<int>(std::lround((female ? 2 : -2) + 3 * rng.Normal())), 18, 100);
   int32_t second = AddPerson(model, chunk, h, day, BirthDayFor(rng, partner_age, day), !female, origin,
                              female ? family_surname : -1);
@@ -386,14 +386,14 @@ Status PrepareParams(Model& model) {
   const PopulationConfig& pop = model.config->population;
   Params& params = model.params;
   // Single-year age weights from the band shares (uniform within a band, a tail for the open band).
+  if (pop.age_band_ranges.size() != pop.age_bands.size() || pop.age_band_shares.size() != pop.age_bands.size()) {
+    return InvalidArgumentError(msg::Config("population.age_band_shares", msg::AgeRangesNotParsed()));
+  }
   std::vector<double> by_age(105, 0.0);
   for (size_t b = 0; b < pop.age_bands.size(); ++b) {
-    const std::string& band = pop.age_bands[b];
-    size_t dash = band.find('-');
-    int low = std::stoi(band.substr(0, dash == std::string::npos ? band.size() - 1 : dash));
-    if (dash != std::string::npos) {
-      int high = std::stoi(band.substr(dash + 1));
-      for (int a = low; a <= high; ++a) by_age[a] = pop.age_band_shares[b] / (high - low + 1);
+    const int low = pop.age_band_ranges[b].low;
+    if (const std::optional<int> high = pop.age_band_ranges[b].high) {
+      for (int a = low; a <= std::min(*high, 104); ++a) by_age[a] = pop.age_band_shares[b] / (*high - low + 1);
     } else {
       double total = 0;
       for (int a = low; a < 105; ++a) total += std::pow(0.82, a - low);
@@ -568,7 +568,9 @@ void SimulatePopulation(Model& model, Chunk& chunk) {
           for (int attempt = 0; attempt < 25; ++attempt) {
             int32_t candidate = static_cast<int32_t>(rng.Below(chunk.persons.size()));
             Person& other = chunk.persons[candidate];
-            if (candidate == event.subject || !other.AliveOn(day) || other.female == person.female || other.partner >= 0) continue;
+            if (candidate == event.subject || !other.AliveOn(day) || other.female == person.female ||
+                other.partner >= 0)
+              continue;
             if (std::abs(AgeAt(other.birth_day, day) - age) > 8) continue;
             int32_t other_h = other.HouseholdOn(day);
             if (chunk.households[other_h].members.size() != 1) continue;
@@ -588,9 +590,7 @@ void SimulatePopulation(Model& model, Chunk& chunk) {
           MoveHousehold(model, chunk, event.subject, day, gemeente);
           break;
         }
-        case kSurvey:
-          SurveyChunk(model, chunk, event.subject, day);
-          break;
+        case kSurvey: SurveyChunk(model, chunk, event.subject, day); break;
       }
     }
   }

@@ -2,8 +2,6 @@
 
 #include <readstat.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -11,8 +9,12 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <nlohmann/json.hpp>
 
+#include "core/numbers.h"
 #include "io/csv_writer.h"
+#include "synth/messages.h"
 
 namespace sz::synth::internal {
 namespace {
@@ -25,11 +27,6 @@ int StratumOf(const Model& model, int age) {
     if (age >= params.stratum_low[s] && age <= params.stratum_high[s]) return static_cast<int>(s);
   }
   return -1;
-}
-
-int BandLow(const std::string& band) {
-  size_t dash = band.find('-');
-  return std::stoi(band.substr(0, dash == std::string::npos ? band.size() - 1 : dash));
 }
 
 double ItemLogit(const SurveyItemConfig& item, const std::string& band, bool female, int quintile) {
@@ -51,25 +48,18 @@ Status PrepareSurvey(Model& model) {
   const SurveyConfig& survey = model.config->survey;
   const PopulationConfig& pop = model.config->population;
   Params& params = model.params;
-  for (const std::string& stratum : survey.age_strata) {
-    size_t dash = stratum.find('-');
-    try {
-      if (dash != std::string::npos) {
-        params.stratum_low.push_back(std::stoi(stratum.substr(0, dash)));
-        params.stratum_high.push_back(std::stoi(stratum.substr(dash + 1)));
-      } else {
-        params.stratum_low.push_back(std::stoi(stratum));
-        params.stratum_high.push_back(200);
-      }
-    } catch (const std::exception&) {
-      return InvalidArgumentError("synthetic configuration: survey.age_strata: '" + stratum + "' is not like 18-64 or 75+");
-    }
+  if (survey.age_strata_ranges.size() != survey.age_strata.size()) {
+    return InvalidArgumentError(msg::Config("survey.age_strata", msg::AgeRangesNotParsed()));
+  }
+  for (const AgeRange& stratum : survey.age_strata_ranges) {
+    params.stratum_low.push_back(stratum.low);
+    params.stratum_high.push_back(stratum.high.value_or(200));
   }
   // Adult population shares per band (18+).
   std::vector<std::pair<std::string, double>> adult_bands;
   double adult_total = 0;
   for (size_t b = 0; b < pop.age_bands.size(); ++b) {
-    if (BandLow(pop.age_bands[b]) >= 18) {
+    if (pop.age_band_ranges[b].low >= 18) {
       adult_bands.push_back({pop.age_bands[b], pop.age_band_shares[b]});
       adult_total += pop.age_band_shares[b];
     }
@@ -83,8 +73,8 @@ Status PrepareSurvey(Model& model) {
     int band = model.AgeBand(age);
     // share of this single year: band share spread evenly (close enough for the allocation)
     const std::string& name = pop.age_bands[band];
-    size_t dash = name.find('-');
-    double width = dash == std::string::npos ? 20.0 : std::stoi(name.substr(dash + 1)) - BandLow(name) + 1;
+    const AgeRange& range = pop.age_band_ranges[band];
+    double width = range.high ? *range.high - range.low + 1 : 20.0;
     double share = pop.age_band_shares[band] / width;
     stratum_share[s] += share;
     auto it = survey.response_by_age.find(name);
@@ -99,7 +89,8 @@ Status PrepareSurvey(Model& model) {
   double total_population = 0;
   for (const GemeenteGeo& g : model.geography->gemeenten) total_population += g.population;
   const size_t gemeenten = model.geography->gemeenten.size();
-  params.inclusion.assign(survey.waves.size(), std::vector<std::vector<double>>(gemeenten, std::vector<double>(stratum_share.size(), 0)));
+  params.inclusion.assign(survey.waves.size(),
+                          std::vector<std::vector<double>>(gemeenten, std::vector<double>(stratum_share.size(), 0)));
   for (size_t wave = 0; wave < survey.waves.size(); ++wave) {
     for (size_t g = 0; g < gemeenten; ++g) {
       const GemeenteGeo& geo = model.geography->gemeenten[g];
@@ -107,7 +98,8 @@ Status PrepareSurvey(Model& model) {
                            (survey.equal_allocation_share / gemeenten +
                             (1 - survey.equal_allocation_share) * geo.population / total_population);
       double weighted = 0;
-      for (size_t s = 0; s < stratum_share.size(); ++s) weighted += stratum_share[s] * survey.age_strata_oversampling[s];
+      for (size_t s = 0; s < stratum_share.size(); ++s)
+        weighted += stratum_share[s] * survey.age_strata_oversampling[s];
       for (size_t s = 0; s < stratum_share.size(); ++s) {
         double wanted = respondents * stratum_share[s] * survey.age_strata_oversampling[s] / weighted;
         double population = geo.population * stratum_share[s];
@@ -127,18 +119,20 @@ Status PrepareSurvey(Model& model) {
         if (items[j].name == items[i].implied_by) params.item_parent[i] = static_cast<int>(j);
       }
       if (params.item_parent[i] < 0) {
-        return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name + ".implied_by names no item");
+        return InvalidArgumentError(
+            msg::Config("survey.items." + items[i].name + ".implied_by", msg::ImpliedByNamesNoItem()));
       }
       if (!items[params.item_parent[i]].implied_by.empty()) {
-        return InvalidArgumentError("synthetic configuration: survey.items." + items[i].name +
-                                    ".implied_by: chains of implied items are not supported");
+        return InvalidArgumentError(msg::Config("survey.items." + items[i].name + ".implied_by", msg::ImpliedChain()));
       }
     }
   }
-  if (items.size() > 16) return InvalidArgumentError("synthetic configuration: at most 16 survey items");
+  if (items.size() > 16) return InvalidArgumentError(msg::Config("survey.items", msg::AtMost16Items()));
   params.item_order.clear();
-  for (size_t i = 0; i < items.size(); ++i) if (params.item_parent[i] < 0) params.item_order.push_back(static_cast<int>(i));
-  for (size_t i = 0; i < items.size(); ++i) if (params.item_parent[i] >= 0) params.item_order.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < items.size(); ++i)
+    if (params.item_parent[i] < 0) params.item_order.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < items.size(); ++i)
+    if (params.item_parent[i] >= 0) params.item_order.push_back(static_cast<int>(i));
   params.item_intercept.assign(survey.waves.size(), std::vector<double>(items.size(), 0));
   for (size_t wave = 0; wave < survey.waves.size(); ++wave) {
     for (int i : params.item_order) {
@@ -165,12 +159,16 @@ Status PrepareSurvey(Model& model) {
       double low = -20, high = 20;
       for (int iteration = 0; iteration < 100; ++iteration) {
         double mid = 0.5 * (low + high);
-        if (marginal(mid) < target) low = mid; else high = mid;
+        if (marginal(mid) < target)
+          low = mid;
+        else
+          high = mid;
       }
       params.item_intercept[wave][i] = 0.5 * (low + high);
     }
   }
-  model.acc.survey_population.assign(survey.waves.size(), std::vector<std::vector<int64_t>>(gemeenten, std::vector<int64_t>(stratum_share.size(), 0)));
+  model.acc.survey_population.assign(
+      survey.waves.size(), std::vector<std::vector<int64_t>>(gemeenten, std::vector<int64_t>(stratum_share.size(), 0)));
   model.acc.survey_sampled = model.acc.survey_population;
   model.acc.respondents.assign(survey.waves.size(), {});
   return Status::Ok();
@@ -207,7 +205,8 @@ void SurveyChunk(Model& model, Chunk& chunk, int wave_index, int32_t day) {
     r.female = person.female;
     r.true_income = static_cast<int8_t>(quintile);
     r.income = rng.Bernoulli(survey.income_missing) ? -1 : static_cast<int8_t>(quintile);
-    static const double kEducation[5][3] = {{.45, .40, .15}, {.35, .45, .20}, {.25, .45, .30}, {.18, .42, .40}, {.10, .35, .55}};
+    static const double kEducation[5][3] = {
+        {.45, .40, .15}, {.35, .45, .20}, {.25, .45, .30}, {.18, .42, .40}, {.10, .35, .55}};
     std::vector<double> education(kEducation[quintile - 1], kEducation[quintile - 1] + 3);
     if (age >= 65) education[0] += 0.15;
     r.education = rng.Bernoulli(survey.education_missing) ? -1 : static_cast<int8_t>(rng.Pick(education));
@@ -215,7 +214,8 @@ void SurveyChunk(Model& model, Chunk& chunk, int wave_index, int32_t day) {
     std::array<int8_t, 16> truth{};
     const std::vector<SurveyItemConfig>& items = survey.items;
     for (int i : model.params.item_order) {
-      double p = Sigmoid(model.params.item_intercept[wave_index][i] + ItemLogit(items[i], band_name, person.female, quintile));
+      double p =
+          Sigmoid(model.params.item_intercept[wave_index][i] + ItemLogit(items[i], band_name, person.female, quintile));
       int parent = model.params.item_parent[i];
       bool value = (parent >= 0 && truth[parent]) || rng.Bernoulli(p);
       truth[i] = value ? 1 : 0;
@@ -273,7 +273,7 @@ Status WriteSav(const std::string& path, size_t row_count,
   const auto& columns = monitor.extract.columns;
   std::string tmp = path + ".tmp";
   FILE* file = std::fopen(tmp.c_str(), "wb");
-  if (file == nullptr) return IoError(path + ": cannot create: " + std::strerror(errno));
+  if (file == nullptr) return IoError(msg::CannotCreateFile(path, std::strerror(errno)));
   SavContext context{file};
   readstat_writer_t* writer = readstat_writer_init();
   readstat_set_data_writer(writer, WriteBytes);
@@ -292,33 +292,38 @@ Status WriteSav(const std::string& path, size_t row_count,
     variables.push_back(variable);
   }
   readstat_error_t error = readstat_begin_writing_sav(writer, &context, static_cast<long>(row_count));
-  for (size_t r = 0; r < row_count && error == READSTAT_OK; ++r) {
+  Status bad_cell;  // a numeric cell that is not a number: a bug in the row builder
+  for (size_t r = 0; r < row_count && error == READSTAT_OK && bad_cell.ok(); ++r) {
     error = readstat_begin_row(writer);
     std::vector<std::string> cells = row_cells(r);
-    for (size_t c = 0; c < columns.size() && error == READSTAT_OK; ++c) {
+    for (size_t c = 0; c < columns.size() && error == READSTAT_OK && bad_cell.ok(); ++c) {
       const std::string& cell = cells[c];
       if (IsNumeric(columns[c])) {
         if (cell.empty()) {
           error = readstat_insert_missing_value(writer, variables[c]);
+        } else if (const std::optional<double> number = ParseNumber(cell)) {
+          error = readstat_insert_double_value(writer, variables[c], *number);
         } else {
-          std::string dotted = cell;
-          std::replace(dotted.begin(), dotted.end(), ',', '.');
-          error = readstat_insert_double_value(writer, variables[c], std::strtod(dotted.c_str(), nullptr));
+          bad_cell = InternalError(msg::NotANumberCell(cell));
         }
       } else {
         error = readstat_insert_string_value(writer, variables[c], cell.c_str());
       }
     }
-    if (error == READSTAT_OK) error = readstat_end_row(writer);
+    if (error == READSTAT_OK && bad_cell.ok()) error = readstat_end_row(writer);
   }
-  if (error == READSTAT_OK) error = readstat_end_writing(writer);
+  if (error == READSTAT_OK && bad_cell.ok()) error = readstat_end_writing(writer);
   readstat_writer_free(writer);
   bool closed = std::fclose(file) == 0;
+  if (!bad_cell.ok()) {
+    std::remove(tmp.c_str());
+    return bad_cell;
+  }
   if (error != READSTAT_OK || !closed) {
     std::remove(tmp.c_str());
-    return IoError(path + ": writing the SPSS file failed: " + readstat_error_message(error));
+    return IoError(msg::SavWriteFailed(path, readstat_error_message(error)));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(path + ": cannot move the finished file into place");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return IoError(msg::CannotRename(path, std::strerror(errno)));
   return Status::Ok();
 }
 
@@ -332,11 +337,12 @@ WaveOutput Prepare(const Model& model, size_t wave) {
   WaveOutput out;
   const auto& all = model.acc.respondents[wave];
   for (const SurveyRespondent& r : all) out.respondents.push_back(&r);
-  std::stable_sort(out.respondents.begin(), out.respondents.end(), [](const SurveyRespondent* a, const SurveyRespondent* b) {
-    if (a->gemeente != b->gemeente) return a->gemeente < b->gemeente;
-    if (a->stratum != b->stratum) return a->stratum < b->stratum;
-    return a->person_hash < b->person_hash;
-  });
+  std::stable_sort(out.respondents.begin(), out.respondents.end(),
+                   [](const SurveyRespondent* a, const SurveyRespondent* b) {
+                     if (a->gemeente != b->gemeente) return a->gemeente < b->gemeente;
+                     if (a->stratum != b->stratum) return a->stratum < b->stratum;
+                     return a->person_hash < b->person_hash;
+                   });
   std::vector<std::vector<int64_t>> respondents(model.geography->gemeenten.size(),
                                                 std::vector<int64_t>(model.params.stratum_low.size(), 0));
   for (const SurveyRespondent* r : out.respondents) ++respondents[r->gemeente][r->stratum];
@@ -349,12 +355,13 @@ WaveOutput Prepare(const Model& model, size_t wave) {
 
 }  // namespace
 
-Status WriteSurvey(const Model& model, const std::string& out_dir, const io::WriteDialect& dialect, int64_t& rows_written) {
+Status WriteSurvey(const Model& model, const std::string& out_dir, const io::WriteDialect& dialect,
+                   int64_t& rows_written) {
   const sources::SourceContract& monitor = Monitor();
   std::string dir = out_dir + "/gezondheidsmonitor";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return IoError(dir + ": cannot create: " + ec.message());
+  if (ec) return IoError(msg::CannotCreateDirectory(dir, ec.message()));
   for (size_t wave = 0; wave < model.acc.respondents.size(); ++wave) {
     if (model.acc.respondents[wave].empty()) continue;
     int year = model.config->survey.waves[wave];
@@ -374,9 +381,11 @@ Status WriteSurvey(const Model& model, const std::string& out_dir, const io::Wri
     std::vector<std::string> header;
     for (const sources::ColumnSpec& column : monitor.extract.columns) header.push_back(column.name);
     RETURN_IF_ERROR(writer->WriteRow(header));
-    for (size_t k = 0; k < output.respondents.size(); ++k) RETURN_IF_ERROR(writer->WriteRow(cells(k, dialect.decimal_comma)));
+    for (size_t k = 0; k < output.respondents.size(); ++k)
+      RETURN_IF_ERROR(writer->WriteRow(cells(k, dialect.decimal_comma)));
     RETURN_IF_ERROR(writer->Close());
-    RETURN_IF_ERROR(WriteSav(base + ".sav", output.respondents.size(), [&](size_t k) { return cells(k, false); }, model.end_day));
+    RETURN_IF_ERROR(WriteSav(
+        base + ".sav", output.respondents.size(), [&](size_t k) { return cells(k, false); }, model.end_day));
     rows_written += static_cast<int64_t>(output.respondents.size());
   }
   return Status::Ok();
@@ -389,7 +398,8 @@ nlohmann::json SurveySummary(const Model& model) {
     if (model.acc.respondents[wave].empty()) continue;
     WaveOutput output = Prepare(model, wave);
     int64_t sampled = 0;
-    for (const auto& g : model.acc.survey_sampled[wave]) for (int64_t n : g) sampled += n;
+    for (const auto& g : model.acc.survey_sampled[wave])
+      for (int64_t n : g) sampled += n;
     nlohmann::json w;
     w["respondenten"] = output.respondents.size();
     w["steekproef"] = sampled;
@@ -411,11 +421,10 @@ nlohmann::json SurveySummary(const Model& model) {
           high_total += weight;
         }
       }
-      items[survey.items[i].name] = {
-          {"geconfigureerd", TargetPrevalence(survey.items[i], survey.waves[wave])},
-          {"gerealiseerd_gewogen", total > 0 ? sum / total : 0.0},
-          {"kwintiel_1", low_total > 0 ? low_sum / low_total : 0.0},
-          {"kwintiel_5", high_total > 0 ? high_sum / high_total : 0.0}};
+      items[survey.items[i].name] = {{"geconfigureerd", TargetPrevalence(survey.items[i], survey.waves[wave])},
+                                     {"gerealiseerd_gewogen", total > 0 ? sum / total : 0.0},
+                                     {"kwintiel_1", low_total > 0 ? low_sum / low_total : 0.0},
+                                     {"kwintiel_5", high_total > 0 ? high_sum / high_total : 0.0}};
     }
     w["items"] = items;
     out[std::to_string(survey.waves[wave])] = w;
