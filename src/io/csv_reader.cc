@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/messages.h"
+
 namespace sz::io {
 namespace {
 
@@ -22,20 +24,20 @@ std::string Trim(std::string_view s) {
 Result<std::unique_ptr<CsvReader>> CsvReader::Open(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return NotFoundError(path + ": file not found");
-    return IoError(path + ": " + std::strerror(errno));
+    if (errno == ENOENT) return NotFoundError(msg::FileNotFound(path));
+    return IoError(msg::CannotAccess(path, std::strerror(errno)));
   }
-  if (S_ISDIR(st.st_mode)) return IoError(path + ": is a directory, not a file");
+  if (S_ISDIR(st.st_mode)) return IoError(msg::IsADirectory(path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(path + ": cannot open for reading: " + std::strerror(errno));
+  if (!in) return IoError(msg::CannotOpen(path, std::strerror(errno)));
   std::string bytes;
   bytes.resize(static_cast<size_t>(st.st_size));
-  if (st.st_size > 0 && !in.read(bytes.data(), st.st_size)) return IoError(path + ": read failed");
+  if (st.st_size > 0 && !in.read(bytes.data(), st.st_size)) return IoError(msg::ReadFailed(path));
   return FromBytes(std::move(bytes), path);
 }
 
 Result<std::unique_ptr<CsvReader>> CsvReader::FromBytes(std::string bytes, std::string name) {
-  if (bytes.empty()) return DataError(name + ": the file is empty (0 bytes); expected a header line and data rows");
+  if (bytes.empty()) return DataError(msg::EmptyFile(name));
   auto encoding = DetectEncoding(bytes);
   if (!encoding.ok()) return encoding.status().WithContext(name);
   std::unique_ptr<CsvReader> reader(new CsvReader());
@@ -75,24 +77,22 @@ Status CsvReader::Init() {
     }
     break;
   }
-  if (pos_ >= text_.size()) return DataError(path_ + ": the file has no header line (only comments or blank lines)");
+  if (pos_ >= text_.size()) return DataError(msg::NoHeaderOnlyComments(path_));
   auto separator = DetectSeparator(std::string_view(text_).substr(pos_, 1 << 16));
   if (!separator.ok()) return separator.status().WithContext(path_);
   dialect_.separator = *separator;
   CsvRecord header;
-  if (!Next(header)) return DataError(path_ + ": the file has no header line");
-  if (!header.error.empty()) return DataError(path_ + ": line " + std::to_string(header.line) + ": " + header.error);
+  if (!Next(header)) return DataError(msg::NoHeader(path_));
+  if (!header.error.empty()) return DataError(msg::AtLine(path_, header.line, header.error));
   header_ = std::move(header.cells);
   header_line_ = header.line;
   for (size_t i = 0; i < header_.size(); ++i) {
     if (header_[i].empty()) {
-      return DataError(path_ + ": line " + std::to_string(header_line_) + ", column " + std::to_string(i + 1) +
-                       ": empty column name in the header");
+      return DataError(msg::AtCell(path_, header_line_, static_cast<int>(i + 1), msg::EmptyColumnName()));
     }
     for (size_t j = 0; j < i; ++j) {
       if (header_[i] == header_[j]) {
-        return DataError(path_ + ": line " + std::to_string(header_line_) + ": column '" + header_[i] +
-                         "' appears twice in the header");
+        return DataError(msg::AtLine(path_, header_line_, msg::ColumnTwice(header_[i])));
       }
     }
   }
@@ -200,19 +200,16 @@ bool CsvReader::Next(CsvRecord& record) {
   record.raw.assign(text_, start, end - start);
 
   if (in_quotes) {
-    record.error = "truncated record: a quoted field opened on this line is never closed before the end of the file";
-    record.hint = "the file was probably cut off during transfer; deliver it again complete";
+    record.error = msg::UnclosedQuote();
+    record.hint = msg::CutOffInTransfer();
   } else if (!header_.empty() && record.cells.size() != header_.size()) {
     bool last = !ended_with_newline;
     if (last && record.cells.size() < header_.size()) {
-      record.error = "truncated last line: " + std::to_string(record.cells.size()) + " of " +
-                     std::to_string(header_.size()) + " fields and no line end";
-      record.hint = "the file was probably cut off during transfer; deliver it again complete";
+      record.error = msg::TruncatedLastLine(record.cells.size(), header_.size());
+      record.hint = msg::CutOffInTransfer();
     } else {
-      record.error = "expected " + std::to_string(header_.size()) + " fields (as in the header), found " +
-                     std::to_string(record.cells.size());
-      record.hint = "check for an unquoted " + std::string(SeparatorName(sep)) +
-                    " inside a value; values containing the separator must be quoted";
+      record.error = msg::WrongFieldCount(header_.size(), record.cells.size());
+      record.hint = msg::QuoteTheSeparator(SeparatorName(sep));
     }
   }
   return true;

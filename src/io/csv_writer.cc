@@ -4,15 +4,17 @@
 #include <cstring>
 #include <unistd.h>
 
+#include "io/messages.h"
+
 namespace sz::io {
 
 Result<std::unique_ptr<CsvWriter>> CsvWriter::Create(const std::string& path, WriteDialect dialect) {
   std::string tmp = path + ".tmp";
   FILE* file = std::fopen(tmp.c_str(), "wb");
-  if (file == nullptr) return IoError(path + ": cannot create: " + std::strerror(errno));
+  if (file == nullptr) return IoError(msg::CannotCreate(path, std::strerror(errno)));
   std::unique_ptr<CsvWriter> writer(new CsvWriter(path, dialect, file));
   if (dialect.encoding == Encoding::kUtf8Bom && std::fwrite("\xEF\xBB\xBF", 1, 3, file) != 3) {
-    return IoError(path + ": write failed: " + std::strerror(errno));
+    return IoError(msg::WriteFailed(path, std::strerror(errno)));
   }
   return writer;
 }
@@ -41,7 +43,7 @@ Status CsvWriter::Put(const std::string& utf8_line) {
   std::string bytes = dialect_.encoding == Encoding::kWindows1252 ? Utf8ToWindows1252(utf8_line) : utf8_line;
   bytes += dialect_.crlf ? "\r\n" : "\n";
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    return IoError(path_ + ": write failed: " + std::strerror(errno));
+    return IoError(msg::WriteFailed(path_, std::strerror(errno)));
   }
   return Status::Ok();
 }
@@ -73,11 +75,11 @@ Status CsvWriter::Close() {
   std::string tmp = path_ + ".tmp";
   if (!ok) {
     std::remove(tmp.c_str());
-    return IoError(path_ + ": write failed: " + std::strerror(err));
+    return IoError(msg::WriteFailed(path_, std::strerror(err)));
   }
   if (std::rename(tmp.c_str(), path_.c_str()) != 0) {
     std::remove(tmp.c_str());
-    return IoError(path_ + ": cannot move the finished file into place: " + std::strerror(errno));
+    return IoError(msg::CannotMoveIntoPlace(path_, std::strerror(errno)));
   }
   return Status::Ok();
 }

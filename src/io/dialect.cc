@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "io/messages.h"
+
 namespace sz::io {
 
 std::string_view SeparatorName(char separator) {
@@ -17,9 +19,8 @@ std::string_view SeparatorName(char separator) {
 }
 
 std::string Dialect::Describe() const {
-  std::string out = "scheidingsteken " + std::string(SeparatorName(separator)) + ", " + std::string(EncodingName(encoding));
-  if (encoding == Encoding::kWindows1252) out += " (omgezet naar UTF-8)";
-  return out;
+  return msg::DialectDescription(SeparatorName(separator), EncodingName(encoding),
+                                 encoding == Encoding::kWindows1252);
 }
 
 namespace {
@@ -95,8 +96,7 @@ Result<char> DetectSeparator(std::string_view text) {
     return ';';  // a one-column file (e.g. a single `observed` column): no separator occurs at all
   }
   if (best == 0 || best_consistency < 0.5) {
-    return DataError("could not recognise the separator: no ';', ',', tab or '|' splits the header and the first lines "
-                     "into the same number of columns");
+    return DataError(msg::SeparatorNotRecognised());
   }
   return best;
 }
@@ -134,7 +134,7 @@ Result<WriteDialect> WriteDialect::Named(std::string_view name) {
     d.separator = '\t';
     return d;
   }
-  return InvalidArgumentError("unknown dialect '" + std::string(name) + "' (use dutch, dutch-cp1252, plain or tab)");
+  return InvalidArgumentError(msg::UnknownDialect(name));
 }
 
 std::string FormatDate(const Date& date, DateFormat format) {

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "io/csv_reader.h"
+#include "io/messages.h"
 
 namespace sz::io {
 
@@ -38,29 +39,24 @@ Result<PostcodeTable> PostcodeTable::Load(const std::string& path, const RegionT
       if (reader->header()[c] == names[i]) cols[i] = static_cast<int>(c);
     }
     if (cols[i] < 0) {
-      return DataError(path + ": line " + std::to_string(reader->header_line()) + ": column '" + names[i] +
-                       "' missing; a postcode table has the columns postcode;gemeente;wijk;buurt");
+      return DataError(msg::AtLine(path, reader->header_line(), msg::PostcodeColumnMissing(names[i])));
     }
   }
   PostcodeTable table;
   CsvRecord record;
   while (reader->Next(record)) {
-    std::string where = path + ": line " + std::to_string(record.line);
-    if (!record.error.empty()) return DataError(where + ": " + record.error);
+    if (!record.error.empty()) return DataError(msg::AtLine(path, record.line, record.error));
     std::string postcode = Normalise(record.cells[cols[0]]);
     if (postcode.empty()) {
-      return DataError(where + ", column " + std::to_string(cols[0] + 1) + ": '" + record.cells[cols[0]] +
-                       "' is not a postcode (1234AB)");
+      return DataError(msg::AtCell(path, record.line, cols[0] + 1, msg::NotAPostcode(record.cells[cols[0]])));
     }
     PostcodeArea area{record.cells[cols[1]], record.cells[cols[2]], record.cells[cols[3]]};
     const Region* buurt = regions.Find(area.buurt);
     if (buurt == nullptr || buurt->level != RegionLevel::kBuurt || buurt->parent_code != area.wijk) {
-      return DataError(where + ", column " + std::to_string(cols[3] + 1) + ": buurt '" + area.buurt +
-                       "' is not a buurt of wijk '" + area.wijk + "' in the region file");
+      return DataError(msg::AtCell(path, record.line, cols[3] + 1, msg::BuurtNotInWijk(area.buurt, area.wijk)));
     }
     if (regions.GemeenteOf(area.wijk) == nullptr || regions.GemeenteOf(area.wijk)->code != area.gemeente) {
-      return DataError(where + ", column " + std::to_string(cols[2] + 1) + ": wijk '" + area.wijk +
-                       "' does not lie in gemeente '" + area.gemeente + "'");
+      return DataError(msg::AtCell(path, record.line, cols[2] + 1, msg::WijkNotInGemeente(area.wijk, area.gemeente)));
     }
     table.areas_[postcode] = std::move(area);
   }

@@ -1,6 +1,7 @@
 #include "io/region_file.h"
 
 #include "io/csv_reader.h"
+#include "io/messages.h"
 
 namespace sz::io {
 
@@ -16,16 +17,13 @@ Result<RegionTable> LoadRegionFile(const std::string& path) {
   int code_col = index_of("code"), name_col = index_of("naam"), level_col = index_of("niveau"),
       parent_col = index_of("ouder");
   if (code_col < 0 || name_col < 0) {
-    return DataError(path + ": line " + std::to_string(reader->header_line()) +
-                     ": a region file needs the columns 'code' and 'naam' (optional: 'niveau', 'ouder')");
+    return DataError(msg::AtLine(path, reader->header_line(), msg::RegionColumnsMissing()));
   }
   RegionTable table;
   std::string first_regio;
   CsvRecord record;
   while (reader->Next(record)) {
-    auto where = [&](int col) {
-      return path + ": line " + std::to_string(record.line) + (col >= 0 ? ", column " + std::to_string(col + 1) : "");
-    };
+    auto where = [&](int col) { return msg::Location(path, record.line, col + 1); };  // col -1: no column
     if (!record.error.empty()) return DataError(where(-1) + ": " + record.error);
     Region region;
     region.code = record.cells[code_col];
@@ -36,7 +34,7 @@ Result<RegionTable> LoadRegionFile(const std::string& path) {
       region.level = *level;
     } else {
       auto level = LevelFromCode(region.code);
-      if (!level.ok()) return DataError(where(level_col) + ": no 'niveau' given and " + level.status().message());
+      if (!level.ok()) return DataError(where(level_col) + ": " + msg::NoLevelGiven(level.status().message()));
       region.level = *level;
     }
     if (parent_col >= 0) region.parent_code = record.cells[parent_col];
@@ -45,7 +43,7 @@ Result<RegionTable> LoadRegionFile(const std::string& path) {
     Status added = table.Add(std::move(region));
     if (!added.ok()) return added.WithContext(where(code_col));
   }
-  if (table.size() == 0) return DataError(path + ": the region file lists no regions");
+  if (table.size() == 0) return DataError(msg::NoRegions(path));
   return table;
 }
 

@@ -1,6 +1,7 @@
 #include "io/text_encoding.h"
 
 #include "core/unicode.h"
+#include "io/messages.h"
 
 namespace sz::io {
 
@@ -17,37 +18,30 @@ Result<Encoding> ParseEncodingName(std::string_view name) {
   if (name == "utf8" || name == "utf-8" || name == "UTF-8") return Encoding::kUtf8;
   if (name == "utf8-bom" || name == "utf-8-bom") return Encoding::kUtf8Bom;
   if (name == "windows-1252" || name == "cp1252" || name == "win1252") return Encoding::kWindows1252;
-  return InvalidArgumentError("unknown encoding '" + std::string(name) + "' (use utf8, utf8-bom or windows-1252)");
+  return InvalidArgumentError(msg::UnknownEncoding(name));
 }
 
 Result<Encoding> DetectEncoding(std::string_view bytes, bool complete) {
   auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
   if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
-    return DataError(
-        "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 or Windows-1252 "
-        "(in Excel: 'CSV UTF-8 (door komma's gescheiden)')");
+    return DataError(msg::Utf16File());
   }
   if (starts("\xEF\xBB\xBF")) {
     size_t invalid = FindInvalidUtf8(bytes.substr(3), complete);
     if (invalid != std::string_view::npos) {
-      return DataError("the file starts with a UTF-8 byte-order mark but byte " + std::to_string(invalid + 3) +
-                       " is not valid UTF-8; re-export the file as UTF-8");
+      return DataError(msg::InvalidUtf8AfterBom(invalid + 3));
     }
     return Encoding::kUtf8Bom;
   }
   size_t nul = bytes.find('\0');
   if (nul != std::string_view::npos) {
-    return DataError("byte " + std::to_string(nul) +
-                     " is a NUL byte: this is a binary file or UTF-16 text, not a CSV in UTF-8 or Windows-1252");
+    return DataError(msg::NulByte(nul));
   }
   if (IsValidUtf8(bytes, complete)) return Encoding::kUtf8;
   for (size_t pos = 0; pos < bytes.size(); ++pos) {
     unsigned char c = static_cast<unsigned char>(bytes[pos]);
     if (c >= 0x80 && Windows1252ToUnicode(c) == 0) {
-      return DataError("byte " + std::to_string(pos) + " (0x" + "0123456789ABCDEF"[c >> 4] +
-                       "0123456789ABCDEF"[c & 15] +
-                       ") is neither valid UTF-8 nor a Windows-1252 character; the encoding is not supported. "
-                       "Re-export the file as UTF-8");
+      return DataError(msg::UnsupportedByte(pos, c));
     }
   }
   return Encoding::kWindows1252;

@@ -6,6 +6,7 @@
 
 #include "io/csv_reader.h"
 #include "io/internal/sav_reader.h"
+#include "io/messages.h"
 
 namespace sz::io {
 
@@ -23,8 +24,8 @@ Result<TextTable> ReadSavFile(const std::string& path) { return internal::ReadSa
 Result<TextTable> ReadTextTable(const std::string& path) {
   std::ifstream probe(path, std::ios::binary);
   if (!probe) {
-    if (errno == ENOENT) return NotFoundError(path + ": file not found");
-    return IoError(path + ": cannot open: " + std::strerror(errno));
+    if (errno == ENOENT) return NotFoundError(msg::FileNotFound(path));
+    return IoError(msg::CannotOpen(path, std::strerror(errno)));
   }
   std::string magic(4, '\0');
   probe.read(magic.data(), 4);
@@ -39,8 +40,7 @@ Result<TextTable> ReadTextTable(const std::string& path) {
   CsvRecord record;
   while (reader->Next(record)) {
     if (!record.error.empty()) {
-      return DataError(path + ": line " + std::to_string(record.line) + ": " + record.error +
-                       (record.hint.empty() ? "" : " (" + record.hint + ")"));
+      return DataError(msg::AtLine(path, record.line, msg::WithHint(record.error, record.hint)));
     }
     table.rows.push_back(std::move(record.cells));
     table.line_numbers.push_back(record.line);

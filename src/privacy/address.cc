@@ -1,5 +1,7 @@
 #include "privacy/address.h"
 
+#include "privacy/messages.h"
+
 namespace sz::privacy {
 namespace {
 
@@ -14,17 +16,17 @@ Result<std::string> NormalisePostcode(std::string_view text) {
     if (c == ' ' || c == '-' || c == '\t' || c == '\r' || c == '\n') continue;
     compact.push_back(Upper(c));
   }
-  if (compact.empty()) return DataError("postcode is empty");
-  if (compact.size() != 6) return DataError("postcode must be 4 digits and 2 letters");
+  if (compact.empty()) return DataError(msg::PostcodeEmpty());
+  if (compact.size() != 6) return DataError(msg::PostcodeShape());
   for (int i = 0; i < 4; ++i) {
-    if (compact[i] < '0' || compact[i] > '9') return DataError("postcode must start with 4 digits");
+    if (compact[i] < '0' || compact[i] > '9') return DataError(msg::PostcodeStartsWithDigits());
   }
-  if (compact[0] == '0') return DataError("postcode digits cannot start with 0");
+  if (compact[0] == '0') return DataError(msg::PostcodeLeadingZero());
   for (int i = 4; i < 6; ++i) {
-    if (compact[i] < 'A' || compact[i] > 'Z') return DataError("postcode must end with 2 letters");
+    if (compact[i] < 'A' || compact[i] > 'Z') return DataError(msg::PostcodeEndsWithLetters());
   }
   std::string letters = compact.substr(4);
-  if (letters == "SA" || letters == "SD" || letters == "SS") return DataError("postcode letters SA, SD, SS are not issued");
+  if (letters == "SA" || letters == "SD" || letters == "SS") return DataError(msg::PostcodeLettersNotIssued());
   return compact;
 }
 
@@ -34,19 +36,19 @@ Result<HouseNumber> ParseHouseNumber(std::string_view number, std::string_view a
   HouseNumber out;
   size_t digits = 0;
   while (i < number.size() && number[i] >= '0' && number[i] <= '9') {
-    if (digits == 5) return DataError("house number has more than 5 digits");
+    if (digits == 5) return DataError(msg::HouseNumberTooLong());
     out.number = out.number * 10 + (number[i] - '0');
     ++digits;
     ++i;
   }
-  if (digits == 0) return DataError("house number must start with digits");
-  if (out.number == 0) return DataError("house number cannot be 0");
+  if (digits == 0) return DataError(msg::HouseNumberStartsWithDigits());
+  if (out.number == 0) return DataError(msg::HouseNumberZero());
   auto append = [&](std::string_view text) -> Status {
     for (char c : text) {
       if (IsSeparator(c) || c == '\r' || c == '\n') continue;
       char upper = Upper(c);
       if (!((upper >= 'A' && upper <= 'Z') || (upper >= '0' && upper <= '9'))) {
-        return DataError("house number addition may hold letters and digits only");
+        return DataError(msg::AdditionCharacters());
       }
       out.addition.push_back(upper);
     }
@@ -54,7 +56,7 @@ Result<HouseNumber> ParseHouseNumber(std::string_view number, std::string_view a
   };
   RETURN_IF_ERROR(append(number.substr(i)));
   RETURN_IF_ERROR(append(addition));
-  if (out.addition.size() > 6) return DataError("house number addition is longer than 6 characters");
+  if (out.addition.size() > 6) return DataError(msg::AdditionTooLong());
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "privacy/internal/openssl_util.h"
+#include "privacy/messages.h"
 
 namespace sz::privacy {
 
@@ -19,18 +20,18 @@ constexpr size_t kMaxSalt = 16;
 void Blake2bMacContext::CtxDeleter::operator()(EVP_MAC_CTX* ctx) const { EVP_MAC_CTX_free(ctx); }
 
 Result<Blake2bMacContext> Blake2bMacContext::Create(ByteView key, size_t digest_size) {
-  if (key.empty() || key.size() > kMaxKey) return InvalidArgumentError("BLAKE2b key must be 1 to 64 bytes long");
+  if (key.empty() || key.size() > kMaxKey) return InvalidArgumentError(msg::Blake2bKeySize());
   if (digest_size == 0 || digest_size > kMaxDigest) {
-    return InvalidArgumentError("BLAKE2b digest size must be 1 to 64 bytes");
+    return InvalidArgumentError(msg::Blake2bDigestSize());
   }
   EVP_MAC* mac = internal::FetchedBlake2bMac();
-  if (mac == nullptr) return internal::OpenSslError("fetching BLAKE2BMAC");
+  if (mac == nullptr) return internal::OpenSslError(msg::OpFetch("BLAKE2BMAC"));
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
-  if (ctx == nullptr) return internal::OpenSslError("creating a BLAKE2BMAC context");
+  if (ctx == nullptr) return internal::OpenSslError(msg::OpCreateContext("BLAKE2BMAC"));
   Blake2bMacContext context(digest_size, ctx);
   size_t size = digest_size;
   OSSL_PARAM params[] = {OSSL_PARAM_construct_size_t(OSSL_MAC_PARAM_SIZE, &size), OSSL_PARAM_construct_end()};
-  if (EVP_MAC_init(ctx, key.data(), key.size(), params) != 1) return internal::OpenSslError("setting up BLAKE2b");
+  if (EVP_MAC_init(ctx, key.data(), key.size(), params) != 1) return internal::OpenSslError(msg::OpSetUp("BLAKE2b"));
   return context;
 }
 
@@ -52,9 +53,9 @@ Blake2bMacContext& Blake2bMacContext::operator=(const Blake2bMacContext& other) 
 Blake2bMacContext::~Blake2bMacContext() = default;
 
 Status Blake2bMacContext::Compute(ByteView data, ByteView salt, std::span<uint8_t> out) {
-  if (ctx_ == nullptr) return InternalError("BLAKE2b context was not created (copy failed)");
-  if (salt.size() > kMaxSalt) return InvalidArgumentError("BLAKE2b salt must be at most 16 bytes");
-  if (out.size() < digest_size_) return InternalError("BLAKE2b output buffer too small");
+  if (ctx_ == nullptr) return InternalError(msg::ContextNotCreated("BLAKE2b"));
+  if (salt.size() > kMaxSalt) return InvalidArgumentError(msg::Blake2bSaltSize());
+  if (out.size() < digest_size_) return InternalError(msg::OutputBufferTooSmall("BLAKE2b"));
   // OpenSSL zero-pads a short salt to 16 bytes, as BLAKE2's reference code and hashlib do. The salt is
   // always passed (an empty one resets a salt left from the previous call).
   uint8_t salt_copy[kMaxSalt] = {0};
@@ -66,7 +67,7 @@ Status Blake2bMacContext::Compute(ByteView data, ByteView salt, std::span<uint8_
   if (EVP_MAC_init(ctx_.get(), nullptr, 0, same_salt ? nullptr : params) != 1 || EVP_MAC_update(ctx_.get(), data.data(), data.size()) != 1 ||
       EVP_MAC_final(ctx_.get(), out.data(), &written, out.size()) != 1 || written != digest_size_) {
     salt_set_ = false;
-    return internal::OpenSslError("computing BLAKE2b");
+    return internal::OpenSslError(msg::OpCompute("BLAKE2b"));
   }
   std::copy(salt_copy, salt_copy + kMaxSalt, current_salt_);
   salt_set_ = true;

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "privacy/messages.h"
+
 namespace sz::privacy {
 namespace {
 
@@ -37,12 +39,12 @@ std::string HexEncode(ByteView bytes) {
 }
 
 Result<Bytes> HexDecode(std::string_view hex) {
-  if (hex.size() % 2 != 0) return DataError("hex text has an odd number of digits");
+  if (hex.size() % 2 != 0) return DataError(msg::HexOddLength());
   Bytes out(hex.size() / 2);
   for (size_t i = 0; i < out.size(); ++i) {
     int high = HexValue(hex[2 * i]);
     int low = HexValue(hex[2 * i + 1]);
-    if (high < 0 || low < 0) return DataError("hex text contains a character that is not a hex digit");
+    if (high < 0 || low < 0) return DataError(msg::HexInvalidCharacter());
     out[i] = static_cast<uint8_t>(high << 4 | low);
   }
   return out;
@@ -71,7 +73,7 @@ std::string Base64Encode(ByteView bytes) {
 }
 
 Result<Bytes> Base64Decode(std::string_view text) {
-  if (text.size() % 4 != 0) return DataError("base64 text length is not a multiple of 4");
+  if (text.size() % 4 != 0) return DataError(msg::Base64BadLength());
   Bytes out;
   out.reserve(text.size() / 4 * 3);
   for (size_t i = 0; i < text.size(); i += 4) {
@@ -86,7 +88,7 @@ Result<Bytes> Base64Decode(std::string_view text) {
         continue;
       }
       int value = kBase64Table[static_cast<uint8_t>(c)];
-      if (value < 0 || padding > 0) return DataError("base64 text contains an invalid character or misplaced '='");
+      if (value < 0 || padding > 0) return DataError(msg::Base64InvalidCharacter());
       group = group << 6 | static_cast<uint32_t>(value);
     }
     out.push_back(static_cast<uint8_t>(group >> 16));

@@ -1,5 +1,7 @@
 #include "privacy/clk.h"
 
+#include "privacy/messages.h"
+
 namespace sz::privacy {
 
 size_t Clk::Popcount() const {
@@ -30,15 +32,15 @@ std::string Clk::ToBase64() const { return Base64Encode(ByteView(Bytes(), (bits_
 
 Result<Clk> Clk::FromBase64(std::string_view text, size_t bits) {
   Result<sz::privacy::Bytes> bytes = Base64Decode(text);
-  if (!bytes.ok()) return DataError("CLK is not valid base64");
+  if (!bytes.ok()) return DataError(msg::ClkNotBase64());
   if (bits == 0) bits = bytes->size() * 8;
   if (bytes->size() != (bits + 7) / 8) {
-    return DataError("CLK has " + std::to_string(bytes->size() * 8) + " bits, expected " + std::to_string(bits));
+    return DataError(msg::ClkWrongLength(bytes->size() * 8, bits));
   }
   Clk clk(bits);
   std::copy(bytes->begin(), bytes->end(), clk.Bytes());
   for (size_t i = bits; i < bytes->size() * 8; ++i) {
-    if (clk.Test(i)) return DataError("CLK has bits set beyond its length");
+    if (clk.Test(i)) return DataError(msg::ClkBitsBeyondLength());
   }
   return clk;
 }

@@ -5,9 +5,10 @@
 #include <cstring>
 #include <regex>
 
+#include "core/unicode.h"
 #include "privacy/hkdf.h"
 #include "privacy/internal/clk_tokens.h"
-#include "privacy/internal/text.h"
+#include "privacy/messages.h"
 
 namespace sz::privacy {
 namespace {
@@ -18,7 +19,7 @@ void EncodeToken(std::u32string_view token, ClkTextEncoding encoding, std::strin
   switch (encoding) {
     case ClkTextEncoding::kUtf8:
     case ClkTextEncoding::kAscii:  // validated to be ASCII before
-      for (char32_t c : token) internal::AppendUtf8(c, out);
+      for (char32_t c : token) AppendUtf8(c, out);
       break;
     case ClkTextEncoding::kUtf16:  // Python's "utf-16" writes a byte-order mark, little-endian here
       out.append("\xff\xfe", 2);
@@ -55,7 +56,7 @@ uint64_t DigestModulo(const uint8_t* digest, size_t size, uint64_t l) {
 bool IsPowerOfTwo(size_t value) { return value != 0 && (value & (value - 1)) == 0; }
 
 Status ValueError(const ClkFeature& feature, std::string_view reason) {
-  return DataError("feature '" + feature.identifier + "': " + std::string(reason));
+  return DataError(msg::FeatureValue(feature.identifier, reason));
 }
 
 }  // namespace
@@ -65,12 +66,11 @@ Result<ClkEncoder> ClkEncoder::Create(ClkSchema schema, ByteView secret) {
   const ClkSchema& s = encoder.schema_;
   encoder.filter_bits_ = static_cast<size_t>(s.l) << s.xor_folds;
   size_t feature_count = s.features.size();
-  if (feature_count == 0) return InvalidArgumentError("linkage schema has no features");
+  if (feature_count == 0) return InvalidArgumentError(msg::SchemaHasNoFeatures());
   size_t key_size = static_cast<size_t>(s.kdf.key_size);
   size_t total = 2 * feature_count * key_size;
   if (total > 255 * DigestSize(s.kdf.hash)) {
-    return InvalidArgumentError("linkage schema: HKDF cannot derive " + std::to_string(total) +
-                                " key bytes (too many features or keySize too large)");
+    return InvalidArgumentError(msg::SchemaHkdfTooLong(total));
   }
   ASSIGN_OR_RETURN(Bytes key_material, Hkdf(s.kdf.hash, secret, s.kdf.salt, s.kdf.info, total));
   encoder.states_.resize(feature_count);
@@ -82,9 +82,9 @@ Result<ClkEncoder> ClkEncoder::Create(ClkSchema schema, ByteView secret) {
     FeatureState& state = encoder.states_[i];
     if (feature.hashing.hash == ClkHashType::kBlakeHash) {
       if (!IsPowerOfTwo(encoder.filter_bits_)) {
-        return InvalidArgumentError("linkage schema: blakeHash needs l (times 2^xorFolds) to be a power of two");
+        return InvalidArgumentError(msg::SchemaBlakeNeedsPowerOfTwo());
       }
-      if (key_size > 64) return InvalidArgumentError("linkage schema: blakeHash needs keySize of at most 64 bytes");
+      if (key_size > 64) return InvalidArgumentError(msg::SchemaBlakeKeySize());
       ASSIGN_OR_RETURN(Blake2bMacContext blake, Blake2bMacContext::Create(first, 64));
       state.blake = std::move(blake);
     } else {
@@ -147,7 +147,7 @@ Status ClkEncoder::HashTokens(size_t feature_index, const std::vector<std::u32st
         // clkhash: while h2 == 0, h2 = HMAC-MD5(token + chr(i).encode()) % l, i = 0, 1, ...
         for (char32_t i = 0; h2 == 0; ++i) {
           std::string suffix;
-          internal::AppendUtf8(i, suffix);
+          AppendUtf8(i, suffix);
           RETURN_IF_ERROR(state.md5->Compute(token, AsBytes(suffix), second_digest));
           h2 = DigestModulo(second_digest, 16, l);
         }
@@ -162,8 +162,7 @@ Status ClkEncoder::HashTokens(size_t feature_index, const std::vector<std::u32st
 
 Result<Clk> ClkEncoder::Encode(std::span<const std::string_view> values) {
   if (values.size() != schema_.features.size()) {
-    return InvalidArgumentError("record has " + std::to_string(values.size()) + " values, the linkage schema has " +
-                                std::to_string(schema_.features.size()) + " features");
+    return InvalidArgumentError(msg::RecordValueCount(values.size(), schema_.features.size()));
   }
   Clk filter(filter_bits_);
   for (size_t i = 0; i < values.size(); ++i) {
@@ -181,10 +180,10 @@ Result<Clk> ClkEncoder::Encode(std::span<const std::string> values) {
 }
 
 Result<std::vector<std::string>> ClkEncoder::Tokens(size_t feature_index, std::string_view value) const {
-  if (feature_index >= schema_.features.size()) return InvalidArgumentError("no such feature");
+  if (feature_index >= schema_.features.size()) return InvalidArgumentError(msg::NoSuchFeature());
   ASSIGN_OR_RETURN(std::vector<std::u32string> tokens, TokenizeFeature(feature_index, value));
   std::vector<std::string> out;
-  for (const std::u32string& token : tokens) out.push_back(internal::EncodeUtf8(token));
+  for (const std::u32string& token : tokens) out.push_back(EncodeUtf8(token));
   return out;
 }
 

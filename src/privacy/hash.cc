@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include "privacy/internal/openssl_util.h"
+#include "privacy/messages.h"
 
 namespace sz::privacy {
 
@@ -30,7 +31,7 @@ Result<Sha256Digest> Sha256(ByteView data) {
   Sha256Digest digest;
   unsigned int size = 0;
   if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 || size != digest.size()) {
-    return internal::OpenSslError("SHA-256");
+    return internal::OpenSslError(msg::OpCompute("SHA-256"));
   }
   return digest;
 }

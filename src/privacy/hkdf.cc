@@ -8,20 +8,21 @@
 #include <string>
 
 #include "privacy/internal/openssl_util.h"
+#include "privacy/messages.h"
 
 namespace sz::privacy {
 
 Result<Bytes> Hkdf(HashAlgorithm hash, ByteView ikm, ByteView salt, ByteView info, size_t length) {
   if (hash != HashAlgorithm::kSha256 && hash != HashAlgorithm::kSha512) {
-    return InvalidArgumentError("HKDF supports SHA256 and SHA512 only");
+    return InvalidArgumentError(msg::HkdfHashUnsupported());
   }
   if (length == 0 || length > 255 * DigestSize(hash)) {
-    return InvalidArgumentError("HKDF output length must be 1 to 255 times the hash size");
+    return InvalidArgumentError(msg::HkdfLength());
   }
   EVP_KDF* kdf = internal::FetchedHkdf();
-  if (kdf == nullptr) return internal::OpenSslError("fetching HKDF");
+  if (kdf == nullptr) return internal::OpenSslError(msg::OpFetch("HKDF"));
   std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(EVP_KDF_CTX_new(kdf), &EVP_KDF_CTX_free);
-  if (ctx == nullptr) return internal::OpenSslError("creating an HKDF context");
+  if (ctx == nullptr) return internal::OpenSslError(msg::OpCreateContext("HKDF"));
 
   std::string digest(HashAlgorithmName(hash));
   static uint8_t kEmpty[1] = {0};
@@ -37,7 +38,7 @@ Result<Bytes> Hkdf(HashAlgorithm hash, ByteView ikm, ByteView salt, ByteView inf
   params[count] = OSSL_PARAM_construct_end();
 
   Bytes out(length);
-  if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) return internal::OpenSslError("HKDF");
+  if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) return internal::OpenSslError(msg::OpCompute("HKDF"));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "privacy/internal/openssl_util.h"
+#include "privacy/messages.h"
 
 namespace sz::privacy {
 
@@ -14,9 +15,9 @@ void HmacContext::CtxDeleter::operator()(EVP_MAC_CTX* ctx) const { EVP_MAC_CTX_f
 
 Result<HmacContext> HmacContext::Create(HashAlgorithm algorithm, ByteView key) {
   EVP_MAC* mac = internal::FetchedHmac();
-  if (mac == nullptr) return internal::OpenSslError("fetching HMAC");
+  if (mac == nullptr) return internal::OpenSslError(msg::OpFetch("HMAC"));
   EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
-  if (ctx == nullptr) return internal::OpenSslError("creating an HMAC context");
+  if (ctx == nullptr) return internal::OpenSslError(msg::OpCreateContext("HMAC"));
   HmacContext context(algorithm, ctx);
   std::string digest(HashAlgorithmName(algorithm));
   OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest.data(), 0),
@@ -25,7 +26,7 @@ Result<HmacContext> HmacContext::Create(HashAlgorithm algorithm, ByteView key) {
   static const uint8_t kEmpty[1] = {0};
   const uint8_t* key_data = key.empty() ? kEmpty : key.data();
   if (EVP_MAC_init(ctx, key_data, key.size(), params) != 1) {
-    return internal::OpenSslError("setting up HMAC-" + digest);
+    return internal::OpenSslError(msg::OpSetUp("HMAC-" + digest));
   }
   return context;
 }
@@ -47,14 +48,14 @@ Status HmacContext::Compute(ByteView data, std::span<uint8_t> out) { return Comp
 
 Status HmacContext::Compute(ByteView data, ByteView suffix, std::span<uint8_t> out) {
   size_t size = DigestSize(algorithm_);
-  if (ctx_ == nullptr) return InternalError("HMAC context was not created (copy failed)");
-  if (out.size() < size) return InternalError("HMAC output buffer too small");
+  if (ctx_ == nullptr) return InternalError(msg::ContextNotCreated("HMAC"));
+  if (out.size() < size) return InternalError(msg::OutputBufferTooSmall("HMAC"));
   size_t written = 0;
   // A null key re-initialises with the key set in Create (OpenSSL keeps the padded key state).
   if (EVP_MAC_init(ctx_.get(), nullptr, 0, nullptr) != 1 || EVP_MAC_update(ctx_.get(), data.data(), data.size()) != 1 ||
       (!suffix.empty() && EVP_MAC_update(ctx_.get(), suffix.data(), suffix.size()) != 1) ||
       EVP_MAC_final(ctx_.get(), out.data(), &written, out.size()) != 1 || written != size) {
-    return internal::OpenSslError("computing HMAC");
+    return internal::OpenSslError(msg::OpCompute("HMAC"));
   }
   return Status::Ok();
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "privacy/hmac.h"
+#include "privacy/messages.h"
 #include "privacy/random.h"
 
 namespace sz::privacy {
@@ -33,7 +34,7 @@ Result<Key> Key::Generate() {
 }
 
 Result<Key> Key::FromBytes(ByteView bytes) {
-  if (bytes.size() != kSize) return InvalidArgumentError("a key must be exactly 32 bytes");
+  if (bytes.size() != kSize) return InvalidArgumentError(msg::KeyWrongSize());
   Key key;
   std::copy(bytes.begin(), bytes.end(), key.bytes_.begin());
   RETURN_IF_ERROR(key.ComputeFingerprint());
@@ -43,10 +44,10 @@ Result<Key> Key::FromBytes(ByteView bytes) {
 Result<Key> Key::Parse(std::string_view content) {
   while (!content.empty() && (content.back() == '\n' || content.back() == '\r')) content.remove_suffix(1);
   if (content.size() != 2 * kSize) {
-    return DataError("not a Samenzicht key file: expected one line of 64 hex digits (made by `samenzicht keygen`)");
+    return DataError(msg::NotAKeyFileLength());
   }
   auto decoded = HexDecode(content);
-  if (!decoded.ok()) return DataError("not a Samenzicht key file: the line holds characters that are not hex digits");
+  if (!decoded.ok()) return DataError(msg::NotAKeyFileHex());
   Bytes bytes = std::move(decoded).value();
   Result<Key> key = FromBytes(bytes);
   SecureWipe(bytes.data(), bytes.size());
@@ -56,8 +57,8 @@ Result<Key> Key::Parse(std::string_view content) {
 Result<Key> Key::ReadFile(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT) return NotFoundError("key file " + path + " does not exist");
-    return IoError("cannot open key file " + path + ": " + Errno());
+    if (errno == ENOENT) return NotFoundError(msg::KeyFileMissing(path));
+    return IoError(msg::CannotOpenKeyFile(path, Errno()));
   }
   std::string content;
   char buffer[256];
@@ -65,7 +66,7 @@ Result<Key> Key::ReadFile(const std::string& path) {
     ssize_t got = read(fd, buffer, sizeof(buffer));
     if (got < 0) {
       if (errno == EINTR) continue;
-      Status status = IoError("cannot read key file " + path + ": " + Errno());
+      Status status = IoError(msg::CannotReadKeyFile(path, Errno()));
       close(fd);
       return status;
     }
@@ -77,7 +78,7 @@ Result<Key> Key::ReadFile(const std::string& path) {
   SecureWipe(buffer, sizeof(buffer));
   Result<Key> key = Parse(content);
   SecureWipe(content.data(), content.size());
-  if (!key.ok()) return key.status().WithContext("key file " + path);
+  if (!key.ok()) return key.status().WithContext(msg::KeyFile(path));
   return key;
 }
 
@@ -85,19 +86,19 @@ Status Key::WriteFile(const std::string& path) const {
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) {
-      return AlreadyExistsError(path + " already exists; a key file is never overwritten (a lost key makes every "
-                                       "earlier pseudonym unlinkable). Choose another name or remove it yourself.");
+      return AlreadyExistsError(msg::KeyFileExists(path));
     }
-    return IoError("cannot create key file " + path + ": " + Errno());
+    return IoError(msg::CannotCreateKeyFile(path, Errno()));
   }
-  auto fail = [&](const std::string& what) {
-    Status status = IoError("cannot " + what + " key file " + path + ": " + Errno());
+  // `message` is made (with errno) before the clean-up below can change errno.
+  auto fail = [&](std::string message) {
+    Status status = IoError(std::move(message));
     close(fd);
     unlink(path.c_str());
     return status;
   };
   // The umask may have removed bits but never adds any; make the mode exact anyway.
-  if (fchmod(fd, 0600) != 0) return fail("set the mode of");
+  if (fchmod(fd, 0600) != 0) return fail(msg::CannotSetKeyFileMode(path, Errno()));
   std::string line = HexEncode(bytes_) + "\n";
   size_t written = 0;
   while (written < line.size()) {
@@ -105,15 +106,15 @@ Status Key::WriteFile(const std::string& path) const {
     if (n < 0) {
       if (errno == EINTR) continue;
       SecureWipe(line.data(), line.size());
-      return fail("write");
+      return fail(msg::CannotWriteKeyFile(path, Errno()));
     }
     written += static_cast<size_t>(n);
   }
   SecureWipe(line.data(), line.size());
-  if (fsync(fd) != 0) return fail("sync");
+  if (fsync(fd) != 0) return fail(msg::CannotSyncKeyFile(path, Errno()));
   if (close(fd) != 0) {
     unlink(path.c_str());
-    return IoError("cannot close key file " + path + ": " + Errno());
+    return IoError(msg::CannotCloseKeyFile(path, Errno()));
   }
   return Status::Ok();
 }

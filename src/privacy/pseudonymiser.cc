@@ -5,6 +5,7 @@
 #include "core/sex.h"
 #include "privacy/address.h"
 #include "privacy/hkdf.h"
+#include "privacy/messages.h"
 #include "privacy/name_normaliser.h"
 
 namespace sz::privacy {
@@ -108,7 +109,7 @@ Result<Pseudonymiser> Pseudonymiser::Create(const Key& key, const ClkSchema& lin
       parts.push_back(Part::kSurname);
     } else if (id == "birth_date") {
       if (feature.format.type != ClkFeatureType::kDate && feature.format.type != ClkFeatureType::kString) {
-        return InvalidArgumentError("linkage schema feature 'birth_date' must have a date or string format");
+        return InvalidArgumentError(msg::BirthDateFeatureFormat());
       }
       parts.push_back(Part::kBirthDate);
     } else if (id == "birth_year") {
@@ -116,10 +117,7 @@ Result<Pseudonymiser> Pseudonymiser::Create(const Key& key, const ClkSchema& lin
     } else if (id == "sex") {
       parts.push_back(Part::kSex);
     } else {
-      return InvalidArgumentError("linkage schema feature '" + id +
-                                  "' is not an identity part Samenzicht fills (use given_name, given_names, "
-                                  "first_initial, initials, tussenvoegsel, surname, birth_date, birth_year, sex, or "
-                                  "mark it ignored)");
+      return InvalidArgumentError(msg::UnfillableFeature(id));
     }
   }
   ASSIGN_OR_RETURN(HmacContext bsn, KindContext(key, "bsn"));
@@ -143,7 +141,7 @@ Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
   if (bsn.status == BsnStatus::kValid) {
     ASSIGN_OR_RETURN(out.bsn_pseudonym, Tag(bsn_, bsn.bsn));
   } else if (bsn.status == BsnStatus::kInvalid) {
-    out.problems.push_back("bsn: fails the elfproef (flagged, not used)");
+    out.problems.push_back(msg::ProblemBsnElfproef());
   }
 
   GivenNames given = NormaliseGivenNames(person.given_names);
@@ -155,10 +153,10 @@ Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
       out.birth_date = *date;
       out.birth_year = date->year;
     } else {
-      out.problems.push_back("birth date: not a date in a recognised format");
+      out.problems.push_back(msg::ProblemBirthDate());
     }
   }
-  if (!person.sex.empty() && out.sex.empty()) out.problems.push_back("sex: not recognised");
+  if (!person.sex.empty() && out.sex.empty()) out.problems.push_back(msg::ProblemSex());
 
   std::string compact_surname = surname.CompactSurname();
   if (!compact_surname.empty() && !given.FirstInitial().empty() && out.birth_date.has_value() && !out.sex.empty()) {
@@ -169,8 +167,8 @@ Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
   if (!person.postcode.empty() || !person.house_number.empty()) {
     Result<std::string> postcode = NormalisePostcode(person.postcode);
     Result<HouseNumber> number = ParseHouseNumber(person.house_number, person.house_number_addition);
-    if (!postcode.ok()) out.problems.push_back("postcode: " + postcode.status().message());
-    if (!number.ok()) out.problems.push_back("house number: " + number.status().message());
+    if (!postcode.ok()) out.problems.push_back(msg::ProblemPostcode(postcode.status().message()));
+    if (!number.ok()) out.problems.push_back(msg::ProblemHouseNumber(number.status().message()));
     if (postcode.ok() && number.ok()) {
       ASSIGN_OR_RETURN(out.address_pseudonym,
                        Tag(address_, *postcode + "|" + std::to_string(number->number) + "|" + number->addition));
@@ -210,7 +208,7 @@ Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
     if (clk.ok()) {
       if (clk->Popcount() > 0) out.clk = clk->ToBase64();
     } else if (clk.status().code() == StatusCode::kDataError) {
-      out.problems.push_back("clk: " + clk.status().message());
+      out.problems.push_back(msg::ProblemClk(clk.status().message()));
     } else {
       return clk.status();
     }

@@ -69,7 +69,7 @@ struct Pseudonyms {
   std::string sex;  // "m", "v", "x" or "" (unknown)
   // Identifying: only for computing the age at an event (AgeInYears) at the desk; never write it out.
   std::optional<Date> birth_date;
-  std::vector<std::string> problems;  // e.g. "bsn: fails the elfproef"; never the values
+  std::vector<std::string> problems;  // e.g. "bsn: voldoet niet aan de elfproef …" (privacy/messages.h); never the values
 };
 
 // Whole years between `birth` and `on` (0 on the day of birth); nullopt if `on` is before `birth`.

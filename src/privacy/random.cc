@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "privacy/messages.h"
+
 namespace sz::privacy {
 
 Status SecureRandom(std::span<uint8_t> out) {
@@ -14,7 +16,7 @@ Status SecureRandom(std::span<uint8_t> out) {
     ssize_t got = getrandom(out.data() + filled, out.size() - filled, 0);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return IoError(std::string("the operating system's random source failed: ") + std::strerror(errno));
+      return IoError(msg::RandomSourceFailed(std::strerror(errno)));
     }
     filled += static_cast<size_t>(got);
   }

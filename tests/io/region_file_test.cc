@@ -38,7 +38,7 @@ TEST(RegionFileTest, ErrorsNameFileLineAndColumn) {
   std::ofstream(path) << "code;naam;niveau;ouder\nGM0153;Enschede;gemeente;\nWK014100;Almelo Centrum;wijk;\n";
   auto table = LoadRegionFile(path);
   ASSERT_FALSE(table.ok());
-  EXPECT_NE(table.status().message().find("line 3"), std::string::npos) << table.status().message();
+  EXPECT_NE(table.status().message().find("regel 3"), std::string::npos) << table.status().message();
   EXPECT_NE(table.status().message().find("GM0141"), std::string::npos);
   std::ofstream(path) << "naam\nEnschede\n";
   EXPECT_FALSE(LoadRegionFile(path).ok());

@@ -28,7 +28,7 @@ TEST(TextEncodingTest, RefusesEncodingsThatAreNeither) {
   EXPECT_NE(binary.status().message().find("byte 3"), std::string::npos);
   auto undefined = DetectEncoding("abc\x81\x8D");  // not UTF-8, undefined in Windows-1252
   ASSERT_FALSE(undefined.ok());
-  EXPECT_NE(undefined.status().message().find("neither valid UTF-8 nor a Windows-1252"), std::string::npos);
+  EXPECT_NE(undefined.status().message().find("geen geldige UTF-8 en ook geen teken van Windows-1252"), std::string::npos);
 }
 
 // UTF-8 validation itself is core/unicode.h (tests/core/unicode_test.cc); these check how detection
@@ -37,7 +37,7 @@ TEST(TextEncodingTest, AByteOrderMarkNeedsValidUtf8AfterIt) {
   auto bad = DetectEncoding("\xEF\xBB\xBFnaam\nRen\xE9\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
-  EXPECT_NE(bad.status().message().find("byte 11 is not valid UTF-8"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("byte 11 is geen geldige UTF-8"), std::string::npos) << bad.status().message();
   // A sequence cut off at the end of a prefix (complete = false) is fine, at the end of the file not.
   EXPECT_EQ(*DetectEncoding("\xEF\xBB\xBFJos\xC3", /*complete=*/false), Encoding::kUtf8Bom);
   auto cut = DetectEncoding("\xEF\xBB\xBFJos\xC3");

@@ -36,7 +36,7 @@ TEST(TextTableTest, ReadsCsvAndRefusesRaggedRows) {
   std::ofstream(path) << "a,b\n1,2\n3\n";
   auto ragged = ReadTextTable(path);
   ASSERT_FALSE(ragged.ok());
-  EXPECT_NE(ragged.status().message().find("line 3"), std::string::npos);
+  EXPECT_NE(ragged.status().message().find("regel 3"), std::string::npos);
   EXPECT_EQ(ReadTextTable("/nonexistent.csv").status().code(), StatusCode::kNotFound);
 }
 

@@ -239,7 +239,7 @@ TEST_F(IngestTest, TruncatedLastLineIsRejectedNotLost) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->files[0].read, 5);
   EXPECT_EQ(report->files[0].rejected, 1);
-  EXPECT_NE(report->files[0].first_rejects[0].reason.find("truncated last line"), std::string::npos);
+  EXPECT_NE(report->files[0].first_rejects[0].reason.find("laatste regel afgebroken"), std::string::npos);
 }
 
 TEST_F(IngestTest, Windows1252FileIsDetectedAndConverted) {

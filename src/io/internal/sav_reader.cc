@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "io/messages.h"
+
 namespace sz::io::internal {
 namespace {
 
@@ -104,7 +106,7 @@ Result<TextTable> ReadSav(const std::string& path) {
   readstat_error_t error = readstat_parse_sav(parser, path.c_str(), &ctx);
   readstat_parser_free(parser);
   if (error != READSTAT_OK) {
-    return DataError(path + ": not a readable SPSS .sav file: " + readstat_error_message(error));
+    return DataError(msg::NotASavFile(path, readstat_error_message(error)));
   }
   for (size_t col = 0; col < table.header.size(); ++col) {
     const std::string& set = ctx.label_set_of_column[col];
@@ -112,8 +114,7 @@ Result<TextTable> ReadSav(const std::string& path) {
     auto it = ctx.label_sets.find(set);
     if (it != ctx.label_sets.end()) table.value_labels[table.header[col]] = it->second;
   }
-  table.description = "SPSS .sav (ReadStat), " + std::to_string(table.rows.size()) + " respondenten, " +
-                      std::to_string(table.header.size()) + " variabelen";
+  table.description = msg::SavDescription(table.rows.size(), table.header.size());
   return table;
 }
 

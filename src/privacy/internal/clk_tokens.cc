@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <regex>
 
+#include "core/unicode.h"
 #include "privacy/internal/text.h"
+#include "privacy/messages.h"
 
 namespace sz::privacy::internal {
 namespace {
@@ -15,7 +17,7 @@ std::string TwoDigits(int value) { return (value < 10 ? "0" : "") + std::to_stri
 
 // Python's int(round(x)): round half to even.
 Result<int64_t> RoundHalfEven(double x) {
-  if (!std::isfinite(x) || std::fabs(x) > 9.0e18) return DataError("number out of range");
+  if (!std::isfinite(x) || std::fabs(x) > 9.0e18) return DataError(msg::NumberOutOfRange());
   return static_cast<int64_t>(std::nearbyint(x));
 }
 
@@ -35,12 +37,12 @@ Result<int64_t> NumericValue(const std::string& word, int fractional_precision) 
   size_t start = 0;
   while (start < trimmed.size() && std::isspace(static_cast<unsigned char>(trimmed[start]))) ++start;
   trimmed = trimmed.substr(start);
-  if (trimmed.empty()) return DataError("not a number");
+  if (trimmed.empty()) return DataError(msg::NotANumber());
   char* end = nullptr;
   double value = std::strtod(trimmed.c_str(), &end);
-  if (end != trimmed.c_str() + trimmed.size() || !std::isfinite(value)) return DataError("not a finite number");
+  if (end != trimmed.c_str() + trimmed.size() || !std::isfinite(value)) return DataError(msg::NotAFiniteNumber());
   if (fractional_precision > 0) return RoundHalfEven(value * static_cast<double>(scale));
-  if (std::fabs(value) > 9.0e18) return DataError("number out of range");
+  if (std::fabs(value) > 9.0e18) return DataError(msg::NumberOutOfRange());
   return static_cast<int64_t>(value);  // int(float) truncates toward zero
 }
 
@@ -56,7 +58,7 @@ Result<std::u32string> FormatClkValue(const ClkFeature& feature, std::string_vie
   }
   if (format.encoding == ClkTextEncoding::kAscii) {
     for (char32_t c : text) {
-      if (c > 0x7f) return DataError("value cannot be encoded as ascii");
+      if (c > 0x7f) return DataError(msg::ValueNotAscii());
     }
   }
   switch (format.type) {
@@ -65,43 +67,43 @@ Result<std::u32string> FormatClkValue(const ClkFeature& feature, std::string_vie
         ASSIGN_OR_RETURN(std::u32string pattern, DecodeUtf8(*format.pattern));
         try {
           std::wregex regex(ToWide(pattern));
-          if (!std::regex_match(ToWide(text), regex)) return DataError("value does not match the pattern");
+          if (!std::regex_match(ToWide(text), regex)) return DataError(msg::ValueNotMatchingPattern());
         } catch (const std::regex_error&) {
-          return DataError("the pattern cannot be evaluated");
+          return DataError(msg::PatternNotEvaluable());
         }
         return text;
       }
       int length = static_cast<int>(text.size());
       if (format.min_length.has_value() && length < *format.min_length) {
-        return DataError("value shorter than minLength " + std::to_string(*format.min_length));
+        return DataError(msg::ValueShorterThan(*format.min_length));
       }
       if (format.max_length.has_value() && length > *format.max_length) {
-        return DataError("value longer than maxLength " + std::to_string(*format.max_length));
+        return DataError(msg::ValueLongerThan(*format.max_length));
       }
       for (char32_t c : text) {
         if (format.string_case == ClkStringCase::kLower && SimpleLower(c) != c) {
-          return DataError("value is not lower case");
+          return DataError(msg::ValueNotLowerCase());
         }
         if (format.string_case == ClkStringCase::kUpper && SimpleUpper(c) != c) {
-          return DataError("value is not upper case");
+          return DataError(msg::ValueNotUpperCase());
         }
       }
       return text;
     }
     case ClkFeatureType::kInteger: {
       Result<int64_t> number = ParsePythonInt(value);
-      if (!number.ok()) return DataError("value is not an integer");
+      if (!number.ok()) return DataError(msg::ValueNotAnInteger());
       if (format.minimum.has_value() && *number < *format.minimum) {
-        return DataError("value below minimum " + std::to_string(*format.minimum));
+        return DataError(msg::ValueBelowMinimum(*format.minimum));
       }
       if (format.maximum.has_value() && *number > *format.maximum) {
-        return DataError("value above maximum " + std::to_string(*format.maximum));
+        return DataError(msg::ValueAboveMaximum(*format.maximum));
       }
       return Ascii(std::to_string(*number));
     }
     case ClkFeatureType::kDate: {
       Result<StrptimeDate> date = Strptime(text, format.date_format);
-      if (!date.ok()) return DataError("value is not a date: " + date.status().message());
+      if (!date.ok()) return DataError(msg::ValueNotADate(date.status().message()));
       // Python's strftime('%Y%m%d') (glibc does not pad years below 1000).
       return Ascii(std::to_string(date->year) + TwoDigits(date->month) + TwoDigits(date->day));
     }
@@ -109,7 +111,7 @@ Result<std::u32string> FormatClkValue(const ClkFeature& feature, std::string_vie
       for (const std::string& allowed : format.enum_values) {
         if (allowed == value) return text;
       }
-      return DataError("value is not one of the enum values");
+      return DataError(msg::ValueNotAnEnumValue());
     }
   }
   return text;
@@ -144,11 +146,11 @@ Result<std::vector<std::u32string>> TokenizeClkValue(const ClkComparison& compar
       int64_t scale = 1;
       for (int i = 0; i < comparison.fractional_precision; ++i) scale *= 10;
       ASSIGN_OR_RETURN(int64_t interval, RoundHalfEven(comparison.threshold_distance * static_cast<double>(scale)));
-      if (interval <= 0) return DataError("thresholdDistance rounds to zero at this fractional_precision");
+      if (interval <= 0) return DataError(msg::ThresholdRoundsToZero());
       Result<int64_t> number = NumericValue(EncodeUtf8(value), comparison.fractional_precision);
-      if (!number.ok()) return DataError("value is not a number");
+      if (!number.ok()) return DataError(msg::ValueNotANumber());
       __int128 v = static_cast<__int128>(*number) * 2 * comparison.resolution;
-      if (v > INT64_MAX / 4 || v < INT64_MIN / 4) return DataError("number out of range");
+      if (v > INT64_MAX / 4 || v < INT64_MIN / 4) return DataError(msg::NumberOutOfRange());
       int64_t scaled = static_cast<int64_t>(v);
       int64_t residue = FloorMod(scaled, interval);
       if (residue != 0) {

@@ -4,19 +4,20 @@
 
 #include <string>
 
+#include "privacy/messages.h"
+
 namespace sz::privacy::internal {
 
 Status OpenSslError(std::string_view operation) {
-  std::string message = "OpenSSL failed in " + std::string(operation);
+  std::string detail;
   unsigned long code = ERR_get_error();
   if (code != 0) {
     char text[256];
     ERR_error_string_n(code, text, sizeof(text));
-    message += ": ";
-    message += text;
+    detail = text;
   }
   ERR_clear_error();
-  return InternalError(std::move(message));
+  return InternalError(msg::OpenSslFailed(operation, detail));
 }
 
 EVP_MAC* FetchedHmac() {

@@ -10,7 +10,8 @@
 
 namespace sz::privacy::internal {
 
-// kInternal status naming the operation and OpenSSL's own error text (which never holds key bytes).
+// kInternal status naming the operation (msg::OpFetch and friends, privacy/messages.h) and OpenSSL's
+// own error text (which never holds key bytes).
 // Clears OpenSSL's thread-local error queue.
 Status OpenSslError(std::string_view operation);
 

@@ -5,6 +5,9 @@
 #include <limits>
 #include <vector>
 
+#include "core/unicode.h"
+#include "privacy/messages.h"
+
 namespace sz::privacy::internal {
 
 std::wstring ToWide(std::u32string_view code_points) { return std::wstring(code_points.begin(), code_points.end()); }
@@ -53,26 +56,26 @@ Result<int64_t> ParsePythonInt(std::string_view text) {
     negative = text.front() == '-';
     text.remove_prefix(1);
   }
-  if (text.empty()) return DataError("not an integer");
+  if (text.empty()) return DataError(msg::NotAnInteger());
   __int128 value = 0;
   bool previous_digit = false;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '_') {
-      if (!previous_digit || i + 1 == text.size()) return DataError("not an integer");
+      if (!previous_digit || i + 1 == text.size()) return DataError(msg::NotAnInteger());
       previous_digit = false;
       continue;
     }
-    if (c < '0' || c > '9') return DataError("not an integer");
+    if (c < '0' || c > '9') return DataError(msg::NotAnInteger());
     value = value * 10 + (c - '0');
     if (value > static_cast<__int128>(std::numeric_limits<int64_t>::max()) + 1) {
-      return DataError("integer too large");
+      return DataError(msg::IntegerTooLarge());
     }
     previous_digit = true;
   }
-  if (!previous_digit) return DataError("not an integer");
+  if (!previous_digit) return DataError(msg::NotAnInteger());
   if (negative) value = -value;
-  if (value > std::numeric_limits<int64_t>::max()) return DataError("integer too large");
+  if (value > std::numeric_limits<int64_t>::max()) return DataError(msg::IntegerTooLarge());
   return static_cast<int64_t>(value);
 }
 
@@ -102,7 +105,7 @@ Result<std::vector<Element>> CompileFormat(std::string_view format) {
   for (size_t i = 0; i < code_points.size(); ++i) {
     char32_t c = code_points[i];
     if (c == '%') {
-      if (i + 1 == code_points.size()) return InvalidArgumentError("date format ends with a lone '%'");
+      if (i + 1 == code_points.size()) return InvalidArgumentError(msg::DateFormatLonePercent());
       char32_t directive = code_points[++i];
       switch (directive) {
         case 'Y':
@@ -116,8 +119,7 @@ Result<std::vector<Element>> CompileFormat(std::string_view format) {
         case 'S': elements.push_back({ElementKind::kDirective, directive}); break;
         case '%': elements.push_back({ElementKind::kLiteral, '%'}); break;
         default:
-          return InvalidArgumentError("date format directive %" + EncodeUtf8(std::u32string(1, directive)) +
-                                      " is not supported (use %Y %y %m %d %b %B %H %M %S)");
+          return InvalidArgumentError(msg::DateFormatDirectiveUnsupported(EncodeUtf8(std::u32string(1, directive))));
       }
     } else if (IsSpace(c)) {
       if (elements.empty() || elements.back().kind != ElementKind::kWhitespace) {
@@ -259,13 +261,12 @@ Result<StrptimeDate> Strptime(std::u32string_view value, std::string_view format
   ASSIGN_OR_RETURN(std::vector<Element> elements, CompileFormat(format));
   MatchState state;
   size_t end = 0;
-  if (!Match(elements, 0, value, 0, state, end))
-    return DataError("does not match the date format " + std::string(format));
-  if (end != value.size()) return DataError("unconverted data remains after the date format " + std::string(format));
+  if (!Match(elements, 0, value, 0, state, end)) return DataError(msg::DateFormatMismatch(format));
+  if (end != value.size()) return DataError(msg::DateFormatUnconverted(format));
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int days = kDays[state.month - 1] + (state.month == 2 && IsLeap(state.year) ? 1 : 0);
-  if (state.year < 1) return DataError("year is out of range");
-  if (state.day > days) return DataError("day is out of range for month");
+  if (state.year < 1) return DataError(msg::YearOutOfRange());
+  if (state.day > days) return DataError(msg::DayOutOfRange());
   return StrptimeDate{state.year, state.month, state.day};
 }
 

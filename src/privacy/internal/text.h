@@ -8,14 +8,8 @@
 #include <string_view>
 
 #include "core/status.h"
-#include "core/unicode.h"
 
 namespace sz::privacy::internal {
-
-// The UTF-8 functions of core/unicode.h, under the names the privacy code has always called them by.
-using ::sz::AppendUtf8;
-using ::sz::DecodeUtf8;
-using ::sz::EncodeUtf8;
 
 std::wstring ToWide(std::u32string_view code_points);  // wchar_t is UTF-32 on Linux
 
