@@ -84,5 +84,9 @@ std::string WrongValueKind(std::string_view column, std::string_view expected, s
          std::string(found);
 }
 
+std::string NotUtf8(bool truncated) {
+  return truncated ? "tekst is geen geldige UTF-8 (houdt op midden in een teken)" : "tekst is geen geldige UTF-8";
+}
+
 }  // namespace msg
 }  // namespace sz

@@ -41,6 +41,8 @@ std::string CannotLieIn(std::string_view code, std::string_view level, std::stri
                         std::string_view parent_level);
 // Values (core/value.h): column `column` holds `found` where `expected` was asked for.
 std::string WrongValueKind(std::string_view column, std::string_view expected, std::string_view found);
+// UTF-8 (core/unicode.h): the text is not valid UTF-8; `truncated` when it ends inside a character.
+std::string NotUtf8(bool truncated);
 
 }  // namespace msg
 }  // namespace sz

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/messages.h"
+
 namespace sz {
 namespace {
 
@@ -95,9 +97,9 @@ Result<std::u32string> DecodeUtf8(std::string_view text) {
     if (sequence.length == 0) {
       const int announced = LeadLength(static_cast<unsigned char>(text[pos]));
       if (announced > 0 && pos + static_cast<size_t>(announced) > text.size()) {
-        return DataError("text is not valid UTF-8 (truncated sequence)");
+        return DataError(msg::NotUtf8(/*truncated=*/true));
       }
-      return DataError("text is not valid UTF-8");
+      return DataError(msg::NotUtf8(/*truncated=*/false));
     }
     out.push_back(sequence.code_point);
     pos += static_cast<size_t>(sequence.length);

@@ -54,8 +54,9 @@ inline bool IsValidUtf8(std::string_view text, bool complete = true) {
 }
 
 // The code points of `text`, which must be well-formed UTF-8 (as IsValidUtf8). Errors (kDataError,
-// never echoing the text, which may be a name): "text is not valid UTF-8 (truncated sequence)" when
-// the text ends before the bytes its last lead byte announces, else "text is not valid UTF-8".
+// never echoing the text, which may be a name): "tekst is geen geldige UTF-8 (houdt op midden in een teken)" when
+// the text ends before the bytes its last lead byte announces, else "tekst is geen geldige UTF-8"
+// (core/messages.h NotUtf8).
 Result<std::u32string> DecodeUtf8(std::string_view text);
 
 // The Unicode code point of a Windows-1252 byte: the byte itself for 0x00–0x7F and 0xA0–0xFF, the

@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "indicators/messages.h"
+
 namespace sz::indicators {
 
 int DeskIndex(std::string_view source) {
@@ -23,21 +25,18 @@ Status ValidateInvolvements(std::span<const LinkedInvolvement> involvements) {
   for (const LinkedInvolvement& row : involvements) {
     int desk = DeskIndex(row.source);
     if (desk < 0) {
-      return InvalidArgumentError("unknown desk source '" + row.source + "' (record " + row.record_id +
-                                  "); expected one of veilig_thuis, zorgwekkend_gedrag, woningvervuiling, "
-                                  "wonen_verblijf, jeugdhulp, wmo");
+      return InvalidArgumentError(msg::UnknownDeskSource(row.source, row.record_id));
     }
-    std::string where = row.source + " " + row.record_id + " betrokkene " + std::to_string(row.betrokkene_nr);
-    if (row.record_id.empty()) return DataError(row.source + ": an involvement has an empty record id");
+    std::string where = msg::InvolvementPlace(row.source, row.record_id, row.betrokkene_nr);
+    if (row.record_id.empty()) return DataError(msg::EmptyRecordId(row.source));
     if (row.person_id.empty() || row.household_id.empty()) {
-      return DataError(where + ": empty person or household id (every involvement needs both from linkage)");
+      return DataError(msg::EmptyPersonOrHousehold(where));
     }
     if (!seen.emplace(row.source, row.record_id, row.betrokkene_nr).second) {
-      return DataError(where + ": appears twice");
+      return DataError(msg::AppearsTwice(where));
     }
     if (DeskHasDuration(desk) && row.end_date && *row.end_date < row.event_date) {
-      return DataError(where + ": end date " + row.end_date->ToIso() + " lies before the event date " +
-                       row.event_date.ToIso());
+      return DataError(msg::EndBeforeEvent(where, row.end_date->ToIso(), row.event_date.ToIso()));
     }
     auto [it, inserted] =
         first_row.emplace(std::make_pair(std::string_view(row.source), std::string_view(row.record_id)), &row);
@@ -47,10 +46,7 @@ Status ValidateInvolvements(std::span<const LinkedInvolvement> involvements) {
                 first.uithuisplaatsing == row.uithuisplaatsing && first.aanbieder == row.aanbieder &&
                 first.gemeente == row.gemeente;
     if (!same) {
-      return DataError(where +
-                       ": registration fields (date, end date, soort, uithuisplaatsing, aanbieder, gemeente) "
-                       "differ from betrokkene " +
-                       std::to_string(first.betrokkene_nr) + " of the same registration");
+      return DataError(msg::RegistrationFieldsDiffer(where, first.betrokkene_nr));
     }
   }
   return Status::Ok();

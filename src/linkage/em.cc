@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "linkage/messages.h"
+
 namespace sz::linkage {
 namespace {
 
@@ -17,14 +19,14 @@ void FloorAndNormalise(std::vector<double>& probabilities, double floor) {
 
 Status CheckCounts(std::span<const double> counts, double* total) {
   if (counts.size() != static_cast<size_t>(kPatternCount)) {
-    return InvalidArgumentError("pattern counts must have " + std::to_string(kPatternCount) + " entries");
+    return InvalidArgumentError(msg::PatternCountsWrongSize(kPatternCount));
   }
   *total = 0;
   for (double count : counts) {
-    if (!(count >= 0)) return InvalidArgumentError("pattern counts must be non-negative");
+    if (!(count >= 0)) return InvalidArgumentError(msg::PatternCountsNegative());
     *total += count;
   }
-  if (*total <= 0) return FailedPreconditionError("no pairs to estimate from");
+  if (*total <= 0) return FailedPreconditionError(msg::NoPairsToEstimateFrom());
   return Status::Ok();
 }
 
@@ -36,15 +38,15 @@ Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunt
   RETURN_IF_ERROR(CheckCounts(pattern_counts, &counted));
   double total_pairs = options.total_pairs > 0 ? options.total_pairs : counted;
   if (total_pairs < counted * (1 - 1e-12)) {
-    return InvalidArgumentError("total_pairs is smaller than the number of counted pairs");
+    return InvalidArgumentError(msg::TotalPairsTooSmall());
   }
   if (options.estimate_u && total_pairs > counted * (1 + 1e-12)) {
-    return InvalidArgumentError("estimate_u needs every pair counted (total_pairs equal to the counted pairs)");
+    return InvalidArgumentError(msg::EstimateUNeedsEveryPair());
   }
   for (int field = 0; field < kFieldCount; ++field) {
     if (start.m[field].size() != static_cast<size_t>(kLevelCount[field]) ||
         start.u[field].size() != static_cast<size_t>(kLevelCount[field])) {
-      return InvalidArgumentError("starting model has the wrong number of levels for a field");
+      return InvalidArgumentError(msg::StartingModelWrongLevels());
     }
   }
 

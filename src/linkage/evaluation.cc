@@ -4,6 +4,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "linkage/messages.h"
+
 namespace sz::linkage {
 namespace {
 
@@ -82,7 +84,7 @@ PairwiseScores ScoreClustering(std::span<const uint32_t> predicted, std::span<co
 Result<EvaluationReport> Evaluate(std::span<const LinkRecord> records, const LinkageResult& result,
                                   std::span<const std::string> truth, LinkMode mode, double link_probability) {
   if (truth.size() != records.size() || result.person.size() != records.size()) {
-    return InvalidArgumentError("truth, records and linkage result must have the same number of records");
+    return InvalidArgumentError(msg::EvaluationSizesDiffer());
   }
   std::vector<uint32_t> truth_ids = Intern(truth);
   std::vector<uint32_t> source_ids;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "linkage/messages.h"
 #include "privacy/clk.h"
 
 namespace sz::linkage {
@@ -37,7 +38,7 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
         Required{"wijk", &reader.wijk_}}) {
     *required.slot = index_of(required.name);
     if (*required.slot < 0) {
-      return InvalidArgumentError("extract van " + reader.source_ + " heeft geen kolom " + std::string(required.name));
+      return InvalidArgumentError(msg::ExtractLacksColumn(reader.source_, required.name));
     }
   }
   reader.placement_ = index_of("uithuisplaatsing");
@@ -46,8 +47,7 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
     reader.event_date_ = index_of(event_date_column);
     reader.event_date_name_ = event_date_column;
     if (reader.event_date_ < 0) {
-      return InvalidArgumentError("extract van " + reader.source_ + " heeft geen kolom " +
-                                  std::string(event_date_column));
+      return InvalidArgumentError(msg::ExtractLacksColumn(reader.source_, event_date_column));
     }
   }
   return reader;
@@ -55,8 +55,7 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
 
 Result<LinkRecord> ExtractRowReader::Read(std::span<const Value> row) const {
   if (row.size() != width_) {
-    return DataError("extractregel heeft " + std::to_string(row.size()) + " waarden, verwacht " +
-                     std::to_string(width_));
+    return DataError(msg::ExtractRowWrongWidth(row.size(), width_));
   }
   LinkRecord record;
   record.source = source_;
@@ -69,7 +68,7 @@ Result<LinkRecord> ExtractRowReader::Read(std::span<const Value> row) const {
   if (!row[clk_].missing()) {
     ASSIGN_OR_RETURN(std::string_view text, row[clk_].AsText("clk"));
     Result<ClkWords> clk = DecodeClk(text);
-    if (!clk.ok()) return DataError("kolom clk: " + clk.status().message());
+    if (!clk.ok()) return DataError(msg::ClkColumn(clk.status().message()));
     record.clk = *clk;
   }
   if (!row[birth_year_].missing()) {
@@ -79,7 +78,7 @@ Result<LinkRecord> ExtractRowReader::Read(std::span<const Value> row) const {
   if (!row[sex_].missing()) {
     ASSIGN_OR_RETURN(std::string_view text, row[sex_].AsText("geslacht"));
     std::optional<Sex> sex = ParseSex(text);
-    if (!sex) return DataError("kolom geslacht: onbekende waarde (verwacht man, vrouw of onbekend)");
+    if (!sex) return DataError(msg::UnknownSex());
     record.sex = *sex == Sex::kOther ? Sex::kUnknown : *sex;
   }
   record.wijk = row[wijk_].TextOrEmpty();

@@ -13,6 +13,7 @@
 #include "linkage/internal/compare.h"
 #include "linkage/internal/encoded_records.h"
 #include "linkage/internal/parallel.h"
+#include "linkage/messages.h"
 
 namespace sz::linkage {
 namespace {
@@ -178,24 +179,24 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
 }  // namespace
 
 Result<LinkageResult> Link(std::span<const LinkRecord> records, const LinkageOptions& options) {
-  if (records.size() >= UINT32_MAX) return InvalidArgumentError("too many records for one linkage (max 2^32-2)");
+  if (records.size() >= UINT32_MAX) return InvalidArgumentError(msg::TooManyRecords());
   return Link(Encode(records), options);
 }
 
 Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options) {
   auto start = std::chrono::steady_clock::now();
   const size_t record_count = encoded.size;
-  if (record_count >= UINT32_MAX) return InvalidArgumentError("too many records for one linkage (max 2^32-2)");
-  if (record_count < 2) return FailedPreconditionError("linkage needs at least two records");
+  if (record_count >= UINT32_MAX) return InvalidArgumentError(msg::TooManyRecords());
+  if (record_count < 2) return FailedPreconditionError(msg::TooFewRecords());
   const bool incremental = options.first_new > 0;
   if (incremental) {
-    if (!options.model) return InvalidArgumentError("incremental linking needs the model of the earlier run");
+    if (!options.model) return InvalidArgumentError(msg::IncrementalNeedsModel());
     if (options.initial_person.size() != options.first_new || options.first_new > record_count) {
-      return InvalidArgumentError("incremental linking needs a person label for each earlier record");
+      return InvalidArgumentError(msg::IncrementalNeedsEarlierPersons());
     }
   }
   if (!options.truth.empty() && options.truth.size() != record_count) {
-    return InvalidArgumentError("the truth needs one label per record");
+    return InvalidArgumentError(msg::TruthNeedsOneLabelPerRecord());
   }
   const bool across = options.mode == LinkMode::kAcrossSources;
   const int threads = internal::ThreadCount(options.threads);
@@ -211,7 +212,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     double same = 0;
     for (const auto& [source, count] : per_source) same += count * (count - 1) / 2;
     stats.all_pairs -= same;
-    if (stats.all_pairs <= 0) return FailedPreconditionError("linking across sources needs records from two sources");
+    if (stats.all_pairs <= 0) return FailedPreconditionError(msg::AcrossSourcesNeedsTwoSources());
   }
 
   // 1. Blocking index (freed before clustering).
@@ -300,7 +301,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     double scale = static_cast<double>(chunks) / static_cast<double>(done);
     for (double& count : pattern_counts) count *= scale;
     stats.em_sample_share = static_cast<double>(done) / static_cast<double>(chunks);
-    if (sampled_pairs == 0) return FailedPreconditionError("blocking found no candidate pairs");
+    if (sampled_pairs == 0) return FailedPreconditionError(msg::NoCandidatePairs());
     // The training sessions read these two from stats; pass 5 replaces them with the exact counts.
     stats.pairs_compared = static_cast<int64_t>(std::llround(sampled_pairs * scale));
     stats.exact_pairs = static_cast<int64_t>(std::llround(sampled_exact * scale));

@@ -101,7 +101,7 @@ Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<
         linkage::ExtractRowReader::Create(source, columns, contract.extract.key.front(), contract.extract.date_column));
     RETURN_IF_ERROR(store.records().Scan(contract, [&](std::span<const Value> row) -> Status {
       auto record = reader.Read(row);
-      if (!record.ok()) return record.status().WithContext("koppelen van " + source);
+      if (!record.ok()) return record.status().WithContext(msg::LinkingSource(source));
       builder.Add(*record);
       involvements.push_back({source, std::move(record->record_id), record->betrokkene_nr,
                               record->event_date ? record->event_date->DayNumber() : INT64_MAX});

@@ -215,4 +215,31 @@ std::string IngestedAfterLinking(std::string_view source, std::string_view recor
          " is ingelezen na de laatste koppelrun: draai eerst `samenzicht link`";
 }
 
+// Encode.
+std::string SecretTwice() { return "geef --secret of --secret-file, niet allebei"; }
+std::string SecretRequired() { return "een geheim is verplicht (--secret of --secret-file)"; }
+std::string CannotOpenSecretFile(std::string_view path) {
+  return "geheimbestand " + std::string(path) + " kan niet worden geopend";
+}
+std::string EmptySecretFile(std::string_view path) { return "geheimbestand " + std::string(path) + " is leeg"; }
+std::string ColumnsAgainstSchema(std::string_view input, size_t columns, std::string_view schema, size_t features) {
+  return std::string(input) + ": heeft " + std::to_string(columns) + " kolommen, het schema " + std::string(schema) +
+         " beschrijft " + std::to_string(features) + " kenmerken";
+}
+std::string ColumnAgainstFeature(std::string_view input, size_t position, std::string_view column,
+                                 std::string_view feature) {
+  return std::string(input) + ": kolom " + std::to_string(position) + " heet " + QuoteValue(column) + " maar kenmerk " +
+         std::to_string(position) + " van het schema is '" + std::string(feature) +
+         "' (kolommen worden op positie gekoppeld; --no-header-check accepteert andere namen)";
+}
+std::string CannotCreateFile(std::string_view path) { return "kan " + std::string(path) + " niet aanmaken"; }
+std::string CannotWriteFile(std::string_view path) { return "kan " + std::string(path) + " niet schrijven"; }
+std::string CannotRenameFile(std::string_view from, std::string_view to) {
+  return "kan " + std::string(from) + " niet hernoemen naar " + std::string(to);
+}
+std::string AtLineOf(std::string_view path, long line) { return std::string(path) + ": regel " + std::to_string(line); }
+
+// Link.
+std::string LinkingSource(std::string_view source) { return "koppelen van " + std::string(source); }
+
 }  // namespace sz::pipeline::msg

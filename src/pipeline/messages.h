@@ -2,6 +2,7 @@
 // a user about a stage's work and its refusals. One place for the whole module.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,6 +45,22 @@ std::string NoRecordForPerson(std::string_view records_file);
 std::string PersonNumberTwice(long first_line);
 std::string UnknownExtractColumn(std::string_view column);
 std::string RecordWithoutPersons();
+
+// Encode (CLKs outside the desk pipeline).
+std::string SecretTwice();
+std::string SecretRequired();
+std::string CannotOpenSecretFile(std::string_view path);
+std::string EmptySecretFile(std::string_view path);
+std::string ColumnsAgainstSchema(std::string_view input, size_t columns, std::string_view schema, size_t features);
+std::string ColumnAgainstFeature(std::string_view input, size_t position, std::string_view column,
+                                 std::string_view feature);
+std::string CannotCreateFile(std::string_view path);
+std::string CannotWriteFile(std::string_view path);
+std::string CannotRenameFile(std::string_view from, std::string_view to);
+std::string AtLineOf(std::string_view path, long line);  // "PATH: regel LINE"
+
+// Link.
+std::string LinkingSource(std::string_view source);  // context: "koppelen van SOURCE"
 
 // Link evaluation.
 std::string MapItemMalformed(std::string_view item);

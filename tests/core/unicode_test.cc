@@ -71,13 +71,13 @@ TEST(UnicodeTest, DecodesAndValidatesUtf8) {
 TEST(UnicodeTest, DecodeErrorsNameTheProblemButNotTheText) {
   Result<std::u32string> truncated = DecodeUtf8("Jos\xC3");
   ASSERT_FALSE(truncated.ok());
-  EXPECT_EQ(truncated.status().message(), "text is not valid UTF-8 (truncated sequence)");
+  EXPECT_EQ(truncated.status().message(), "tekst is geen geldige UTF-8 (houdt op midden in een teken)");
   // The text ends before the three bytes E2 announces: reported as truncated, as privacy always did.
-  EXPECT_EQ(DecodeUtf8("\xE2z").status().message(), "text is not valid UTF-8 (truncated sequence)");
+  EXPECT_EQ(DecodeUtf8("\xE2z").status().message(), "tekst is geen geldige UTF-8 (houdt op midden in een teken)");
   Result<std::u32string> latin1 = DecodeUtf8("Ren\xE9 Jansen");
   ASSERT_FALSE(latin1.ok());
-  EXPECT_EQ(latin1.status().message(), "text is not valid UTF-8");
-  EXPECT_EQ(DecodeUtf8("\xED\xA0\x80").status().message(), "text is not valid UTF-8");
+  EXPECT_EQ(latin1.status().message(), "tekst is geen geldige UTF-8");
+  EXPECT_EQ(DecodeUtf8("\xED\xA0\x80").status().message(), "tekst is geen geldige UTF-8");
 }
 
 TEST(UnicodeTest, DecodesOneSequence) {

@@ -351,10 +351,13 @@ TEST(LinkerLabelsTest, MFromBsnLabelledPairsMatchesTheTrueMatchesAndLinksAsWell)
 TEST(LinkerErrorsTest, TooFewRecords) {
   std::vector<LinkRecord> one(1);
   EXPECT_EQ(Link(one).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Link(one).status().message(), "koppelen vraagt minstens twee records");
   std::vector<LinkRecord> same_source(3);
   LinkageOptions across;
   across.mode = LinkMode::kAcrossSources;
   EXPECT_EQ(Link(same_source, across).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Link(same_source, across).status().message(),
+            "koppelen tussen bronnen vraagt records van minstens twee bronnen");
 }
 
 }  // namespace
