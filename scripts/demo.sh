@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
-#   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → detect-eval
+#   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → survey
+#   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts)
 # Later stages (link, compute, detect, publish, serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
@@ -13,6 +14,7 @@ out=${DEMO_DIR:-demo-out}
 scale=${DEMO_SCALE:-1}
 seed=${DEMO_SEED:-2026}
 db="$out/samenzicht.db"
+wave=2024  # the latest health-monitor wave the generator writes
 
 has_command() { "$sz" "$1" --help >/dev/null 2>&1; }
 
@@ -61,5 +63,10 @@ echo "== 5b. Veilig Thuis's reports of $last_month arrive: only they are linked 
 echo "== 6. Cross-desk measures (dwarsverbanden) from the linked persons, checked against the truth"
 "$sz" crossdesk --db "$db" --truth "$out/desks" --out "$out/dwarsverbanden.csv"
 
-echo "== 7. Early signals: the detection methods compared on the injected outbreaks"
-"$sz" detect-eval --data "$out/desks" --json "$out/detect-eval.json"
+echo "== 7. Health monitor: loneliness per gemeente from the stored $wave wave (design-based, as R's survey)"
+"$sz" survey --db "$db" --wave "$wave" --ids psu --strata stratum --weights gewicht \
+  --ciprop eenzaam --by gemeente --out "$out/eenzaam-$wave.csv"
+head -4 "$out/eenzaam-$wave.csv"
+
+echo "== 8. Early signals: the detection methods compared on the injected outbreaks (series from the store)"
+"$sz" detect-eval --db "$db" --truth "$out/desks" --json "$out/detect-eval.json"
