@@ -20,10 +20,10 @@ has_command() { "$sz" "$1" --help >/dev/null 2>&1; }
 
 rm -rf "$out"
 mkdir -p "$out"
-echo "== 1. Synthetic Twente (seed $seed, scale $scale) → $out/desks"
+echo "== 1. Synthetisch Twente (seed $seed, schaal $scale) → $out/desks"
 "$sz" generate --out "$out/desks" --seed "$seed" --scale "$scale"
 
-echo "== 2. At each desk: a key (kept outside the store) and a pseudonymised extract"
+echo "== 2. Bij elk meldpunt: een sleutel (buiten de opslag bewaard) en een gepseudonimiseerd extract"
 # One key for this demo run, shared by the desks so that their extracts can be linked. It lives
 # next to the desks' files, never in the store.
 "$sz" keygen --out "$out/desks/demo.key"
@@ -35,7 +35,7 @@ for source in veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf je
     -o "$out/extracts/$source.csv"
 done
 
-echo "== 3. Ingest into the store ($db)"
+echo "== 3. Inlezen in de opslag ($db)"
 # Veilig Thuis delivers monthly: its last month arrives after the first link (step 5b).
 vt="$out/extracts/veilig_thuis.csv"
 last_month=$(grep -v '^#' "$vt" | tail -n +2 | cut -d';' -f2 | sort | tail -1 | cut -c1-7)
@@ -48,25 +48,25 @@ done
 "$sz" ingest --db "$db" --source gezondheidsmonitor "$out"/desks/gezondheidsmonitor/monitor-*.sav
 "$sz" ingest --db "$db" --source bevolking "$out/desks/bevolking/bevolking.csv"
 "$sz" ingest --db "$db" --source infectieziekten "$out/desks/infectieziekten/infectieziekten.csv"
-echo "   (a second ingest of the same file adds nothing:)"
+echo "   (hetzelfde bestand nog eens inlezen voegt niets toe:)"
 "$sz" ingest --db "$db" --source infectieziekten "$out/desks/infectieziekten/infectieziekten.csv"
 
-echo "== 4. What the store holds"
+echo "== 4. Wat de opslag bevat"
 "$sz" summary --db "$db"
 
-echo "== 5. Link persons and households across the desks (scored against the generator's truth)"
+echo "== 5. Personen en huishoudens koppelen over de meldpunten (getoetst aan de waarheid van de generator)"
 "$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
-echo "== 5b. Veilig Thuis's reports of $last_month arrive: only they are linked (incremental)"
+echo "== 5b. De meldingen van Veilig Thuis over $last_month komen binnen: alleen die worden bijgekoppeld"
 "$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-$last_month.csv"
 "$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
 
-echo "== 6. Cross-desk measures (dwarsverbanden) from the linked persons, checked against the truth"
+echo "== 6. Dwarsverbanden over de meldpunten uit de gekoppelde personen, getoetst aan de waarheid"
 "$sz" crossdesk --db "$db" --truth "$out/desks" --out "$out/dwarsverbanden.csv"
 
-echo "== 7. Health monitor: loneliness per gemeente from the stored $wave wave (design-based, as R's survey)"
+echo "== 7. Gezondheidsmonitor: eenzaamheid per gemeente uit de opgeslagen golf $wave (naar het steekproefontwerp, als R's survey)"
 "$sz" survey --db "$db" --wave "$wave" --ids psu --strata stratum --weights gewicht \
   --ciprop eenzaam --by gemeente --out "$out/eenzaam-$wave.csv"
 head -4 "$out/eenzaam-$wave.csv"
 
-echo "== 8. Early signals: the detection methods compared on the injected outbreaks (series from the store)"
+echo "== 8. Vroege signalen: de detectiemethoden vergeleken op de ingebrachte uitbraken (reeksen uit de opslag)"
 "$sz" detect-eval --db "$db" --truth "$out/desks" --json "$out/detect-eval.json"

@@ -33,10 +33,10 @@ if ((${#missing[@]} == 0)); then
   exit 0
 fi
 
-echo "setup: installing ${missing[*]}" >&2
+echo "setup: installeert ${missing[*]}" >&2
 sudo_cmd=()
 if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "setup: done" >&2
+echo "setup: klaar" >&2

@@ -209,6 +209,17 @@ TEST_F(IngestTest, RowLevelProblemsAreRejectedWithLineColumnReasonAndHint) {
   }
 }
 
+TEST_F(IngestTest, AHugeBadValueIsQuotedShortInTheReasonAndKeptWholeInTheStore) {
+  const std::string huge(5'000'000, 'x');  // a 5 MB cell where a category is expected
+  store::RejectedRow reject = IngestWithOneBadRow(
+      "veilig_thuis", [&](std::vector<std::string>& cells) { cells[Col("veilig_thuis", "geweldsvorm")] = huge; });
+  EXPECT_EQ(reject.column, "geweldsvorm");
+  EXPECT_LT(reject.reason.size(), 500u) << "the reason quotes the value shortened";
+  EXPECT_NE(reject.reason.find("5000000 tekens"), std::string::npos) << reject.reason;
+  EXPECT_EQ(reject.value, huge) << "the stored reject keeps the value whole";
+  EXPECT_NE(reject.raw.find(huge), std::string::npos);
+}
+
 TEST_F(IngestTest, DuplicateRecordIdsWithinAndAcrossFiles) {
   std::string first = Path("first.csv");
   testing::WriteExtract(first, "wmo", 10, "0123456789abcdef", [](long row, std::vector<std::string>& cells) {
