@@ -70,3 +70,6 @@ head -4 "$out/eenzaam-$wave.csv"
 
 echo "== 8. Vroege signalen: de detectiemethoden vergeleken op de ingebrachte uitbraken (reeksen uit de opslag)"
 "$sz" detect-eval --db "$db" --truth "$out/desks" --json "$out/detect-eval.json"
+
+echo "== 9. De indicatorcatalogus (config/indicatoren): gecontroleerd; de waarden volgen met samenzicht run"
+"$sz" indicators --check

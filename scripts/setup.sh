@@ -15,6 +15,7 @@ packages=(
   libssl-dev                      # HMAC-SHA256, HKDF, BLAKE2b, CSPRNG
   libboost-math-dev               # quantile functions (qnorm, qt, qbeta, qnbinom)
   libreadstat-dev                 # SPSS .sav input
+  libtomlplusplus-dev             # the indicator catalogue (config/indicatoren/*.toml)
   libgtest-dev libgmock-dev       # unit tests
   libbenchmark-dev                # micro-benchmarks in bench/
 )

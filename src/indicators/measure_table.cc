@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "indicators/linked_involvement.h"
 #include "io/csv_writer.h"
 
 namespace sz::indicators {
@@ -38,6 +39,38 @@ const MeasureRow* FindRow(const MeasureTable& table, std::string_view measure, s
     if (row.measure == measure && row.category == category && row.region_code == region_code && row.period == period) {
       return &row;
     }
+  }
+  return nullptr;
+}
+
+const std::vector<MeasureInfo>& KnownMeasures() {
+  static const std::vector<MeasureInfo> measures = [] {
+    std::vector<std::string> pairs;  // the overlap matrix: a|b for a <= b in desk order
+    for (size_t a = 0; a < kDeskSources.size(); ++a) {
+      for (size_t b = a; b < kDeskSources.size(); ++b) {
+        pairs.push_back(std::string(kDeskSources[a]) + "|" + std::string(kDeskSources[b]));
+      }
+    }
+    const std::vector<std::string> next_report_kinds = {"veilig_thuis_melding", "veilig_thuis", "zorgwekkend_gedrag",
+                                                        "woningvervuiling", "wonen_verblijf"};
+    return std::vector<MeasureInfo>{
+        {"vt_meldingen_klasse", {"hermelding", "vervolgmelding", "nieuw"}},
+        {"vt_meldingen_bekend_ander_meldpunt", {"persoon", "huishouden"}},
+        {"huishoudens_meerdere_meldpunten", {""}},
+        {"meldpunt_overlap", pairs},
+        {"organisaties_per_gezin", {"gemiddelde", "1", "2", "3", "4", "5+", "3_of_meer"}},
+        {"plaatsingen_per_geplaatst_kind", {"in_periode", "loopbaan_tot_nu"}},
+        {"plaatsingen_voorafgegaan_door_vt", {"kind", "kind_of_huishouden"}},
+        {"dagen_tot_volgende_melding", next_report_kinds},
+        {"volgende_melding_binnen_365_dagen", next_report_kinds},
+    };
+  }();
+  return measures;
+}
+
+const MeasureInfo* FindMeasure(std::string_view name) {
+  for (const MeasureInfo& measure : KnownMeasures()) {
+    if (measure.name == name) return &measure;
   }
   return nullptr;
 }

@@ -57,6 +57,16 @@ void SortRows(MeasureTable& table);
 const MeasureRow* FindRow(const MeasureTable& table, std::string_view measure, std::string_view category,
                           std::string_view region_code, std::string_view period);
 
+// The measures the cross-desk computation makes (cross_desk_measures.h), each with its categories
+// ("" for a measure without categories), as the catalogue names them (catalog_file.h checks
+// `gekoppeld.maat` and `gekoppeld.categorie` against this list).
+struct MeasureInfo {
+  std::string name;
+  std::vector<std::string> categories;
+};
+const std::vector<MeasureInfo>& KnownMeasures();
+const MeasureInfo* FindMeasure(std::string_view name);
+
 // Writes `;`-separated UTF-8 with a header:
 //   maat;categorie;regioniveau;regio;periodesoort;periode;teller;noemer;waarde
 // numbers with '.', waarde empty when NaN. Written atomically (io::CsvWriter). kIoError on failure.

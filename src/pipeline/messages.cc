@@ -239,6 +239,20 @@ std::string CannotRenameFile(std::string_view from, std::string_view to) {
 }
 std::string AtLineOf(std::string_view path, long line) { return std::string(path) + ": regel " + std::to_string(line); }
 
+// Indicator catalogue.
+std::string ExampleTargetMark() { return "(voorbeeld)"; }
+std::string CatalogProblems(size_t count, std::string_view dir) {
+  return std::to_string(count) + (count == 1 ? " fout" : " fouten") + " in de indicatorcatalogus (" + std::string(dir) +
+         ")";
+}
+std::string CatalogSound(std::string_view dir, size_t indicators, size_t files) {
+  return std::string(dir) + ": " + std::to_string(indicators) + " indicatoren in " + std::to_string(files) +
+         (files == 1 ? " bestand" : " bestanden") + ", in orde";
+}
+std::string IndicatorsListed(size_t count, std::string_view dir) {
+  return std::to_string(count) + " indicatoren (" + std::string(dir) + ")";
+}
+
 // Link.
 std::string LinkingSource(std::string_view source) { return "koppelen van " + std::string(source); }
 

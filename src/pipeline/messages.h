@@ -59,6 +59,12 @@ std::string CannotWriteFile(std::string_view path);
 std::string CannotRenameFile(std::string_view from, std::string_view to);
 std::string AtLineOf(std::string_view path, long line);  // "PATH: regel LINE"
 
+// Indicator catalogue.
+std::string ExampleTargetMark();  // "(voorbeeld)": a 2030 target the board has not set yet
+std::string CatalogProblems(size_t count, std::string_view dir);
+std::string CatalogSound(std::string_view dir, size_t indicators, size_t files);
+std::string IndicatorsListed(size_t count, std::string_view dir);
+
 // Link.
 std::string LinkingSource(std::string_view source);  // context: "koppelen van SOURCE"
 

@@ -14,10 +14,12 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// `arguments` is appended to the samenzicht executable as shell words (quote them yourself).
-inline CommandResult RunSamenzicht(const std::string& arguments) {
+// `arguments` is appended to the samenzicht executable as shell words (quote them yourself);
+// `environment` ("NAME=value …") is set for the command only.
+inline CommandResult RunSamenzicht(const std::string& arguments, const std::string& environment = "") {
   CommandResult result;
-  std::string command = std::string(SZ_SAMENZICHT) + " " + arguments + " 2>&1";
+  std::string command =
+      (environment.empty() ? "" : "env " + environment + " ") + std::string(SZ_SAMENZICHT) + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
   std::array<char, 4096> buffer;
