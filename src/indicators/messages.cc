@@ -175,6 +175,19 @@ std::string CatalogHasProblems(size_t count) {
   return "de indicatorcatalogus heeft " + std::to_string(count) + (count == 1 ? " fout:" : " fouten:");
 }
 std::string AndMore(size_t count) { return "… en nog " + std::to_string(count); }
+std::string NotARate(std::string_view id) {
+  return "indicator " + S(id) + " is geen verhouding (een fout in Samenzicht)";
+}
+std::string RateSourcesDiffer(std::string_view id) {
+  return "indicator " + S(id) +
+         ": de gegeven rijen zijn niet van de bronnen van teller en noemer (een fout in Samenzicht)";
+}
+std::string StockAsNumerator(std::string_view id) {
+  return "indicator " + S(id) + ": een bestand zonder datum (zoals bevolking) kan alleen noemer zijn";
+}
+std::string NotLinked(std::string_view id) {
+  return "indicator " + S(id) + " is geen gekoppelde maat (een fout in Samenzicht)";
+}
 std::string IncomeGapTitle(std::string_view title) {
   return S(title) + ": verschil tussen hoogste en laagste inkomenskwintiel";
 }

@@ -77,6 +77,11 @@ std::string CatalogNoFiles();
 std::string CatalogCannotRead();
 std::string CatalogHasProblems(size_t count);
 std::string AndMore(size_t count);
+// Computing values (rate.h, linked_values.h).
+std::string NotARate(std::string_view id);
+std::string RateSourcesDiffer(std::string_view id);
+std::string StockAsNumerator(std::string_view id);
+std::string NotLinked(std::string_view id);
 // The derived ID_kloof_inkomen indicator.
 std::string IncomeGapTitle(std::string_view title);
 std::string IncomeGapDefinition();

@@ -136,6 +136,19 @@ double QBeta(double p, double shape1, double shape2) {
   }
 }
 
+double QGamma(double p, double shape, double scale) {
+  if (std::isnan(p) || std::isnan(shape) || std::isnan(scale)) return p + shape + scale;
+  if (shape < 0 || scale <= 0 || p < 0 || p > 1) return kNaN;
+  if (shape == 0) return 0.0;  // R: all mass at 0
+  if (p == 0) return 0.0;
+  if (p == 1) return std::numeric_limits<double>::infinity();
+  try {
+    return scale * bm::gamma_p_inv(shape, p, Policy());
+  } catch (...) {
+    return kNaN;
+  }
+}
+
 double PPois(double x, double lambda, bool lower_tail) {
   if (std::isnan(x) || std::isnan(lambda)) return x + lambda;
   if (lambda < 0) return kNaN;

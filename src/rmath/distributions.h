@@ -27,6 +27,9 @@ double PNorm(double x, double mean = 0.0, double sd = 1.0, bool lower_tail = tru
 double PT(double t, double df, bool lower_tail = true);
 double QT(double p, double df);
 double QBeta(double p, double shape1, double shape2);
+// R's qgamma(p, shape, scale = scale): a zero shape is a point mass at 0. Exact Poisson intervals
+// (R's poisson.test) are QGamma(α/2, x) and QGamma(1 − α/2, x + 1).
+double QGamma(double p, double shape, double scale = 1.0);
 double PPois(double x, double lambda, bool lower_tail = true);
 double QPois(double p, double lambda);
 double PNBinom(double x, double size, double prob, bool lower_tail = true);

@@ -21,6 +21,18 @@ TEST(DistributionsTest, NegativeBinomialQuantileMatchesR) {
   EXPECT_TRUE(std::isnan(QNBinom(0.5, 2, 0)));
 }
 
+TEST(DistributionsTest, GammaQuantileMatchesR) {
+  // R 4.2.2: qgamma(...); poisson.test(10)$conf.int = qgamma(0.025, 10), qgamma(0.975, 11)
+  EXPECT_NEAR(QGamma(0.025, 10), 4.795388696132433459, 1e-13);
+  EXPECT_NEAR(QGamma(0.975, 11), 18.390356042017778293, 1e-13);
+  EXPECT_NEAR(QGamma(0.025, 1), 0.025317807984289876, 1e-15);
+  EXPECT_NEAR(QGamma(0.975, 1), 3.688879454113935363, 1e-13);  // poisson.test(0) upper bound
+  EXPECT_NEAR(QGamma(0.975, 0.5, 0.5), 1.255971546828721142, 1e-13);
+  EXPECT_EQ(QGamma(0.5, 0), 0.0);
+  EXPECT_TRUE(std::isnan(QGamma(0.5, -1)));
+  EXPECT_TRUE(std::isnan(QGamma(1.5, 2)));
+}
+
 TEST(DistributionsTest, PoissonQuantileMatchesR) {
   // qpois(c(0.95, 0.5, 0.999), c(0.2, 3.5, 5000)); qpois(0.95, 90000); qpois(0.95, 1e-10)
   EXPECT_EQ(QPois(0.95, 0.2), 1);
