@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
 #   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → survey
-#   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts)
+#   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts) →
+#   indicators --check → run (compute the catalogue) → export
 # Later stages (link, compute, detect, publish, serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
@@ -71,5 +72,8 @@ head -4 "$out/eenzaam-$wave.csv"
 echo "== 8. Vroege signalen: de detectiemethoden vergeleken op de ingebrachte uitbraken (reeksen uit de opslag)"
 "$sz" detect-eval --db "$db" --truth "$out/desks" --json "$out/detect-eval.json"
 
-echo "== 9. De indicatorcatalogus (config/indicatoren): gecontroleerd; de waarden volgen met samenzicht run"
+echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicatoren berekend en geëxporteerd"
 "$sz" indicators --check
+"$sz" run --db "$db"
+"$sz" export --db "$db" --format csv --out "$out/indicatoren.csv"
+"$sz" export --db "$db" --format csv --gemeente GM0168 --out "$out/indicatoren-losser.csv"

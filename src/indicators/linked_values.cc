@@ -23,7 +23,8 @@ bool WantsPeriod(const Indicator& indicator, PeriodKind kind) {
 }  // namespace
 
 Result<std::vector<IndicatorValue>> LinkedValues(const Indicator& indicator, const MeasureTable& table) {
-  if (indicator.kind != IndicatorKind::kLinked || !indicator.linked) return InvalidArgumentError(msg::NotLinked(indicator.id));
+  if (indicator.kind != IndicatorKind::kLinked || !indicator.linked)
+    return InvalidArgumentError(msg::NotLinked(indicator.id));
   const LinkedSpec& spec = *indicator.linked;
   std::vector<IndicatorValue> values;
   for (const MeasureRow& row : table) {
@@ -36,7 +37,7 @@ Result<std::vector<IndicatorValue>> LinkedValues(const Indicator& indicator, con
     cell.region = row.region_code;
     cell.period = row.period;
     cell.breakdown = spec.category.empty() && !row.category.empty() ? BreakdownText("categorie", row.category)
-                                                                     : std::string(kNoBreakdown);
+                                                                    : std::string(kNoBreakdown);
     cell.numerator = row.numerator;
     cell.denominator = row.denominator;
     if (std::isfinite(row.value)) cell.value = row.value * indicator.factor;

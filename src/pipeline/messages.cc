@@ -253,6 +253,43 @@ std::string IndicatorsListed(size_t count, std::string_view dir) {
   return std::to_string(count) + " indicatoren (" + std::string(dir) + ")";
 }
 
+// Compute, run and export.
+std::string UnknownIndicator(std::string_view id) {
+  return "onbekende indicator " + QuoteValue(id) + " (samenzicht indicators toont ze)";
+}
+std::string KindNotComputedYet(std::string_view kind) {
+  return "soort " + std::string(kind) + " wordt nog niet berekend (volgt in een volgende versie)";
+}
+std::string NeedsLinkage() { return "nog niet gekoppeld: draai samenzicht run of samenzicht link"; }
+std::string ComputeRunDetails(size_t computed, size_t not_computed) {
+  return std::to_string(computed) + " indicatoren berekend, " + std::to_string(not_computed) + " nog niet berekend";
+}
+std::string ExportForAnalystsOnly() { return "alleen_analist"; }
+std::string ExportForAnalystsReason() {
+  return "nog zonder openbaarmakingscontrole: alleen voor analisten, niet verspreiden";
+}
+std::string NothingComputedYet() {
+  return "de opslag bevat nog geen berekende indicatoren: draai eerst samenzicht run";
+}
+std::string UnknownRegion(std::string_view code) {
+  return "onbekende regio " + QuoteValue(code) + " (niet in het regiobestand)";
+}
+
+std::string RunLinking() { return "koppelen …"; }
+std::string RunComputing(std::string_view indicator) { return "berekenen: " + std::string(indicator); }
+std::string StageLinking() { return "koppelen"; }
+std::string StageComputing() { return "berekenen"; }
+std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements) {
+  if (skipped) return "niets nieuws ingelezen sinds de vorige koppeling";
+  if (incremental) return std::to_string(new_involvements) + " nieuwe betrokkenheden bijgekoppeld";
+  return "alles opnieuw gekoppeld";
+}
+std::string NoDeskRowsToLink() { return "geen extracten van meldpunten in de opslag: niets te koppelen"; }
+std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t not_computed) {
+  return std::to_string(indicators) + " indicatoren, " + std::to_string(cells) + " cellen; " +
+         std::to_string(not_computed) + " indicatoren nog niet berekend";
+}
+
 // Link.
 std::string LinkingSource(std::string_view source) { return "koppelen van " + std::string(source); }
 

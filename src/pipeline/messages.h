@@ -65,6 +65,23 @@ std::string CatalogProblems(size_t count, std::string_view dir);
 std::string CatalogSound(std::string_view dir, size_t indicators, size_t files);
 std::string IndicatorsListed(size_t count, std::string_view dir);
 
+// Compute, run and export.
+std::string UnknownIndicator(std::string_view id);
+std::string KindNotComputedYet(std::string_view kind);
+std::string NeedsLinkage();
+std::string ComputeRunDetails(size_t computed, size_t not_computed);
+std::string ExportForAnalystsOnly();  // the status column until disclosure control lands
+std::string ExportForAnalystsReason();
+std::string NothingComputedYet();
+std::string UnknownRegion(std::string_view code);
+std::string RunLinking();
+std::string RunComputing(std::string_view indicator);
+std::string StageLinking();    // "koppelen"
+std::string StageComputing();  // "berekenen"
+std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements);
+std::string NoDeskRowsToLink();
+std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t not_computed);
+
 // Link.
 std::string LinkingSource(std::string_view source);  // context: "koppelen van SOURCE"
 

@@ -30,12 +30,17 @@ Status WriteTextFile(std::string_view text, const std::string& path) {
 
 std::string ProvenancePath(const std::string& data_path) { return data_path + ".json"; }
 
-Status WriteProvenance(const std::string& data_path, const Provenance& provenance) {
-  std::time_t now = std::time(nullptr);
+std::string UtcTimestamp(int64_t unix_seconds) {
+  std::time_t time = static_cast<std::time_t>(unix_seconds);
   std::tm utc{};
-  gmtime_r(&now, &utc);
-  char made[32];
-  std::strftime(made, sizeof made, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+Status WriteProvenance(const std::string& data_path, const Provenance& provenance) {
+  const std::string made = UtcTimestamp(std::time(nullptr));
   nlohmann::ordered_json json = {{"programma", "samenzicht"},
                                  {"versie", kVersion},
                                  {"opdracht", provenance.command},

@@ -11,6 +11,7 @@
 // values as given. Errors: kIoError naming the file.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,9 @@ struct Provenance {
 };
 
 Status WriteTextFile(std::string_view text, const std::string& path);
+// "2026-12-03T10:00:00Z": a Unix time as ISO 8601 UTC, as sidecars and stored runs write it.
+std::string UtcTimestamp(int64_t unix_seconds);
+
 // The sidecar's path: `data_path` + ".json".
 std::string ProvenancePath(const std::string& data_path);
 Status WriteProvenance(const std::string& data_path, const Provenance& provenance);

@@ -6,7 +6,8 @@
 //   ASSIGN_OR_RETURN(int64_t run_id, store.indicator_values().AddRun(run));
 //   RETURN_IF_ERROR(store.indicator_values().ReplaceIndicator(run_id, "eenzaam_pct", cells));
 //   RETURN_IF_ERROR(tx.Commit());
-//   ASSIGN_OR_RETURN(std::vector<IndicatorCell> cells, store.indicator_values().Cells({.indicators = {"eenzaam_pct"}}));
+//   ASSIGN_OR_RETURN(std::vector<IndicatorCell> cells, store.indicator_values().Cells({.indicators =
+//   {"eenzaam_pct"}}));
 //
 // Contract:
 // - AddRun and ReplaceIndicator need an open transaction (kFailedPrecondition otherwise).
@@ -32,13 +33,13 @@
 namespace sz::store {
 
 struct IndicatorRun {
-  int64_t id = 0;                // set by the store
-  std::string computed_at;       // ISO 8601 UTC, e.g. "2026-12-03T10:00:00Z"
-  std::string catalog_sha256;    // over the catalogue files, in name order
+  int64_t id = 0;                  // set by the store
+  std::string computed_at;         // ISO 8601 UTC, e.g. "2026-12-03T10:00:00Z"
+  std::string catalog_sha256;      // over the catalogue files, in name order
   int64_t max_ingest_file_id = 0;  // the newest ingested file the run saw
-  int64_t link_run_id = 0;       // the linkage run it used (0: none)
-  int64_t cells = 0;             // cells written by the run
-  std::string details;           // free text for people (Dutch): what was (re)computed
+  int64_t link_run_id = 0;         // the linkage run it used (0: none)
+  int64_t cells = 0;               // cells written by the run
+  std::string details;             // free text for people (Dutch): what was (re)computed
   bool operator==(const IndicatorRun&) const = default;
 };
 
@@ -51,18 +52,18 @@ struct IndicatorCell {
   std::string breakdown = "totaal";            // "totaal" or "name=value" joined with "&"
   std::optional<double> numerator;
   std::optional<double> denominator;
-  std::optional<double> value;                 // numerator / denominator × factor, or the estimate
-  std::optional<double> lower, upper;          // the interval (ondergrens, bovengrens)
-  std::optional<int64_t> respondents;          // unweighted n of a survey estimate
-  int64_t run_id = 0;                          // the run that computed it (set by the store)
+  std::optional<double> value;         // numerator / denominator × factor, or the estimate
+  std::optional<double> lower, upper;  // the interval (ondergrens, bovengrens)
+  std::optional<int64_t> respondents;  // unweighted n of a survey estimate
+  int64_t run_id = 0;                  // the run that computed it (set by the store)
   bool operator==(const IndicatorCell&) const = default;
 };
 
 struct CellQuery {
   std::vector<std::string> indicators;  // empty: all
   std::optional<RegionLevel> level;
-  std::string region;                   // "": all; a gemeente code also matches nothing below it
-  std::string period;                   // "": all
+  std::string region;  // "": all; a gemeente code also matches nothing below it
+  std::string period;  // "": all
 };
 
 class IndicatorValues {
@@ -75,5 +76,11 @@ class IndicatorValues {
   virtual Result<std::vector<IndicatorRun>> Runs() = 0;
   virtual Result<std::optional<IndicatorRun>> LatestRun() = 0;
 };
+
+// For the backends: the checks ReplaceIndicator makes before writing (kInvalidArgument as above), the
+// order Cells returns, and whether a cell matches a query.
+Status CheckCells(const std::string& indicator, const std::vector<IndicatorCell>& cells);
+bool CellBefore(const IndicatorCell& a, const IndicatorCell& b);
+bool CellMatches(const CellQuery& query, const IndicatorCell& cell);
 
 }  // namespace sz::store

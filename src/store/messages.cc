@@ -91,4 +91,17 @@ std::string PostgresNotYet(std::string_view url) {
   return QuoteValue(url) + ": de PostgreSQL-opslag is er nog niet; gebruik voorlopig sqlite:PAD";
 }
 
+std::string CellOfOtherIndicator(std::string_view cell_indicator, std::string_view indicator) {
+  return "een cel van " + std::string(cell_indicator) + " tussen de cellen van " + std::string(indicator) +
+         " (een fout in Samenzicht)";
+}
+std::string DuplicateCell(std::string_view indicator, std::string_view region, std::string_view period,
+                          std::string_view breakdown) {
+  return "cel " + std::string(indicator) + " / " + std::string(region) + " / " + std::string(period) + " / " +
+         std::string(breakdown) + " komt twee keer voor (een fout in Samenzicht)";
+}
+std::string NoSuchComputeRun(int64_t run_id) {
+  return "berekening " + std::to_string(run_id) + " staat niet in de opslag (een fout in Samenzicht)";
+}
+
 }  // namespace sz::store::msg

@@ -29,6 +29,10 @@ std::string TransactionAlreadyOpen();
 std::string TransactionFinished();
 std::string StaleLinkage(int64_t stored, int64_t first_new);
 std::string NoSuchInvolvement(int64_t idx);
+std::string CellOfOtherIndicator(std::string_view cell_indicator, std::string_view indicator);
+std::string DuplicateCell(std::string_view indicator, std::string_view region, std::string_view period,
+                          std::string_view breakdown);
+std::string NoSuchComputeRun(int64_t run_id);
 std::string RowWidth(std::string_view source, size_t width, size_t expected);
 std::string RowValueKind(std::string_view source, std::string_view column, std::string_view expected,
                          std::string_view found);

@@ -27,18 +27,20 @@ std::vector<std::string> SourceTablesV1() {
   std::vector<std::string> statements;
   for (const auto& contract : sources::AllContracts()) {
     std::string table = SourceTableName(contract);
-    std::string sql = "CREATE TABLE " + table + " (\n  ingest_file_id INTEGER NOT NULL REFERENCES ingest_files(id),\n"
+    std::string sql = "CREATE TABLE " + table +
+                      " (\n  ingest_file_id INTEGER NOT NULL REFERENCES ingest_files(id),\n"
                       "  line INTEGER NOT NULL";
     for (const auto& column : contract.extract.columns) sql += ",\n  \"" + column.name + "\" " + SqlType(column);
     sql += ",\n  PRIMARY KEY (";
-    for (size_t i = 0; i < contract.extract.key.size(); ++i) sql += (i ? ", \"" : "\"") + contract.extract.key[i] + "\"";
+    for (size_t i = 0; i < contract.extract.key.size(); ++i)
+      sql += (i ? ", \"" : "\"") + contract.extract.key[i] + "\"";
     sql += "))";
     statements.push_back(sql);
     if (contract.extract.Find("gemeente") != nullptr) {
       statements.push_back("CREATE INDEX " + table + "_gemeente ON " + table + " (gemeente)");
     }
-    statements.push_back("INSERT INTO source_contracts (source, version, signature) VALUES ('" + contract.name +
-                         "', " + std::to_string(contract.version) + ", '" + ContractSignature(contract) + "')");
+    statements.push_back("INSERT INTO source_contracts (source, version, signature) VALUES ('" + contract.name + "', " +
+                         std::to_string(contract.version) + ", '" + ContractSignature(contract) + "')");
   }
   return statements;
 }
@@ -103,6 +105,32 @@ std::vector<Migration> Build() {
            "  probability REAL NOT NULL,\n"
            "  exact INTEGER NOT NULL,\n"
            "  PRIMARY KEY (a, b))",
+       }},
+      {4,
+       "indicator values: compute runs and the cells of every catalogue indicator",
+       {
+           "CREATE TABLE indicator_runs (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  computed_at TEXT NOT NULL,\n"
+           "  catalog_sha256 TEXT NOT NULL,\n"
+           "  max_ingest_file_id INTEGER NOT NULL,\n"
+           "  link_run_id INTEGER NOT NULL,\n"
+           "  cells INTEGER NOT NULL,\n"
+           "  details TEXT NOT NULL)",
+           "CREATE TABLE indicator_cells (\n"
+           "  indicator TEXT NOT NULL,\n"
+           "  level INTEGER NOT NULL,\n"
+           "  region TEXT NOT NULL,\n"
+           "  period TEXT NOT NULL,\n"
+           "  breakdown TEXT NOT NULL,\n"
+           "  numerator REAL,\n"
+           "  denominator REAL,\n"
+           "  value REAL,\n"
+           "  lower REAL,\n"
+           "  upper REAL,\n"
+           "  respondents INTEGER,\n"
+           "  run_id INTEGER NOT NULL REFERENCES indicator_runs(id),\n"
+           "  PRIMARY KEY (indicator, level, region, period, breakdown)) WITHOUT ROWID",
        }},
   };
 }

@@ -5,8 +5,9 @@
 //   records()     validated rows per source, typed    (store/records.h)      — the ingest stage
 //   linkage()     linkage runs, persons, pairs        (store/linkage_runs.h) — the link stage
 //   settings()    small facts of the data             (store/settings.h)
+//   indicator_values()  computed indicator cells, compute runs (store/indicator_values.h) — the compute stage
 //
-// Later parts (indicator values, signal state, published cells, accounts, the audit log) join the
+// Later parts (signal state, published cells, accounts, the audit log) join the
 // same way. Backends: SQLite (a file; the default), in memory (tests, throwaway runs), and later
 // PostgreSQL (the shared server); every backend passes tests/store/store_conformance_test.cc.
 //
@@ -27,6 +28,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "store/indicator_values.h"
 #include "store/ingest_log.h"
 #include "store/linkage_runs.h"
 #include "store/records.h"
@@ -75,6 +77,7 @@ class Store {
   virtual Records& records() = 0;
   virtual LinkageRuns& linkage() = 0;
   virtual Settings& settings() = 0;
+  virtual IndicatorValues& indicator_values() = 0;
 };
 
 // Opens a store from a URL:

@@ -24,11 +24,13 @@ Indicator Shipped(const std::string& id) {
 
 TEST(LinkedValuesTest, ACategoryOfAMeasureBecomesPercentCellsWithWilsonIntervals) {
   MeasureTable table = {
-      Row("vt_meldingen_klasse", "hermelding", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 7, 40, 0.175),
+      Row("vt_meldingen_klasse", "hermelding", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 7, 40,
+          0.175),
       Row("vt_meldingen_klasse", "nieuw", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 20, 40, 0.5),
       Row("vt_meldingen_klasse", "hermelding", RegionLevel::kRegio, "CR23", PeriodKind::kQuarter, "2024-Q1", 0, 0,
           std::nan("")),
-      Row("organisaties_per_gezin", "gemiddelde", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 30, 20, 1.5),
+      Row("organisaties_per_gezin", "gemiddelde", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 30, 20,
+          1.5),
   };
   auto cells = LinkedValues(Shipped("vt_hermelding_pct"), table);
   ASSERT_TRUE(cells.ok()) << cells.status().ToString();
@@ -54,9 +56,11 @@ TEST(LinkedValuesTest, ACategoryOfAMeasureBecomesPercentCellsWithWilsonIntervals
 
 TEST(LinkedValuesTest, WithoutACategoryEveryCategoryIsABreakdown) {
   MeasureTable table = {
-      Row("meldpunt_overlap", "veilig_thuis|wmo", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 5, 100, 0.05),
+      Row("meldpunt_overlap", "veilig_thuis|wmo", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 5, 100,
+          0.05),
       Row("meldpunt_overlap", "wmo|wmo", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 60, 100, 0.6),
-      Row("huishoudens_meerdere_meldpunten", "", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 9, 100, 0.09),
+      Row("huishoudens_meerdere_meldpunten", "", RegionLevel::kGemeente, "GM0153", PeriodKind::kYear, "2024", 9, 100,
+          0.09),
   };
   auto overlap = LinkedValues(Shipped("meldpunt_overlap"), table);
   ASSERT_TRUE(overlap.ok());

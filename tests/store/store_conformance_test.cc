@@ -86,6 +86,25 @@ class StoreConformance : public ::testing::Test {
     ASSERT_TRUE(store_->ingest_log().AddReject(*file, {4, "aantal", "veel", "geen getal", "cijfers", "raw"}).ok());
     ASSERT_TRUE(store_->settings().Set("k", "v").ok());
     ASSERT_TRUE(store_->linkage().Replace(LinkRunInfo{.details = "{}"}, {{"wmo", "W1", 1, "p", "h"}}, {}).ok());
+    auto run = store_->indicator_values().AddRun(IndicatorRun{.computed_at = "2026-12-03T10:00:00Z"});
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    ASSERT_TRUE(store_->indicator_values()
+                    .ReplaceIndicator(*run, "x", {Cell("x", RegionLevel::kGemeente, "GM0153", "2024")})
+                    .ok());
+  }
+
+  static IndicatorCell Cell(const std::string& indicator, RegionLevel level, const std::string& region,
+                            const std::string& period, const std::string& breakdown = "totaal") {
+    IndicatorCell cell;
+    cell.indicator = indicator;
+    cell.level = level;
+    cell.region = region;
+    cell.period = period;
+    cell.breakdown = breakdown;
+    cell.numerator = 3;
+    cell.denominator = 600;
+    cell.value = 5;
+    return cell;
   }
 
   void ExpectEmpty() {
@@ -96,6 +115,9 @@ class StoreConformance : public ::testing::Test {
     EXPECT_FALSE(store_->settings().Get("k")->has_value());
     EXPECT_FALSE(store_->linkage().Latest()->has_value());
     EXPECT_TRUE(store_->linkage().Involvements()->empty());
+    EXPECT_TRUE(store_->indicator_values().Runs()->empty());
+    EXPECT_FALSE(store_->indicator_values().LatestRun()->has_value());
+    EXPECT_TRUE(store_->indicator_values().Cells({})->empty());
   }
 
   std::unique_ptr<Store> store_;
@@ -134,6 +156,7 @@ TYPED_TEST(StoreConformance, ACommittedTransactionKeepsEverything) {
   EXPECT_EQ(this->Scan(this->Infect()).size(), 2u);
   EXPECT_EQ(this->store_->settings().Get("k")->value_or(""), "v");
   EXPECT_EQ((*this->store_->linkage().Latest())->involvements, 1);
+  EXPECT_EQ(this->store_->indicator_values().Cells({})->size(), 1u);
 }
 
 TYPED_TEST(StoreConformance, WritesNeedATransactionAndOneAtATime) {
@@ -362,6 +385,102 @@ TYPED_TEST(StoreConformance, LinkageIsReplacedOrExtended) {
   EXPECT_EQ(linkage.Involvements()->size(), 1u);
   EXPECT_TRUE(linkage.Pairs(0.0)->empty());
   EXPECT_EQ((*linkage.Latest())->pairs_kept, 0);
+}
+
+TYPED_TEST(StoreConformance, IndicatorValuesAreReplacedPerIndicatorAndComeBackAsTheyWentIn) {
+  IndicatorValues& values = this->store_->indicator_values();
+  using Self = StoreConformance<TypeParam>;
+  // Writes need a transaction.
+  EXPECT_EQ(values.AddRun({}).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(values.ReplaceIndicator(1, "x", {}).code(), StatusCode::kFailedPrecondition);
+
+  IndicatorCell full = Self::Cell("b_ind", RegionLevel::kWijk, "WK015301", "2024-Q1", "melder=politie&geslacht=vrouw");
+  full.lower = 0.5;
+  full.upper = 14.25;
+  full.respondents = 0;  // 0 stays 0
+  IndicatorCell sparse = Self::Cell("b_ind", RegionLevel::kGemeente, "GM0153", "2024", "wijk=Noord-Zuid é");
+  sparse.numerator = 0;
+  sparse.denominator.reset();
+  sparse.value.reset();  // missing stays missing
+  int64_t first = 0, second = 0;
+  {
+    auto tx = this->store_->Begin();
+    IndicatorRun run{.computed_at = "2026-12-03T10:00:00Z",
+                     .catalog_sha256 = std::string(64, 'a'),
+                     .max_ingest_file_id = 7,
+                     .link_run_id = 2,
+                     .cells = 4,
+                     .details = "4 cellen"};
+    auto id = values.AddRun(run);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    first = *id;
+    ASSERT_TRUE(values
+                    .ReplaceIndicator(first, "b_ind",
+                                      {full, sparse, Self::Cell("b_ind", RegionLevel::kRegio, "CR23", "2024"),
+                                       Self::Cell("b_ind", RegionLevel::kGemeente, "GM0141", "2024")})
+                    .ok());
+    ASSERT_TRUE(
+        values.ReplaceIndicator(first, "a_ind", {Self::Cell("a_ind", RegionLevel::kGemeente, "GM0153", "2023")}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+    auto runs = values.Runs();
+    ASSERT_EQ(runs->size(), 1u);
+    run.id = first;
+    EXPECT_EQ(runs->front(), run);
+  }
+  // Order: indicator, then level (regio < gemeente < wijk), region, period, breakdown.
+  auto all = values.Cells({});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 5u);
+  std::vector<std::string> order;
+  for (const IndicatorCell& cell : *all) order.push_back(cell.indicator + "/" + cell.region);
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"a_ind/GM0153", "b_ind/CR23", "b_ind/GM0141", "b_ind/GM0153", "b_ind/WK015301"}));
+  IndicatorCell want_full = full, want_sparse = sparse;
+  want_full.run_id = want_sparse.run_id = first;
+  EXPECT_EQ((*all)[4], want_full);
+  EXPECT_EQ((*all)[3], want_sparse);
+
+  // Queries.
+  EXPECT_EQ(values.Cells({.indicators = {"a_ind"}})->size(), 1u);
+  EXPECT_EQ(values.Cells({.level = RegionLevel::kGemeente})->size(), 3u);
+  EXPECT_EQ(values.Cells({.indicators = {"b_ind"}, .region = "GM0153"})->size(), 1u);
+  EXPECT_EQ(values.Cells({.period = "2023"})->size(), 1u);
+
+  // Replacing one indicator leaves the other; the new run stamps its cells.
+  {
+    auto tx = this->store_->Begin();
+    auto id = values.AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+    ASSERT_TRUE(id.ok());
+    second = *id;
+    EXPECT_GT(second, first);
+    ASSERT_TRUE(
+        values.ReplaceIndicator(second, "b_ind", {Self::Cell("b_ind", RegionLevel::kRegio, "CR23", "2025")}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto b = values.Cells({.indicators = {"b_ind"}});
+  ASSERT_EQ(b->size(), 1u);
+  EXPECT_EQ(b->front().period, "2025");
+  EXPECT_EQ(b->front().run_id, second);
+  EXPECT_EQ(values.Cells({.indicators = {"a_ind"}})->front().run_id, first);
+  EXPECT_EQ((*values.LatestRun())->id, second);
+
+  // Refusals change nothing: a duplicate key, a cell of another indicator, an unknown run.
+  {
+    auto tx = this->store_->Begin();
+    IndicatorCell twice = Self::Cell("b_ind", RegionLevel::kRegio, "CR23", "2026");
+    EXPECT_EQ(values.ReplaceIndicator(second, "b_ind", {twice, twice}).code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(
+        values.ReplaceIndicator(second, "b_ind", {Self::Cell("a_ind", RegionLevel::kRegio, "CR23", "2026")}).code(),
+        StatusCode::kInvalidArgument);
+    EXPECT_EQ(values.ReplaceIndicator(second + 100, "b_ind", {twice}).code(), StatusCode::kNotFound);
+    EXPECT_EQ(values.Cells({.indicators = {"b_ind"}})->front().period, "2025");
+    // An empty list removes the indicator's cells.
+    ASSERT_TRUE(values.ReplaceIndicator(second, "a_ind", {}).ok());
+    EXPECT_TRUE(values.Cells({.indicators = {"a_ind"}})->empty());
+    // Destroyed without commit: a_ind is back.
+  }
+  EXPECT_EQ(values.Cells({.indicators = {"a_ind"}})->size(), 1u);
+  EXPECT_EQ(values.Runs()->size(), 2u);
 }
 
 }  // namespace

@@ -42,6 +42,8 @@ struct State {
   std::vector<LinkRunInfo> runs;
   std::vector<LinkedInvolvement> involvements;
   std::vector<LinkPairRow> pairs;
+  std::vector<IndicatorRun> indicator_runs;
+  std::map<std::string, std::vector<IndicatorCell>> cells;  // per indicator, in CellBefore order
 };
 
 std::string KeyOf(const sources::SourceContract& contract, std::span<const Value> values) {
@@ -299,9 +301,57 @@ class MemorySettings : public Settings {
   Shared& shared_;
 };
 
+class MemoryIndicatorValues : public IndicatorValues {
+ public:
+  explicit MemoryIndicatorValues(Shared& shared) : shared_(shared) {}
+  Result<int64_t> AddRun(const IndicatorRun& run) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een berekening vastleggen"));
+    IndicatorRun stored = run;
+    stored.id = shared_.state.indicator_runs.empty() ? 1 : shared_.state.indicator_runs.back().id + 1;
+    shared_.state.indicator_runs.push_back(stored);
+    return stored.id;
+  }
+  Status ReplaceIndicator(int64_t run_id, const std::string& indicator,
+                          const std::vector<IndicatorCell>& cells) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("indicatorwaarden opslaan"));
+    RETURN_IF_ERROR(CheckCells(indicator, cells));
+    const auto& runs = shared_.state.indicator_runs;
+    if (std::none_of(runs.begin(), runs.end(), [&](const IndicatorRun& r) { return r.id == run_id; })) {
+      return NotFoundError(msg::NoSuchComputeRun(run_id));
+    }
+    if (cells.empty()) {
+      shared_.state.cells.erase(indicator);
+      return Status::Ok();
+    }
+    std::vector<IndicatorCell> stored = cells;
+    for (IndicatorCell& cell : stored) cell.run_id = run_id;
+    std::sort(stored.begin(), stored.end(), CellBefore);
+    shared_.state.cells[indicator] = std::move(stored);
+    return Status::Ok();
+  }
+  Result<std::vector<IndicatorCell>> Cells(const CellQuery& query) override {
+    std::vector<IndicatorCell> out;
+    for (const auto& [indicator, cells] : shared_.state.cells) {  // map order = indicator byte order
+      for (const IndicatorCell& cell : cells) {
+        if (CellMatches(query, cell)) out.push_back(cell);
+      }
+    }
+    return out;
+  }
+  Result<std::vector<IndicatorRun>> Runs() override { return shared_.state.indicator_runs; }
+  Result<std::optional<IndicatorRun>> LatestRun() override {
+    if (shared_.state.indicator_runs.empty()) return std::optional<IndicatorRun>();
+    return std::optional<IndicatorRun>(shared_.state.indicator_runs.back());
+  }
+
+ private:
+  Shared& shared_;
+};
+
 class MemoryStore : public Store {
  public:
-  MemoryStore() : ingest_log_(shared_), records_(shared_), linkage_(shared_), settings_(shared_) {}
+  MemoryStore()
+      : ingest_log_(shared_), records_(shared_), linkage_(shared_), settings_(shared_), indicator_values_(shared_) {}
 
   std::string Describe() const override { return "memory:"; }
   int SchemaVersion() override { return AllMigrations().back().version; }
@@ -316,6 +366,7 @@ class MemoryStore : public Store {
   Records& records() override { return records_; }
   LinkageRuns& linkage() override { return linkage_; }
   Settings& settings() override { return settings_; }
+  IndicatorValues& indicator_values() override { return indicator_values_; }
 
   void Commit() { shared_.snapshot.reset(); }
   void Rollback() {
@@ -329,6 +380,7 @@ class MemoryStore : public Store {
   MemoryRecords records_;
   MemoryLinkageRuns linkage_;
   MemorySettings settings_;
+  MemoryIndicatorValues indicator_values_;
 };
 
 Status MemoryTransaction::Commit() {

@@ -109,4 +109,18 @@ class SqliteSettings : public Settings {
   Connection& connection_;
 };
 
+class SqliteIndicatorValues : public IndicatorValues {
+ public:
+  explicit SqliteIndicatorValues(Connection& connection) : connection_(connection) {}
+  Result<int64_t> AddRun(const IndicatorRun& run) override;
+  Status ReplaceIndicator(int64_t run_id, const std::string& indicator,
+                          const std::vector<IndicatorCell>& cells) override;
+  Result<std::vector<IndicatorCell>> Cells(const CellQuery& query) override;
+  Result<std::vector<IndicatorRun>> Runs() override;
+  Result<std::optional<IndicatorRun>> LatestRun() override;
+
+ private:
+  Connection& connection_;
+};
+
 }  // namespace sz::store::sqlite

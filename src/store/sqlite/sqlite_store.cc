@@ -26,7 +26,11 @@ class SqliteTransaction : public TransactionBackend {
 class SqliteStore : public Store {
  public:
   SqliteStore(sqlite3* db, std::string path)
-      : ingest_log_(connection_), records_(connection_), linkage_(connection_), settings_(connection_) {
+      : ingest_log_(connection_),
+        records_(connection_),
+        linkage_(connection_),
+        settings_(connection_),
+        indicator_values_(connection_) {
     connection_.db = db;
     connection_.path = std::move(path);
   }
@@ -78,6 +82,7 @@ class SqliteStore : public Store {
   Records& records() override { return records_; }
   LinkageRuns& linkage() override { return linkage_; }
   Settings& settings() override { return settings_; }
+  IndicatorValues& indicator_values() override { return indicator_values_; }
 
   Status CommitTransaction() {
     EndStatements();
@@ -174,6 +179,7 @@ class SqliteStore : public Store {
   SqliteRecords records_;
   SqliteLinkageRuns linkage_;
   SqliteSettings settings_;
+  SqliteIndicatorValues indicator_values_;
 };
 
 Status SqliteTransaction::Commit() { return store_.CommitTransaction(); }

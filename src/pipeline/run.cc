@@ -1,0 +1,51 @@
+#include "pipeline/run.h"
+
+#include <chrono>
+
+#include "pipeline/messages.h"
+#include "sources/contract.h"
+
+namespace sz::pipeline {
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+Result<RunReport> RunAll(Workspace& workspace, const RunRequest& request) {
+  RunReport report;
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+
+  // 1. Link, when there are desk extracts.
+  int64_t desk_rows = 0;
+  for (const std::string& source : DeskSources()) {
+    ASSIGN_OR_RETURN(store::RecordSummary summary, store->records().Summarise(*sources::FindContract(source)));
+    desk_rows += summary.rows;
+  }
+  auto start = std::chrono::steady_clock::now();
+  if (desk_rows > 0) {
+    if (request.progress) request.progress(msg::RunLinking());
+    LinkRequest link;
+    link.force = request.full;
+    ASSIGN_OR_RETURN(LinkReport linked, LinkStore(workspace, link));
+    report.stages.push_back({msg::StageLinking(), SecondsSince(start),
+                             msg::LinkStageSummary(linked.skipped, linked.incremental, linked.new_involvements)});
+    report.link = std::move(linked);
+  } else {
+    report.stages.push_back({msg::StageLinking(), 0, msg::NoDeskRowsToLink()});
+  }
+
+  // 2. Compute every indicator.
+  start = std::chrono::steady_clock::now();
+  ComputeRequest compute;
+  if (request.progress) compute.progress = [&](const std::string& id) { request.progress(msg::RunComputing(id)); };
+  ASSIGN_OR_RETURN(report.compute, ComputeIndicators(workspace, compute));
+  report.stages.push_back({msg::StageComputing(), SecondsSince(start),
+                           msg::ComputeStageSummary(report.compute.computed.size(), report.compute.cells,
+                                                    report.compute.not_computed.size())});
+  return report;
+}
+
+}  // namespace sz::pipeline

@@ -1,0 +1,46 @@
+// `samenzicht run`: the stages after ingest, in order — link (when something new was ingested, or
+// always with `full`) → compute the catalogue's indicators. Signals and publication join here in
+// their own issues. Each stage is its own transaction; a failing stage stops the run and what the
+// earlier stages stored stays (it is consistent on its own).
+//
+//   ASSIGN_OR_RETURN(RunReport report, RunAll(workspace, RunRequest{.full = false}));
+//   for (const StageTime& stage : report.stages) ...   // "koppelen 19.9 s", "berekenen 4.1 s"
+//
+// Today every run recomputes every indicator (incremental recomputation of only the affected cells is
+// the next step of issue 13; its result must equal this one). Without desk extracts in the store
+// linking is skipped and the linked indicators are reported as not computed.
+// Thread safety: as the Workspace.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "pipeline/compute.h"
+#include "pipeline/link.h"
+#include "pipeline/workspace.h"
+
+namespace sz::pipeline {
+
+struct RunRequest {
+  bool full = false;                                      // link everything again (link --full)
+  std::function<void(const std::string& line)> progress;  // a line per step (may be empty)
+};
+
+struct StageTime {
+  std::string stage;  // Dutch: "koppelen", "berekenen"
+  double seconds = 0;
+  std::string summary;  // Dutch, one line
+};
+
+struct RunReport {
+  std::optional<LinkReport> link;  // nullopt when there was nothing to link
+  ComputeReport compute;
+  std::vector<StageTime> stages;
+};
+
+Result<RunReport> RunAll(Workspace& workspace, const RunRequest& request);
+
+}  // namespace sz::pipeline

@@ -1,0 +1,176 @@
+// The compute stage and the export (pipeline/compute.h, pipeline/export.h): ingested rows become stored
+// cells equal to the indicators module's own computation on the same rows, recomputing replaces them,
+// and the export writes one row per cell with the issue's columns.
+#include "pipeline/compute.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "indicators/catalog_file.h"
+#include "indicators/rate.h"
+#include "pipeline/export.h"
+#include "pipeline/ingest.h"
+#include "sources/contract.h"
+#include "support/extract_files.h"
+#include "support/workspace.h"
+
+namespace sz::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kIndicator = "vt_meldingen_kindermishandeling_per_1000_minderjarigen";
+
+class ComputeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = ::testing::TempDir() + "/compute-test-" + std::to_string(getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    // 400 VT rows: the helper varies soort, geweldsvorm, gemeente and dates over 2023.
+    testing::WriteExtract(dir_ + "/vt.csv", "veilig_thuis", 400, "0123456789abcdef");
+    std::ofstream pop(dir_ + "/bevolking.csv");
+    pop << "jaar;regio;leeftijdsklasse;geslacht;aantal\n";
+    for (const char* gm : {"GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164", "GM1735", "GM0168",
+                           "GM0173", "GM1742", "GM0183", "GM1700", "GM0189"}) {
+      for (const char* band : {"0-3", "4-11", "12-17", "18-24"}) pop << "2023;" << gm << ";" << band << ";man;250\n";
+    }
+    pop.close();
+    ASSERT_TRUE(Ingest(workspace_, {.source = "veilig_thuis", .files = {dir_ + "/vt.csv"}}).ok());
+    ASSERT_TRUE(Ingest(workspace_, {.source = "bevolking", .files = {dir_ + "/bevolking.csv"}}).ok());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::vector<store::IndicatorCell> Stored(const std::string& id) {
+    auto store = workspace_.Store();
+    EXPECT_TRUE(store.ok());
+    auto cells = (*store)->indicator_values().Cells({.indicators = {id}});
+    EXPECT_TRUE(cells.ok()) << cells.status().ToString();
+    return cells.ok() ? *cells : std::vector<store::IndicatorCell>{};
+  }
+
+  FixedClock clock_{Date{2025, 6, 30}};
+  Workspace workspace_ = testing::TestWorkspace("memory:", &clock_);
+  std::string dir_;
+};
+
+TEST_F(ComputeTest, StoredCellsEqualTheModulesComputationOnTheSameRows) {
+  auto report = ComputeIndicators(workspace_, {.indicators = {kIndicator}});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->computed.size(), 1u);
+  EXPECT_GT(report->cells, 0);
+  EXPECT_TRUE(report->not_computed.empty());
+
+  // The reference: the module's function over the rows scanned from the same store.
+  store::Store* store = *workspace_.Store();
+  indicators::SourceRows vt{.contract = sources::FindContract("veilig_thuis")};
+  indicators::SourceRows pop{.contract = sources::FindContract("bevolking")};
+  for (indicators::SourceRows* rows : {&vt, &pop}) {
+    ASSERT_TRUE(store->records()
+                    .Scan(*rows->contract,
+                          [&](std::span<const Value> row) {
+                            rows->rows.emplace_back(row.begin(), row.end());
+                            return Status::Ok();
+                          })
+                    .ok());
+  }
+  auto catalog = indicators::LoadCatalog(testing::ConfigDir() + "/indicatoren");
+  ASSERT_TRUE(catalog.ok());
+  auto expected = indicators::ComputeRate(*indicators::FindIndicator(*catalog, kIndicator), vt, pop,
+                                          **workspace_.Regions(), "CR23");
+  ASSERT_TRUE(expected.ok());
+  std::vector<store::IndicatorCell> cells = Stored(kIndicator);
+  ASSERT_EQ(cells.size(), expected->size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const indicators::IndicatorValue& want = (*expected)[i];
+    EXPECT_EQ(cells[i].region, want.region);
+    EXPECT_EQ(cells[i].period, want.period);
+    EXPECT_EQ(cells[i].breakdown, want.breakdown);
+    EXPECT_EQ(cells[i].numerator, want.numerator);
+    EXPECT_EQ(cells[i].denominator, want.denominator);
+    EXPECT_EQ(cells[i].value, want.value);
+    EXPECT_EQ(cells[i].run_id, report->run_id);
+  }
+  // Some minors' rates are real numbers (the data has meldingen kindermishandeling in 2023).
+  bool some_value = false;
+  for (const auto& cell : cells) some_value |= cell.value.has_value() && *cell.value > 0;
+  EXPECT_TRUE(some_value);
+
+  auto run = store->indicator_values().LatestRun();
+  ASSERT_TRUE(run.ok() && run->has_value());
+  EXPECT_EQ((*run)->id, report->run_id);
+  EXPECT_EQ((*run)->cells, report->cells);
+  EXPECT_EQ((*run)->catalog_sha256.size(), 64u);
+  EXPECT_EQ((*run)->link_run_id, 0);
+}
+
+TEST_F(ComputeTest, LinkedIndicatorsWaitForALinkageAndRecomputingReplaces) {
+  auto first = ComputeIndicators(workspace_, {});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  bool hermelding_waits = false;
+  for (const auto& [id, reason] : first->not_computed) {
+    if (id == "vt_hermelding_pct") hermelding_waits = reason.find("nog niet gekoppeld") != std::string::npos;
+  }
+  EXPECT_TRUE(hermelding_waits);
+  const size_t cells = Stored(kIndicator).size();
+  auto second = ComputeIndicators(workspace_, {});
+  ASSERT_TRUE(second.ok());
+  EXPECT_GT(second->run_id, first->run_id);
+  std::vector<store::IndicatorCell> again = Stored(kIndicator);
+  EXPECT_EQ(again.size(), cells) << "the second run replaces, it does not add";
+  for (const auto& cell : again) EXPECT_EQ(cell.run_id, second->run_id);
+  EXPECT_EQ(ComputeIndicators(workspace_, {.indicators = {"bestaat_niet"}}).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ComputeTest, ExportWritesOneRowPerCellWithTheIssuesColumns) {
+  EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/x.csv"}).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(ComputeIndicators(workspace_, {.indicators = {kIndicator}}).ok());
+  auto dutch =
+      ExportCells(workspace_, {.out = dir_ + "/waarden.csv", .indicators = {kIndicator}, .gemeente = "GM0153"});
+  ASSERT_TRUE(dutch.ok()) << dutch.status().ToString();
+  std::ifstream in(dir_ + "/waarden.csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string all = text.str();
+  ASSERT_GE(all.size(), 3u);
+  EXPECT_EQ(all.substr(0, 3), "\xEF\xBB\xBF") << "Dutch Excel: UTF-8 with BOM";
+  std::istringstream lines(all.substr(3));
+  std::string header;
+  std::getline(lines, header);
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  EXPECT_EQ(header,
+            "indicator;titel;thema;regio;regio_naam;niveau;periode;uitsplitsing;teller;noemer;waarde;ondergrens;"
+            "bovengrens;eenheid;n;status;reden;bron;berekend_op");
+  int64_t rows = 0;
+  bool decimal_comma = false;
+  for (std::string line; std::getline(lines, line);) {
+    ++rows;
+    const bool enschede = line.find(";GM0153;Enschede;gemeente;") != std::string::npos;
+    const bool its_wijk = line.find(";WK0153") != std::string::npos && line.find(";wijk;") != std::string::npos;
+    EXPECT_TRUE(enschede || its_wijk) << "only Enschede and its wijken: " << line;
+    EXPECT_NE(line.find(";alleen_analist;"), std::string::npos);
+    EXPECT_NE(line.find("2025-06-30T00:00:00Z"), std::string::npos) << "berekend_op from the workspace clock";
+    decimal_comma |= line.find(",") != std::string::npos;
+  }
+  EXPECT_EQ(rows, dutch->rows);
+  EXPECT_GT(rows, 0);
+  EXPECT_TRUE(decimal_comma);
+  EXPECT_TRUE(fs::exists(dir_ + "/waarden.csv.json"));
+
+  auto plain = ExportCells(workspace_, {.out = dir_ + "/plain.csv", .level = RegionLevel::kRegio, .dialect = "plain"});
+  ASSERT_TRUE(plain.ok());
+  std::ifstream plain_in(dir_ + "/plain.csv");
+  std::string plain_header;
+  std::getline(plain_in, plain_header);
+  EXPECT_EQ(plain_header.rfind("indicator,titel,thema,", 0), 0u);
+  EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/y.csv", .gemeente = "GM9999"}).status().code(),
+            StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace sz::pipeline
