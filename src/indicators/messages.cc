@@ -188,6 +188,9 @@ std::string StockAsNumerator(std::string_view id) {
 std::string NotLinked(std::string_view id) {
   return "indicator " + S(id) + " is geen gekoppelde maat (een fout in Samenzicht)";
 }
+std::string NotASurveyIndicator(std::string_view id) {
+  return "indicator " + S(id) + " is geen enquête-indicator (een fout in Samenzicht)";
+}
 std::string IncomeGapTitle(std::string_view title) {
   return S(title) + ": verschil tussen hoogste en laagste inkomenskwintiel";
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -14,10 +15,12 @@
 #include "indicators/cross_desk_measures.h"
 #include "indicators/linked_values.h"
 #include "indicators/rate.h"
+#include "indicators/survey_values.h"
 #include "pipeline/catalog.h"
 #include "pipeline/crossdesk.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
+#include "pipeline/survey.h"
 #include "privacy/bytes.h"
 #include "privacy/hash.h"
 #include "sources/contract.h"
@@ -101,6 +104,46 @@ class SourceCache {
   std::optional<std::vector<indicators::LinkedInvolvement>> involvements_;
 };
 
+// The stored waves of the Gezondheidsmonitor, each read once as a frame with its design.
+class WaveCache {
+ public:
+  explicit WaveCache(store::Store& store) : store_(store) {}
+
+  Result<std::vector<int>> Waves() {
+    if (!waves_) {
+      const sources::SourceContract& monitor = *sources::FindContract("gezondheidsmonitor");
+      const int year = monitor.extract.IndexOf("jaar");
+      std::set<int> seen;
+      RETURN_IF_ERROR(store_.records().Scan(monitor, [&](std::span<const Value> row) -> Status {
+        ASSIGN_OR_RETURN(int64_t wave, row[year].AsInteger("jaar"));
+        seen.insert(static_cast<int>(wave));
+        return Status::Ok();
+      }));
+      waves_ = std::vector<int>(seen.begin(), seen.end());
+    }
+    return *waves_;
+  }
+
+  struct Wave {
+    survey::SurveyFrame frame;
+    survey::Design design;
+  };
+  Result<const Wave*> Get(int wave) {
+    auto it = cache_.find(wave);
+    if (it == cache_.end()) {
+      ASSIGN_OR_RETURN(survey::SurveyFrame frame, SurveyFrameFromStore(store_, wave));
+      ASSIGN_OR_RETURN(survey::Design design, survey::Design::Create(frame, indicators::MonitorDesign()));
+      it = cache_.emplace(wave, std::make_unique<Wave>(Wave{std::move(frame), std::move(design)})).first;
+    }
+    return it->second.get();
+  }
+
+ private:
+  store::Store& store_;
+  std::optional<std::vector<int>> waves_;
+  std::map<int, std::unique_ptr<Wave>> cache_;
+};
+
 store::IndicatorCell ToStoreCell(const std::string& indicator, const indicators::IndicatorValue& value) {
   store::IndicatorCell cell;
   cell.indicator = indicator;
@@ -133,6 +176,7 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
 
   ComputeReport report;
   SourceCache sources(*store);
+  WaveCache waves(*store);
   ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> link_run, store->linkage().Latest());
   std::optional<indicators::MeasureTable> measures;  // computed once, for every linked indicator
   std::vector<std::pair<std::string, std::vector<store::IndicatorCell>>> results;
@@ -166,6 +210,17 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
         ASSIGN_OR_RETURN(measures, indicators::ComputeCrossDeskMeasures(involvements, options));
       }
       ASSIGN_OR_RETURN(values, indicators::LinkedValues(indicator, *measures));
+    } else if (indicator.kind == indicators::IndicatorKind::kSurvey ||
+               indicator.kind == indicators::IndicatorKind::kSurveyIncomeGap) {
+      if (request.progress) request.progress(indicator.id);
+      ASSIGN_OR_RETURN(std::vector<int> wave_years, waves.Waves());
+      for (int year : wave_years) {
+        ASSIGN_OR_RETURN(const WaveCache::Wave* wave, waves.Get(year));
+        ASSIGN_OR_RETURN(std::vector<indicators::IndicatorValue> wave_values,
+                         indicators::SurveyValues(indicator, wave->frame, wave->design, year, twente));
+        values.insert(values.end(), wave_values.begin(), wave_values.end());
+      }
+      indicators::SortValues(values);
     } else {
       report.not_computed.emplace_back(indicator.id,
                                        msg::KindNotComputedYet(indicators::IndicatorKindName(indicator.kind)));

@@ -10,9 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "pipeline/compute.h"
 #include "pipeline/ingest.h"
 #include "sources/contract.h"
 #include "support/workspace.h"
+#include "survey/comparisons.h"
 #include "survey/test_util.h"
 
 namespace sz::pipeline {
@@ -130,6 +132,67 @@ TEST_F(SurveyStageTest, AWaveTheStoreLacksOrTwoInputsAreRefused) {
   request.wave.reset();
   request.data.clear();
   EXPECT_EQ(RunSurvey(workspace, request).status().code(), StatusCode::kInvalidArgument);
+}
+
+// The catalogue's survey indicator from the store agrees with `samenzicht survey` on the same wave
+// (svyciprop, logit interval, by gemeente and for the whole wave), and its income gap with IncomeGap.
+TEST_F(SurveyStageTest, SurveyIndicatorsAgreeWithTheSurveyCommandOnTheSameWave) {
+  FixedClock clock(Date{2025, 6, 30});
+  Workspace workspace = testing::TestWorkspace("memory:", &clock);
+  ASSERT_TRUE(Ingest(workspace, {.source = "gezondheidsmonitor", .files = {dir_ + "/monitor-2024.csv"}}).ok());
+  auto computed = ComputeIndicators(workspace, {.indicators = {"eenzaam_pct", "eenzaam_pct_kloof_inkomen"}});
+  ASSERT_TRUE(computed.ok()) << computed.status().ToString();
+  ASSERT_EQ(computed->computed.size(), 2u);
+  auto cells = (*workspace.Store())->indicator_values().Cells({.indicators = {"eenzaam_pct"}, .period = "2024"});
+  ASSERT_TRUE(cells.ok());
+
+  for (const char* by : {"gemeente", ""}) {
+    SurveyRequest request;
+    request.wave = 2024;
+    request.report.ids = "psu";
+    request.report.strata = "stratum";
+    request.report.weights = "gewicht";
+    request.report.nest = true;
+    request.report.ciprop = "eenzaam";
+    request.report.ci_method = "logit";
+    request.report.by = by;
+    request.out = dir_ + "/ciprop.csv";
+    ASSERT_TRUE(RunSurvey(workspace, request).ok());
+    auto records = survey::testing::ParseCsv(Read(request.out));
+    const size_t offset = std::string(by).empty() ? 0 : 1;  // the by-column comes first
+    ASSERT_GE(records.size(), 2u);
+    for (size_t r = 1; r < records.size(); ++r) {
+      const std::string region = offset ? records[r][0] : "CR23";
+      const store::IndicatorCell* cell = nullptr;
+      for (const auto& c : *cells) {
+        if (c.region == region && c.breakdown == "totaal") cell = &c;
+      }
+      ASSERT_NE(cell, nullptr) << region;
+      EXPECT_NEAR(*cell->value, 100 * survey::testing::RNumber(records[r][offset + 1]), 1e-9) << region;
+      EXPECT_NEAR(*cell->lower, 100 * survey::testing::RNumber(records[r][offset + 3]), 1e-9) << region;
+      EXPECT_NEAR(*cell->upper, 100 * survey::testing::RNumber(records[r][offset + 4]), 1e-9) << region;
+      EXPECT_EQ(*cell->respondents, std::stoll(records[r][offset + 5])) << region;
+    }
+  }
+  // Breakdown cells exist per income quintile.
+  bool quintile = false;
+  for (const auto& c : *cells) quintile |= c.breakdown == "inkomen_kwintiel=5";
+  EXPECT_TRUE(quintile);
+
+  // The gap for Twente: highest minus lowest quintile, as survey::IncomeGap on the whole wave.
+  auto frame = SurveyFrameFromStore(**workspace.Store(), 2024);
+  ASSERT_TRUE(frame.ok());
+  survey::DesignSpec spec{.ids = {"psu"}, .strata = "stratum", .weights = "gewicht", .nest = true};
+  auto design = survey::Design::Create(*frame, spec);
+  ASSERT_TRUE(design.ok());
+  auto gap = survey::IncomeGap(*design, *frame, "eenzaam", "inkomen_kwintiel", {});
+  ASSERT_TRUE(gap.ok()) << gap.status().ToString();
+  auto gaps =
+      (*workspace.Store())->indicator_values().Cells({.indicators = {"eenzaam_pct_kloof_inkomen"}, .region = "CR23"});
+  ASSERT_EQ(gaps->size(), 1u);
+  // IncomeGap is lowest − highest as svyby sorts (a − b with a the first level): the catalogue's is highest − lowest.
+  EXPECT_NEAR(std::fabs(*gaps->front().value), 100 * std::fabs(gap->difference), 1e-9);
+  EXPECT_NEAR(*gaps->front().upper - *gaps->front().lower, 100 * (gap->ci_high - gap->ci_low), 1e-9);
 }
 
 }  // namespace
