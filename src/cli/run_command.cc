@@ -12,6 +12,7 @@ namespace {
 struct RunOptions {
   pipeline::WorkspaceOptions workspace;
   bool full = false;
+  bool verbose = false;
 };
 
 Status RunRun(const RunOptions& options) {
@@ -22,6 +23,12 @@ Status RunRun(const RunOptions& options) {
   ASSIGN_OR_RETURN(pipeline::RunReport report, pipeline::RunAll(workspace, request));
   for (const pipeline::StageTime& stage : report.stages) {
     std::printf("%-10s %7.1f s  %s\n", stage.stage.c_str(), stage.seconds, stage.summary.c_str());
+  }
+  if (options.verbose) {
+    for (const pipeline::ComputedIndicator& indicator : report.compute.computed) {
+      std::printf("  %-56s %-22s %8lld cellen %7.2f s\n", indicator.id.c_str(), indicator.kind.c_str(),
+                  static_cast<long long>(indicator.cells), indicator.seconds);
+    }
   }
   for (const auto& [id, reason] : report.compute.not_computed)
     std::printf("  niet berekend: %s: %s\n", id.c_str(), reason.c_str());
@@ -34,6 +41,7 @@ void AddRunCommand(Commands& commands) {
   Command cmd = commands.Add("run", "Koppel wat nieuw is en bereken alle indicatoren van de catalogus");
   cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStoreAndRegions);
   cmd.Flag("--full", options->full, "Koppel alles opnieuw (als link --full) voordat er wordt berekend");
+  cmd.Flag("--verbose", options->verbose, "Toon per indicator het aantal cellen en de rekentijd");
   cmd.Run([options] { return RunRun(*options); });
 }
 SZ_REGISTER_COMMAND(AddRunCommand);

@@ -1,11 +1,12 @@
 #include "indicators/rate.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <span>
 #include <tuple>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "core/period.h"
 #include "indicators/messages.h"
@@ -155,6 +156,24 @@ std::vector<std::pair<RegionLevel, std::string>> Places(const Indicator& indicat
   return places;
 }
 
+// Texts → dense ids, in first-seen order.
+class Interner {
+ public:
+  uint32_t Id(const std::string& text) {
+    auto [it, inserted] = ids_.try_emplace(text, static_cast<uint32_t>(ids_.size()));
+    return it->second;
+  }
+  size_t size() const { return ids_.size(); }
+  std::vector<std::string> Texts() const {
+    std::vector<std::string> texts(ids_.size());
+    for (const auto& [text, id] : ids_) texts[id] = text;
+    return texts;
+  }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
 struct DatedCounts {
   std::map<Key, double> counts;
   std::optional<Date> first, last;  // of the counted rows' dates (and end dates)
@@ -174,7 +193,12 @@ Result<DatedCounts> CountDated(const Indicator& indicator, const CountSpec& spec
       }
     }
   }
-  std::map<Key, std::unordered_set<std::string>> distinct;
+  // Cells and units are interned: a cell is (place, period, label) packed into 64 bits, so that the
+  // inner loop only appends (cell, unit) pairs; distinct units are counted by sorting them at the end.
+  Interner places_seen, periods_seen, labels_seen, units_seen;
+  std::vector<std::pair<RegionLevel, std::string>> place_of;
+  std::vector<std::pair<uint64_t, uint32_t>> distinct;  // (cell, unit)
+  std::unordered_map<uint64_t, double> sums;
   const bool counts_distinct =
       spec.unit == CountUnit::kRegistrations || spec.unit == CountUnit::kPersons || spec.unit == CountUnit::kHouseholds;
   for (size_t r = 0; r < source.rows.size(); ++r) {
@@ -212,8 +236,15 @@ Result<DatedCounts> CountDated(const Indicator& indicator, const CountSpec& spec
     }
     if (!out.first || date < *out.first) out.first = date;
     if (!out.last || until > *out.last) out.last = until;
-    const auto places = Places(indicator, c, row, twente);
-    const auto labels = Labels(c, row);
+    std::vector<uint64_t> place_ids, label_ids;
+    for (const auto& place : Places(indicator, c, row, twente)) {
+      const uint32_t id =
+          places_seen.Id(std::string(1, static_cast<char>('0' + static_cast<int>(place.first))) + place.second);
+      if (id == place_of.size()) place_of.push_back(place);
+      place_ids.push_back(id);
+    }
+    for (const std::string& label : Labels(c, row)) label_ids.push_back(labels_seen.Id(label));
+    const uint32_t unit = counts_distinct ? units_seen.Id(unit_id) : 0;
     for (PeriodKind kind : kinds) {
       std::vector<Period> periods;
       Period period = Period::Containing(kind, date);
@@ -227,21 +258,31 @@ Result<DatedCounts> CountDated(const Indicator& indicator, const CountSpec& spec
         periods.push_back(period);
       }
       for (const Period& p : periods) {
-        const std::string period_text = p.ToString();
-        for (const auto& [level, region] : places) {
-          for (const std::string& label : labels) {
-            Key key{level, region, period_text, label};
+        const uint64_t period_id = periods_seen.Id(p.ToString());
+        for (uint64_t place : place_ids) {
+          for (uint64_t label : label_ids) {
+            const uint64_t cell = (place << 44) | (period_id << 24) | label;
             if (counts_distinct) {
-              distinct[key].insert(unit_id);
+              distinct.emplace_back(cell, unit);
             } else {
-              out.counts[key] += amount;
+              sums[cell] += amount;
             }
           }
         }
       }
     }
   }
-  for (auto& [key, ids] : distinct) out.counts[key] = static_cast<double>(ids.size());
+  if (places_seen.size() >= (1u << 20) || periods_seen.size() >= (1u << 20) || labels_seen.size() >= (1u << 24)) {
+    return DataError(msg::TooManyCells(indicator.id));
+  }
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (const auto& [cell, unit] : distinct) sums[cell] += 1;
+  const std::vector<std::string> periods = periods_seen.Texts(), labels = labels_seen.Texts();
+  for (const auto& [cell, count] : sums) {
+    const auto& [level, region] = place_of[cell >> 44];
+    out.counts[Key{level, region, periods[(cell >> 24) & 0xFFFFF], labels[cell & 0xFFFFFF]}] = count;
+  }
   return out;
 }
 

@@ -58,7 +58,16 @@ bool NeedsLinkedKeys(const indicators::CountSpec& spec) {
 // Reads the rows of the sources rates need, once each, with linked keys where a count needs them.
 class SourceCache {
  public:
-  SourceCache(store::Store& store) : store_(store) {}
+  explicit SourceCache(store::Store& store) : store_(store) {}
+
+  // Every stored desk-extract row with its linkage keys, read once for the rates and the linked measures.
+  Result<const std::vector<indicators::LinkedInvolvement>*> Involvements() {
+    if (!involvements_) {
+      ASSIGN_OR_RETURN(std::vector<indicators::LinkedInvolvement> all, LinkedInvolvementsFromStore(store_));
+      involvements_ = std::move(all);
+    }
+    return &*involvements_;
+  }
 
   Result<const indicators::SourceRows*> Get(const std::string& source, bool linked_keys) {
     auto it = cache_.find(source);
@@ -78,12 +87,9 @@ class SourceCache {
 
  private:
   Status AttachKeys(indicators::SourceRows& rows) {
-    if (!involvements_) {
-      ASSIGN_OR_RETURN(std::vector<indicators::LinkedInvolvement> all, LinkedInvolvementsFromStore(store_));
-      involvements_ = std::move(all);
-    }
+    ASSIGN_OR_RETURN(const std::vector<indicators::LinkedInvolvement>* involvements, Involvements());
     std::unordered_map<std::string, const indicators::LinkedInvolvement*> by_key;
-    for (const indicators::LinkedInvolvement& inv : *involvements_) {
+    for (const indicators::LinkedInvolvement& inv : *involvements) {
       if (inv.source == rows.contract->name) by_key[inv.record_id + '\x1f' + std::to_string(inv.betrokkene_nr)] = &inv;
     }
     const sources::TableSpec& table = rows.contract->extract;
@@ -204,10 +210,10 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
     } else if (indicator.kind == indicators::IndicatorKind::kLinked) {
       if (request.progress) request.progress(indicator.id);
       if (!measures) {
-        ASSIGN_OR_RETURN(std::vector<indicators::LinkedInvolvement> involvements, LinkedInvolvementsFromStore(*store));
+        ASSIGN_OR_RETURN(const std::vector<indicators::LinkedInvolvement>* involvements, sources.Involvements());
         indicators::MeasureOptions options;
         options.twente_code = twente;
-        ASSIGN_OR_RETURN(measures, indicators::ComputeCrossDeskMeasures(involvements, options));
+        ASSIGN_OR_RETURN(measures, indicators::ComputeCrossDeskMeasures(*involvements, options));
       }
       ASSIGN_OR_RETURN(values, indicators::LinkedValues(indicator, *measures));
     } else if (indicator.kind == indicators::IndicatorKind::kSurvey ||
