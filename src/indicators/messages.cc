@@ -194,6 +194,9 @@ std::string NotASurveyIndicator(std::string_view id) {
 std::string TooManyCells(std::string_view id) {
   return "indicator " + S(id) + " heeft meer regio's, periodes of uitsplitsingen dan Samenzicht kan tellen";
 }
+std::string NotADuration(std::string_view id) {
+  return "indicator " + S(id) + " is geen duur-indicator (een fout in Samenzicht)";
+}
 std::string IncomeGapTitle(std::string_view title) {
   return S(title) + ": verschil tussen hoogste en laagste inkomenskwintiel";
 }

@@ -84,6 +84,7 @@ std::string StockAsNumerator(std::string_view id);
 std::string NotLinked(std::string_view id);
 std::string NotASurveyIndicator(std::string_view id);
 std::string TooManyCells(std::string_view id);
+std::string NotADuration(std::string_view id);
 // The derived ID_kloof_inkomen indicator.
 std::string IncomeGapTitle(std::string_view title);
 std::string IncomeGapDefinition();

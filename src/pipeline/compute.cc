@@ -13,6 +13,7 @@
 
 #include "indicators/catalog_file.h"
 #include "indicators/cross_desk_measures.h"
+#include "indicators/duration_values.h"
 #include "indicators/linked_values.h"
 #include "indicators/rate.h"
 #include "indicators/survey_values.h"
@@ -227,6 +228,10 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
         values.insert(values.end(), wave_values.begin(), wave_values.end());
       }
       indicators::SortValues(values);
+    } else if (indicator.kind == indicators::IndicatorKind::kDuration) {
+      if (request.progress) request.progress(indicator.id);
+      ASSIGN_OR_RETURN(const indicators::SourceRows* rows, sources.Get(indicator.duration->source, false));
+      ASSIGN_OR_RETURN(values, indicators::DurationValues(indicator, *rows, twente));
     } else {
       report.not_computed.emplace_back(indicator.id,
                                        msg::KindNotComputedYet(indicators::IndicatorKindName(indicator.kind)));
