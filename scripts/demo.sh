@@ -76,4 +76,4 @@ echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicat
 "$sz" indicators --check
 "$sz" run --db "$db"
 "$sz" export --db "$db" --format csv --out "$out/indicatoren.csv"
-"$sz" export --db "$db" --format csv --gemeente GM0168 --out "$out/indicatoren-losser.csv"
+"$sz" export --db "$db" --format xlsx --gemeente GM0168 --out "$out/indicatoren-losser.xlsx"

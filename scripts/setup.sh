@@ -16,7 +16,9 @@ packages=(
   libboost-math-dev               # quantile functions (qnorm, qt, qbeta, qnbinom)
   libreadstat-dev                 # SPSS .sav input
   libtomlplusplus-dev             # the indicator catalogue (config/indicatoren/*.toml)
+  libxlsxwriter-dev               # samenzicht export --format xlsx
   libgtest-dev libgmock-dev       # unit tests
+  zlib1g-dev                      # tests: reading the exported .xlsx (a ZIP)
   libbenchmark-dev                # micro-benchmarks in bench/
 )
 if [[ "${1:-}" == "--r" ]]; then

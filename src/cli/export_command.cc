@@ -12,7 +12,6 @@ namespace {
 struct ExportOptions {
   pipeline::WorkspaceOptions workspace;
   pipeline::ExportRequest request;
-  std::string format = "csv";
   std::string level;
 };
 
@@ -30,13 +29,15 @@ void AddExportCommand(Commands& commands) {
   auto options = std::make_shared<ExportOptions>();
   Command cmd = commands.Add("export", "Schrijf de berekende indicatoren als tabel: één rij per cel");
   cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStoreAndRegions);
-  cmd.Add("--format", options->format, "Bestandsformaat (csv; xlsx volgt)").OneOf({"csv"}).ShowDefault();
+  cmd.Add("--format", options->request.format, "csv of xlsx (een werkblad per indicator en een met de definities)")
+      .OneOf({"csv", "xlsx"})
+      .ShowDefault();
   cmd.Add("--out", options->request.out, "Uitvoerbestand").Required();
   cmd.Add("--indicator", options->request.indicators, "Alleen deze indicator (mag vaker)");
   cmd.Add("--gemeente", options->request.gemeente, "Alleen deze gemeente (GMxxxx) en haar wijken");
   cmd.Add("--niveau", options->level, "Alleen dit niveau: twente, gemeente of wijk")
       .OneOf({"twente", "gemeente", "wijk"});
-  cmd.Add("--dialect", options->request.dialect, "dutch (';', decimale komma; standaard) of plain (',', punt)")
+  cmd.Add("--dialect", options->request.dialect, "CSV: dutch (';', decimale komma; standaard) of plain (',', punt)")
       .OneOf({"dutch", "plain"})
       .ShowDefault();
   cmd.Run([options] { return RunExport(*options); });

@@ -135,4 +135,6 @@ std::string RegionColumnsMissing() {
 std::string NoLevelGiven(std::string_view reason) { return "geen 'niveau' opgegeven en " + std::string(reason); }
 std::string NoRegions(std::string_view path) { return Path(path) + ": het regiobestand noemt geen regio's"; }
 
+std::string XlsxRowBeforeSheet() { return "een XLSX-rij voor het eerste werkblad (een fout in Samenzicht)"; }
+
 }  // namespace sz::io::msg

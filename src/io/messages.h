@@ -30,6 +30,7 @@ std::string ReadFailed(std::string_view path);
 std::string CannotCreate(std::string_view path, std::string_view detail);
 std::string WriteFailed(std::string_view path, std::string_view detail);
 std::string CannotMoveIntoPlace(std::string_view path, std::string_view detail);
+std::string XlsxRowBeforeSheet();
 
 // CSV reader: the file as a whole.
 std::string EmptyFile(std::string_view path);

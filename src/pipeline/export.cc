@@ -6,6 +6,7 @@
 #include "indicators/catalog.h"
 #include "io/csv_writer.h"
 #include "io/dialect.h"
+#include "io/xlsx_writer.h"
 #include "pipeline/catalog.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
@@ -28,6 +29,69 @@ std::string Number(const std::optional<double>& value, bool decimal_comma) {
   return out;
 }
 
+// One exported cell: its columns as text (CSV) and as numbers where they are numbers (XLSX).
+struct ExportRow {
+  std::string indicator;
+  std::vector<std::string> text;
+  std::vector<std::optional<double>> number;
+};
+
+// A sheet "definities" (one row per indicator exported) and one sheet per indicator with its cells.
+Status WriteXlsx(const std::string& path, const indicators::Catalog& catalog, const std::vector<ExportRow>& rows) {
+  ASSIGN_OR_RETURN(auto book, io::XlsxWriter::Create(path));
+  auto texts = [](const std::vector<std::string>& cells) {
+    std::vector<io::XlsxCell> out;
+    for (const std::string& cell : cells) out.push_back(io::XlsxCell::Text(cell));
+    return out;
+  };
+  std::vector<std::string> ids;
+  for (const ExportRow& row : rows) {
+    if (ids.empty() || ids.back() != row.indicator) ids.push_back(row.indicator);
+  }
+  RETURN_IF_ERROR(book->AddSheet(msg::DefinitionsSheet()));
+  RETURN_IF_ERROR(
+      book->WriteRow(texts({"indicator", "titel", "definitie", "thema", "ontwikkelrichting", "soort", "eenheid",
+                            "richting", "bron", "doel_2030", "doel_2030_voorbeeld", "werkblad"})));
+  std::vector<std::string> sheets;
+  for (const std::string& id : ids) {
+    const indicators::Indicator& ind = *indicators::FindIndicator(catalog, id);
+    std::string sources;
+    for (const std::string& source : ind.sources) sources += (sources.empty() ? "" : ",") + source;
+    sheets.push_back(book->SheetName(id));
+    std::vector<io::XlsxCell> cells =
+        texts({ind.id, ind.title, ind.definition, std::string(indicators::ThemeName(ind.theme)),
+               std::string(indicators::DevelopmentDirectionName(ind.development)),
+               std::string(indicators::IndicatorKindName(ind.kind)), ind.unit,
+               std::string(indicators::DirectionName(ind.direction)), sources});
+    cells.push_back(ind.target_2030 ? io::XlsxCell::Number(ind.target_2030->value) : io::XlsxCell::Empty());
+    cells.push_back(ind.target_2030 ? io::XlsxCell::Text(ind.target_2030->example ? "ja" : "nee")
+                                    : io::XlsxCell::Empty());
+    cells.push_back(io::XlsxCell::Text(sheets.back()));
+    RETURN_IF_ERROR(book->WriteRow(cells));
+  }
+  size_t sheet = 0;
+  std::string current;
+  for (const ExportRow& row : rows) {
+    if (row.indicator != current) {
+      current = row.indicator;
+      RETURN_IF_ERROR(book->AddSheet(sheets[sheet++]));
+      RETURN_IF_ERROR(book->WriteRow(texts(ExportColumns())));
+    }
+    std::vector<io::XlsxCell> cells;
+    for (size_t c = 0; c < row.text.size(); ++c) {
+      if (row.number[c]) {
+        cells.push_back(io::XlsxCell::Number(*row.number[c]));
+      } else if (c >= 8 && c <= 14 && c != 13) {
+        cells.push_back(io::XlsxCell::Empty());  // a missing number is an empty cell
+      } else {
+        cells.push_back(io::XlsxCell::Text(row.text[c]));
+      }
+    }
+    RETURN_IF_ERROR(book->WriteRow(cells));
+  }
+  return book->Close();
+}
+
 }  // namespace
 
 const std::vector<std::string>& ExportColumns() {
@@ -39,6 +103,8 @@ const std::vector<std::string>& ExportColumns() {
 }
 
 Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& request) {
+  if (request.format != "csv" && request.format != "xlsx")
+    return InvalidArgumentError(msg::UnknownExportFormat(request.format));
   ASSIGN_OR_RETURN(io::WriteDialect dialect, io::WriteDialect::Named(request.dialect));
   ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
   for (const std::string& id : request.indicators) {
@@ -61,10 +127,7 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
   query.level = request.level;
   ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells, store->indicator_values().Cells(query));
 
-  ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(request.out, dialect));  // written whole or not at all
-  RETURN_IF_ERROR(writer->WriteRow(ExportColumns()));
-  ExportReport report;
-  report.out = request.out;
+  std::vector<ExportRow> rows;
   const bool comma = dialect.decimal_comma;
   for (const store::IndicatorCell& cell : cells) {
     if (!request.gemeente.empty()) {
@@ -77,19 +140,53 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
     const Region* region = regions->Find(cell.region);
     std::string sources;
     for (const std::string& source : indicator->sources) sources += (sources.empty() ? "" : ",") + source;
-    RETURN_IF_ERROR(writer->WriteRow(
-        {cell.indicator, indicator->title, std::string(indicators::ThemeName(indicator->theme)), cell.region,
-         region ? region->name : "", std::string(indicators::CatalogLevelName(cell.level)), cell.period, cell.breakdown,
-         Number(cell.numerator, comma), Number(cell.denominator, comma), Number(cell.value, comma),
-         Number(cell.lower, comma), Number(cell.upper, comma), indicator->unit,
-         cell.respondents ? std::to_string(*cell.respondents) : "", msg::ExportForAnalystsOnly(),
-         msg::ExportForAnalystsReason(), sources, computed_at[cell.run_id]}));
-    ++report.rows;
+    std::optional<double> respondents;
+    if (cell.respondents) respondents = static_cast<double>(*cell.respondents);
+    ExportRow row;
+    row.indicator = cell.indicator;
+    row.text = {cell.indicator,
+                indicator->title,
+                std::string(indicators::ThemeName(indicator->theme)),
+                cell.region,
+                region ? region->name : "",
+                std::string(indicators::CatalogLevelName(cell.level)),
+                cell.period,
+                cell.breakdown,
+                Number(cell.numerator, comma),
+                Number(cell.denominator, comma),
+                Number(cell.value, comma),
+                Number(cell.lower, comma),
+                Number(cell.upper, comma),
+                indicator->unit,
+                Number(respondents, false),
+                msg::ExportForAnalystsOnly(),
+                msg::ExportForAnalystsReason(),
+                sources,
+                computed_at[cell.run_id]};
+    row.number.assign(row.text.size(), std::nullopt);
+    row.number[8] = cell.numerator;
+    row.number[9] = cell.denominator;
+    row.number[10] = cell.value;
+    row.number[11] = cell.lower;
+    row.number[12] = cell.upper;
+    row.number[14] = respondents;
+    rows.push_back(std::move(row));
   }
-  RETURN_IF_ERROR(writer->Close());
+  ExportReport report;
+  report.out = request.out;
+  report.rows = static_cast<int64_t>(rows.size());
+  if (request.format == "xlsx") {
+    RETURN_IF_ERROR(WriteXlsx(request.out, catalog, rows));
+  } else {
+    ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(request.out, dialect));  // written whole or not at all
+    RETURN_IF_ERROR(writer->WriteRow(ExportColumns()));
+    for (const ExportRow& row : rows) RETURN_IF_ERROR(writer->WriteRow(row.text));
+    RETURN_IF_ERROR(writer->Close());
+  }
   RETURN_IF_ERROR(WriteProvenance(request.out, {"export",
                                                 {{"rijen", std::to_string(report.rows)},
-                                                 {"dialect", request.dialect},
+                                                 {"formaat", request.format},
+                                                 {"dialect", request.format == "xlsx" ? "" : request.dialect},
                                                  {"berekening", computed_at.rbegin()->second}}}));
   return report;
 }

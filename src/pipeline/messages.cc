@@ -271,6 +271,10 @@ std::string ExportForAnalystsReason() {
 std::string NothingComputedYet() {
   return "de opslag bevat nog geen berekende indicatoren: draai eerst samenzicht run";
 }
+std::string DefinitionsSheet() { return "definities"; }
+std::string UnknownExportFormat(std::string_view format) {
+  return "onbekend formaat " + QuoteValue(format) + " (csv of xlsx)";
+}
 std::string UnknownRegion(std::string_view code) {
   return "onbekende regio " + QuoteValue(code) + " (niet in het regiobestand)";
 }

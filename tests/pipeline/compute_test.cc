@@ -17,6 +17,7 @@
 #include "sources/contract.h"
 #include "support/extract_files.h"
 #include "support/workspace.h"
+#include "support/zip_reader.h"
 
 namespace sz::pipeline {
 namespace {
@@ -170,6 +171,37 @@ TEST_F(ComputeTest, ExportWritesOneRowPerCellWithTheIssuesColumns) {
   EXPECT_EQ(plain_header.rfind("indicator,titel,thema,", 0), 0u);
   EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/y.csv", .gemeente = "GM9999"}).status().code(),
             StatusCode::kNotFound);
+}
+
+TEST_F(ComputeTest, XlsxHasADefinitionsSheetAndOneSheetPerIndicatorWithNumbersAsNumbers) {
+  testing::WriteExtract(dir_ + "/jeugdhulp.csv", "jeugdhulp", 200, "0123456789abcdef");
+  ASSERT_TRUE(Ingest(workspace_, {.source = "jeugdhulp", .files = {dir_ + "/jeugdhulp.csv"}}).ok());
+  ASSERT_TRUE(
+      ComputeIndicators(workspace_, {.indicators = {kIndicator, "uithuisplaatsingen_per_1000_minderjarigen"}}).ok());
+  const std::string out = dir_ + "/waarden.xlsx";
+  auto report = ExportCells(workspace_, {.out = out, .level = RegionLevel::kRegio, .format = "xlsx"});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_FALSE(fs::exists(out + ".tmp"));
+  std::map<std::string, std::string> zip = testing::ReadZip(out);
+  ASSERT_TRUE(zip.count("[Content_Types].xml")) << "not a valid XLSX";
+  const std::string& workbook = zip["xl/workbook.xml"];
+  EXPECT_NE(workbook.find("name=\"definities\""), std::string::npos) << workbook;
+  // The indicator's id is 54 characters: its sheet name is cut to Excel's 31.
+  EXPECT_NE(workbook.find("name=\"vt_meldingen_kindermishandeling\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("name=\"uithuisplaatsingen_per_1000_min\""), std::string::npos) << workbook;
+  ASSERT_TRUE(zip.count("xl/worksheets/sheet3.xml"));
+  // Row 2 of an indicator's sheet: teller (column I) is a number cell, not a shared string.
+  const std::string& sheet = zip["xl/worksheets/sheet2.xml"];
+  const size_t cell = sheet.find("<c r=\"I2\"");
+  ASSERT_NE(cell, std::string::npos) << sheet.substr(0, 2000);
+  EXPECT_EQ(sheet.substr(cell, sheet.find('>', cell) - cell).find("t=\"s\""), std::string::npos) << "a number";
+  EXPECT_NE(zip["xl/sharedStrings.xml"].find("alleen_analist"), std::string::npos);
+
+  // Unknown formats are refused; a bad path leaves nothing behind.
+  EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/x.ods", .format = "ods"}).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/geen-map/x.xlsx", .format = "xlsx"}).status().code(),
+            StatusCode::kIoError);
 }
 
 }  // namespace
