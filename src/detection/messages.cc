@@ -205,4 +205,8 @@ std::string GlmCannotCorrectStep(int loop) {
          "; cannot correct step size\")";
 }
 
+std::string TooShortToForecast(size_t counts) {
+  return "te korte reeks om te voorspellen: " + std::to_string(counts) + " weken met een aantal, minstens 8 nodig";
+}
+
 }  // namespace sz::detection::msg

@@ -104,4 +104,7 @@ std::string GlmNonFiniteDeviance();
 std::string GlmInvalidMean();
 std::string GlmCannotCorrectStep(int loop);
 
+// Forecast (forecast.h).
+std::string TooShortToForecast(size_t counts);
+
 }  // namespace sz::detection::msg

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "detection/forecast.h"
 #include "indicators/catalog_file.h"
 #include "indicators/cross_desk_measures.h"
 #include "indicators/duration_values.h"
@@ -21,6 +23,7 @@
 #include "pipeline/crossdesk.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
+#include "pipeline/series.h"
 #include "pipeline/survey.h"
 #include "privacy/bytes.h"
 #include "privacy/hash.h"
@@ -151,6 +154,49 @@ class WaveCache {
   std::map<int, std::unique_ptr<Wave>> cache_;
 };
 
+// kForecast: per source, the weekly registrations of Twente and every gemeente (pipeline/series.h)
+// and the forecast of the coming weeks (detection/forecast.h). Observed weeks are breakdown
+// "bron=SOURCE", forecast weeks "bron=SOURCE&reeks=voorspelling" with the interval.
+Result<std::vector<indicators::IndicatorValue>> ForecastValues(const indicators::Indicator& indicator,
+                                                               store::Store& store, const RegionTable& regions) {
+  std::vector<indicators::IndicatorValue> values;
+  for (const std::string& source : indicator.numerator->sources) {
+    ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(*sources::FindContract(source)));
+    if (summary.rows == 0) continue;  // a desk that has not delivered: no series
+    for (RegionLevel level : indicator.levels) {
+      if (level == RegionLevel::kWijk) continue;  // forecasts per wijk are too thin to mean much
+      SeriesRequest request{.source = source, .period = PeriodKind::kWeek, .level = level};
+      ASSIGN_OR_RETURN(std::vector<CountSeries> all, CountSeriesFromStore(store, regions, request));
+      for (const CountSeries& series : all) {
+        const std::string observed = indicators::BreakdownText("bron", source);
+        Period week = series.first;
+        for (double count : series.series.observed) {
+          indicators::IndicatorValue cell{
+              .level = level, .region = series.region, .period = week.ToString(), .breakdown = observed};
+          if (!std::isnan(count)) cell.numerator = cell.value = count * indicator.factor;
+          values.push_back(std::move(cell));
+          week = week.Next();
+        }
+        Result<std::vector<detection::ForecastWeek>> forecast = detection::ForecastWeekly(
+            series.series.observed, {.horizon = indicator.forecast->horizon_weeks, .level = indicator.forecast->level});
+        if (!forecast.ok()) continue;  // too short a series: observed weeks only
+        for (const detection::ForecastWeek& ahead : *forecast) {
+          values.push_back({.level = level,
+                            .region = series.region,
+                            .period = week.ToString(),
+                            .breakdown = observed + "&reeks=voorspelling",
+                            .value = ahead.expected * indicator.factor,
+                            .lower = ahead.lower * indicator.factor,
+                            .upper = ahead.upper * indicator.factor});
+          week = week.Next();
+        }
+      }
+    }
+  }
+  indicators::SortValues(values);
+  return values;
+}
+
 store::IndicatorCell ToStoreCell(const std::string& indicator, const indicators::IndicatorValue& value) {
   store::IndicatorCell cell;
   cell.indicator = indicator;
@@ -228,6 +274,15 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
         values.insert(values.end(), wave_values.begin(), wave_values.end());
       }
       indicators::SortValues(values);
+    } else if (indicator.kind == indicators::IndicatorKind::kForecast) {
+      const indicators::CountSpec& spec = *indicator.numerator;
+      if (!spec.filters.empty() || spec.age || spec.window_months > 0 ||
+          spec.unit != indicators::CountUnit::kRegistrations || !spec.date_column.empty() || !spec.end_column.empty()) {
+        report.not_computed.emplace_back(indicator.id, msg::ForecastOnlyPlainCounts());
+        continue;
+      }
+      if (request.progress) request.progress(indicator.id);
+      ASSIGN_OR_RETURN(values, ForecastValues(indicator, *store, *regions));
     } else if (indicator.kind == indicators::IndicatorKind::kDuration) {
       if (request.progress) request.progress(indicator.id);
       ASSIGN_OR_RETURN(const indicators::SourceRows* rows, sources.Get(indicator.duration->source, false));

@@ -9,12 +9,12 @@
 //
 // What is computed (docs/indicators.md): `verhouding` (indicators/rate.h), `gekoppeld`
 // (indicators/linked_values.h, over the latest linkage run), `enquete` with its income gap
-// (indicators/survey_values.h, every stored Gezondheidsmonitor wave) and `duur`
-// (indicators/duration_values.h); the other kinds (voorspelling, levering) are listed in `not_computed` and keep no
-// cells. Each computed indicator's cells replace its earlier ones, all in one transaction with the run: a failure
-// leaves the store as it was. Errors: kDataError for a catalogue with problems; kFailedPrecondition when a linked
-// indicator or a count of persons needs a linkage run that does not cover every stored row (run
-// `samenzicht link`); the store's errors. Thread safety: as the Workspace.
+// (indicators/survey_values.h, every stored Gezondheidsmonitor wave), `duur`
+// (indicators/duration_values.h) and `voorspelling` (pipeline/series.h with detection/forecast.h);
+// `levering` is listed in `not_computed` and keeps no cells. Each computed indicator's cells replace its earlier ones,
+// all in one transaction with the run: a failure leaves the store as it was. Errors: kDataError for a catalogue with
+// problems; kFailedPrecondition when a linked indicator or a count of persons needs a linkage run that does not cover
+// every stored row (run `samenzicht link`); the store's errors. Thread safety: as the Workspace.
 #pragma once
 
 #include <cstdint>

@@ -260,6 +260,10 @@ std::string UnknownIndicator(std::string_view id) {
 std::string KindNotComputedYet(std::string_view kind) {
   return "soort " + std::string(kind) + " wordt nog niet berekend (volgt in een volgende versie)";
 }
+std::string ForecastOnlyPlainCounts() {
+  return "een voorspelling telt voorlopig alleen alle registraties per week (zonder filter, leeftijd, venster of "
+         "andere datum)";
+}
 std::string NeedsLinkage() { return "nog niet gekoppeld: draai samenzicht run of samenzicht link"; }
 std::string ComputeRunDetails(size_t computed, size_t not_computed) {
   return std::to_string(computed) + " indicatoren berekend, " + std::to_string(not_computed) + " nog niet berekend";

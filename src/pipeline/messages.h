@@ -69,6 +69,7 @@ std::string IndicatorsListed(size_t count, std::string_view dir);
 std::string UnknownIndicator(std::string_view id);
 std::string KindNotComputedYet(std::string_view kind);
 std::string NeedsLinkage();
+std::string ForecastOnlyPlainCounts();
 std::string ComputeRunDetails(size_t computed, size_t not_computed);
 std::string ExportForAnalystsOnly();  // the status column until disclosure control lands
 std::string ExportForAnalystsReason();

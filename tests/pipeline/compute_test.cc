@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "indicators/catalog_file.h"
@@ -171,6 +172,39 @@ TEST_F(ComputeTest, ExportWritesOneRowPerCellWithTheIssuesColumns) {
   EXPECT_EQ(plain_header.rfind("indicator,titel,thema,", 0), 0u);
   EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/y.csv", .gemeente = "GM9999"}).status().code(),
             StatusCode::kNotFound);
+}
+
+TEST_F(ComputeTest, WeeklyRegistrationsPerDeskWithAForecast) {
+  auto report = ComputeIndicators(workspace_, {.indicators = {"meldingen_per_week"}});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->computed.size(), 1u);
+  std::vector<store::IndicatorCell> cells = Stored("meldingen_per_week");
+  // Twente's observed weeks add up to the distinct VT registrations; 13 forecast weeks follow.
+  double observed = 0;
+  int forecast = 0;
+  for (const auto& cell : cells) {
+    if (cell.region != "CR23") continue;
+    if (cell.breakdown == "bron=veilig_thuis") observed += cell.numerator.value_or(0);
+    if (cell.breakdown == "bron=veilig_thuis&reeks=voorspelling") {
+      ++forecast;
+      EXPECT_FALSE(cell.numerator.has_value());
+      ASSERT_TRUE(cell.value && cell.lower && cell.upper);
+      EXPECT_LE(*cell.lower, *cell.value);
+      EXPECT_GE(*cell.upper, *cell.value);
+    }
+  }
+  EXPECT_EQ(forecast, 13);
+  std::set<std::string> ids;
+  store::Store* store = *workspace_.Store();
+  const auto& table = sources::FindContract("veilig_thuis")->extract;
+  ASSERT_TRUE(store->records()
+                  .Scan(*sources::FindContract("veilig_thuis"),
+                        [&](std::span<const Value> row) {
+                          ids.insert(row[table.IndexOf("melding_id")].ToString());
+                          return Status::Ok();
+                        })
+                  .ok());
+  EXPECT_EQ(observed, static_cast<double>(ids.size()));
 }
 
 TEST_F(ComputeTest, XlsxHasADefinitionsSheetAndOneSheetPerIndicatorWithNumbersAsNumbers) {
