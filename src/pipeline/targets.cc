@@ -1,0 +1,85 @@
+#include "pipeline/targets.h"
+
+#include <charconv>
+#include <map>
+
+#include "core/numbers.h"
+#include "io/csv_writer.h"
+#include "io/dialect.h"
+#include "pipeline/catalog.h"
+#include "pipeline/messages.h"
+#include "pipeline/output_file.h"
+
+namespace sz::pipeline {
+namespace {
+
+std::string Number(const std::optional<double>& value) {
+  if (!value) return "";
+  char text[40];
+  auto [end, error] = std::to_chars(text, text + sizeof text, *value);
+  std::string out(text, error == std::errc() ? end : text);
+  for (char& c : out) {
+    if (c == '.') c = ',';
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<TargetRow>> ComputeTargets(Workspace& workspace, const TargetsRequest& request) {
+  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
+  if (!request.gemeente.empty()) {
+    const Region* gemeente = regions->Find(request.gemeente);
+    if (gemeente == nullptr || gemeente->level != RegionLevel::kGemeente)
+      return NotFoundError(msg::UnknownRegion(request.gemeente));
+  }
+  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> run, store->indicator_values().LatestRun());
+  if (!run) return FailedPreconditionError(msg::NothingComputedYet());
+  const int current_year = workspace.clock().Today().year;
+
+  std::vector<TargetRow> rows;
+  for (const indicators::Indicator& indicator : catalog.indicators) {
+    if (!indicator.target_2030) continue;
+    ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
+                     store->indicator_values().Cells({.indicators = {indicator.id}}));
+    std::map<std::pair<RegionLevel, std::string>, std::vector<indicators::YearValue>> series;
+    for (const store::IndicatorCell& cell : cells) {
+      if (cell.breakdown != "totaal" || !cell.value || cell.period.size() != 4) continue;  // yearly cells only
+      if (cell.level != RegionLevel::kRegio && cell.level != RegionLevel::kGemeente) continue;
+      if (!request.gemeente.empty() && cell.region != request.gemeente) continue;
+      const std::optional<int64_t> year = ParseInteger(cell.period);
+      if (!year || *year >= current_year) continue;
+      series[{cell.level, cell.region}].push_back({static_cast<int>(*year), *cell.value});
+    }
+    for (auto& [place, values] : series) {
+      ASSIGN_OR_RETURN(indicators::TargetTrend trend,
+                       indicators::ProjectTarget(values, *indicator.target_2030, indicator.direction));
+      const Region* region = regions->Find(place.second);
+      rows.push_back({indicator.id, indicator.title, place.second, region ? region->name : "",
+                      std::string(indicators::CatalogLevelName(place.first)), indicator.target_2030->value,
+                      indicator.target_2030->example, indicator.national_reference, trend});
+    }
+  }
+  if (!request.out.empty()) {
+    ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(request.out, io::WriteDialect::DutchExcel()));
+    RETURN_IF_ERROR(writer->WriteRow({"indicator", "titel", "regio", "regio_naam", "niveau", "basisjaar", "basiswaarde",
+                                      "laatste_jaar", "laatste_waarde", "trend_per_jaar", "doel_2030",
+                                      "doel_is_voorbeeld", "verwacht_2030", "ondergrens_2030", "bovengrens_2030",
+                                      "status", "landelijke_referentie", "jaren"}));
+    for (const TargetRow& row : rows) {
+      const indicators::TargetTrend& t = row.trend;
+      RETURN_IF_ERROR(writer->WriteRow(
+          {row.indicator, row.title, row.region, row.region_name, row.level, std::to_string(t.first_year),
+           Number(t.first_value), std::to_string(t.last_year), Number(t.last_value), Number(t.slope),
+           Number(row.target), row.example ? "ja" : "nee", Number(t.projected), Number(t.lower), Number(t.upper),
+           t.status, Number(row.national_reference), std::to_string(t.years)}));
+    }
+    RETURN_IF_ERROR(writer->Close());
+    RETURN_IF_ERROR(WriteProvenance(request.out, {"doelen", {{"berekening", run->computed_at}}}));
+  }
+  return rows;
+}
+
+}  // namespace sz::pipeline
