@@ -85,6 +85,17 @@ std::string_view CountUnitName(CountUnit unit) {
   return "registraties";
 }
 
+std::optional<PeriodKind> PeriodKindOf(CatalogPeriod period) {
+  switch (period) {
+    case CatalogPeriod::kWeek: return PeriodKind::kWeek;
+    case CatalogPeriod::kMonth: return PeriodKind::kMonth;
+    case CatalogPeriod::kQuarter: return PeriodKind::kQuarter;
+    case CatalogPeriod::kYear: return PeriodKind::kYear;
+    case CatalogPeriod::kWave: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 const Indicator* FindIndicator(const Catalog& catalog, std::string_view id) {
   for (const Indicator& indicator : catalog.indicators) {
     if (indicator.id == id) return &indicator;

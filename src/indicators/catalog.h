@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/age_span.h"
 #include "core/period.h"
 #include "core/region.h"
 
@@ -63,12 +64,11 @@ std::string_view IntervalMethodName(IntervalMethod method);
 enum class CountUnit { kRegistrations, kPersons, kHouseholds, kRows, kSum };
 std::string_view CountUnitName(CountUnit unit);  // "registraties", "personen", "huishoudens", "rijen", "som"
 
-// An inclusive age range; no `high` for "85+".
-struct AgeSpan {
-  int low = 0;
-  std::optional<int> high;
-  bool operator==(const AgeSpan&) const = default;
-};
+// An inclusive age range ("0-17", "85+"): core/age_span.h.
+using ::sz::AgeSpan;
+
+// The period kind of a catalogue period; nullopt for a survey wave.
+std::optional<PeriodKind> PeriodKindOf(CatalogPeriod period);
 
 // Counting stored rows: the numerator or denominator of a kRate indicator, the weekly counts of a
 // kForecast one. One source, except for kForecast, which may list several (one series per source).

@@ -67,33 +67,6 @@ std::string Join(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
 }
 
-// Parses "0-17" or "65+" (ASCII digits, 0..150, low <= high).
-std::optional<AgeSpan> ParseAgeSpan(std::string_view text) {
-  AgeSpan span;
-  auto number = [](std::string_view digits) -> std::optional<int> {
-    if (digits.empty() || digits.size() > 3) return std::nullopt;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return std::nullopt;
-    }
-    std::optional<int64_t> value = ParseInteger(digits);
-    if (!value || *value > 150) return std::nullopt;
-    return static_cast<int>(*value);
-  };
-  if (!text.empty() && text.back() == '+') {
-    std::optional<int> low = number(text.substr(0, text.size() - 1));
-    if (!low) return std::nullopt;
-    span.low = *low;
-    return span;
-  }
-  size_t dash = text.find('-');
-  if (dash == std::string_view::npos) return std::nullopt;
-  std::optional<int> low = number(text.substr(0, dash)), high = number(text.substr(dash + 1));
-  if (!low || !high || *low > *high) return std::nullopt;
-  span.low = *low;
-  span.high = *high;
-  return span;
-}
-
 // The sources a kind may read and which counting units each supports.
 bool IsDesk(const sources::SourceContract& contract) { return contract.is_desk; }
 
@@ -345,7 +318,7 @@ class FileReader {
       for (const std::string& band : bands->allowed) {
         std::optional<AgeSpan> b = ParseAgeSpan(band);
         if (!b) continue;
-        const bool inside = b->low >= span->low && (!span->high || (b->high && *b->high <= *span->high));
+        const bool inside = span->Covers(*b);
         const bool overlaps = (!span->high || b->low <= *span->high) && (!b->high || *b->high >= span->low);
         if (overlaps && !inside) whole = false;
         if (b->low == span->low) low_matches = true;

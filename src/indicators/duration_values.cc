@@ -45,10 +45,7 @@ Result<std::vector<IndicatorValue>> DurationValues(const Indicator& indicator, c
   for (const std::string& name : indicator.breakdowns) breakdowns.emplace_back(name, table.IndexOf(name));
   std::vector<PeriodKind> kinds;
   for (CatalogPeriod period : indicator.periods) {
-    if (period == CatalogPeriod::kWeek) kinds.push_back(PeriodKind::kWeek);
-    if (period == CatalogPeriod::kMonth) kinds.push_back(PeriodKind::kMonth);
-    if (period == CatalogPeriod::kQuarter) kinds.push_back(PeriodKind::kQuarter);
-    if (period == CatalogPeriod::kYear) kinds.push_back(PeriodKind::kYear);
+    if (std::optional<PeriodKind> kind = PeriodKindOf(period)) kinds.push_back(*kind);
   }
 
   // The data's end: the latest date of either column.

@@ -9,15 +9,8 @@ namespace sz::indicators {
 namespace {
 
 bool WantsPeriod(const Indicator& indicator, PeriodKind kind) {
-  for (CatalogPeriod period : indicator.periods) {
-    if ((period == CatalogPeriod::kQuarter && kind == PeriodKind::kQuarter) ||
-        (period == CatalogPeriod::kYear && kind == PeriodKind::kYear) ||
-        (period == CatalogPeriod::kMonth && kind == PeriodKind::kMonth) ||
-        (period == CatalogPeriod::kWeek && kind == PeriodKind::kWeek)) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(indicator.periods.begin(), indicator.periods.end(),
+                     [&](CatalogPeriod period) { return PeriodKindOf(period) == kind; });
 }
 
 }  // namespace

@@ -37,13 +37,7 @@ struct StockKey {
 std::vector<PeriodKind> PeriodKinds(const Indicator& indicator) {
   std::vector<PeriodKind> kinds;
   for (CatalogPeriod period : indicator.periods) {
-    switch (period) {
-      case CatalogPeriod::kWeek: kinds.push_back(PeriodKind::kWeek); break;
-      case CatalogPeriod::kMonth: kinds.push_back(PeriodKind::kMonth); break;
-      case CatalogPeriod::kQuarter: kinds.push_back(PeriodKind::kQuarter); break;
-      case CatalogPeriod::kYear: kinds.push_back(PeriodKind::kYear); break;
-      case CatalogPeriod::kWave: break;
-    }
+    if (std::optional<PeriodKind> kind = PeriodKindOf(period)) kinds.push_back(*kind);
   }
   return kinds;
 }
@@ -99,37 +93,10 @@ bool PassesFilters(const Columns& c, std::span<const Value> row) {
   return true;
 }
 
-bool InAge(const std::optional<AgeSpan>& span, int64_t age) {
-  return !span || (age >= span->low && (!span->high || age <= *span->high));
-}
-
-std::optional<AgeSpan> ParseBand(std::string_view band) {
-  AgeSpan out;
-  auto digits = [](std::string_view text, int& value) {
-    if (text.empty()) return false;
-    value = 0;
-    for (char ch : text) {
-      if (ch < '0' || ch > '9') return false;
-      value = value * 10 + (ch - '0');
-    }
-    return true;
-  };
-  if (!band.empty() && band.back() == '+')
-    return digits(band.substr(0, band.size() - 1), out.low) ? std::optional(out) : std::nullopt;
-  size_t dash = band.find('-');
-  int high = 0;
-  if (dash == std::string_view::npos || !digits(band.substr(0, dash), out.low) ||
-      !digits(band.substr(dash + 1), high)) {
-    return std::nullopt;
-  }
-  out.high = high;
-  return out;
-}
-
 bool BandInside(const std::optional<AgeSpan>& span, std::string_view band) {
   if (!span) return true;
-  std::optional<AgeSpan> b = ParseBand(band);
-  return b && b->low >= span->low && (!span->high || (b->high && *b->high <= *span->high));
+  std::optional<AgeSpan> b = ParseAgeSpan(band);
+  return b && span->Covers(*b);
 }
 
 // The labels a row counts under: "totaal" and one per breakdown column with a value.
@@ -207,7 +174,7 @@ Result<DatedCounts> CountDated(const Indicator& indicator, const CountSpec& spec
     if (spec.age) {
       if (c.age < 0 || row[c.age].missing()) continue;
       ASSIGN_OR_RETURN(int64_t age, row[c.age].AsInteger("leeftijd"));
-      if (!InAge(spec.age, age)) continue;
+      if (!spec.age->Contains(age)) continue;
     }
     if (c.date < 0 || row[c.date].missing()) continue;
     ASSIGN_OR_RETURN(Date date, row[c.date].AsDate(source.contract->extract.columns[c.date].name));

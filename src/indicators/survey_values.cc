@@ -71,8 +71,7 @@ Result<std::vector<IndicatorValue>> SurveyValues(const Indicator& indicator, con
   std::vector<char> in_age(n, 0);
   for (size_t r = 0; r < n; ++r) {
     if (age->IsMissing(r)) continue;
-    const double a = age->values[r];
-    in_age[r] = a >= spec.age.value_or(AgeSpan{}).low && (!spec.age || !spec.age->high || a <= *spec.age->high);
+    in_age[r] = !spec.age || spec.age->Contains(static_cast<long long>(age->values[r]));
   }
 
   std::vector<Place> places;

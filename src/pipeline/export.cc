@@ -15,19 +15,6 @@ namespace sz::pipeline {
 namespace {
 
 // Shortest text that reads back as the same double, with a decimal comma in the Dutch dialect.
-std::string Number(const std::optional<double>& value, bool decimal_comma) {
-  if (!value) return "";
-  char text[40];
-  auto [end, error] = std::to_chars(text, text + sizeof text, *value);
-  if (error != std::errc()) return "";
-  std::string out(text, end);
-  if (decimal_comma) {
-    for (char& c : out) {
-      if (c == '.') c = ',';
-    }
-  }
-  return out;
-}
 
 // One exported cell: its columns as text (CSV) and as numbers where they are numbers (XLSX).
 struct ExportRow {
@@ -152,13 +139,13 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
                 std::string(indicators::CatalogLevelName(cell.level)),
                 cell.period,
                 cell.breakdown,
-                Number(cell.numerator, comma),
-                Number(cell.denominator, comma),
-                Number(cell.value, comma),
-                Number(cell.lower, comma),
-                Number(cell.upper, comma),
+                FormatNumber(cell.numerator, comma),
+                FormatNumber(cell.denominator, comma),
+                FormatNumber(cell.value, comma),
+                FormatNumber(cell.lower, comma),
+                FormatNumber(cell.upper, comma),
                 indicator->unit,
-                Number(respondents, false),
+                FormatNumber(respondents, false),
                 msg::ExportForAnalystsOnly(),
                 msg::ExportForAnalystsReason(),
                 sources,

@@ -1,5 +1,7 @@
 #include "pipeline/output_file.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -26,6 +28,16 @@ Status WriteTextFile(std::string_view text, const std::string& path) {
     return IoError(msg::CannotWrite(path));
   }
   return Status::Ok();
+}
+
+std::string FormatNumber(const std::optional<double>& value, bool decimal_comma) {
+  if (!value) return "";
+  char text[40];
+  auto [end, error] = std::to_chars(text, text + sizeof text, *value);
+  if (error != std::errc()) return "";
+  std::string out(text, end);
+  if (decimal_comma) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 std::string ProvenancePath(const std::string& data_path) { return data_path + ".json"; }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,6 +30,10 @@ struct Provenance {
 Status WriteTextFile(std::string_view text, const std::string& path);
 // "2026-12-03T10:00:00Z": a Unix time as ISO 8601 UTC, as sidecars and stored runs write it.
 std::string UtcTimestamp(int64_t unix_seconds);
+
+// A number as files for people write it: the shortest text that reads back as the same double, with a
+// decimal comma when `decimal_comma`; "" for a missing one.
+std::string FormatNumber(const std::optional<double>& value, bool decimal_comma);
 
 // The sidecar's path: `data_path` + ".json".
 std::string ProvenancePath(const std::string& data_path);

@@ -11,20 +11,7 @@
 #include "pipeline/output_file.h"
 
 namespace sz::pipeline {
-namespace {
-
-std::string Number(const std::optional<double>& value) {
-  if (!value) return "";
-  char text[40];
-  auto [end, error] = std::to_chars(text, text + sizeof text, *value);
-  std::string out(text, error == std::errc() ? end : text);
-  for (char& c : out) {
-    if (c == '.') c = ',';
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Result<std::vector<TargetRow>> ComputeTargets(Workspace& workspace, const TargetsRequest& request) {
   ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
@@ -72,9 +59,10 @@ Result<std::vector<TargetRow>> ComputeTargets(Workspace& workspace, const Target
       const indicators::TargetTrend& t = row.trend;
       RETURN_IF_ERROR(writer->WriteRow(
           {row.indicator, row.title, row.region, row.region_name, row.level, std::to_string(t.first_year),
-           Number(t.first_value), std::to_string(t.last_year), Number(t.last_value), Number(t.slope),
-           Number(row.target), row.example ? "ja" : "nee", Number(t.projected), Number(t.lower), Number(t.upper),
-           t.status, Number(row.national_reference), std::to_string(t.years)}));
+           FormatNumber(t.first_value, true), std::to_string(t.last_year), FormatNumber(t.last_value, true),
+           FormatNumber(t.slope, true), FormatNumber(row.target, true), row.example ? "ja" : "nee",
+           FormatNumber(t.projected, true), FormatNumber(t.lower, true), FormatNumber(t.upper, true), t.status,
+           FormatNumber(row.national_reference, true), std::to_string(t.years)}));
     }
     RETURN_IF_ERROR(writer->Close());
     RETURN_IF_ERROR(WriteProvenance(request.out, {"doelen", {{"berekening", run->computed_at}}}));

@@ -9,7 +9,6 @@
 #include <string_view>
 #include <utility>
 
-#include "core/digits.h"
 #include "sources/contract.h"
 #include "synth/messages.h"
 
@@ -311,23 +310,6 @@ void ReadInfections(const json& node, Reader& r, InfectionConfig& c) {
 }
 
 }  // namespace
-
-std::optional<AgeRange> ParseAgeRange(std::string_view text) {
-  constexpr int kOldest = 150;
-  AgeRange range;
-  if (!text.empty() && text.back() == '+') {
-    if (!ParseDigits(text.substr(0, text.size() - 1), range.low) || range.low > kOldest) return std::nullopt;
-    return range;
-  }
-  const size_t dash = text.find('-');
-  int high = 0;
-  if (dash == std::string_view::npos || !ParseDigits(text.substr(0, dash), range.low) ||
-      !ParseDigits(text.substr(dash + 1), high) || range.low > high || high > kOldest) {
-    return std::nullopt;
-  }
-  range.high = high;
-  return range;
-}
 
 Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
   json root;

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/age_span.h"
 #include "core/region.h"
 #include "core/status.h"
 
@@ -27,14 +28,9 @@ namespace sz::synth {
 using CategoryWeights = std::map<std::string, double>;
 
 // An age band as the configuration and the bevolking contract write it: "0-3" (ages 0 to 3) or
-// "85+" (85 and older, no `high`).
-struct AgeRange {
-  int low = 0;
-  std::optional<int> high;
-};
-// Parses "LOW-HIGH" or "LOW+": ASCII digits only (core/digits.h), ages 0..150, LOW ≤ HIGH;
-// nullopt for anything else ("", "18", "64-18", "a-b", "-3", "18 - 64").
-std::optional<AgeRange> ParseAgeRange(std::string_view text);
+// "85+" (85 and older, no `high`): core/age_span.h, the one parser for age bands.
+using AgeRange = ::sz::AgeSpan;
+inline std::optional<AgeRange> ParseAgeRange(std::string_view text) { return ParseAgeSpan(text); }
 
 struct PopulationConfig {
   int reference_year = 2023;                  // the year the gemeente sizes refer to (1 January)
