@@ -1,4 +1,5 @@
-// samenzicht run [--full] : link what is new, then compute every catalogue indicator (pipeline/run.h).
+// samenzicht run [--full] : link what is new, then compute the catalogue indicators whose inputs changed
+// (pipeline/run.h).
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -40,7 +41,9 @@ void AddRunCommand(Commands& commands) {
   auto options = std::make_shared<RunOptions>();
   Command cmd = commands.Add("run", "Koppel wat nieuw is en bereken alle indicatoren van de catalogus");
   cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStoreAndRegions);
-  cmd.Flag("--full", options->full, "Koppel alles opnieuw (als link --full) voordat er wordt berekend");
+  cmd.Flag(
+      "--full", options->full,
+      "Koppel alles opnieuw (als link --full) en bereken elke indicator opnieuw, ook als zijn invoer niet veranderde");
   cmd.Flag("--verbose", options->verbose, "Toon per indicator het aantal cellen en de rekentijd");
   cmd.Run([options] { return RunRun(*options); });
 }

@@ -197,6 +197,9 @@ std::string TooManyCells(std::string_view id) {
 std::string NotADuration(std::string_view id) {
   return "indicator " + S(id) + " is geen duur-indicator (een fout in Samenzicht)";
 }
+std::string NotADelivery(std::string_view id) {
+  return "indicator " + S(id) + " is geen leverings-indicator (een fout in Samenzicht)";
+}
 std::string NoValuesForTarget() { return "geen jaarwaarden om een trend op te schatten"; }
 std::string IncomeGapTitle(std::string_view title) {
   return S(title) + ": verschil tussen hoogste en laagste inkomenskwintiel";

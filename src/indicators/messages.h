@@ -85,6 +85,7 @@ std::string NotLinked(std::string_view id);
 std::string NotASurveyIndicator(std::string_view id);
 std::string TooManyCells(std::string_view id);
 std::string NotADuration(std::string_view id);
+std::string NotADelivery(std::string_view id);
 std::string NoValuesForTarget();
 // The derived ID_kloof_inkomen indicator.
 std::string IncomeGapTitle(std::string_view title);

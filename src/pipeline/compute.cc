@@ -15,12 +15,14 @@
 #include "detection/forecast.h"
 #include "indicators/catalog_file.h"
 #include "indicators/cross_desk_measures.h"
+#include "indicators/delivery_values.h"
 #include "indicators/duration_values.h"
 #include "indicators/linked_values.h"
 #include "indicators/rate.h"
 #include "indicators/survey_values.h"
 #include "pipeline/catalog.h"
 #include "pipeline/crossdesk.h"
+#include "pipeline/link.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
 #include "pipeline/series.h"
@@ -28,6 +30,7 @@
 #include "privacy/bytes.h"
 #include "privacy/hash.h"
 #include "sources/contract.h"
+#include "store/records.h"
 
 namespace sz::pipeline {
 namespace {
@@ -197,6 +200,129 @@ Result<std::vector<indicators::IndicatorValue>> ForecastValues(const indicators:
   return values;
 }
 
+// kDelivery: every stored row of each source the indicator reports on, with its gemeente, the date it
+// describes (indicators/delivery_values.h) and the date its file was ingested.
+Result<std::vector<indicators::DeliveredSource>> DeliveredSources(const indicators::Indicator& indicator,
+                                                                  store::Store& store, const RegionTable& regions) {
+  ASSIGN_OR_RETURN(std::vector<store::IngestedFile> files, store.ingest_log().Files());
+  std::map<int64_t, Date> ingested;
+  for (const store::IngestedFile& file : files) {
+    ASSIGN_OR_RETURN(Date date, ParseDate(std::string_view(file.ingested_at).substr(0, 10), DateFormat::kIso));
+    ingested[file.id] = date;
+  }
+  std::vector<indicators::DeliveredSource> out;
+  for (const std::string& name : indicator.sources) {
+    const sources::SourceContract& contract = *sources::FindContract(name);
+    const sources::TableSpec& table = contract.extract;
+    const std::string date_name = store::SummaryRangeColumn(contract);
+    if (date_name.empty()) continue;  // a source without dates has no deliveries to measure
+    const int date = table.IndexOf(date_name);
+    const int gemeente = table.Find("gemeente") != nullptr ? table.IndexOf("gemeente") : -1;
+    const int region = table.Find("regio") != nullptr ? table.IndexOf("regio") : -1;
+    indicators::DeliveredSource source{.source = name,
+                                       .unit = date_name == "week"   ? indicators::DeliveryUnit::kWeek
+                                               : date_name == "jaar" ? indicators::DeliveryUnit::kYear
+                                                                     : indicators::DeliveryUnit::kMonth};
+    RETURN_IF_ERROR(store.records().ScanWithFile(contract, [&](int64_t file, std::span<const Value> row) -> Status {
+      if (row[date].missing()) return Status::Ok();
+      indicators::DeliveredRow delivered{.ingested = ingested.at(file)};
+      if (source.unit == indicators::DeliveryUnit::kWeek) {
+        ASSIGN_OR_RETURN(std::string_view text, row[date].AsText(date_name));
+        ASSIGN_OR_RETURN(Period week, Period::Parse(text));
+        delivered.date = week.last_day();
+      } else if (source.unit == indicators::DeliveryUnit::kYear) {
+        ASSIGN_OR_RETURN(int64_t year, row[date].AsInteger(date_name));
+        delivered.date = Date{static_cast<int>(year), 12, 31};
+      } else {
+        ASSIGN_OR_RETURN(delivered.date, row[date].AsDate(date_name));
+      }
+      if (gemeente >= 0) {
+        delivered.gemeente = std::string(row[gemeente].TextOrEmpty());
+      } else if (region >= 0) {
+        const Region* gm = regions.GemeenteOf(row[region].TextOrEmpty());
+        if (gm != nullptr) delivered.gemeente = gm->code;
+      }
+      source.rows.push_back(std::move(delivered));
+      return Status::Ok();
+    }));
+    out.push_back(std::move(source));
+  }
+  return out;
+}
+
+// Raise when a computation changes what it makes from the same inputs: every stored indicator is then
+// computed again by the next incremental run.
+constexpr int kComputeEngineVersion = 1;
+
+// The stored sources an indicator's cells are computed from.
+std::vector<std::string> InputSources(const indicators::Indicator& indicator) {
+  std::set<std::string> sources;
+  switch (indicator.kind) {
+    case indicators::IndicatorKind::kRate:
+      for (const std::string& s : indicator.numerator->sources) sources.insert(s);
+      for (const std::string& s : indicator.denominator->sources) sources.insert(s);
+      break;
+    case indicators::IndicatorKind::kForecast:
+      for (const std::string& s : indicator.numerator->sources) sources.insert(s);
+      break;
+    case indicators::IndicatorKind::kLinked:
+      for (const std::string& s : DeskSources()) sources.insert(s);
+      break;
+    case indicators::IndicatorKind::kSurvey:
+    case indicators::IndicatorKind::kSurveyIncomeGap: sources.insert("gezondheidsmonitor"); break;
+    case indicators::IndicatorKind::kDuration: sources.insert(indicator.duration->source); break;
+    case indicators::IndicatorKind::kDelivery:
+      for (const std::string& s : indicator.sources) sources.insert(s);
+      break;
+  }
+  return {sources.begin(), sources.end()};
+}
+
+// What the inputs of one compute stage are: the catalogue, the regions, the ingested files per source
+// and the linkage run. An indicator's fingerprint hashes the parts it reads, so an incremental run
+// recomputes exactly the indicators whose fingerprint changed.
+struct InputState {
+  std::string catalog_sha256;
+  std::string regions;                                    // every region's code, name, level and parent
+  std::map<std::string, std::vector<std::string>> files;  // source → "id:sha256" of each ingested file
+  int64_t link_run_id = 0;
+};
+
+Result<InputState> ReadInputState(Workspace& workspace, store::Store& store, const RegionTable& regions,
+                                  int64_t link_run_id) {
+  InputState state;
+  ASSIGN_OR_RETURN(state.catalog_sha256, CatalogHash(CatalogDir(workspace)));
+  for (RegionLevel level :
+       {RegionLevel::kLand, RegionLevel::kRegio, RegionLevel::kGemeente, RegionLevel::kWijk, RegionLevel::kBuurt}) {
+    for (const Region* region : regions.AtLevel(level)) {
+      state.regions += region->code + '\x1f' + region->name + '\x1f' + std::to_string(static_cast<int>(level)) +
+                       '\x1f' + region->parent_code + '\x1e';
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<store::IngestedFile> files, store.ingest_log().Files());
+  for (const store::IngestedFile& file : files) {
+    state.files[file.source].push_back(std::to_string(file.id) + ':' + file.sha256 + ':' + file.ingested_at);
+  }
+  state.link_run_id = link_run_id;
+  return state;
+}
+
+Result<std::string> InputFingerprint(const indicators::Indicator& indicator, bool needs_linkage,
+                                     const InputState& state) {
+  std::string all = "engine " + std::to_string(kComputeEngineVersion) + '\n' + "indicator " + indicator.id + '\n' +
+                    "catalogue " + state.catalog_sha256 + '\n' + "regions " + state.regions + '\n';
+  for (const std::string& source : InputSources(indicator)) {
+    all += "source " + source;
+    if (auto it = state.files.find(source); it != state.files.end()) {
+      for (const std::string& file : it->second) all += ' ' + file;
+    }
+    all += '\n';
+  }
+  if (needs_linkage) all += "linkage " + std::to_string(state.link_run_id) + '\n';
+  ASSIGN_OR_RETURN(privacy::Sha256Digest digest, privacy::Sha256(privacy::AsBytes(all)));
+  return privacy::HexEncode(digest);
+}
+
 store::IndicatorCell ToStoreCell(const std::string& indicator, const indicators::IndicatorValue& value) {
   store::IndicatorCell cell;
   cell.indicator = indicator;
@@ -231,8 +357,16 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
   SourceCache sources(*store);
   WaveCache waves(*store);
   ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> link_run, store->linkage().Latest());
+  ASSIGN_OR_RETURN(InputState inputs, ReadInputState(workspace, *store, *regions, link_run ? link_run->id : 0));
+  using Fingerprints = std::map<std::string, std::string>;  // indicator → inputs fingerprint
+  ASSIGN_OR_RETURN(Fingerprints stored_inputs, store->indicator_values().Inputs());
   std::optional<indicators::MeasureTable> measures;  // computed once, for every linked indicator
-  std::vector<std::pair<std::string, std::vector<store::IndicatorCell>>> results;
+  struct Computed {
+    std::string id;
+    std::vector<store::IndicatorCell> cells;
+    std::string fingerprint;
+  };
+  std::vector<Computed> results;
   for (const indicators::Indicator& indicator : catalog.indicators) {
     if (!request.indicators.empty() &&
         std::find(request.indicators.begin(), request.indicators.end(), indicator.id) == request.indicators.end()) {
@@ -247,15 +381,30 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
       report.not_computed.emplace_back(indicator.id, msg::NeedsLinkage());
       continue;
     }
+    if (indicator.kind == indicators::IndicatorKind::kForecast) {
+      const indicators::CountSpec& spec = *indicator.numerator;
+      if (!spec.filters.empty() || spec.age || spec.window_months > 0 ||
+          spec.unit != indicators::CountUnit::kRegistrations || !spec.date_column.empty() || !spec.end_column.empty()) {
+        report.not_computed.emplace_back(indicator.id, msg::ForecastOnlyPlainCounts());
+        continue;
+      }
+    }
+    ASSIGN_OR_RETURN(std::string fingerprint, InputFingerprint(indicator, needs_linkage, inputs));
+    if (!request.full) {
+      auto stored = stored_inputs.find(indicator.id);
+      if (stored != stored_inputs.end() && stored->second == fingerprint) {
+        report.unchanged.push_back(indicator.id);
+        continue;
+      }
+    }
+    if (request.progress) request.progress(indicator.id);
     if (indicator.kind == indicators::IndicatorKind::kRate) {
-      if (request.progress) request.progress(indicator.id);
       ASSIGN_OR_RETURN(const indicators::SourceRows* numerator,
                        sources.Get(indicator.numerator->sources.front(), NeedsLinkedKeys(*indicator.numerator)));
       ASSIGN_OR_RETURN(const indicators::SourceRows* denominator,
                        sources.Get(indicator.denominator->sources.front(), NeedsLinkedKeys(*indicator.denominator)));
       ASSIGN_OR_RETURN(values, indicators::ComputeRate(indicator, *numerator, *denominator, *regions, twente));
     } else if (indicator.kind == indicators::IndicatorKind::kLinked) {
-      if (request.progress) request.progress(indicator.id);
       if (!measures) {
         ASSIGN_OR_RETURN(const std::vector<indicators::LinkedInvolvement>* involvements, sources.Involvements());
         indicators::MeasureOptions options;
@@ -265,7 +414,6 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
       ASSIGN_OR_RETURN(values, indicators::LinkedValues(indicator, *measures));
     } else if (indicator.kind == indicators::IndicatorKind::kSurvey ||
                indicator.kind == indicators::IndicatorKind::kSurveyIncomeGap) {
-      if (request.progress) request.progress(indicator.id);
       ASSIGN_OR_RETURN(std::vector<int> wave_years, waves.Waves());
       for (int year : wave_years) {
         ASSIGN_OR_RETURN(const WaveCache::Wave* wave, waves.Get(year));
@@ -275,22 +423,16 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
       }
       indicators::SortValues(values);
     } else if (indicator.kind == indicators::IndicatorKind::kForecast) {
-      const indicators::CountSpec& spec = *indicator.numerator;
-      if (!spec.filters.empty() || spec.age || spec.window_months > 0 ||
-          spec.unit != indicators::CountUnit::kRegistrations || !spec.date_column.empty() || !spec.end_column.empty()) {
-        report.not_computed.emplace_back(indicator.id, msg::ForecastOnlyPlainCounts());
-        continue;
-      }
-      if (request.progress) request.progress(indicator.id);
       ASSIGN_OR_RETURN(values, ForecastValues(indicator, *store, *regions));
     } else if (indicator.kind == indicators::IndicatorKind::kDuration) {
-      if (request.progress) request.progress(indicator.id);
       ASSIGN_OR_RETURN(const indicators::SourceRows* rows, sources.Get(indicator.duration->source, false));
       ASSIGN_OR_RETURN(values, indicators::DurationValues(indicator, *rows, twente));
     } else {
-      report.not_computed.emplace_back(indicator.id,
-                                       msg::KindNotComputedYet(indicators::IndicatorKindName(indicator.kind)));
-      continue;
+      ASSIGN_OR_RETURN(std::vector<indicators::DeliveredSource> delivered,
+                       DeliveredSources(indicator, *store, *regions));
+      std::vector<std::string> gemeenten;
+      for (const Region* gm : regions->AtLevel(RegionLevel::kGemeente)) gemeenten.push_back(gm->code);
+      ASSIGN_OR_RETURN(values, indicators::DeliveryValues(indicator, delivered, gemeenten, twente));
     }
     std::vector<store::IndicatorCell> cells;
     cells.reserve(values.size());
@@ -298,21 +440,36 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
     report.computed.push_back({indicator.id, std::string(indicators::IndicatorKindName(indicator.kind)),
                                static_cast<int64_t>(cells.size()), SecondsSince(indicator_start)});
     report.cells += static_cast<int64_t>(cells.size());
-    results.emplace_back(indicator.id, std::move(cells));
+    results.push_back({indicator.id, std::move(cells), std::move(fingerprint)});
+  }
+  // Indicators no longer in the catalogue lose their cells (only when the whole catalogue was asked for).
+  if (request.indicators.empty()) {
+    ASSIGN_OR_RETURN(std::vector<std::string> stored, store->indicator_values().Indicators());
+    for (const auto& [id, fingerprint] : stored_inputs) stored.push_back(id);
+    std::sort(stored.begin(), stored.end());
+    stored.erase(std::unique(stored.begin(), stored.end()), stored.end());
+    for (const std::string& id : stored) {
+      if (indicators::FindIndicator(catalog, id) == nullptr) report.removed.push_back(id);
+    }
   }
 
   store::IndicatorRun run;
   run.computed_at = UtcTimestamp(workspace.clock().NowUnixSeconds());
-  ASSIGN_OR_RETURN(run.catalog_sha256, CatalogHash(CatalogDir(workspace)));
+  run.catalog_sha256 = inputs.catalog_sha256;
   ASSIGN_OR_RETURN(run.max_ingest_file_id, store->ingest_log().MaxFileId());
   run.link_run_id = link_run ? link_run->id : 0;
   run.cells = report.cells;
-  run.details = msg::ComputeRunDetails(report.computed.size(), report.not_computed.size());
+  run.details = msg::ComputeRunDetails(report.computed.size(), report.unchanged.size(), report.not_computed.size());
 
   ASSIGN_OR_RETURN(store::Transaction tx, store->Begin());
   ASSIGN_OR_RETURN(report.run_id, store->indicator_values().AddRun(run));
-  for (const auto& [id, cells] : results)
-    RETURN_IF_ERROR(store->indicator_values().ReplaceIndicator(report.run_id, id, cells));
+  for (const Computed& result : results) {
+    RETURN_IF_ERROR(store->indicator_values().ReplaceIndicator(report.run_id, result.id, result.cells));
+    RETURN_IF_ERROR(store->indicator_values().SetInputs(result.id, result.fingerprint));
+  }
+  for (const std::string& id : report.removed) {
+    RETURN_IF_ERROR(store->indicator_values().ReplaceIndicator(report.run_id, id, {}));
+  }
   RETURN_IF_ERROR(tx.Commit());
   report.seconds = SecondsSince(start);
   return report;

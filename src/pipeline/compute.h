@@ -11,10 +11,15 @@
 // (indicators/linked_values.h, over the latest linkage run), `enquete` with its income gap
 // (indicators/survey_values.h, every stored Gezondheidsmonitor wave), `duur`
 // (indicators/duration_values.h) and `voorspelling` (pipeline/series.h with detection/forecast.h);
-// `levering` is listed in `not_computed` and keeps no cells. Each computed indicator's cells replace its earlier ones,
-// all in one transaction with the run: a failure leaves the store as it was. Errors: kDataError for a catalogue with
-// problems; kFailedPrecondition when a linked indicator or a count of persons needs a linkage run that does not cover
-// every stored row (run `samenzicht link`); the store's errors. Thread safety: as the Workspace.
+// and `levering` (indicators/delivery_values.h, from the ingest log and the rows' dates). Each computed indicator's
+// cells replace its earlier ones, all in one transaction with the run: a failure leaves the store as it was.
+// Incremental: each indicator's cells are stored with a fingerprint of its inputs — the catalogue (its
+// hash), the region table, the ingested files of the sources it reads and, where it needs linked persons,
+// the linkage run (and kComputeEngineVersion in compute.cc). Unless `full`, an indicator whose fingerprint
+// equals the stored one is not computed again (`unchanged`): its cells are what a full computation would
+// make from the same store. Cells of indicators no longer in the catalogue are removed. Errors: kDataError for a
+// catalogue with problems; kFailedPrecondition when a linked indicator or a count of persons needs a linkage run that
+// does not cover every stored row (run `samenzicht link`); the store's errors. Thread safety: as the Workspace.
 #pragma once
 
 #include <cstdint>
@@ -29,12 +34,13 @@ namespace sz::pipeline {
 
 struct ComputeRequest {
   std::vector<std::string> indicators;                         // empty: every indicator of the catalogue
+  bool full = false;                                           // also the indicators whose inputs did not change
   std::function<void(const std::string& indicator)> progress;  // called before each indicator (may be empty)
 };
 
 struct ComputedIndicator {
   std::string id;
-  std::string kind;  // verhouding, gekoppeld
+  std::string kind;  // the catalogue's soort: verhouding, gekoppeld, enquete, ...
   int64_t cells = 0;
   double seconds = 0;
 };
@@ -43,6 +49,8 @@ struct ComputeReport {
   int64_t run_id = 0;
   int64_t cells = 0;
   std::vector<ComputedIndicator> computed;
+  std::vector<std::string> unchanged;  // skipped: the same inputs as their stored cells
+  std::vector<std::string> removed;    // no longer in the catalogue: their cells were removed
   std::vector<std::pair<std::string, std::string>> not_computed;  // id, reason (Dutch)
   double seconds = 0;
 };

@@ -11,6 +11,7 @@
 #include "io/text_table.h"
 #include "pipeline/internal/row_pipe.h"
 #include "pipeline/messages.h"
+#include "pipeline/output_file.h"
 #include "privacy/bytes.h"
 #include "privacy/hash.h"
 #include "sources/contract.h"
@@ -212,6 +213,7 @@ Result<IngestReport> Ingest(Workspace& workspace, const IngestRequest& request) 
     info.sha256 = sha;
     info.contract_version = contract->version;
     info.description = file_report.description;
+    info.ingested_at = UtcTimestamp(workspace.clock().NowUnixSeconds());
     if (contract->is_desk) {
       std::string fingerprint = rows->Metadata("key_fingerprint");
       if (fingerprint.empty()) return DataError(msg::NoKeyFingerprint(path));

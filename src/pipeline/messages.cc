@@ -257,16 +257,14 @@ std::string IndicatorsListed(size_t count, std::string_view dir) {
 std::string UnknownIndicator(std::string_view id) {
   return "onbekende indicator " + QuoteValue(id) + " (samenzicht indicators toont ze)";
 }
-std::string KindNotComputedYet(std::string_view kind) {
-  return "soort " + std::string(kind) + " wordt nog niet berekend (volgt in een volgende versie)";
-}
 std::string ForecastOnlyPlainCounts() {
   return "een voorspelling telt voorlopig alleen alle registraties per week (zonder filter, leeftijd, venster of "
          "andere datum)";
 }
 std::string NeedsLinkage() { return "nog niet gekoppeld: draai samenzicht run of samenzicht link"; }
-std::string ComputeRunDetails(size_t computed, size_t not_computed) {
-  return std::to_string(computed) + " indicatoren berekend, " + std::to_string(not_computed) + " nog niet berekend";
+std::string ComputeRunDetails(size_t computed, size_t unchanged, size_t not_computed) {
+  return std::to_string(computed) + " indicatoren berekend, " + std::to_string(unchanged) +
+         " ongewijzigd (dezelfde invoer), " + std::to_string(not_computed) + " niet berekend";
 }
 std::string ExportForAnalystsOnly() { return "alleen_analist"; }
 std::string ExportForAnalystsReason() {
@@ -293,9 +291,9 @@ std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involve
   return "alles opnieuw gekoppeld";
 }
 std::string NoDeskRowsToLink() { return "geen extracten van meldpunten in de opslag: niets te koppelen"; }
-std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t not_computed) {
-  return std::to_string(indicators) + " indicatoren, " + std::to_string(cells) + " cellen; " +
-         std::to_string(not_computed) + " indicatoren nog niet berekend";
+std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t unchanged, size_t not_computed) {
+  return std::to_string(indicators) + " indicatoren berekend (" + std::to_string(cells) + " cellen), " +
+         std::to_string(unchanged) + " ongewijzigd, " + std::to_string(not_computed) + " niet berekend";
 }
 
 // Link.

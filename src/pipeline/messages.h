@@ -67,10 +67,9 @@ std::string IndicatorsListed(size_t count, std::string_view dir);
 
 // Compute, run and export.
 std::string UnknownIndicator(std::string_view id);
-std::string KindNotComputedYet(std::string_view kind);
 std::string NeedsLinkage();
 std::string ForecastOnlyPlainCounts();
-std::string ComputeRunDetails(size_t computed, size_t not_computed);
+std::string ComputeRunDetails(size_t computed, size_t unchanged, size_t not_computed);
 std::string ExportForAnalystsOnly();  // the status column until disclosure control lands
 std::string ExportForAnalystsReason();
 std::string NothingComputedYet();
@@ -83,7 +82,7 @@ std::string StageLinking();    // "koppelen"
 std::string StageComputing();  // "berekenen"
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements);
 std::string NoDeskRowsToLink();
-std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t not_computed);
+std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t unchanged, size_t not_computed);
 
 // Link.
 std::string LinkingSource(std::string_view source);  // context: "koppelen van SOURCE"

@@ -40,11 +40,13 @@ Result<RunReport> RunAll(Workspace& workspace, const RunRequest& request) {
   // 2. Compute every indicator.
   start = std::chrono::steady_clock::now();
   ComputeRequest compute;
+  compute.full = request.full;
   if (request.progress) compute.progress = [&](const std::string& id) { request.progress(msg::RunComputing(id)); };
   ASSIGN_OR_RETURN(report.compute, ComputeIndicators(workspace, compute));
-  report.stages.push_back({msg::StageComputing(), SecondsSince(start),
-                           msg::ComputeStageSummary(report.compute.computed.size(), report.compute.cells,
-                                                    report.compute.not_computed.size())});
+  report.stages.push_back(
+      {msg::StageComputing(), SecondsSince(start),
+       msg::ComputeStageSummary(report.compute.computed.size(), report.compute.cells, report.compute.unchanged.size(),
+                                report.compute.not_computed.size())});
   return report;
 }
 

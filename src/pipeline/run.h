@@ -6,9 +6,10 @@
 //   ASSIGN_OR_RETURN(RunReport report, RunAll(workspace, RunRequest{.full = false}));
 //   for (const StageTime& stage : report.stages) ...   // "koppelen 19.9 s", "berekenen 4.1 s"
 //
-// Today every run recomputes every indicator (incremental recomputation of only the affected cells is
-// the next step of issue 13; its result must equal this one). Without desk extracts in the store
-// linking is skipped and the linked indicators are reported as not computed.
+// Incremental by default: linking extends the stored linkage when it can (pipeline/link.h) and the
+// compute stage recomputes only the indicators whose inputs changed (pipeline/compute.h); `full`
+// links everything afresh and recomputes every indicator. Without desk extracts in the store linking
+// is skipped and the linked indicators are reported as not computed.
 // Thread safety: as the Workspace.
 #pragma once
 
@@ -25,7 +26,7 @@
 namespace sz::pipeline {
 
 struct RunRequest {
-  bool full = false;                                      // link everything again (link --full)
+  bool full = false;  // link everything afresh (link --full) and recompute every indicator
   std::function<void(const std::string& line)> progress;  // a line per step (may be empty)
 };
 

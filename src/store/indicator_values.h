@@ -20,9 +20,14 @@
 // - Cells returns the stored cells matching the query, ordered by (indicator, level, region, period,
 //   breakdown) in byte order of the texts and the level's number; missing numbers stay missing.
 // - Runs returns every run, oldest first; LatestRun the newest (nullopt in an empty store).
+// - Inputs: per indicator, the fingerprint of the inputs its stored cells were computed from (made and
+//   compared by the compute stage to skip indicators whose inputs did not change). ReplaceIndicator
+//   forgets the indicator's fingerprint; SetInputs (in a transaction) stores one after it, an empty
+//   fingerprint forgets it. Indicators lists every indicator with stored cells, in byte order.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +80,9 @@ class IndicatorValues {
   virtual Result<std::vector<IndicatorCell>> Cells(const CellQuery& query) = 0;
   virtual Result<std::vector<IndicatorRun>> Runs() = 0;
   virtual Result<std::optional<IndicatorRun>> LatestRun() = 0;
+  virtual Status SetInputs(const std::string& indicator, const std::string& inputs_fingerprint) = 0;
+  virtual Result<std::map<std::string, std::string>> Inputs() = 0;
+  virtual Result<std::vector<std::string>> Indicators() = 0;
 };
 
 // For the backends: the checks ReplaceIndicator makes before writing (kInvalidArgument as above), the

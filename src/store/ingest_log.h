@@ -30,11 +30,11 @@ struct IngestFileInfo {
   int64_t rows_read = 0;
   int64_t rows_accepted = 0;
   int64_t rows_rejected = 0;
+  std::string ingested_at;  // ISO date-time (UTC), "2026-12-03T10:00:00Z"; "" = the system's now
 };
 
 struct IngestedFile : IngestFileInfo {
-  int64_t id = 0;           // increasing: a later ingest has a higher id
-  std::string ingested_at;  // ISO date-time (UTC)
+  int64_t id = 0;  // increasing: a later ingest has a higher id
 };
 
 struct RejectedRow {

@@ -132,6 +132,13 @@ std::vector<Migration> Build() {
            "  run_id INTEGER NOT NULL REFERENCES indicator_runs(id),\n"
            "  PRIMARY KEY (indicator, level, region, period, breakdown)) WITHOUT ROWID",
        }},
+      {5,
+       "indicator inputs: the fingerprint of what each indicator's stored cells were computed from",
+       {
+           "CREATE TABLE indicator_inputs (\n"
+           "  indicator TEXT PRIMARY KEY,\n"
+           "  fingerprint TEXT NOT NULL) WITHOUT ROWID",
+       }},
   };
 }
 

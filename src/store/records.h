@@ -9,7 +9,8 @@
 //   sources::StoredKind(column type) or is missing. A row whose key (the contract's extract key)
 //   already exists is not inserted; the outcome names the file and line it came from.
 // - Scan calls back for every row of a source in ingest order (file, then line), with values of the
-//   kinds they were stored with; it stops early with the callback's error.
+//   kinds they were stored with; it stops early with the callback's error. ScanWithFile does the same
+//   and also names the ingested file each row came from (IngestLog's id: delivery indicators).
 // Errors: kInvalidArgument for a row of the wrong width or a value of the wrong kind; kIoError for
 // the backend's failures; kFailedPrecondition for a write outside a transaction.
 #pragma once
@@ -41,6 +42,7 @@ struct RecordSummary {
 };
 
 using RowCallback = std::function<Status(std::span<const Value> row)>;
+using FileRowCallback = std::function<Status(int64_t file_id, std::span<const Value> row)>;
 
 class Records {
  public:
@@ -48,7 +50,10 @@ class Records {
 
   virtual Result<InsertOutcome> Insert(int64_t file_id, long line, const sources::SourceContract& contract,
                                        std::span<const Value> values) = 0;
-  virtual Status Scan(const sources::SourceContract& contract, const RowCallback& row) = 0;
+  virtual Status ScanWithFile(const sources::SourceContract& contract, const FileRowCallback& row) = 0;
+  Status Scan(const sources::SourceContract& contract, const RowCallback& row) {
+    return ScanWithFile(contract, [&row](int64_t, std::span<const Value> values) { return row(values); });
+  }
   virtual Result<RecordSummary> Summarise(const sources::SourceContract& contract) = 0;
 };
 

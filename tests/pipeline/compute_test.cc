@@ -120,13 +120,51 @@ TEST_F(ComputeTest, LinkedIndicatorsWaitForALinkageAndRecomputingReplaces) {
   }
   EXPECT_TRUE(hermelding_waits);
   const size_t cells = Stored(kIndicator).size();
-  auto second = ComputeIndicators(workspace_, {});
+  auto second = ComputeIndicators(workspace_, {.full = true});
   ASSERT_TRUE(second.ok());
   EXPECT_GT(second->run_id, first->run_id);
+  EXPECT_TRUE(second->unchanged.empty());
   std::vector<store::IndicatorCell> again = Stored(kIndicator);
   EXPECT_EQ(again.size(), cells) << "the second run replaces, it does not add";
   for (const auto& cell : again) EXPECT_EQ(cell.run_id, second->run_id);
   EXPECT_EQ(ComputeIndicators(workspace_, {.indicators = {"bestaat_niet"}}).status().code(), StatusCode::kNotFound);
+}
+
+// Without `full`, an indicator whose inputs did not change keeps its cells; one whose source got a
+// new file is computed again, and its cells equal a full computation of the same store.
+TEST_F(ComputeTest, AnIncrementalRunRecomputesOnlyTheIndicatorsWhoseInputsChanged) {
+  auto first = ComputeIndicators(workspace_, {});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_FALSE(first->computed.empty());
+  auto same = ComputeIndicators(workspace_, {});
+  ASSERT_TRUE(same.ok());
+  EXPECT_TRUE(same->computed.empty()) << same->computed.front().id;
+  EXPECT_EQ(same->unchanged.size(), first->computed.size());
+  EXPECT_EQ(Stored(kIndicator).front().run_id, first->run_id);
+
+  // A new month of Veilig Thuis: the VT indicators are computed again, the bevolking-only ones are not.
+  testing::WriteExtract(dir_ + "/vt-2.csv", "veilig_thuis", 30, "0123456789abcdef", nullptr, /*row_offset=*/1000);
+  ASSERT_TRUE(Ingest(workspace_, {.source = "veilig_thuis", .files = {dir_ + "/vt-2.csv"}}).ok());
+  auto next = ComputeIndicators(workspace_, {});
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  std::set<std::string> recomputed;
+  for (const ComputedIndicator& c : next->computed) recomputed.insert(c.id);
+  EXPECT_TRUE(recomputed.count(kIndicator));
+  EXPECT_TRUE(recomputed.count("levering_volledigheid_pct"));  // reports on veilig_thuis too
+  for (const std::string& id : next->unchanged) EXPECT_FALSE(recomputed.count(id));
+  EXPECT_FALSE(next->unchanged.empty());
+
+  auto strip = [](std::vector<store::IndicatorCell> cells) {
+    for (store::IndicatorCell& cell : cells) cell.run_id = 0;
+    return cells;
+  };
+  std::vector<store::IndicatorCell> incremental = strip((*workspace_.Store())->indicator_values().Cells({}).value());
+  auto full = ComputeIndicators(workspace_, {.full = true});
+  ASSERT_TRUE(full.ok());
+  EXPECT_TRUE(full->unchanged.empty());
+  std::vector<store::IndicatorCell> recomputed_all = strip((*workspace_.Store())->indicator_values().Cells({}).value());
+  ASSERT_EQ(incremental.size(), recomputed_all.size());
+  for (size_t i = 0; i < incremental.size(); ++i) ASSERT_EQ(incremental[i], recomputed_all[i]) << i;
 }
 
 TEST_F(ComputeTest, ExportWritesOneRowPerCellWithTheIssuesColumns) {

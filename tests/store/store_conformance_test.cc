@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "store/memory/memory_store.h"
@@ -288,6 +289,15 @@ TYPED_TEST(StoreConformance, ScansInIngestOrderAndSummarises) {
   EXPECT_EQ(rows[0][0].text(), "2024-W01");  // file a, line 2
   EXPECT_EQ(rows[1][0].text(), "2024-W07");  // file a, line 3
   EXPECT_EQ(rows[2][0].text(), "2023-W52");  // file b
+  std::vector<int64_t> files;
+  ASSERT_TRUE(this->store_->records()
+                  .ScanWithFile(this->Infect(),
+                                [&](int64_t file, std::span<const Value>) {
+                                  files.push_back(file);
+                                  return Status::Ok();
+                                })
+                  .ok());
+  EXPECT_EQ(files, (std::vector<int64_t>{*a, *a, *b}));
   auto summary = this->store_->records().Summarise(this->Infect());
   ASSERT_TRUE(summary.ok());
   EXPECT_EQ(summary->rows, 3);
@@ -481,6 +491,32 @@ TYPED_TEST(StoreConformance, IndicatorValuesAreReplacedPerIndicatorAndComeBackAs
   }
   EXPECT_EQ(values.Cells({.indicators = {"a_ind"}})->size(), 1u);
   EXPECT_EQ(values.Runs()->size(), 2u);
+  EXPECT_EQ(*values.Indicators(), (std::vector<std::string>{"a_ind", "b_ind"}));
+}
+
+TYPED_TEST(StoreConformance, IndicatorInputsAreSetForgottenByAReplacementAndRolledBack) {
+  IndicatorValues& values = this->store_->indicator_values();
+  EXPECT_EQ(values.SetInputs("a_ind", "f1").code(), StatusCode::kFailedPrecondition);
+  int64_t run = 0;
+  {
+    auto tx = this->store_->Begin();
+    run = *values.AddRun({.computed_at = "2026-12-03T10:00:00Z"});
+    ASSERT_TRUE(values.ReplaceIndicator(run, "a_ind", {this->Cell("a_ind", RegionLevel::kRegio, "CR23", "2024")}).ok());
+    ASSERT_TRUE(values.SetInputs("a_ind", "f1").ok());
+    ASSERT_TRUE(values.SetInputs("b_ind", "f2").ok());
+    ASSERT_TRUE(values.SetInputs("b_ind", "f3").ok());  // overwritten
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(*values.Inputs(), (std::map<std::string, std::string>{{"a_ind", "f1"}, {"b_ind", "f3"}}));
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(values.ReplaceIndicator(run, "a_ind", {}).ok());  // forgets a_ind's fingerprint
+    ASSERT_TRUE(values.SetInputs("b_ind", "").ok());              // forgets b_ind's
+    EXPECT_TRUE(values.Inputs()->empty());
+    // Destroyed without commit: both come back.
+  }
+  EXPECT_EQ(values.Inputs()->size(), 2u);
+  EXPECT_EQ(*values.Indicators(), (std::vector<std::string>{"a_ind"}));
 }
 
 }  // namespace

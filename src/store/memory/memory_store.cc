@@ -44,6 +44,7 @@ struct State {
   std::vector<LinkPairRow> pairs;
   std::vector<IndicatorRun> indicator_runs;
   std::map<std::string, std::vector<IndicatorCell>> cells;  // per indicator, in CellBefore order
+  std::map<std::string, std::string> indicator_inputs;      // indicator → fingerprint
 };
 
 std::string KeyOf(const sources::SourceContract& contract, std::span<const Value> values) {
@@ -98,7 +99,7 @@ class MemoryIngestLog : public IngestLog {
     IngestedFile file;
     static_cast<IngestFileInfo&>(file) = info;
     file.id = static_cast<int64_t>(shared_.state.files.size()) + 1;
-    file.ingested_at = NowUtc();
+    if (file.ingested_at.empty()) file.ingested_at = NowUtc();
     shared_.state.files.push_back(file);
     return file.id;
   }
@@ -169,7 +170,7 @@ class MemoryRecords : public Records {
     return outcome;
   }
 
-  Status Scan(const sources::SourceContract& contract, const RowCallback& row) override {
+  Status ScanWithFile(const sources::SourceContract& contract, const FileRowCallback& row) override {
     auto table = shared_.state.tables.find(contract.name);
     if (table == shared_.state.tables.end()) return Status::Ok();
     const std::vector<StoredRow>& rows = table->second.rows;
@@ -178,7 +179,7 @@ class MemoryRecords : public Records {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return std::pair(rows[a].file_id, rows[a].line) < std::pair(rows[b].file_id, rows[b].line);
     });
-    for (size_t index : order) RETURN_IF_ERROR(row(rows[index].values));
+    for (size_t index : order) RETURN_IF_ERROR(row(rows[index].file_id, rows[index].values));
     return Status::Ok();
   }
 
@@ -319,6 +320,7 @@ class MemoryIndicatorValues : public IndicatorValues {
     if (std::none_of(runs.begin(), runs.end(), [&](const IndicatorRun& r) { return r.id == run_id; })) {
       return NotFoundError(msg::NoSuchComputeRun(run_id));
     }
+    shared_.state.indicator_inputs.erase(indicator);
     if (cells.empty()) {
       shared_.state.cells.erase(indicator);
       return Status::Ok();
@@ -342,6 +344,21 @@ class MemoryIndicatorValues : public IndicatorValues {
   Result<std::optional<IndicatorRun>> LatestRun() override {
     if (shared_.state.indicator_runs.empty()) return std::optional<IndicatorRun>();
     return std::optional<IndicatorRun>(shared_.state.indicator_runs.back());
+  }
+  Status SetInputs(const std::string& indicator, const std::string& inputs_fingerprint) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("indicatorinvoer vastleggen"));
+    if (inputs_fingerprint.empty()) {
+      shared_.state.indicator_inputs.erase(indicator);
+    } else {
+      shared_.state.indicator_inputs[indicator] = inputs_fingerprint;
+    }
+    return Status::Ok();
+  }
+  Result<std::map<std::string, std::string>> Inputs() override { return shared_.state.indicator_inputs; }
+  Result<std::vector<std::string>> Indicators() override {
+    std::vector<std::string> out;
+    for (const auto& [indicator, cells] : shared_.state.cells) out.push_back(indicator);
+    return out;
   }
 
  private:

@@ -70,7 +70,7 @@ class SqliteRecords : public Records {
   explicit SqliteRecords(Connection& connection) : connection_(connection) {}
   Result<InsertOutcome> Insert(int64_t file_id, long line, const sources::SourceContract& contract,
                                std::span<const Value> values) override;
-  Status Scan(const sources::SourceContract& contract, const RowCallback& row) override;
+  Status ScanWithFile(const sources::SourceContract& contract, const FileRowCallback& row) override;
   Result<RecordSummary> Summarise(const sources::SourceContract& contract) override;
   void ResetStatements();
 
@@ -118,6 +118,9 @@ class SqliteIndicatorValues : public IndicatorValues {
   Result<std::vector<IndicatorCell>> Cells(const CellQuery& query) override;
   Result<std::vector<IndicatorRun>> Runs() override;
   Result<std::optional<IndicatorRun>> LatestRun() override;
+  Status SetInputs(const std::string& indicator, const std::string& inputs_fingerprint) override;
+  Result<std::map<std::string, std::string>> Inputs() override;
+  Result<std::vector<std::string>> Indicators() override;
 
  private:
   Connection& connection_;

@@ -64,9 +64,10 @@ Status SqliteIndicatorValues::ReplaceIndicator(int64_t run_id, const std::string
     if (rc == SQLITE_DONE) return NotFoundError(msg::NoSuchComputeRun(run_id));
     if (rc != SQLITE_ROW) return SqliteError(connection_.db, rc, "een berekening opzoeken");
   }
-  {
+  for (const char* sql :
+       {"DELETE FROM indicator_cells WHERE indicator = ?", "DELETE FROM indicator_inputs WHERE indicator = ?"}) {
     Statement remove;
-    RETURN_IF_ERROR(remove.Prepare(connection_.db, "DELETE FROM indicator_cells WHERE indicator = ?"));
+    RETURN_IF_ERROR(remove.Prepare(connection_.db, sql));
     BindText(remove.get(), 1, indicator);
     int rc = sqlite3_step(remove.get());
     if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "indicatorwaarden vervangen");
@@ -159,6 +160,40 @@ Result<std::optional<IndicatorRun>> SqliteIndicatorValues::LatestRun() {
   if (rc == SQLITE_ROW) return std::optional<IndicatorRun>(RunFrom(stmt.get()));
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "de laatste berekening lezen");
   return std::optional<IndicatorRun>();
+}
+
+Status SqliteIndicatorValues::SetInputs(const std::string& indicator, const std::string& inputs_fingerprint) {
+  RETURN_IF_ERROR(connection_.RequireTransaction("indicatorinvoer vastleggen"));
+  Statement stmt;
+  RETURN_IF_ERROR(stmt.Prepare(connection_.db, inputs_fingerprint.empty()
+                                                   ? "DELETE FROM indicator_inputs WHERE indicator = ?"
+                                                   : "INSERT OR REPLACE INTO indicator_inputs (indicator, fingerprint) "
+                                                     "VALUES (?, ?)"));
+  BindText(stmt.get(), 1, indicator);
+  if (!inputs_fingerprint.empty()) BindText(stmt.get(), 2, inputs_fingerprint);
+  int rc = sqlite3_step(stmt.get());
+  if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "indicatorinvoer vastleggen");
+  return Status::Ok();
+}
+
+Result<std::map<std::string, std::string>> SqliteIndicatorValues::Inputs() {
+  Statement stmt;
+  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT indicator, fingerprint FROM indicator_inputs"));
+  std::map<std::string, std::string> out;
+  int rc;
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) out[ColumnText(stmt.get(), 0)] = ColumnText(stmt.get(), 1);
+  if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "indicatorinvoer lezen");
+  return out;
+}
+
+Result<std::vector<std::string>> SqliteIndicatorValues::Indicators() {
+  Statement stmt;
+  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT DISTINCT indicator FROM indicator_cells ORDER BY indicator"));
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) out.push_back(ColumnText(stmt.get(), 0));
+  if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "indicatoren lezen");
+  return out;
 }
 
 }  // namespace sz::store::sqlite

@@ -21,7 +21,7 @@ Result<int64_t> SqliteIngestLog::AddFile(const IngestFileInfo& info) {
   sqlite3_bind_int64(stmt.get(), 7, info.rows_read);
   sqlite3_bind_int64(stmt.get(), 8, info.rows_accepted);
   sqlite3_bind_int64(stmt.get(), 9, info.rows_rejected);
-  BindText(stmt.get(), 10, NowUtc());
+  BindText(stmt.get(), 10, info.ingested_at.empty() ? NowUtc() : info.ingested_at);
   int rc = sqlite3_step(stmt.get());
   if ((rc & 0xFF) == SQLITE_CONSTRAINT) return AlreadyExistsError(msg::FileAlreadyIngested(info.file_name));
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "ingelezen bestand " + info.file_name + " vastleggen");

@@ -103,11 +103,11 @@ void SqliteRecords::ResetStatements() {
   for (auto& [name, stmt] : insert_statements_) stmt->Reset();
 }
 
-Status SqliteRecords::Scan(const sources::SourceContract& contract, const RowCallback& row) {
+Status SqliteRecords::ScanWithFile(const sources::SourceContract& contract, const FileRowCallback& row) {
   std::string sql = "SELECT ";
   const auto& columns = contract.extract.columns;
   for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", \"" : "\"") + columns[i].name + "\"";
-  sql += " FROM " + SourceTableName(contract) + " ORDER BY ingest_file_id, line";
+  sql += ", ingest_file_id FROM " + SourceTableName(contract) + " ORDER BY ingest_file_id, line";
   Statement stmt;
   RETURN_IF_ERROR(stmt.Prepare(connection_.db, sql));
   std::vector<Value> values(columns.size());
@@ -116,7 +116,7 @@ Status SqliteRecords::Scan(const sources::SourceContract& contract, const RowCal
     for (size_t i = 0; i < columns.size(); ++i) {
       ASSIGN_OR_RETURN(values[i], ReadValue(stmt.get(), static_cast<int>(i), contract, columns[i]));
     }
-    RETURN_IF_ERROR(row(values));
+    RETURN_IF_ERROR(row(sqlite3_column_int64(stmt.get(), static_cast<int>(columns.size())), values));
   }
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, contract.name + " lezen");
   return Status::Ok();
