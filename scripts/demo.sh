@@ -2,7 +2,7 @@
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
 #   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → survey
 #   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts) →
-#   indicators --check → run (compute the catalogue) → export
+#   indicators --check → run (compute the catalogue) → a new VT month → run (incremental) → export
 # Later stages (link, compute, detect, publish, serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
@@ -37,7 +37,7 @@ for source in veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf je
 done
 
 echo "== 3. Inlezen in de opslag ($db)"
-# Veilig Thuis delivers monthly: its last month arrives after the first link (step 5b).
+# Veilig Thuis delivers monthly: its last month arrives after the first run (step 10).
 vt="$out/extracts/veilig_thuis.csv"
 last_month=$(grep -v '^#' "$vt" | tail -n +2 | cut -d';' -f2 | sort | tail -1 | cut -c1-7)
 awk -F';' -v month="$last_month" '/^#/ || $1 == "melding_id" || index($2, month) != 1' "$vt" >"$out/extracts/vt-until-last-month.csv"
@@ -57,9 +57,6 @@ echo "== 4. Wat de opslag bevat"
 
 echo "== 5. Personen en huishoudens koppelen over de meldpunten (getoetst aan de waarheid van de generator)"
 "$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
-echo "== 5b. De meldingen van Veilig Thuis over $last_month komen binnen: alleen die worden bijgekoppeld"
-"$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-$last_month.csv"
-"$sz" link --db "$db" --truth "$out/desks/truth/persons.csv"
 
 echo "== 6. Dwarsverbanden over de meldpunten uit de gekoppelde personen, getoetst aan de waarheid"
 "$sz" crossdesk --db "$db" --truth "$out/desks" --out "$out/dwarsverbanden.csv"
@@ -74,6 +71,9 @@ echo "== 8. Vroege signalen: de detectiemethoden vergeleken op de ingebrachte ui
 
 echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicatoren berekend en geëxporteerd"
 "$sz" indicators --check
+"$sz" run --db "$db"
+echo "== 10. De meldingen van Veilig Thuis over $last_month komen binnen: run koppelt alleen die bij en berekent alleen wat ze raken"
+"$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-$last_month.csv"
 "$sz" run --db "$db"
 "$sz" export --db "$db" --format csv --out "$out/indicatoren.csv"
 "$sz" export --db "$db" --format xlsx --gemeente GM0168 --out "$out/indicatoren-losser.xlsx"
