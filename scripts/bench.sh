@@ -21,3 +21,5 @@ echo "== farringtonFlexible vs R (issue 6)"
 "$build/bench/detection/detection_bench" --series 1000 --r-series 8
 echo "== linkage (issue 7)"
 "$build/bench/linkage/linkage_bench" 100000 2 7
+echo "== samenzicht run on the whole Twente: full and incremental (issue 13)"
+bench/run/run_bench.sh "$build" 1

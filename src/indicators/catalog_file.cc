@@ -541,6 +541,7 @@ class FileReader {
     }
     spec.age = Age(*table, "enquete", *monitor);
     if (auto calibrate = Boolean(*table, "enquete", "kalibratie")) spec.calibrate = *calibrate;
+    if (spec.calibrate) used.insert("bevolking");  // calibrated to the population counts
     if (auto gap = Boolean(*table, "enquete", "kloof_inkomen")) spec.income_gap = *gap;
     return spec;
   }

@@ -200,6 +200,14 @@ std::string NotADuration(std::string_view id) {
 std::string NotADelivery(std::string_view id) {
   return "indicator " + S(id) + " is geen leverings-indicator (een fout in Samenzicht)";
 }
+std::string NoPopulationToCalibrate(int wave) {
+  return "kalibratie: de bevolking heeft geen aantallen per gemeente voor " + std::to_string(wave) +
+         " (lees de bevolking van dat jaar in, of zet kalibratie uit)";
+}
+std::string NoPopulationForCell(std::string_view cell, int wave) {
+  return "kalibratie: geen bevolking voor de cel " + S(cell) + " (gemeente|leeftijdsklasse|geslacht) in " +
+         std::to_string(wave) + ", terwijl de golf daar respondenten heeft";
+}
 std::string NoValuesForTarget() { return "geen jaarwaarden om een trend op te schatten"; }
 std::string IncomeGapTitle(std::string_view title) {
   return S(title) + ": verschil tussen hoogste en laagste inkomenskwintiel";

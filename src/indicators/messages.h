@@ -86,6 +86,8 @@ std::string NotASurveyIndicator(std::string_view id);
 std::string TooManyCells(std::string_view id);
 std::string NotADuration(std::string_view id);
 std::string NotADelivery(std::string_view id);
+std::string NoPopulationToCalibrate(int wave);
+std::string NoPopulationForCell(std::string_view cell, int wave);
 std::string NoValuesForTarget();
 // The derived ID_kloof_inkomen indicator.
 std::string IncomeGapTitle(std::string_view title);

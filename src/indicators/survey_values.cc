@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <utility>
 
 #include "indicators/messages.h"
+#include "survey/calibration.h"
 #include "survey/ciprop.h"
 #include "survey/comparisons.h"
 #include "survey/estimators.h"
@@ -54,6 +56,65 @@ survey::DesignSpec MonitorDesign() {
   return spec;
 }
 
+Result<survey::Design> CalibratedMonitorDesign(survey::SurveyFrame& frame, const SourceRows& bevolking, int wave) {
+  static const std::vector<std::pair<AgeSpan, std::string>> kBands = {{{18, 24}, "18-24"}, {{25, 44}, "25-44"},
+                                                                      {{45, 64}, "45-64"}, {{65, 74}, "65-74"},
+                                                                      {{75, 84}, "75-84"}, {{85, 150}, "85+"}};
+  constexpr const char* kOther = "overig";
+  // The population per cell: gemeente rows of the wave's year.
+  const sources::TableSpec& table = bevolking.contract->extract;
+  const int year = table.IndexOf("jaar"), region = table.IndexOf("regio"), band = table.IndexOf("leeftijdsklasse"),
+            sex = table.IndexOf("geslacht"), count = table.IndexOf("aantal");
+  std::map<std::string, double> population;
+  for (const std::vector<Value>& row : bevolking.rows) {
+    if (row[year].kind() != Value::Kind::kInteger || row[year].integer() != wave) continue;
+    const std::string_view code = row[region].TextOrEmpty();
+    if (!code.starts_with("GM")) continue;
+    ASSIGN_OR_RETURN(int64_t people, row[count].AsInteger("aantal"));
+    population[std::string(code) + '|' + std::string(row[band].TextOrEmpty()) + '|' +
+               std::string(row[sex].TextOrEmpty())] += static_cast<double>(people);
+  }
+  if (population.empty()) return DataError(msg::NoPopulationToCalibrate(wave));
+
+  ASSIGN_OR_RETURN(const survey::Variable* gemeente, frame.Find("gemeente"));
+  ASSIGN_OR_RETURN(const survey::Variable* age, frame.Find("leeftijd"));
+  ASSIGN_OR_RETURN(const survey::Variable* geslacht, frame.Find("geslacht"));
+  ASSIGN_OR_RETURN(const survey::Variable* weight, frame.Find("gewicht"));
+  const size_t n = frame.num_rows();
+  std::vector<std::string> cell_of(n, kOther);
+  double other_weight = 0;
+  for (size_t r = 0; r < n; ++r) {
+    const std::optional<std::string> gm = TextOf(*gemeente, r), sx = TextOf(*geslacht, r);
+    if (gm && sx && !age->IsMissing(r) && (*sx == "man" || *sx == "vrouw")) {
+      for (const auto& [span, name] : kBands) {
+        if (span.Contains(static_cast<long long>(age->values[r]))) cell_of[r] = *gm + '|' + name + '|' + *sx;
+      }
+    }
+    if (cell_of[r] == kOther && !weight->IsMissing(r)) other_weight += weight->values[r];
+  }
+  std::vector<std::string> levels(cell_of.begin(), cell_of.end());
+  std::sort(levels.begin(), levels.end());
+  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+  std::vector<int> codes(n);
+  for (size_t r = 0; r < n; ++r) {
+    codes[r] = static_cast<int>(std::lower_bound(levels.begin(), levels.end(), cell_of[r]) - levels.begin());
+  }
+  survey::PopulationTable table_of_cells{.variables = {"kalibratiecel"}};
+  for (const std::string& level : levels) {
+    double total = other_weight;
+    if (level != kOther) {
+      auto found = population.find(level);
+      if (found == population.end() || found->second <= 0) return DataError(msg::NoPopulationForCell(level, wave));
+      total = found->second;
+    }
+    table_of_cells.cells.push_back({{level}, total});
+  }
+  frame.AddCategorical("kalibratiecel", std::move(codes), std::move(levels));
+  ASSIGN_OR_RETURN(survey::Design design, survey::Design::Create(frame, MonitorDesign()));
+  RETURN_IF_ERROR(survey::PostStratify(design, frame, table_of_cells));
+  return design;
+}
+
 Result<std::vector<IndicatorValue>> SurveyValues(const Indicator& indicator, const survey::SurveyFrame& frame,
                                                  const survey::Design& design, int wave,
                                                  const std::string& twente_code) {
@@ -82,6 +143,13 @@ Result<std::vector<IndicatorValue>> SurveyValues(const Indicator& indicator, con
   if (wants(RegionLevel::kGemeente)) {
     for (const std::string& code : ValuesOf(*gemeente)) places.push_back({RegionLevel::kGemeente, code});
   }
+  // Wijken where the wave names them (the column is optional in the contract).
+  Result<const survey::Variable*> wijk = frame.Find("wijk");
+  if (wants(RegionLevel::kWijk) && wijk.ok()) {
+    std::vector<std::string> codes = ValuesOf(**wijk);
+    std::sort(codes.begin(), codes.end());
+    for (const std::string& code : codes) places.push_back({RegionLevel::kWijk, code});
+  }
 
   // Breakdowns: totaal, then name=value for each value of each breakdown column.
   std::vector<std::pair<std::string, std::vector<char>>> breakdowns = {{kNoBreakdown, std::vector<char>(n, 1)}};
@@ -104,6 +172,8 @@ Result<std::vector<IndicatorValue>> SurveyValues(const Indicator& indicator, con
     std::vector<char> in_place(n, 1);
     if (place.level == RegionLevel::kGemeente) {
       for (size_t r = 0; r < n; ++r) in_place[r] = TextOf(*gemeente, r) == place.code;
+    } else if (place.level == RegionLevel::kWijk) {
+      for (size_t r = 0; r < n; ++r) in_place[r] = TextOf(**wijk, r) == place.code;
     }
     for (const auto& [label, in_breakdown] : breakdowns) {
       std::vector<char> member(n, 0);

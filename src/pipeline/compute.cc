@@ -141,12 +141,21 @@ class WaveCache {
     survey::SurveyFrame frame;
     survey::Design design;
   };
-  Result<const Wave*> Get(int wave) {
-    auto it = cache_.find(wave);
+  // The wave with its design as delivered, or with `bevolking` post-stratified to it (kalibratie).
+  Result<const Wave*> Get(int wave, const indicators::SourceRows* bevolking = nullptr) {
+    const std::pair<int, bool> key{wave, bevolking != nullptr};
+    auto it = cache_.find(key);
     if (it == cache_.end()) {
       ASSIGN_OR_RETURN(survey::SurveyFrame frame, SurveyFrameFromStore(store_, wave));
-      ASSIGN_OR_RETURN(survey::Design design, survey::Design::Create(frame, indicators::MonitorDesign()));
-      it = cache_.emplace(wave, std::make_unique<Wave>(Wave{std::move(frame), std::move(design)})).first;
+      std::unique_ptr<Wave> made;
+      if (bevolking != nullptr) {
+        ASSIGN_OR_RETURN(survey::Design design, indicators::CalibratedMonitorDesign(frame, *bevolking, wave));
+        made = std::make_unique<Wave>(Wave{std::move(frame), std::move(design)});
+      } else {
+        ASSIGN_OR_RETURN(survey::Design design, survey::Design::Create(frame, indicators::MonitorDesign()));
+        made = std::make_unique<Wave>(Wave{std::move(frame), std::move(design)});
+      }
+      it = cache_.emplace(key, std::move(made)).first;
     }
     return it->second.get();
   }
@@ -154,7 +163,7 @@ class WaveCache {
  private:
   store::Store& store_;
   std::optional<std::vector<int>> waves_;
-  std::map<int, std::unique_ptr<Wave>> cache_;
+  std::map<std::pair<int, bool>, std::unique_ptr<Wave>> cache_;  // (wave, calibrated)
 };
 
 // kForecast: per source, the weekly registrations of Twente and every gemeente (pipeline/series.h)
@@ -164,8 +173,16 @@ Result<std::vector<indicators::IndicatorValue>> ForecastValues(const indicators:
                                                                store::Store& store, const RegionTable& regions) {
   std::vector<indicators::IndicatorValue> values;
   for (const std::string& source : indicator.numerator->sources) {
-    ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(*sources::FindContract(source)));
+    const sources::SourceContract& contract = *sources::FindContract(source);
+    ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(contract));
     if (summary.rows == 0) continue;  // a desk that has not delivered: no series
+    // A source with event dates whose last date is not a Sunday has an incomplete last week: it is
+    // stored as observed so far, but the model is fitted to the complete weeks and forecasts from it on.
+    bool last_week_incomplete = false;
+    if (!contract.extract.date_column.empty()) {
+      Result<Date> last = ParseDate(summary.last_date, DateFormat::kIso);
+      last_week_incomplete = last.ok() && last->IsoWeekday() != 7;
+    }
     for (RegionLevel level : indicator.levels) {
       if (level == RegionLevel::kWijk) continue;  // forecasts per wijk are too thin to mean much
       SeriesRequest request{.source = source, .period = PeriodKind::kWeek, .level = level};
@@ -180,8 +197,13 @@ Result<std::vector<indicators::IndicatorValue>> ForecastValues(const indicators:
           values.push_back(std::move(cell));
           week = week.Next();
         }
+        std::vector<double> complete = series.series.observed;
+        if (last_week_incomplete && !complete.empty()) {
+          complete.pop_back();
+          week = week.Previous();
+        }
         Result<std::vector<detection::ForecastWeek>> forecast = detection::ForecastWeekly(
-            series.series.observed, {.horizon = indicator.forecast->horizon_weeks, .level = indicator.forecast->level});
+            complete, {.horizon = indicator.forecast->horizon_weeks, .level = indicator.forecast->level});
         if (!forecast.ok()) continue;  // too short a series: observed weeks only
         for (const detection::ForecastWeek& ahead : *forecast) {
           values.push_back({.level = level,
@@ -415,8 +437,12 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
     } else if (indicator.kind == indicators::IndicatorKind::kSurvey ||
                indicator.kind == indicators::IndicatorKind::kSurveyIncomeGap) {
       ASSIGN_OR_RETURN(std::vector<int> wave_years, waves.Waves());
+      const indicators::SourceRows* bevolking = nullptr;
+      if (indicator.survey->calibrate) {
+        ASSIGN_OR_RETURN(bevolking, sources.Get("bevolking", false));
+      }
       for (int year : wave_years) {
-        ASSIGN_OR_RETURN(const WaveCache::Wave* wave, waves.Get(year));
+        ASSIGN_OR_RETURN(const WaveCache::Wave* wave, waves.Get(year, bevolking));
         ASSIGN_OR_RETURN(std::vector<indicators::IndicatorValue> wave_values,
                          indicators::SurveyValues(indicator, wave->frame, wave->design, year, twente));
         values.insert(values.end(), wave_values.begin(), wave_values.end());

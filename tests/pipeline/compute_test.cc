@@ -220,10 +220,15 @@ TEST_F(ComputeTest, WeeklyRegistrationsPerDeskWithAForecast) {
   // Twente's observed weeks add up to the distinct VT registrations; 13 forecast weeks follow.
   double observed = 0;
   int forecast = 0;
+  std::string last_observed, first_forecast;
   for (const auto& cell : cells) {
     if (cell.region != "CR23") continue;
-    if (cell.breakdown == "bron=veilig_thuis") observed += cell.numerator.value_or(0);
+    if (cell.breakdown == "bron=veilig_thuis") {
+      observed += cell.numerator.value_or(0);
+      last_observed = std::max(last_observed, cell.period);
+    }
     if (cell.breakdown == "bron=veilig_thuis&reeks=voorspelling") {
+      if (first_forecast.empty() || cell.period < first_forecast) first_forecast = cell.period;
       ++forecast;
       EXPECT_FALSE(cell.numerator.has_value());
       ASSERT_TRUE(cell.value && cell.lower && cell.upper);
@@ -232,6 +237,9 @@ TEST_F(ComputeTest, WeeklyRegistrationsPerDeskWithAForecast) {
     }
   }
   EXPECT_EQ(forecast, 13);
+  // The data end on Friday 27 October 2023: that week is incomplete, so it is forecast too.
+  EXPECT_EQ(last_observed, "2023-W43");
+  EXPECT_EQ(first_forecast, "2023-W43");
   std::set<std::string> ids;
   store::Store* store = *workspace_.Store();
   const auto& table = sources::FindContract("veilig_thuis")->extract;

@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "io/region_file.h"
 #include "pipeline/compute.h"
 #include "pipeline/ingest.h"
 #include "sources/contract.h"
@@ -33,6 +35,12 @@ class SurveyStageTest : public ::testing::Test {
       return static_cast<size_t>(std::find(monitor.header.begin(), monitor.header.end(), name) -
                                  monitor.header.begin());
     };
+    // Wijk k of a gemeente becomes its k-th wijk in the region file (wrapping round where the file has fewer).
+    const RegionTable regions = io::LoadRegionFile(testing::ConfigDir() + "/regions/twente-synthetic-2024.csv").value();
+    auto wijk_code = [&](const std::string& gemeente, const std::string& number) {
+      std::vector<const Region*> wijken = regions.Children(gemeente);
+      return wijken[(std::stoul(number) - 1) % wijken.size()]->code;
+    };
     // Every contract column; the items the golden data lacks stay empty.
     const auto& columns = sources::FindContract("gezondheidsmonitor")->extract.columns;
     std::ofstream out(dir_ + "/monitor-2024.csv");
@@ -44,6 +52,7 @@ class SurveyStageTest : public ::testing::Test {
       std::map<std::string, std::string> cells = {{"respondent_id", "r" + std::to_string(r)},
                                                   {"jaar", "2024"},
                                                   {"gemeente", row[col("gemeente")]},
+                                                  {"wijk", wijk_code(row[col("gemeente")], row[col("wijk")])},
                                                   {"stratum", row[col("gemeente")]},
                                                   {"psu", row[col("wijk")]},
                                                   {"gewicht", row[col("gewicht")]},
@@ -146,7 +155,7 @@ TEST_F(SurveyStageTest, SurveyIndicatorsAgreeWithTheSurveyCommandOnTheSameWave) 
   auto cells = (*workspace.Store())->indicator_values().Cells({.indicators = {"eenzaam_pct"}, .period = "2024"});
   ASSERT_TRUE(cells.ok());
 
-  for (const char* by : {"gemeente", ""}) {
+  for (const char* by : {"gemeente", "wijk", ""}) {
     SurveyRequest request;
     request.wave = 2024;
     request.report.ids = "psu";
@@ -168,9 +177,20 @@ TEST_F(SurveyStageTest, SurveyIndicatorsAgreeWithTheSurveyCommandOnTheSameWave) 
         if (c.region == region && c.breakdown == "totaal") cell = &c;
       }
       ASSERT_NE(cell, nullptr) << region;
+      EXPECT_EQ(cell->level, std::string(by) == "wijk" ? RegionLevel::kWijk
+                             : offset                  ? RegionLevel::kGemeente
+                                                       : RegionLevel::kRegio);
       EXPECT_NEAR(*cell->value, 100 * survey::testing::RNumber(records[r][offset + 1]), 1e-9) << region;
-      EXPECT_NEAR(*cell->lower, 100 * survey::testing::RNumber(records[r][offset + 3]), 1e-9) << region;
-      EXPECT_NEAR(*cell->upper, 100 * survey::testing::RNumber(records[r][offset + 4]), 1e-9) << region;
+      // A wijk that is one PSU has a design-based se of 0 and no logit interval (R: NA); the cell then has none.
+      for (auto [bound, column] : {std::pair{&cell->lower, offset + 3}, std::pair{&cell->upper, offset + 4}}) {
+        const double want = survey::testing::RNumber(records[r][column]);
+        if (std::isnan(want)) {
+          EXPECT_FALSE(bound->has_value()) << region;
+        } else {
+          ASSERT_TRUE(bound->has_value()) << region;
+          EXPECT_NEAR(**bound, 100 * want, 1e-9) << region;
+        }
+      }
       EXPECT_EQ(*cell->respondents, std::stoll(records[r][offset + 5])) << region;
     }
   }
@@ -193,6 +213,79 @@ TEST_F(SurveyStageTest, SurveyIndicatorsAgreeWithTheSurveyCommandOnTheSameWave) 
   // IncomeGap is lowest − highest as svyby sorts (a − b with a the first level): the catalogue's is highest − lowest.
   EXPECT_NEAR(std::fabs(*gaps->front().value), 100 * std::fabs(gap->difference), 1e-9);
   EXPECT_NEAR(*gaps->front().upper - *gaps->front().lower, 100 * (gap->ci_high - gap->ci_low), 1e-9);
+}
+
+// kalibratie = true: the wave post-stratified to bevolking. Every respondent here is a man of 40, so the
+// weighted respondents of each gemeente become its population of men aged 25-44; an unknown cell or a
+// year without population is refused with the cell or year named.
+TEST_F(SurveyStageTest, ACalibratedSurveyIndicatorWeighsEachGemeenteToItsPopulation) {
+  const std::string config = dir_ + "/config";
+  fs::copy(testing::ConfigDir(), config, fs::copy_options::recursive);
+  {
+    std::ifstream in(config + "/indicatoren/meedoen.toml");
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string toml = text.str();
+    const std::string marker = "variabele = \"eenzaam\"\n";
+    ASSERT_NE(toml.find(marker), std::string::npos);
+    toml.replace(toml.find(marker), marker.size(), marker + "kalibratie = true\n");
+    const std::string sources =
+        "bronnen = [\"gezondheidsmonitor\"]\nfactor = 100\neenheid = \"%\"\nrichting = \"lager_is_beter\"\nperiodes = "
+        "[\"golf\"]\nniveaus = [\"twente\", \"gemeente\", \"wijk\"]\nuitsplitsingen = [\"geslacht\", \"opleiding\", "
+        "\"inkomen_kwintiel\"]\n\n[indicator.enquete]\nvariabele = \"eenzaam\"";
+    const size_t at = toml.find(sources);
+    ASSERT_NE(at, std::string::npos);
+    toml.replace(at, std::string("bronnen = [\"gezondheidsmonitor\"]").size(),
+                 "bronnen = [\"gezondheidsmonitor\", \"bevolking\"]");
+    std::ofstream(config + "/indicatoren/meedoen.toml") << toml;
+  }
+  FixedClock clock(Date{2025, 6, 30});
+  auto opened = Workspace::Open({.config_dir = config, .store_url = "memory:", .clock = &clock});
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  Workspace& workspace = *opened;
+  ASSERT_TRUE(Ingest(workspace, {.source = "gezondheidsmonitor", .files = {dir_ + "/monitor-2024.csv"}}).ok());
+
+  // Population: every gemeente but Tubbergen (GM1700) has (100 + its rank) men aged 25-44 in 2024.
+  const std::vector<std::string> gemeenten = {"GM0141", "GM0147", "GM0153", "GM0158", "GM0163", "GM0164", "GM0168",
+                                              "GM0173", "GM0183", "GM0189", "GM1700", "GM1735", "GM1742", "GM1774"};
+  auto write_population = [&](const std::string& path, bool with_tubbergen, int year) {
+    std::ofstream pop(path);
+    pop << "jaar;regio;leeftijdsklasse;geslacht;aantal\n";
+    for (size_t g = 0; g < gemeenten.size(); ++g) {
+      if (gemeenten[g] == "GM1700" && !with_tubbergen) continue;
+      pop << year << ";" << gemeenten[g] << ";25-44;man;" << 100 + g << "\n";
+      pop << year << ";" << gemeenten[g] << ";25-44;vrouw;" << 500 << "\n";
+    }
+  };
+  write_population(dir_ + "/bevolking-2023.csv", true, 2023);
+  ASSERT_TRUE(Ingest(workspace, {.source = "bevolking", .files = {dir_ + "/bevolking-2023.csv"}}).ok());
+  auto no_year = ComputeIndicators(workspace, {.indicators = {"eenzaam_pct"}});
+  ASSERT_EQ(no_year.status().code(), StatusCode::kDataError);
+  EXPECT_NE(no_year.status().message().find("2024"), std::string::npos) << no_year.status().message();
+
+  write_population(dir_ + "/bevolking-2024.csv", false, 2024);
+  ASSERT_TRUE(Ingest(workspace, {.source = "bevolking", .files = {dir_ + "/bevolking-2024.csv"}}).ok());
+  auto no_cell = ComputeIndicators(workspace, {.indicators = {"eenzaam_pct"}});
+  ASSERT_EQ(no_cell.status().code(), StatusCode::kDataError);
+  EXPECT_NE(no_cell.status().message().find("GM1700|25-44|man"), std::string::npos) << no_cell.status().message();
+
+  std::ofstream(dir_ + "/tubbergen.csv") << "jaar;regio;leeftijdsklasse;geslacht;aantal\n2024;GM1700;25-44;man;77\n";
+  ASSERT_TRUE(Ingest(workspace, {.source = "bevolking", .files = {dir_ + "/tubbergen.csv"}}).ok());
+  auto computed = ComputeIndicators(workspace, {.indicators = {"eenzaam_pct"}});
+  ASSERT_TRUE(computed.ok()) << computed.status().ToString();
+  auto cells =
+      (*workspace.Store())->indicator_values().Cells({.indicators = {"eenzaam_pct"}, .level = RegionLevel::kGemeente});
+  ASSERT_TRUE(cells.ok());
+  int checked = 0;
+  for (const store::IndicatorCell& cell : *cells) {
+    if (cell.breakdown != "totaal") continue;
+    const size_t g = std::find(gemeenten.begin(), gemeenten.end(), cell.region) - gemeenten.begin();
+    const double population = cell.region == "GM1700" ? 77 : 100 + g;
+    // Every respondent answered: the weighted respondents are the gemeente's population.
+    EXPECT_NEAR(*cell.denominator, population, 1e-6) << cell.region;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 14);
 }
 
 }  // namespace
