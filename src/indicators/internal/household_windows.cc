@@ -1,9 +1,6 @@
 #include "indicators/internal/household_windows.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <unordered_map>
 #include <utility>
 
 namespace sz::indicators::internal {
@@ -33,32 +30,44 @@ void ForEachHouseholdWindow(const LinkedIndex& index, const std::vector<PeriodKi
       }
     }
     std::sort(active.begin(), active.end());  // by period, then registration (= time order)
+    // Per household, flat and reused across periods (a map per period was most of the time): the
+    // desks, the distinct providers and the latest active registration in the current window.
+    const size_t num_households = index.household_ids.size();
+    std::vector<unsigned> desk_mask(num_households, 0);
+    std::vector<int32_t> latest(num_households, -1);
+    std::vector<std::vector<const std::string*>> providers(num_households);
+    std::vector<int32_t> touched;
     size_t pos = 0;
     while (pos < active.size()) {
-      int32_t period_idx = active[pos].first;
-      struct State {
-        unsigned desk_mask = 0;
-        std::set<std::string> providers;
-        int32_t latest = -1;
-      };
-      std::map<int32_t, State> households;
+      const int32_t period_idx = active[pos].first;
+      touched.clear();
       for (; pos < active.size() && active[pos].first == period_idx; ++pos) {
         const Registration& registration = index.registrations[active[pos].second];
         for (int32_t household : registration.households) {
-          State& state = households[household];
-          state.desk_mask |= 1u << registration.desk;
-          if (!registration.aanbieder.empty()) state.providers.insert(registration.aanbieder);
-          state.latest = active[pos].second;  // registrations come in time order
+          if (latest[household] < 0) touched.push_back(household);
+          desk_mask[household] |= 1u << registration.desk;
+          if (!registration.aanbieder.empty()) {
+            std::vector<const std::string*>& seen = providers[household];
+            if (std::none_of(seen.begin(), seen.end(),
+                             [&](const std::string* p) { return *p == registration.aanbieder; })) {
+              seen.push_back(&registration.aanbieder);
+            }
+          }
+          latest[household] = active[pos].second;  // registrations come in time order
         }
       }
-      for (const auto& [household, state] : households) {
-        const Registration& latest = index.registrations[state.latest];
+      std::sort(touched.begin(), touched.end());  // households in ascending order, as before
+      for (int32_t household : touched) {
+        const Registration& last = index.registrations[latest[household]];
         HouseholdInWindow entry;
         entry.household = household;
-        entry.desk_mask = state.desk_mask;
-        entry.organisations = __builtin_popcount(state.desk_mask) + static_cast<int>(state.providers.size());
-        entry.place = Place{latest.gemeente, latest.WijkOfHousehold(household)};
+        entry.desk_mask = desk_mask[household];
+        entry.organisations = __builtin_popcount(desk_mask[household]) + static_cast<int>(providers[household].size());
+        entry.place = Place{last.gemeente, last.WijkOfHousehold(household)};
         visit(periods[period_idx], entry);
+        desk_mask[household] = 0;
+        latest[household] = -1;
+        providers[household].clear();
       }
     }
   }
