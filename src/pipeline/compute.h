@@ -10,16 +10,18 @@
 // What is computed (docs/indicators.md): `verhouding` (indicators/rate.h), `gekoppeld`
 // (indicators/linked_values.h, over the latest linkage run), `enquete` with its income gap
 // (indicators/survey_values.h, every stored Gezondheidsmonitor wave), `duur`
-// (indicators/duration_values.h) and `voorspelling` (pipeline/series.h with detection/forecast.h);
-// and `levering` (indicators/delivery_values.h, from the ingest log and the rows' dates). Each computed indicator's
-// cells replace its earlier ones, all in one transaction with the run: a failure leaves the store as it was.
-// Incremental: each indicator's cells are stored with a fingerprint of its inputs — the catalogue (its
-// hash), the region table, the ingested files of the sources it reads and, where it needs linked persons,
-// the linkage run (and kComputeEngineVersion in compute.cc). Unless `full`, an indicator whose fingerprint
-// equals the stored one is not computed again (`unchanged`): its cells are what a full computation would
-// make from the same store. Cells of indicators no longer in the catalogue are removed. Errors: kDataError for a
-// catalogue with problems; kFailedPrecondition when a linked indicator or a count of persons needs a linkage run that
-// does not cover every stored row (run `samenzicht link`); the store's errors. Thread safety: as the Workspace.
+// (indicators/duration_values.h), `voorspelling` (pipeline/series.h with detection/forecast.h) and
+// `levering` (indicators/delivery_values.h, from the ingest log and the rows' dates). Each computed
+// indicator's cells replace its earlier ones, all in one transaction with the run: a failure leaves
+// the store as it was.
+// Incremental: each indicator's cells are stored with a fingerprint of its inputs — the catalogue, the
+// region table, the ingested files of the sources it reads and, where it needs linked persons, the
+// linkage run (pipeline/internal/compute_inputs.h). Unless `full`, an indicator whose fingerprint
+// equals the stored one is not computed again (`unchanged`): its cells are what a full computation
+// would make from the same store. Cells of indicators no longer in the catalogue are removed.
+// Errors: kDataError for a catalogue with problems; kFailedPrecondition when a linked indicator or a
+// count of persons needs a linkage run that does not cover every stored row (run `samenzicht link`);
+// the store's errors. Thread safety: as the Workspace.
 #pragma once
 
 #include <cstdint>
