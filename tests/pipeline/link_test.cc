@@ -17,10 +17,8 @@
 #include "pipeline/crossdesk.h"
 #include "pipeline/ingest.h"
 #include "pipeline/link_pairs.h"
-#include "pipeline/pseudonymise.h"
-#include "privacy/key.h"
 #include "store/sqlite/sqlite_store.h"
-#include "synth/generator.h"
+#include "support/synthetic_desks.h"
 
 namespace sz::pipeline {
 namespace {
@@ -33,30 +31,10 @@ class LinkStoreTest : public ::testing::Test {
     dir_ = new std::string(::testing::TempDir() + "/link-test-" + std::to_string(getpid()));
     fs::remove_all(*dir_);
     regions_ = new RegionTable(io::LoadRegionFile(ConfigDir() + "/regions/twente-synthetic-2024.csv").value());
-    synth::GeneratorOptions options;
-    options.out_dir = *dir_ + "/desks";
-    options.seed = 11;
-    options.scale = 0.03;
-    options.first_year = 2022;
-    options.last_year = 2024;
-    options.config = synth::LoadSynthConfig(ConfigDir() + "/synthetic-twente.json").value();
-    options.today = clock_.Today();
-    auto generated = synth::Generate(options, *regions_);
-    ASSERT_TRUE(generated.ok()) << generated.status().ToString();
-    auto key = privacy::Key::Generate();
-    ASSERT_TRUE(key.ok());
-    ASSERT_TRUE(key->WriteFile(*dir_ + "/desk.key").ok());
-    for (const std::string& source : DeskSources()) {
-      PseudonymiseRequest request{.source = source,
-                                  .records_file = *dir_ + "/desks/" + source + "/registraties.csv",
-                                  .persons_file = *dir_ + "/desks/" + source + "/betrokkenen.csv",
-                                  .postcode_file = *dir_ + "/desks/postcodes.csv",
-                                  .key_file = *dir_ + "/desk.key",
-                                  .output_file = *dir_ + "/" + source + ".csv"};
-      Workspace desk = Workspace::Borrowing(nullptr, regions_, clock_, ConfigDir());
-      auto report = Pseudonymise(desk, request);
-      ASSERT_TRUE(report.ok()) << source << ": " << report.status().ToString();
-    }
+    Status made = testing::GenerateAndPseudonymise(
+        {.dir = *dir_, .seed = 11, .scale = 0.03, .first_year = 2022, .last_year = 2024}, *regions_, clock_,
+        ConfigDir());
+    ASSERT_TRUE(made.ok()) << made.ToString();
   }
   static void TearDownTestSuite() {
     delete regions_;

@@ -15,12 +15,10 @@
 #include "io/region_file.h"
 #include "pipeline/catalog.h"
 #include "pipeline/ingest.h"
-#include "pipeline/pseudonymise.h"
 #include "pipeline/truth.h"
-#include "privacy/key.h"
 #include "sources/contract.h"
 #include "store/sqlite/sqlite_store.h"
-#include "synth/generator.h"
+#include "support/synthetic_desks.h"
 
 namespace sz::pipeline {
 namespace {
@@ -33,30 +31,10 @@ class RunTest : public ::testing::Test {
     dir_ = new std::string(::testing::TempDir() + "/run-test-" + std::to_string(getpid()));
     fs::remove_all(*dir_);
     regions_ = new RegionTable(io::LoadRegionFile(ConfigDir() + "/regions/twente-synthetic-2024.csv").value());
-    synth::GeneratorOptions options;
-    options.out_dir = *dir_ + "/desks";
-    options.seed = 5;
-    options.scale = 0.08;
-    options.first_year = 2021;
-    options.last_year = 2024;
-    options.config = synth::LoadSynthConfig(ConfigDir() + "/synthetic-twente.json").value();
-    options.today = clock_.Today();
-    auto generated = synth::Generate(options, *regions_);
-    ASSERT_TRUE(generated.ok()) << generated.status().ToString();
-    auto key = privacy::Key::Generate();
-    ASSERT_TRUE(key.ok());
-    ASSERT_TRUE(key->WriteFile(*dir_ + "/desk.key").ok());
-    for (const std::string& source : DeskSources()) {
-      PseudonymiseRequest request{.source = source,
-                                  .records_file = *dir_ + "/desks/" + source + "/registraties.csv",
-                                  .persons_file = *dir_ + "/desks/" + source + "/betrokkenen.csv",
-                                  .postcode_file = *dir_ + "/desks/postcodes.csv",
-                                  .key_file = *dir_ + "/desk.key",
-                                  .output_file = *dir_ + "/" + source + ".csv"};
-      Workspace desk = Workspace::Borrowing(nullptr, regions_, clock_, ConfigDir());
-      auto report = Pseudonymise(desk, request);
-      ASSERT_TRUE(report.ok()) << source << ": " << report.status().ToString();
-    }
+    Status made = testing::GenerateAndPseudonymise(
+        {.dir = *dir_, .seed = 5, .scale = 0.08, .first_year = 2021, .last_year = 2024}, *regions_, clock_,
+        ConfigDir());
+    ASSERT_TRUE(made.ok()) << made.ToString();
     SplitLastMonth(*dir_ + "/veilig_thuis.csv", *dir_ + "/vt-before.csv", *dir_ + "/vt-last-month.csv");
   }
   static void TearDownTestSuite() {
