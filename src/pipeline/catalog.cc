@@ -61,4 +61,11 @@ Result<indicators::Catalog> LoadIndicatorCatalog(Workspace& workspace) {
   return indicators::LoadCatalog(CatalogDir(workspace));
 }
 
+Status CheckGemeenteFilter(const RegionTable& regions, const std::string& code) {
+  if (code.empty()) return Status::Ok();
+  const Region* gemeente = regions.Find(code);
+  if (gemeente == nullptr || gemeente->level != RegionLevel::kGemeente) return NotFoundError(msg::UnknownRegion(code));
+  return Status::Ok();
+}
+
 }  // namespace sz::pipeline

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/region.h"
 #include "core/status.h"
 #include "indicators/catalog.h"
 #include "pipeline/workspace.h"
@@ -47,5 +48,9 @@ Result<indicators::Catalog> LoadIndicatorCatalog(Workspace& workspace);
 
 // The listing of one indicator (for the command and, later, the API).
 IndicatorListing ListingOf(const indicators::Indicator& indicator);
+
+// The `--gemeente` filter of the stages that read computed indicators (export, doelen): "" or the
+// code of a gemeente in `regions`; kNotFound (Dutch, naming the code) otherwise.
+Status CheckGemeenteFilter(const RegionTable& regions, const std::string& code);
 
 }  // namespace sz::pipeline

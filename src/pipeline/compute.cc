@@ -290,6 +290,7 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
   using Fingerprints = std::map<std::string, std::string>;  // indicator → inputs fingerprint
   ASSIGN_OR_RETURN(Fingerprints stored_inputs, store->indicator_values().Inputs());
   std::optional<indicators::MeasureTable> measures;  // computed once, for every linked indicator
+  std::map<std::vector<std::string>, std::vector<indicators::DeliveredSource>> delivered_by_sources;
   struct Computed {
     std::string id;
     std::vector<store::IndicatorCell> cells;
@@ -361,11 +362,15 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
       ASSIGN_OR_RETURN(const indicators::SourceRows* rows, sources.Get(indicator.duration->source, false));
       ASSIGN_OR_RETURN(values, indicators::DurationValues(indicator, *rows, twente));
     } else {
-      ASSIGN_OR_RETURN(std::vector<indicators::DeliveredSource> delivered,
-                       DeliveredSources(indicator, *store, *regions));
+      // Both delivery measures report on the same sources as shipped: their rows are read once.
+      auto delivered = delivered_by_sources.find(indicator.sources);
+      if (delivered == delivered_by_sources.end()) {
+        ASSIGN_OR_RETURN(std::vector<indicators::DeliveredSource> read, DeliveredSources(indicator, *store, *regions));
+        delivered = delivered_by_sources.emplace(indicator.sources, std::move(read)).first;
+      }
       std::vector<std::string> gemeenten;
       for (const Region* gm : regions->AtLevel(RegionLevel::kGemeente)) gemeenten.push_back(gm->code);
-      ASSIGN_OR_RETURN(values, indicators::DeliveryValues(indicator, delivered, gemeenten, twente));
+      ASSIGN_OR_RETURN(values, indicators::DeliveryValues(indicator, delivered->second, gemeenten, twente));
     }
     std::vector<store::IndicatorCell> cells;
     cells.reserve(values.size());

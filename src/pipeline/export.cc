@@ -99,11 +99,7 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
   }
   ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
   ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
-  if (!request.gemeente.empty()) {
-    const Region* gemeente = regions->Find(request.gemeente);
-    if (gemeente == nullptr || gemeente->level != RegionLevel::kGemeente)
-      return NotFoundError(msg::UnknownRegion(request.gemeente));
-  }
+  RETURN_IF_ERROR(CheckGemeenteFilter(*regions, request.gemeente));
   ASSIGN_OR_RETURN(std::vector<store::IndicatorRun> runs, store->indicator_values().Runs());
   if (runs.empty()) return FailedPreconditionError(msg::NothingComputedYet());
   std::map<int64_t, std::string> computed_at;

@@ -11,17 +11,11 @@
 #include "pipeline/output_file.h"
 
 namespace sz::pipeline {
-namespace {}  // namespace
-
 Result<std::vector<TargetRow>> ComputeTargets(Workspace& workspace, const TargetsRequest& request) {
   ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
   ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
   ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
-  if (!request.gemeente.empty()) {
-    const Region* gemeente = regions->Find(request.gemeente);
-    if (gemeente == nullptr || gemeente->level != RegionLevel::kGemeente)
-      return NotFoundError(msg::UnknownRegion(request.gemeente));
-  }
+  RETURN_IF_ERROR(CheckGemeenteFilter(*regions, request.gemeente));
   ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> run, store->indicator_values().LatestRun());
   if (!run) return FailedPreconditionError(msg::NothingComputedYet());
   const int current_year = workspace.clock().Today().year;
