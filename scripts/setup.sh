@@ -17,6 +17,7 @@ packages=(
   libreadstat-dev                 # SPSS .sav input
   libtomlplusplus-dev             # the indicator catalogue (config/indicatoren/*.toml)
   libxlsxwriter-dev               # samenzicht export --format xlsx
+  coinor-libclp-dev               # linear programs of the disclosure audit (COIN-OR Clp)
   libgtest-dev libgmock-dev       # unit tests
   zlib1g-dev                      # tests: reading the exported .xlsx (a ZIP)
   libbenchmark-dev                # micro-benchmarks in bench/

@@ -1,0 +1,43 @@
+// Secondary suppression: given a LinearTable, what will be published of each cell (exact or rounded)
+// and the cells suppressed by the primary rules, suppress further cells until the audit (audit.h)
+// shows every suppressed cell's interval at least `min_width` wide, so that none can be worked out
+// from totals, other categories or other periods (docs/disclosure.md).
+//
+//   ASSIGN_OR_RETURN(Protection p, ProtectTable(table, published, primary, CostBySize(table), 10));
+//   p.secondary[cell], p.knowledge[cell] (what an outsider knows of each cell afterwards)
+//
+// Method: audit every suppressed cell; for each one narrower than min_width, suppress one more cell
+// in the relation that pins it most (fewest suppressed cells), the one of least cost; repeat until the
+// audit passes. Every round suppresses at least one cell, so it ends (at worst with everything
+// suppressed, when every interval is unbounded or as wide as the published totals allow). The result
+// is safe by the audit, not by the heuristic; the heuristic only chooses which cells are lost.
+//
+// Contract: `published` has one Knowledge per cell (what is known if the cell is published: Exact or
+// Rounded), `primary` and `cost` one entry per cell; kInvalidArgument otherwise. Primary cells are
+// published as Suppressed(). kInternal when a suppressed cell stays narrow with nothing left to
+// suppress (only possible when the published totals themselves are narrower than min_width).
+// Thread safety: pure function.
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "disclosure/table.h"
+
+namespace sz::disclosure {
+
+struct Protection {
+  std::vector<Knowledge> knowledge;  // per cell, what the publication tells an outsider
+  std::vector<bool> secondary;       // per cell: suppressed to protect another
+  int rounds = 0;                    // audit rounds made
+  int secondary_cells = 0;
+  double information_loss = 0;  // sum of the cost of the secondary cells
+};
+
+Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Knowledge>& published,
+                                const std::vector<bool>& primary, const std::vector<double>& cost, double min_width);
+
+// The default cost of suppressing a cell: its value plus one (prefer small cells).
+std::vector<double> CostBySize(const LinearTable& table);
+
+}  // namespace sz::disclosure

@@ -1,0 +1,154 @@
+#include "disclosure/protect.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <vector>
+
+#include "disclosure/audit.h"
+#include "disclosure/rules.h"
+#include "disclosure_reference.h"
+
+namespace sz::disclosure {
+namespace {
+
+std::vector<Knowledge> Published(const LinearTable& table) {
+  std::vector<Knowledge> k;
+  for (double v : table.values()) k.push_back(Exact(v));
+  return k;
+}
+
+TEST(ProtectTest, ASmallWijkIsNotRecoverableFromItsGemeenteMinusTheOtherWijken) {
+  // Gemeente 50 = 3 + 20 + 27; Twente 90 = gemeente 50 + gemeente 40 (= 15 + 25).
+  LinearTable table;
+  const int w1 = table.AddCell(3), w2 = table.AddCell(20), w3 = table.AddCell(27), g = table.AddCell(50);
+  const int v1 = table.AddCell(15), v2 = table.AddCell(25), h = table.AddCell(40), twente = table.AddCell(90);
+  table.AddRelation(g, {w1, w2, w3});
+  table.AddRelation(h, {v1, v2});
+  table.AddRelation(twente, {g, h});
+  std::vector<bool> primary(static_cast<size_t>(table.size()), false);
+  primary[static_cast<size_t>(w1)] = true;
+
+  // Naive primary suppression: 50 − 20 − 27 = 3.
+  std::vector<Knowledge> naive = Published(table);
+  naive[static_cast<size_t>(w1)] = Suppressed();
+  Result<std::vector<Interval>> before = AuditCells(table, naive, {w1});
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ((*before)[0].width(), 0);
+
+  Result<Protection> p = ProtectTable(table, Published(table), primary, CostBySize(table), 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  // The cheapest partner in the wijk's own relation: wijk 2 (20), not wijk 3 (27) or the gemeente.
+  EXPECT_EQ(p->secondary_cells, 1);
+  EXPECT_TRUE(p->secondary[static_cast<size_t>(w2)]);
+  EXPECT_EQ(p->information_loss, 21);
+  Result<std::vector<Interval>> after = AuditCells(table, p->knowledge, {w1, w2});
+  ASSERT_TRUE(after.ok());
+  EXPECT_NEAR((*after)[0].lower, 0, 1e-9);
+  EXPECT_NEAR((*after)[0].upper, 23, 1e-9);
+  for (int cell : {w3, g, v1, v2, h, twente}) EXPECT_FALSE(p->secondary[static_cast<size_t>(cell)]);
+}
+
+TEST(ProtectTest, TwoSmallWijkenInOneGemeenteProtectEachOtherWhenTheirSumIsWideEnough) {
+  LinearTable table;
+  const int w1 = table.AddCell(4), w2 = table.AddCell(8), w3 = table.AddCell(30), g = table.AddCell(42);
+  table.AddRelation(g, {w1, w2, w3});
+  std::vector<bool> primary = {true, true, false, false};
+  Result<Protection> p = ProtectTable(table, Published(table), primary, CostBySize(table), 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->secondary_cells, 0);  // each lies in [0, 12]
+}
+
+TEST(ProtectTest, APartnerTooSmallToHideInIsJoinedByAnother) {
+  // 3 + 4 = 7 < 10 wide: a third cell must go.
+  LinearTable table;
+  const int w1 = table.AddCell(3), w2 = table.AddCell(4), w3 = table.AddCell(30), w4 = table.AddCell(31);
+  const int g = table.AddCell(68);
+  table.AddRelation(g, {w1, w2, w3, w4});
+  std::vector<bool> primary = {true, true, false, false, false};
+  Result<Protection> p = ProtectTable(table, Published(table), primary, CostBySize(table), 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->secondary_cells, 1);
+  EXPECT_TRUE(p->secondary[static_cast<size_t>(w3)]);
+}
+
+TEST(ProtectTest, RoundedCellsAreIntervalsAndTheProtectionHoldsByEnumeration) {
+  // Random 2 wijken × 3 months tables (inner cells, month totals, wijk years, the gemeente year):
+  // wijk cells rounded to 5, counts 1..9 suppressed; after protection every suppressed cell's range
+  // over every integer table consistent with the publication is at least 10 wide.
+  testing::SumTable sums{.inner = 6};
+  for (int i = 0; i < 6; ++i) sums.sums.push_back({i});
+  for (int m = 0; m < 3; ++m) sums.sums.push_back({m, 3 + m});
+  sums.sums.push_back({0, 1, 2});
+  sums.sums.push_back({3, 4, 5});
+  sums.sums.push_back({0, 1, 2, 3, 4, 5});
+  const std::vector<bool> wijk = {true, true, true, true, true, true, false, false, true, true, false};
+  std::mt19937 random(15);
+  std::uniform_int_distribution<int> count(0, 12);
+  int protected_tables = 0;
+  for (int trial = 0; trial < 10; ++trial) {
+    std::vector<int> inner;
+    for (int i = 0; i < 6; ++i) inner.push_back(count(random));
+    LinearTable table;
+    for (double v : sums.Values(inner)) table.AddCell(v);
+    for (int m = 0; m < 3; ++m) table.AddRelation(6 + m, {m, 3 + m});
+    table.AddRelation(9, {0, 1, 2});
+    table.AddRelation(10, {3, 4, 5});
+    table.AddRelation(11, {6, 7, 8});
+    table.AddRelation(11, {9, 10});
+    std::vector<Knowledge> published;
+    std::vector<bool> primary;
+    bool any = false;
+    for (int i = 0; i < table.size(); ++i) {
+      const PrimaryDecision d = CountDecision(table.value(i), wijk[static_cast<size_t>(i)], PrimaryRules{});
+      primary.push_back(d.treatment == Treatment::kSuppress);
+      any = any || primary.back();
+      published.push_back(d.treatment == Treatment::kRound ? Rounded(RoundCount(table.value(i), 5), 5)
+                                                           : Exact(table.value(i)));
+    }
+    Result<Protection> p = ProtectTable(table, published, primary, CostBySize(table), 10);
+    if (!p.ok()) {
+      // Only when even the published totals cannot hide a cell 10 wide.
+      EXPECT_EQ(p.status().code(), StatusCode::kInternal) << p.status().message();
+      continue;
+    }
+    protected_tables += any ? 1 : 0;
+    const std::vector<testing::IntegerInterval> brute = testing::BruteForceIntervals(sums, p->knowledge, 60);
+    for (int i = 0; i < table.size(); ++i) {
+      if (p->knowledge[static_cast<size_t>(i)].upper != kUnbounded) continue;  // not suppressed
+      EXPECT_GE(brute[static_cast<size_t>(i)].upper - brute[static_cast<size_t>(i)].lower, 10)
+          << "tabel " << trial << ", cel " << i;
+    }
+  }
+  EXPECT_GT(protected_tables, 4);
+}
+
+TEST(ProtectTest, RejectsInputsOfTheWrongSize) {
+  LinearTable table;
+  table.AddCell(1);
+  EXPECT_EQ(ProtectTable(table, {}, {true}, {1}, 10).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(RulesTest, FollowTheDutchConventions) {
+  const PrimaryRules rules;
+  EXPECT_EQ(CountDecision(0, false, rules).treatment, Treatment::kShow);
+  EXPECT_EQ(CountDecision(1, false, rules).treatment, Treatment::kSuppress);
+  EXPECT_EQ(CountDecision(9, false, rules).treatment, Treatment::kSuppress);
+  EXPECT_EQ(CountDecision(10, false, rules).treatment, Treatment::kShow);
+  EXPECT_EQ(CountDecision(10, true, rules).treatment, Treatment::kRound);
+  EXPECT_EQ(CountDecision(std::nullopt, false, rules).treatment, Treatment::kSuppress);
+  EXPECT_EQ(RateDecision(9, 1000, false, rules).reason, "teller kleiner dan 10 (1 tot en met 9 wordt niet getoond)");
+  EXPECT_EQ(RateDecision(10, 49, false, rules).reason, "noemer kleiner dan 50");
+  EXPECT_EQ(RateDecision(0, 50, false, rules).treatment, Treatment::kShow);
+  EXPECT_EQ(RateDecision(12, 50, true, rules).treatment, Treatment::kRound);
+  EXPECT_EQ(SurveyDecision(49, rules).reason, "minder dan 50 respondenten");
+  EXPECT_EQ(SurveyDecision(50, rules).treatment, Treatment::kShow);
+  EXPECT_EQ(RoundCount(12, 5), 10);
+  EXPECT_EQ(RoundCount(12.5, 5), 15);
+  EXPECT_EQ(RoundCount(13, 5), 15);
+  EXPECT_EQ(Rounded(0, 5), (Knowledge{.lower = 0, .upper = 2}));
+  EXPECT_EQ(Rounded(10, 5), (Knowledge{.lower = 8, .upper = 12}));
+}
+
+}  // namespace
+}  // namespace sz::disclosure
