@@ -88,21 +88,10 @@ TEST(AuditTest, ACellInNoRelationIsUnboundedAbove) {
 }
 
 TEST(AuditTest, AgreesWithEnumeratingEveryIntegerTableOnMonthsAndWijken) {
-  // 2 wijken × 3 months: inner cells 0..5 (wijk-major), month totals, wijk totals (the year), gemeente.
-  testing::SumTable sums{.inner = 6};
-  for (int i = 0; i < 6; ++i) sums.sums.push_back({i});
-  for (int m = 0; m < 3; ++m) sums.sums.push_back({m, 3 + m});  // gemeente per month: cells 6..8
-  sums.sums.push_back({0, 1, 2});                               // wijk 1, year: 9
-  sums.sums.push_back({3, 4, 5});                               // wijk 2, year: 10
-  sums.sums.push_back({0, 1, 2, 3, 4, 5});                      // gemeente, year: 11
-  const std::vector<int> inner = {3, 0, 5, 6, 2, 7};
-  LinearTable table;
-  for (double v : sums.Values(inner)) table.AddCell(v);
-  for (int m = 0; m < 3; ++m) table.AddRelation(6 + m, {m, 3 + m});
-  table.AddRelation(9, {0, 1, 2});
-  table.AddRelation(10, {3, 4, 5});
-  table.AddRelation(11, {6, 7, 8});
-  table.AddRelation(11, {9, 10});
+  // 2 wijken × 3 months with month totals, wijk years and the gemeente year.
+  const testing::WijkMonthTable t = testing::MakeWijkMonthTable({3, 0, 5, 6, 2, 7});
+  const LinearTable& table = t.table;
+  const testing::SumTable& sums = t.sums;
   // Some suppression patterns, a rounded cell among them.
   const std::vector<std::vector<int>> patterns = {{0}, {0, 3}, {0, 1, 3, 4}, {0, 2, 3, 5, 6, 8}, {0, 9}, {1, 4, 6}};
   for (const auto& pattern : patterns) {

@@ -79,4 +79,30 @@ inline std::vector<IntegerInterval> BruteForceIntervals(const SumTable& table, c
   return out;
 }
 
+// 2 wijken × 3 months of one gemeente: inner cells 0..5 (wijk-major), the gemeente per month (6..8),
+// each wijk's year (9, 10) and the gemeente's year (11), with their relations.
+struct WijkMonthTable {
+  SumTable sums;
+  LinearTable table;
+  std::vector<bool> wijk;  // per cell: at wijk level
+};
+
+inline WijkMonthTable MakeWijkMonthTable(const std::vector<int>& inner) {
+  WijkMonthTable t;
+  t.sums.inner = 6;
+  for (int i = 0; i < 6; ++i) t.sums.sums.push_back({i});
+  for (int m = 0; m < 3; ++m) t.sums.sums.push_back({m, 3 + m});
+  t.sums.sums.push_back({0, 1, 2});
+  t.sums.sums.push_back({3, 4, 5});
+  t.sums.sums.push_back({0, 1, 2, 3, 4, 5});
+  for (double v : t.sums.Values(inner)) t.table.AddCell(v);
+  for (int m = 0; m < 3; ++m) t.table.AddRelation(6 + m, {m, 3 + m});
+  t.table.AddRelation(9, {0, 1, 2});
+  t.table.AddRelation(10, {3, 4, 5});
+  t.table.AddRelation(11, {6, 7, 8});
+  t.table.AddRelation(11, {9, 10});
+  t.wijk = {true, true, true, true, true, true, false, false, false, true, true, false};
+  return t;
+}
+
 }  // namespace sz::disclosure::testing

@@ -76,31 +76,19 @@ TEST(ProtectTest, RoundedCellsAreIntervalsAndTheProtectionHoldsByEnumeration) {
   // Random 2 wijken × 3 months tables (inner cells, month totals, wijk years, the gemeente year):
   // wijk cells rounded to 5, counts 1..9 suppressed; after protection every suppressed cell's range
   // over every integer table consistent with the publication is at least 10 wide.
-  testing::SumTable sums{.inner = 6};
-  for (int i = 0; i < 6; ++i) sums.sums.push_back({i});
-  for (int m = 0; m < 3; ++m) sums.sums.push_back({m, 3 + m});
-  sums.sums.push_back({0, 1, 2});
-  sums.sums.push_back({3, 4, 5});
-  sums.sums.push_back({0, 1, 2, 3, 4, 5});
-  const std::vector<bool> wijk = {true, true, true, true, true, true, false, false, true, true, false};
   std::mt19937 random(15);
   std::uniform_int_distribution<int> count(0, 12);
   int protected_tables = 0;
   for (int trial = 0; trial < 10; ++trial) {
     std::vector<int> inner;
     for (int i = 0; i < 6; ++i) inner.push_back(count(random));
-    LinearTable table;
-    for (double v : sums.Values(inner)) table.AddCell(v);
-    for (int m = 0; m < 3; ++m) table.AddRelation(6 + m, {m, 3 + m});
-    table.AddRelation(9, {0, 1, 2});
-    table.AddRelation(10, {3, 4, 5});
-    table.AddRelation(11, {6, 7, 8});
-    table.AddRelation(11, {9, 10});
+    const testing::WijkMonthTable t = testing::MakeWijkMonthTable(inner);
+    const LinearTable& table = t.table;
     std::vector<Knowledge> published;
     std::vector<bool> primary;
     bool any = false;
     for (int i = 0; i < table.size(); ++i) {
-      const PrimaryDecision d = CountDecision(table.value(i), wijk[static_cast<size_t>(i)], PrimaryRules{});
+      const PrimaryDecision d = CountDecision(table.value(i), t.wijk[static_cast<size_t>(i)], PrimaryRules{});
       primary.push_back(d.treatment == Treatment::kSuppress);
       any = any || primary.back();
       published.push_back(d.treatment == Treatment::kRound ? Rounded(RoundCount(table.value(i), 5), 5)
@@ -113,7 +101,7 @@ TEST(ProtectTest, RoundedCellsAreIntervalsAndTheProtectionHoldsByEnumeration) {
       continue;
     }
     protected_tables += any ? 1 : 0;
-    const std::vector<testing::IntegerInterval> brute = testing::BruteForceIntervals(sums, p->knowledge, 60);
+    const std::vector<testing::IntegerInterval> brute = testing::BruteForceIntervals(t.sums, p->knowledge, 60);
     for (int i = 0; i < table.size(); ++i) {
       if (p->knowledge[static_cast<size_t>(i)].upper != kUnbounded) continue;  // not suppressed
       EXPECT_GE(brute[static_cast<size_t>(i)].upper - brute[static_cast<size_t>(i)].lower, 10)
