@@ -1,7 +1,10 @@
 #include "disclosure/audit.h"
 
+#include <algorithm>
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
+#include <numeric>
+#include <optional>
 
 #include "disclosure/messages.h"
 
@@ -10,10 +13,12 @@ namespace {
 
 double ClpBound(double bound) { return bound == kUnbounded ? COIN_DBL_MAX : bound; }
 
-}  // namespace
+// Widths within this of min_width count as wide: the LP's own tolerances are far smaller than a
+// count, and a width of 9.9999999 protects as well as 10.
+constexpr double kWidthTolerance = 1e-6;
 
-Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
-                                         const std::vector<int>& cells) {
+Status CheckAuditInput(const LinearTable& table, const std::vector<Knowledge>& knowledge,
+                       const std::vector<int>& cells) {
   RETURN_IF_ERROR(table.Check());
   if (knowledge.size() != static_cast<size_t>(table.size())) {
     return InvalidArgumentError(msg::KnowledgeSize(knowledge.size(), static_cast<size_t>(table.size())));
@@ -21,6 +26,96 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
   for (int cell : cells) {
     if (cell < 0 || cell >= table.size()) return InvalidArgumentError(msg::AuditUnknownCell(cell));
   }
+  return Status::Ok();
+}
+
+int FindRoot(std::vector<int>& parent, int cell) {
+  while (parent[static_cast<size_t>(cell)] != cell) {
+    parent[static_cast<size_t>(cell)] = parent[static_cast<size_t>(parent[static_cast<size_t>(cell)])];
+    cell = parent[static_cast<size_t>(cell)];
+  }
+  return cell;
+}
+
+// One independent part of the table: its variable cells (columns) and the relations among them, with
+// the cells known exactly moved to the right-hand side.
+class Component {
+ public:
+  Component(const LinearTable& table, const std::vector<Knowledge>& knowledge, const std::vector<int>& columns,
+            const std::vector<int>& relations, const std::vector<bool>& exact)
+      : table_(table), columns_(columns) {
+    std::vector<int> local(static_cast<size_t>(table.size()), -1);
+    for (size_t c = 0; c < columns.size(); ++c) local[static_cast<size_t>(columns[c])] = static_cast<int>(c);
+    CoinPackedMatrix matrix(false, 0, 0);
+    matrix.setDimensions(0, static_cast<int>(columns.size()));
+    std::vector<double> rhs;
+    for (int r : relations) {
+      const Relation& relation = table.relations()[static_cast<size_t>(r)];
+      std::vector<int> index;
+      std::vector<double> coefficient;
+      double constant = 0;  // sum(variable parts) - variable total = constant
+      auto add = [&](int cell, double sign) {
+        if (exact[static_cast<size_t>(cell)]) {
+          constant -= sign * knowledge[static_cast<size_t>(cell)].lower;
+        } else {
+          index.push_back(local[static_cast<size_t>(cell)]);
+          coefficient.push_back(sign);
+        }
+      };
+      for (int part : relation.parts) add(part, 1.0);
+      add(relation.total, -1.0);
+      matrix.appendRow(static_cast<int>(index.size()), index.data(), coefficient.data());
+      rhs.push_back(constant);
+    }
+    const size_t n = columns.size();
+    lower_.resize(n);
+    upper_.resize(n);
+    for (size_t c = 0; c < n; ++c) {
+      lower_[c] = ClpBound(knowledge[static_cast<size_t>(columns[c])].lower);
+      upper_[c] = ClpBound(knowledge[static_cast<size_t>(columns[c])].upper);
+    }
+    std::vector<double> objective(n, 0.0);
+    model_.setLogLevel(0);
+    model_.loadProblem(matrix, lower_.data(), upper_.data(), objective.data(), rhs.data(), rhs.data());
+  }
+
+  // Caps every column at its true value + `room` (or leaves its own bounds, `room` < 0): a restricted
+  // problem, so its solutions are still tables consistent with the publication, and never unbounded.
+  void Cap(double room) {
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      const double cap = room < 0 ? upper_[c] : std::min(upper_[c], table_.value(columns_[c]) + room);
+      model_.setColumnUpper(static_cast<int>(c), cap);
+    }
+  }
+  // Optimises the sum of the given local columns (+1 maximise, -1 minimise): the optimum, nullopt
+  // when the maximum is unbounded, kInternal when the problem is infeasible.
+  Result<std::optional<double>> Solve(const std::vector<int>& objective_columns, double direction,
+                                      int cell_for_message) {
+    for (int c : objective_columns) model_.setObjectiveCoefficient(c, 1.0);
+    model_.setOptimizationDirection(-direction);  // Clp: 1 minimises
+    model_.dual();
+    for (int c : objective_columns) model_.setObjectiveCoefficient(c, 0.0);
+    if (model_.isProvenOptimal()) return std::optional<double>(model_.objectiveValue());
+    if (direction > 0 && model_.isProvenDualInfeasible()) return std::optional<double>();
+    return InternalError(msg::AuditInfeasible(cell_for_message, model_.status()));
+  }
+  // The last solution's value of local column c.
+  double Solution(size_t c) const { return model_.primalColumnSolution()[c]; }
+  size_t size() const { return columns_.size(); }
+  int cell(size_t c) const { return columns_[c]; }
+
+ private:
+  const LinearTable& table_;
+  std::vector<int> columns_;
+  std::vector<double> lower_, upper_;
+  ClpSimplex model_;
+};
+
+}  // namespace
+
+Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
+                                         const std::vector<int>& cells) {
+  RETURN_IF_ERROR(CheckAuditInput(table, knowledge, cells));
   // Rows: one per relation, sum(parts) - total = 0. Columns: the cells with their known bounds.
   CoinPackedMatrix matrix(false, 0, 0);  // row-ordered
   matrix.setDimensions(0, table.size());
@@ -63,6 +158,136 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
     intervals.push_back(interval);
   }
   return intervals;
+}
+
+Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
+                                   const std::vector<int>& cells, double min_width) {
+  RETURN_IF_ERROR(CheckAuditInput(table, knowledge, cells));
+  const size_t n = static_cast<size_t>(table.size());
+  WidthAudit audit;
+  audit.narrow.assign(cells.size(), false);
+  audit.interval.assign(cells.size(), Interval{});
+
+  // Cells known exactly are constants; the others are tied into components by the relations.
+  std::vector<bool> exact(n);
+  for (size_t i = 0; i < n; ++i) exact[i] = knowledge[i].lower == knowledge[i].upper;
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<int> relation_anchor(table.relations().size(), -1);  // a variable cell of each relation
+  for (size_t r = 0; r < table.relations().size(); ++r) {
+    const Relation& relation = table.relations()[r];
+    std::vector<int> members = relation.parts;
+    members.push_back(relation.total);
+    for (int member : members) {
+      if (exact[static_cast<size_t>(member)]) continue;
+      if (relation_anchor[r] < 0) {
+        relation_anchor[r] = member;
+      } else {
+        parent[static_cast<size_t>(FindRoot(parent, member))] = FindRoot(parent, relation_anchor[r]);
+      }
+    }
+  }
+  // The requested cells per component (by root); exact cells are answered at once.
+  std::vector<std::vector<size_t>> requested(n);  // by root: indices into `cells`
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const size_t cell = static_cast<size_t>(cells[k]);
+    if (exact[cell]) {
+      audit.interval[k] = {knowledge[cell].lower, knowledge[cell].upper};
+      audit.narrow[k] = min_width > 0;
+      continue;
+    }
+    requested[static_cast<size_t>(FindRoot(parent, cells[k]))].push_back(k);
+  }
+  std::vector<std::vector<int>> columns_of(n), relations_of(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!exact[i]) {
+      const size_t root = static_cast<size_t>(FindRoot(parent, static_cast<int>(i)));
+      if (!requested[root].empty()) columns_of[root].push_back(static_cast<int>(i));
+    }
+  }
+  for (size_t r = 0; r < table.relations().size(); ++r) {
+    if (relation_anchor[r] < 0) continue;  // only constants: nothing to learn from it
+    const size_t root = static_cast<size_t>(FindRoot(parent, relation_anchor[r]));
+    if (!requested[root].empty()) relations_of[root].push_back(static_cast<int>(r));
+  }
+
+  for (size_t root = 0; root < n; ++root) {
+    if (requested[root].empty()) continue;
+    Component component(table, knowledge, columns_of[root], relations_of[root], exact);
+    std::vector<int> local(n, -1);
+    for (size_t c = 0; c < component.size(); ++c) local[static_cast<size_t>(component.cell(c))] = static_cast<int>(c);
+    // The smallest and largest value of each column seen in a witness table; the true table first.
+    std::vector<double> low(component.size()), high(component.size());
+    for (size_t c = 0; c < component.size(); ++c) low[c] = high[c] = table.value(component.cell(c));
+    auto record = [&]() {
+      for (size_t c = 0; c < component.size(); ++c) {
+        low[c] = std::min(low[c], component.Solution(c));
+        high[c] = std::max(high[c], component.Solution(c));
+      }
+    };
+    auto wide = [&](int c) {
+      return high[static_cast<size_t>(c)] - low[static_cast<size_t>(c)] >= min_width - kWidthTolerance;
+    };
+    auto open = [&]() {
+      std::vector<int> columns;
+      for (size_t k : requested[root]) {
+        const int c = local[static_cast<size_t>(cells[k])];
+        if (!wide(c)) columns.push_back(c);
+      }
+      std::sort(columns.begin(), columns.end());
+      columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+      return columns;
+    };
+    // Witness rounds: push the open cells' sum up and down in a capped problem.
+    component.Cap(10 * min_width);
+    std::vector<int> uncertified = open();
+    while (!uncertified.empty()) {
+      for (const double direction : {1.0, -1.0}) {
+        Result<std::optional<double>> optimum =
+            component.Solve(uncertified, direction, component.cell(static_cast<size_t>(uncertified[0])));
+        if (!optimum.ok()) return optimum.status();
+        ++audit.solves;
+        record();
+      }
+      std::vector<int> still = open();
+      if (still.size() == uncertified.size()) break;
+      uncertified = std::move(still);
+    }
+    // What is left: each cell's exact maximum and minimum.
+    component.Cap(-1);
+    std::vector<Interval> exact_interval(component.size());
+    std::vector<bool> settled(component.size(), false);
+    for (int c : uncertified) {
+      const size_t u = static_cast<size_t>(c);
+      if (wide(c)) continue;  // certified by an earlier cell's solutions
+      ASSIGN_OR_RETURN(std::optional<double> maximum, component.Solve({c}, 1.0, component.cell(u)));
+      ++audit.solves;
+      if (!maximum) {
+        high[u] = kUnbounded;
+        continue;
+      }
+      record();
+      high[u] = *maximum;
+      if (wide(c)) continue;
+      ASSIGN_OR_RETURN(std::optional<double> minimum, component.Solve({c}, -1.0, component.cell(u)));
+      ++audit.solves;
+      record();
+      low[u] = *minimum;
+      high[u] = *maximum;
+      exact_interval[u] = {*minimum, *maximum};
+      settled[u] = true;
+    }
+    for (size_t k : requested[root]) {
+      const size_t c = static_cast<size_t>(local[static_cast<size_t>(cells[k])]);
+      if (settled[c]) {
+        audit.interval[k] = exact_interval[c];
+        audit.narrow[k] = !wide(static_cast<int>(c));
+      } else {
+        audit.interval[k] = {low[c], high[c]};
+      }
+    }
+  }
+  return audit;
 }
 
 }  // namespace sz::disclosure

@@ -13,6 +13,7 @@
 // kUnbounded. Thread safety: pure function.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/status.h"
@@ -29,5 +30,23 @@ struct Interval {
 // The interval of each cell in `cells`, in their order.
 Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
                                          const std::vector<int>& cells);
+
+// The fast audit for large tables: which of `cells` are narrower than `min_width`.
+//   narrow[k]   cells[k]'s LP interval is narrower than min_width; then interval[k] is that interval
+//               exactly (as AuditCells gives it);
+//   !narrow[k]  interval[k] is an inner bound: two tables consistent with the publication whose
+//               values of the cell lie interval[k].width() >= min_width apart (witnesses), so the
+//               LP interval is at least as wide.
+// How: cells known exactly are constants; the rest falls apart into independent components (cells
+// tied by relations), each its own LP. The true table is a first witness; LPs that push the sum of
+// the uncertified cells up and down give more (each solution is a feasible table); what they leave
+// uncertified gets its own min and max. Same contract and errors as AuditCells.
+struct WidthAudit {
+  std::vector<bool> narrow;
+  std::vector<Interval> interval;
+  int64_t solves = 0;  // LPs solved
+};
+Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
+                                   const std::vector<int>& cells, double min_width);
 
 }  // namespace sz::disclosure

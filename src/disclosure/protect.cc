@@ -42,11 +42,13 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
       if (suppressed[i]) audited.push_back(static_cast<int>(i));
     }
     ++protection.rounds;
-    ASSIGN_OR_RETURN(std::vector<Interval> intervals, AuditCells(table, protection.knowledge, audited));
+    ASSIGN_OR_RETURN(WidthAudit audit, FindNarrowCells(table, protection.knowledge, audited, min_width));
+    protection.solves += audit.solves;
+    const std::vector<Interval>& intervals = audit.interval;
     std::vector<int> chosen;
     std::vector<bool> touched(table.relations().size(), false);  // relations that got a cell this round
     for (size_t k = 0; k < audited.size(); ++k) {
-      if (intervals[k].width() >= min_width) continue;
+      if (!audit.narrow[k]) continue;
       const int cell = audited[k];
       // A cell in a relation that already lost a cell this round may be protected by it: audit again first.
       const std::vector<int>& mine = relations_of[static_cast<size_t>(cell)];

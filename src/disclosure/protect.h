@@ -6,7 +6,7 @@
 //   ASSIGN_OR_RETURN(Protection p, ProtectTable(table, published, primary, CostBySize(table), 10));
 //   p.secondary[cell], p.knowledge[cell] (what an outsider knows of each cell afterwards)
 //
-// Method: audit every suppressed cell; for each one narrower than min_width, suppress one more cell
+// Method: audit every suppressed cell (FindNarrowCells); for each one narrower than min_width, suppress one more cell
 // in the relation that pins it most (fewest suppressed cells), the one of least cost; repeat until the
 // audit passes. Every round suppresses at least one cell, so it ends (at worst with everything
 // suppressed, when every interval is unbounded or as wide as the published totals allow). The result
@@ -19,6 +19,7 @@
 // Thread safety: pure function.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/status.h"
@@ -30,6 +31,7 @@ struct Protection {
   std::vector<Knowledge> knowledge;  // per cell, what the publication tells an outsider
   std::vector<bool> secondary;       // per cell: suppressed to protect another
   int rounds = 0;                    // audit rounds made
+  int64_t solves = 0;                // linear programs solved by the audits
   int secondary_cells = 0;
   double information_loss = 0;  // sum of the cost of the secondary cells
 };

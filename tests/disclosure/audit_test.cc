@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <vector>
 
 #include "disclosure_reference.h"
@@ -110,6 +111,98 @@ TEST(AuditTest, AgreesWithEnumeratingEveryIntegerTableOnMonthsAndWijken) {
       EXPECT_NEAR((*lp)[i].upper, brute[i].upper, 1e-6) << "cel " << i;
     }
   }
+}
+
+// 3 gemeenten of 4 wijken × 3 months, with month totals per gemeente and for the region, the
+// years of every wijk, gemeente and the region: two crossing hierarchies.
+LinearTable RegionMonthTable(std::mt19937& random) {
+  LinearTable table;
+  std::uniform_int_distribution<int> small(0, 14);
+  std::vector<std::vector<std::vector<double>>> v(3, std::vector<std::vector<double>>(4, std::vector<double>(3)));
+  std::vector<std::vector<std::vector<int>>> wijk(3, std::vector<std::vector<int>>(4, std::vector<int>(3)));
+  for (int g = 0; g < 3; ++g)
+    for (int w = 0; w < 4; ++w)
+      for (int m = 0; m < 3; ++m) wijk[g][w][m] = table.AddCell(v[g][w][m] = small(random));
+  auto add_sum = [&](const std::vector<int>& parts) {
+    double sum = 0;
+    for (int p : parts) sum += table.value(p);
+    const int total = table.AddCell(sum);
+    table.AddRelation(total, parts);
+    return total;
+  };
+  std::vector<std::vector<int>> gemeente_month(3, std::vector<int>(3));
+  std::vector<int> gemeente_year;
+  for (int g = 0; g < 3; ++g) {
+    std::vector<int> wijk_years;
+    for (int m = 0; m < 3; ++m)
+      gemeente_month[g][m] = add_sum({wijk[g][0][m], wijk[g][1][m], wijk[g][2][m], wijk[g][3][m]});
+    for (int w = 0; w < 4; ++w) wijk_years.push_back(add_sum(wijk[g][w]));
+    const int year = add_sum(wijk_years);
+    table.AddRelation(year, gemeente_month[g]);
+    gemeente_year.push_back(year);
+  }
+  std::vector<int> region_month;
+  for (int m = 0; m < 3; ++m)
+    region_month.push_back(add_sum({gemeente_month[0][m], gemeente_month[1][m], gemeente_month[2][m]}));
+  const int region_year = add_sum(gemeente_year);
+  table.AddRelation(region_year, region_month);
+  return table;
+}
+
+TEST(AuditTest, FindNarrowCellsAgreesWithTheFullAuditOnRandomSuppressionPatterns) {
+  std::mt19937 random(15);
+  int narrow_seen = 0, wide_seen = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    const LinearTable table = RegionMonthTable(random);
+    std::bernoulli_distribution suppress(trial % 2 == 0 ? 0.25 : 0.5), round(0.3);
+    std::vector<Knowledge> known;
+    std::vector<int> audited;
+    for (int i = 0; i < table.size(); ++i) {
+      const double value = table.value(i);
+      if (suppress(random)) {
+        known.push_back(Suppressed());
+        audited.push_back(i);
+      } else {
+        known.push_back(round(random) ? Rounded(RoundCount(value, 5), 5) : Exact(value));
+      }
+    }
+    Result<std::vector<Interval>> full = AuditCells(table, known, audited);
+    Result<WidthAudit> fast = FindNarrowCells(table, known, audited, 10);
+    ASSERT_TRUE(full.ok()) << full.status().message();
+    ASSERT_TRUE(fast.ok()) << fast.status().message();
+    for (size_t k = 0; k < audited.size(); ++k) {
+      const Interval& truth = (*full)[k];
+      const Interval& found = fast->interval[k];
+      EXPECT_EQ(fast->narrow[k], truth.width() < 10 - 1e-6) << "proef " << trial << ", cel " << audited[k];
+      if (fast->narrow[k]) {
+        ++narrow_seen;
+        EXPECT_NEAR(found.lower, truth.lower, 1e-6);
+        EXPECT_NEAR(found.upper, truth.upper, 1e-6);
+      } else {
+        ++wide_seen;
+        // An inner bound: two consistent tables this far apart, inside the true interval.
+        EXPECT_GE(found.width(), 10 - 1e-6);
+        EXPECT_GE(found.lower, truth.lower - 1e-6);
+        EXPECT_LE(found.upper, truth.upper + 1e-6);
+        EXPECT_LE(found.lower, table.value(audited[k]));
+        EXPECT_GE(found.upper, table.value(audited[k]));
+      }
+    }
+  }
+  EXPECT_GT(narrow_seen, 20);  // both answers occur often enough to matter
+  EXPECT_GT(wide_seen, 20);
+}
+
+TEST(AuditTest, FindNarrowCellsFindsExactCellsNarrowAndACellInNoRelationWide) {
+  LinearTable table;
+  const int a = table.AddCell(4), b = table.AddCell(7);
+  Result<WidthAudit> audit = FindNarrowCells(table, {Exact(4), Suppressed()}, {a, b}, 10);
+  ASSERT_TRUE(audit.ok()) << audit.status().message();
+  EXPECT_TRUE(audit->narrow[0]);
+  EXPECT_FALSE(audit->narrow[1]);
+  EXPECT_GE(audit->interval[1].width(), 10);
+  EXPECT_EQ(audit->interval[0].width(), 0);
+  EXPECT_EQ(FindNarrowCells(table, {Exact(4)}, {a}, 10).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(AuditTest, RejectsKnowledgeOfTheWrongSizeAndUnknownCells) {
