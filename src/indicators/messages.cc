@@ -174,6 +174,9 @@ std::string CatalogCannotRead() { return "kan het bestand niet lezen"; }
 std::string CatalogHasProblems(size_t count) {
   return "de indicatorcatalogus heeft " + std::to_string(count) + (count == 1 ? " fout:" : " fouten:");
 }
+std::string DisclosureConfigHasProblems(size_t count) {
+  return "de openbaarmakingsregels hebben " + std::to_string(count) + (count == 1 ? " fout:" : " fouten:");
+}
 std::string AndMore(size_t count) { return "… en nog " + std::to_string(count); }
 std::string NotARate(std::string_view id) {
   return "indicator " + S(id) + " is geen verhouding (een fout in Samenzicht)";

@@ -76,6 +76,7 @@ std::string CatalogNoFolder();
 std::string CatalogNoFiles();
 std::string CatalogCannotRead();
 std::string CatalogHasProblems(size_t count);
+std::string DisclosureConfigHasProblems(size_t count);  // config/openbaarmaking.toml
 std::string AndMore(size_t count);
 // Computing values (rate.h, linked_values.h).
 std::string NotARate(std::string_view id);
