@@ -95,6 +95,10 @@ std::string CellOfOtherIndicator(std::string_view cell_indicator, std::string_vi
   return "een cel van " + std::string(cell_indicator) + " tussen de cellen van " + std::string(indicator) +
          " (een fout in Samenzicht)";
 }
+std::string BadPublishedStatus(std::string_view status) {
+  return "gepubliceerde cel met onbekende status '" + std::string(status) +
+         "': de database is beschadigd of door een nieuwere Samenzicht geschreven";
+}
 std::string DuplicateCell(std::string_view indicator, std::string_view region, std::string_view period,
                           std::string_view breakdown) {
   return "cel " + std::string(indicator) + " / " + std::string(region) + " / " + std::string(period) + " / " +

@@ -30,6 +30,7 @@ std::string TransactionFinished();
 std::string StaleLinkage(int64_t stored, int64_t first_new);
 std::string NoSuchInvolvement(int64_t idx);
 std::string CellOfOtherIndicator(std::string_view cell_indicator, std::string_view indicator);
+std::string BadPublishedStatus(std::string_view status);  // a published cell with an unknown status
 std::string DuplicateCell(std::string_view indicator, std::string_view region, std::string_view period,
                           std::string_view breakdown);
 std::string NoSuchComputeRun(int64_t run_id);

@@ -139,6 +139,36 @@ std::vector<Migration> Build() {
            "  indicator TEXT PRIMARY KEY,\n"
            "  fingerprint TEXT NOT NULL) WITHOUT ROWID",
        }},
+      {6,
+       "publications: what disclosure control lets out of the analysts, with the run that made it",
+       {
+           "CREATE TABLE publication_runs (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  published_at TEXT NOT NULL,\n"
+           "  indicator_run_id INTEGER NOT NULL,\n"
+           "  cells INTEGER NOT NULL,\n"
+           "  rounded INTEGER NOT NULL,\n"
+           "  suppressed_primary INTEGER NOT NULL,\n"
+           "  suppressed_secondary INTEGER NOT NULL,\n"
+           "  information_loss REAL NOT NULL,\n"
+           "  details TEXT NOT NULL)",
+           "CREATE TABLE published_cells (\n"
+           "  indicator TEXT NOT NULL,\n"
+           "  level INTEGER NOT NULL,\n"
+           "  region TEXT NOT NULL,\n"
+           "  period TEXT NOT NULL,\n"
+           "  breakdown TEXT NOT NULL,\n"
+           "  status TEXT NOT NULL,\n"
+           "  reason TEXT NOT NULL,\n"
+           "  numerator REAL,\n"
+           "  denominator REAL,\n"
+           "  value REAL,\n"
+           "  lower REAL,\n"
+           "  upper REAL,\n"
+           "  respondents INTEGER,\n"
+           "  publication_id INTEGER NOT NULL REFERENCES publication_runs(id),\n"
+           "  PRIMARY KEY (indicator, level, region, period, breakdown)) WITHOUT ROWID",
+       }},
   };
 }
 

@@ -6,8 +6,9 @@
 //   linkage()     linkage runs, persons, pairs        (store/linkage_runs.h) — the link stage
 //   settings()    small facts of the data             (store/settings.h)
 //   indicator_values()  computed indicator cells, compute runs (store/indicator_values.h) — the compute stage
+//   publications()      what disclosure control lets out (store/publications.h) — the publish stage
 //
-// Later parts (signal state, published cells, accounts, the audit log) join the
+// Later parts (signal state, accounts, the audit log) join the
 // same way. Backends: SQLite (a file; the default), in memory (tests, throwaway runs), and later
 // PostgreSQL (the shared server); every backend passes tests/store/store_conformance_test.cc.
 //
@@ -31,6 +32,7 @@
 #include "store/indicator_values.h"
 #include "store/ingest_log.h"
 #include "store/linkage_runs.h"
+#include "store/publications.h"
 #include "store/records.h"
 #include "store/settings.h"
 
@@ -78,6 +80,7 @@ class Store {
   virtual LinkageRuns& linkage() = 0;
   virtual Settings& settings() = 0;
   virtual IndicatorValues& indicator_values() = 0;
+  virtual Publications& publications() = 0;
 };
 
 // Opens a store from a URL:

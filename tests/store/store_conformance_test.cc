@@ -397,6 +397,69 @@ TYPED_TEST(StoreConformance, LinkageIsReplacedOrExtended) {
   EXPECT_EQ((*linkage.Latest())->pairs_kept, 0);
 }
 
+TYPED_TEST(StoreConformance, APublicationReplacesTheWholeEarlierOneAndComesBackAsItWentIn) {
+  Publications& publications = this->store_->publications();
+  EXPECT_EQ(publications.Replace({}, {}).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(publications.Latest()->has_value());
+
+  PublishedCell shown{.indicator = "b_ind", .level = RegionLevel::kGemeente, .region = "GM0153", .period = "2024"};
+  shown.numerator = 40;
+  shown.denominator = 1000;
+  shown.value = 40;
+  shown.lower = 28.5;
+  shown.upper = 54.25;
+  PublishedCell hidden{.indicator = "b_ind",
+                       .level = RegionLevel::kWijk,
+                       .region = "WK015301",
+                       .period = "2024",
+                       .breakdown = "melder=politie"};
+  hidden.status = CellStatus::kSuppressedSecondary;
+  hidden.reason = "onderdrukt zodat een andere cel niet terug te rekenen is";
+  PublishedCell rounded{.indicator = "a_ind", .level = RegionLevel::kWijk, .region = "WK015302", .period = "2024"};
+  rounded.status = CellStatus::kRounded;
+  rounded.reason = "afgerond op 5";
+  rounded.numerator = 15;
+  rounded.respondents = 0;
+  PublicationRun run{.published_at = "2026-12-04T08:00:00Z",
+                     .indicator_run_id = 3,
+                     .cells = 3,
+                     .rounded = 1,
+                     .suppressed_primary = 0,
+                     .suppressed_secondary = 1,
+                     .information_loss = 12.5,
+                     .details = "{}"};
+  {
+    auto tx = this->store_->Begin();
+    auto id = publications.Replace(run, {shown, hidden, rounded});
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    run.id = *id;
+    // Duplicate keys are refused.
+    EXPECT_EQ(publications.Replace(run, {shown, shown}).status().code(), StatusCode::kInvalidArgument);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(**publications.Latest(), run);
+  auto all = publications.Cells({});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, (std::vector<PublishedCell>{rounded, shown, hidden}));
+  EXPECT_EQ(*publications.Cells({.level = RegionLevel::kWijk}), (std::vector<PublishedCell>{rounded, hidden}));
+  EXPECT_EQ(*publications.Cells({.indicators = {"b_ind"}, .region = "GM0153"}), (std::vector<PublishedCell>{shown}));
+
+  // The next publication replaces every cell; a rolled-back one changes nothing.
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(publications.Replace(PublicationRun{.indicator_run_id = 4, .cells = 1}, {shown}).ok());
+  }
+  EXPECT_EQ(publications.Cells({})->size(), 3u);
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(publications.Replace(PublicationRun{.indicator_run_id = 4, .cells = 1}, {shown}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(*publications.Cells({}), (std::vector<PublishedCell>{shown}));
+  EXPECT_EQ((*publications.Latest())->indicator_run_id, 4);
+  EXPECT_FALSE((*publications.Latest())->published_at.empty());  // stamped by the store
+}
+
 TYPED_TEST(StoreConformance, IndicatorValuesAreReplacedPerIndicatorAndComeBackAsTheyWentIn) {
   IndicatorValues& values = this->store_->indicator_values();
   using Self = StoreConformance<TypeParam>;

@@ -45,6 +45,8 @@ struct State {
   std::vector<IndicatorRun> indicator_runs;
   std::map<std::string, std::vector<IndicatorCell>> cells;  // per indicator, in CellBefore order
   std::map<std::string, std::string> indicator_inputs;      // indicator → fingerprint
+  std::vector<PublicationRun> publication_runs;
+  std::vector<PublishedCell> published;  // in PublishedBefore order
 };
 
 std::string KeyOf(const sources::SourceContract& contract, std::span<const Value> values) {
@@ -365,10 +367,45 @@ class MemoryIndicatorValues : public IndicatorValues {
   Shared& shared_;
 };
 
+class MemoryPublications : public Publications {
+ public:
+  explicit MemoryPublications(Shared& shared) : shared_(shared) {}
+  Result<int64_t> Replace(const PublicationRun& run, const std::vector<PublishedCell>& cells) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een publicatie opslaan"));
+    RETURN_IF_ERROR(CheckPublishedCells(cells));
+    PublicationRun stored = run;
+    stored.id = shared_.state.publication_runs.empty() ? 1 : shared_.state.publication_runs.back().id + 1;
+    if (stored.published_at.empty()) stored.published_at = NowUtc();
+    shared_.state.publication_runs.push_back(stored);
+    shared_.state.published = cells;
+    std::sort(shared_.state.published.begin(), shared_.state.published.end(), PublishedBefore);
+    return stored.id;
+  }
+  Result<std::optional<PublicationRun>> Latest() override {
+    if (shared_.state.publication_runs.empty()) return std::optional<PublicationRun>();
+    return std::optional<PublicationRun>(shared_.state.publication_runs.back());
+  }
+  Result<std::vector<PublishedCell>> Cells(const CellQuery& query) override {
+    std::vector<PublishedCell> out;
+    for (const PublishedCell& cell : shared_.state.published) {
+      if (PublishedMatches(query, cell)) out.push_back(cell);
+    }
+    return out;
+  }
+
+ private:
+  Shared& shared_;
+};
+
 class MemoryStore : public Store {
  public:
   MemoryStore()
-      : ingest_log_(shared_), records_(shared_), linkage_(shared_), settings_(shared_), indicator_values_(shared_) {}
+      : ingest_log_(shared_),
+        records_(shared_),
+        linkage_(shared_),
+        settings_(shared_),
+        indicator_values_(shared_),
+        publications_(shared_) {}
 
   std::string Describe() const override { return "memory:"; }
   int SchemaVersion() override { return AllMigrations().back().version; }
@@ -384,6 +421,7 @@ class MemoryStore : public Store {
   LinkageRuns& linkage() override { return linkage_; }
   Settings& settings() override { return settings_; }
   IndicatorValues& indicator_values() override { return indicator_values_; }
+  Publications& publications() override { return publications_; }
 
   void Commit() { shared_.snapshot.reset(); }
   void Rollback() {
@@ -398,6 +436,7 @@ class MemoryStore : public Store {
   MemoryLinkageRuns linkage_;
   MemorySettings settings_;
   MemoryIndicatorValues indicator_values_;
+  MemoryPublications publications_;
 };
 
 Status MemoryTransaction::Commit() {

@@ -126,4 +126,15 @@ class SqliteIndicatorValues : public IndicatorValues {
   Connection& connection_;
 };
 
+class SqlitePublications : public Publications {
+ public:
+  explicit SqlitePublications(Connection& connection) : connection_(connection) {}
+  Result<int64_t> Replace(const PublicationRun& run, const std::vector<PublishedCell>& cells) override;
+  Result<std::optional<PublicationRun>> Latest() override;
+  Result<std::vector<PublishedCell>> Cells(const CellQuery& query) override;
+
+ private:
+  Connection& connection_;
+};
+
 }  // namespace sz::store::sqlite

@@ -30,7 +30,8 @@ class SqliteStore : public Store {
         records_(connection_),
         linkage_(connection_),
         settings_(connection_),
-        indicator_values_(connection_) {
+        indicator_values_(connection_),
+        publications_(connection_) {
     connection_.db = db;
     connection_.path = std::move(path);
   }
@@ -83,6 +84,7 @@ class SqliteStore : public Store {
   LinkageRuns& linkage() override { return linkage_; }
   Settings& settings() override { return settings_; }
   IndicatorValues& indicator_values() override { return indicator_values_; }
+  Publications& publications() override { return publications_; }
 
   Status CommitTransaction() {
     EndStatements();
@@ -180,6 +182,7 @@ class SqliteStore : public Store {
   SqliteLinkageRuns linkage_;
   SqliteSettings settings_;
   SqliteIndicatorValues indicator_values_;
+  SqlitePublications publications_;
 };
 
 Status SqliteTransaction::Commit() { return store_.CommitTransaction(); }
