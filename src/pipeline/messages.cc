@@ -277,6 +277,15 @@ std::string DefinitionsSheet() { return "definities"; }
 std::string UnknownExportFormat(std::string_view format) {
   return "onbekend formaat " + QuoteValue(format) + " (csv of xlsx)";
 }
+std::string BadAudience(std::string_view text) {
+  return "onbekend publiek '" + std::string(text) +
+         "': kies publiek, gemeente:GMxxxx (bijvoorbeeld gemeente:GM0153), meldpunt:BRON of analist";
+}
+std::string UnknownDeskAudience(std::string_view source, const std::vector<std::string>& desks) {
+  std::string list;
+  for (const std::string& desk : desks) list += (list.empty() ? "" : ", ") + desk;
+  return "'" + std::string(source) + "' is geen meldpunt (meldpunten: " + list + ")";
+}
 std::string UnknownRegion(std::string_view code) {
   return "onbekende regio " + QuoteValue(code) + " (niet in het regiobestand)";
 }

@@ -76,6 +76,9 @@ std::string NothingComputedYet();
 std::string DefinitionsSheet();  // "definities"
 std::string UnknownExportFormat(std::string_view format);
 std::string UnknownRegion(std::string_view code);
+// Audiences (audience.h).
+std::string BadAudience(std::string_view text);
+std::string UnknownDeskAudience(std::string_view source, const std::vector<std::string>& desks);
 std::string RunLinking();
 std::string RunComputing(std::string_view indicator);
 std::string StageLinking();    // "koppelen"
