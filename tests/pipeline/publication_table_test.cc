@@ -1,0 +1,192 @@
+#include "pipeline/internal/publication_table.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "disclosure/audit.h"
+#include "disclosure/table.h"
+
+namespace sz::pipeline::internal {
+namespace {
+
+using store::CellStatus;
+using store::IndicatorCell;
+using store::PublishedCell;
+
+indicators::Indicator RateIndicator(const std::string& id, const std::string& denominator_source = "bevolking") {
+  indicators::Indicator ind;
+  ind.id = id;
+  ind.kind = indicators::IndicatorKind::kRate;
+  ind.sources = {"veilig_thuis"};
+  ind.factor = 1000;
+  ind.numerator = indicators::CountSpec{.sources = {"veilig_thuis"}};
+  ind.denominator = indicators::CountSpec{.sources = {denominator_source}};
+  return ind;
+}
+
+IndicatorCell Cell(const std::string& indicator, RegionLevel level, const std::string& region,
+                   const std::string& period, double numerator, double denominator,
+                   const std::string& breakdown = "totaal") {
+  IndicatorCell cell{
+      .indicator = indicator, .level = level, .region = region, .period = period, .breakdown = breakdown};
+  cell.numerator = numerator;
+  cell.denominator = denominator;
+  cell.value = numerator / denominator * 1000;
+  cell.lower = cell.value;
+  cell.upper = cell.value;
+  return cell;
+}
+
+// Twente with two gemeenten, five wijken, one year: the wijk of 3 is recoverable as its gemeente
+// minus the (rounded) other wijken when only it is suppressed.
+std::vector<IndicatorCell> TwoGemeenten(const std::string& id) {
+  return {Cell(id, RegionLevel::kRegio, "CR23", "2024", 160, 16000),
+          Cell(id, RegionLevel::kGemeente, "GM0153", "2024", 100, 10000),
+          Cell(id, RegionLevel::kWijk, "WK015301", "2024", 3, 2000),
+          Cell(id, RegionLevel::kWijk, "WK015302", "2024", 40, 4000),
+          Cell(id, RegionLevel::kWijk, "WK015303", "2024", 57, 4000),
+          Cell(id, RegionLevel::kGemeente, "GM0168", "2024", 60, 6000),
+          Cell(id, RegionLevel::kWijk, "WK016801", "2024", 25, 3000),
+          Cell(id, RegionLevel::kWijk, "WK016802", "2024", 35, 3000)};
+}
+
+std::map<std::string, PublishedCell> ByRegion(const std::vector<PublishedCell>& cells) {
+  std::map<std::string, PublishedCell> out;
+  for (const PublishedCell& cell : cells) out[cell.region + "/" + cell.period + "/" + cell.breakdown] = cell;
+  return out;
+}
+
+// The attack, written apart from the suppression code: an outsider's linear table of the numerators
+// from the published cells only (published exact, rounded as the integers that round to it, suppressed
+// as any count), with the region hierarchy; every suppressed numerator's interval must be 10 wide.
+void ExpectNoSuppressedNumeratorNarrowerThan10(const std::vector<PublishedCell>& cells) {
+  disclosure::LinearTable table;
+  std::vector<disclosure::Knowledge> knowledge;
+  std::map<std::string, int> index;
+  std::map<std::string, std::vector<int>> wijken_of;
+  std::vector<int> gemeenten, suppressed;
+  int twente = -1;
+  for (const PublishedCell& cell : cells) {
+    ASSERT_EQ(cell.period, "2024");
+    // The true values do not matter to the LP bounds beyond feasibility: 0 for unknown cells is
+    // replaced by the midpoint of what is known.
+    disclosure::Knowledge k = disclosure::Suppressed();
+    if (cell.status == CellStatus::kPublished) k = disclosure::Exact(*cell.numerator);
+    if (cell.status == CellStatus::kRounded) k = disclosure::Rounded(*cell.numerator, 5);
+    const int c = table.AddCell(0);
+    knowledge.push_back(k);
+    if (store::IsSuppressed(cell.status)) suppressed.push_back(c);
+    if (cell.level == RegionLevel::kWijk) wijken_of[ImpliedParentCode(cell.region)].push_back(c);
+    if (cell.level == RegionLevel::kGemeente) {
+      gemeenten.push_back(c);
+      index[cell.region] = c;
+    }
+    if (cell.level == RegionLevel::kRegio) twente = c;
+  }
+  for (const auto& [gemeente, wijken] : wijken_of) table.AddRelation(index.at(gemeente), wijken);
+  table.AddRelation(twente, gemeenten);
+  ASSERT_FALSE(suppressed.empty());
+  Result<std::vector<disclosure::Interval>> intervals = disclosure::AuditCells(table, knowledge, suppressed);
+  ASSERT_TRUE(intervals.ok()) << intervals.status().message();
+  for (size_t k = 0; k < suppressed.size(); ++k) {
+    EXPECT_GE((*intervals)[k].width(), 10 - 1e-6) << "cel " << suppressed[k];
+  }
+}
+
+TEST(PublicationTableTest, ASmallWijkIsHiddenAndSoIsWhatWouldGiveItAway) {
+  const indicators::Indicator ind = RateIndicator("vt_per_1000");
+  Result<RatePublication> p = PublishRates({{&ind, {}, TwoGemeenten(ind.id)}}, 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->cells.size(), 8u);
+  EXPECT_EQ(p->relations, 3);
+  EXPECT_EQ(p->not_additive, 0);
+  const auto cells = ByRegion(p->cells);
+  const PublishedCell& small = cells.at("WK015301/2024/totaal");
+  EXPECT_EQ(small.status, CellStatus::kSuppressedPrimary);
+  EXPECT_NE(small.reason.find("10"), std::string::npos) << small.reason;
+  EXPECT_FALSE(small.numerator || small.denominator || small.value || small.lower || small.upper);
+  int secondary = 0;
+  for (const PublishedCell& cell : p->cells) secondary += cell.status == CellStatus::kSuppressedSecondary ? 1 : 0;
+  EXPECT_GE(secondary, 1);
+  EXPECT_GT(p->information_loss, 0);
+  // A rounded wijk shows its rounded counts and the rate from them, no interval.
+  const PublishedCell& rounded = cells.at("WK016801/2024/totaal");
+  ASSERT_EQ(rounded.status, CellStatus::kRounded);
+  EXPECT_EQ(*rounded.numerator, 25);
+  EXPECT_DOUBLE_EQ(*rounded.value, 25.0 / 3000 * 1000);
+  EXPECT_FALSE(rounded.lower || rounded.upper);
+  EXPECT_EQ(cells.at("GM0168/2024/totaal").status, CellStatus::kPublished);
+  ExpectNoSuppressedNumeratorNarrowerThan10(p->cells);
+}
+
+TEST(PublicationTableTest, IndicatorsWithTheSameNumeratorHideTheSameCells) {
+  // Per 1,000 residents and per 1,000 minors count the same registrations: a count hidden in one must
+  // not be shown by the other.
+  const indicators::Indicator a = RateIndicator("per_inwoner");
+  indicators::Indicator b = RateIndicator("per_minderjarige");
+  b.denominator->age = AgeSpan{0, 17};
+  std::vector<IndicatorCell> b_cells = TwoGemeenten(b.id);
+  for (IndicatorCell& cell : b_cells) cell.denominator = *cell.denominator / 5;
+  Result<RatePublication> p = PublishRates({{&a, {}, TwoGemeenten(a.id)}, {&b, {}, b_cells}}, 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->lp_cells, 8);  // one quantity
+  std::map<std::string, bool> hidden_a, hidden_b;
+  for (const PublishedCell& cell : p->cells) {
+    (cell.indicator == a.id ? hidden_a : hidden_b)[cell.region] = store::IsSuppressed(cell.status);
+  }
+  EXPECT_EQ(hidden_a, hidden_b);
+}
+
+TEST(PublicationTableTest, ADeskDenominatorIsACountToProtectToo) {
+  // A share of the desk's registrations: its denominator is a count of the desk, hidden when 1..9.
+  const indicators::Indicator ind = RateIndicator("vt_aandeel", "veilig_thuis_alle");
+  std::vector<IndicatorCell> cells = TwoGemeenten(ind.id);
+  for (IndicatorCell& cell : cells) cell.denominator = *cell.numerator * 2;
+  cells[2].numerator = 0;  // WK015301: 0 of 6
+  cells[1].numerator = 97;
+  cells[0].numerator = 157;
+  Result<RatePublication> p = PublishRates({{&ind, {.min_denominator = 1}, cells}}, 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->lp_cells, 16);  // numerators and denominators
+  const auto published = ByRegion(p->cells);
+  EXPECT_EQ(published.at("WK015301/2024/totaal").status, CellStatus::kSuppressedPrimary);
+}
+
+TEST(PublicationTableTest, MonthsQuartersAndCategoriesAddUpOrAreNotUsedAsEquations) {
+  const indicators::Indicator ind = RateIndicator("vt_per_1000");
+  std::vector<IndicatorCell> cells;
+  const double months[12] = {12, 15, 20, 11, 14, 16, 13, 12, 18, 17, 11, 4};
+  double quarters[4] = {0, 0, 0, 0};
+  for (int m = 0; m < 12; ++m) {
+    const std::string period = std::string("2024-") + (m < 9 ? "0" : "") + std::to_string(m + 1);
+    cells.push_back(Cell(ind.id, RegionLevel::kGemeente, "GM0153", period, months[m], 10000));
+    quarters[m / 3] += months[m];
+  }
+  for (int q = 0; q < 4; ++q) {
+    cells.push_back(
+        Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024-Q" + std::to_string(q + 1), quarters[q], 10000));
+  }
+  cells.push_back(Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024", 150, 10000));  // persons: not the sum (163)
+  cells.push_back(Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024-W05", 3, 10000));
+  cells.push_back(Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024-Q4", 0, 10000, "soort=a"));
+  Result<RatePublication> p = PublishRates({{&ind, {}, cells}}, 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->cells.size(), cells.size() - 1);  // the week is not published
+  // Kept: 4 quarters = their months; not: the year = its months, the year = its quarters, Q4 = its
+  // one category.
+  EXPECT_EQ(p->relations, 4);
+  EXPECT_EQ(p->not_additive, 3);
+  const auto published = ByRegion(p->cells);
+  EXPECT_EQ(published.at("GM0153/2024-12/totaal").status, CellStatus::kSuppressedPrimary);
+  // December (4) would be Q4 (32) minus October and November: one of them goes too.
+  EXPECT_TRUE(store::IsSuppressed(published.at("GM0153/2024-10/totaal").status) ||
+              store::IsSuppressed(published.at("GM0153/2024-11/totaal").status) ||
+              store::IsSuppressed(published.at("GM0153/2024-Q4/totaal").status));
+  EXPECT_EQ(published.at("GM0153/2024/totaal").status, CellStatus::kPublished);
+}
+
+}  // namespace
+}  // namespace sz::pipeline::internal
