@@ -294,6 +294,15 @@ std::string RunLinking() { return "koppelen …"; }
 std::string RunComputing(std::string_view indicator) { return "berekenen: " + std::string(indicator); }
 std::string StageLinking() { return "koppelen"; }
 std::string StageComputing() { return "berekenen"; }
+std::string StagePublishing() { return "publiceren"; }
+std::string KindNotPublishedYet(std::string_view kind) {
+  return "indicatoren van soort " + std::string(kind) +
+         " worden nog niet gepubliceerd: ze blijven bij de analisten tot hun openbaarmakingsregels er zijn";
+}
+std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64_t suppressed_secondary) {
+  return std::to_string(cells) + " cellen gepubliceerd, waarvan " + std::to_string(suppressed_primary) +
+         " primair en " + std::to_string(suppressed_secondary) + " secundair onderdrukt";
+}
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements) {
   if (skipped) return "niets nieuws ingelezen sinds de vorige koppeling";
   if (incremental) return std::to_string(new_involvements) + " nieuwe betrokkenheden bijgekoppeld";

@@ -83,6 +83,10 @@ std::string RunLinking();
 std::string RunComputing(std::string_view indicator);
 std::string StageLinking();    // "koppelen"
 std::string StageComputing();  // "berekenen"
+// Publish (pipeline/publish.h).
+std::string StagePublishing();  // "publiceren"
+std::string KindNotPublishedYet(std::string_view kind);
+std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64_t suppressed_secondary);
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements);
 std::string NoDeskRowsToLink();
 std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t unchanged, size_t not_computed);

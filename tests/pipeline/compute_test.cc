@@ -15,6 +15,7 @@
 #include "indicators/rate.h"
 #include "pipeline/export.h"
 #include "pipeline/ingest.h"
+#include "pipeline/publish.h"
 #include "sources/contract.h"
 #include "support/extract_files.h"
 #include "support/workspace.h"
@@ -282,6 +283,39 @@ TEST_F(ComputeTest, XlsxHasADefinitionsSheetAndOneSheetPerIndicatorWithNumbersAs
             StatusCode::kInvalidArgument);
   EXPECT_EQ(ExportCells(workspace_, {.out = dir_ + "/geen-map/x.xlsx", .format = "xlsx"}).status().code(),
             StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace sz::pipeline
+
+namespace sz::pipeline {
+namespace {
+
+TEST_F(ComputeTest, PublishingNeedsAComputationAndGivesTheSamePublicationTwice) {
+  EXPECT_EQ(PublishIndicators(workspace_).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(ComputeIndicators(workspace_, {.indicators = {kIndicator}}).ok());
+  Result<PublishReport> first = PublishIndicators(workspace_);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  store::Store* store = *workspace_.Store();
+  auto cells = store->publications().Cells({});
+  ASSERT_TRUE(cells.ok());
+  size_t computed = 0;
+  for (const store::IndicatorCell& cell : Stored(kIndicator)) computed += cell.period.find("-W") == std::string::npos;
+  EXPECT_EQ(cells->size(), computed);
+  EXPECT_EQ(first->cells, static_cast<int64_t>(computed));
+  EXPECT_GT(first->suppressed_primary, 0);  // 400 rows over 14 gemeenten and their wijken: small counts
+  for (const store::PublishedCell& cell : *cells) {
+    if (!store::IsSuppressed(cell.status)) continue;
+    EXPECT_FALSE(cell.numerator || cell.denominator || cell.value || cell.lower || cell.upper);
+    EXPECT_FALSE(cell.reason.empty());
+  }
+  bool survey_listed = false;
+  for (const auto& [id, reason] : first->not_published) survey_listed |= id == "eenzaam_pct";
+  EXPECT_TRUE(survey_listed);
+  Result<PublishReport> second = PublishIndicators(workspace_);
+  ASSERT_TRUE(second.ok());
+  EXPECT_GT(second->publication_id, first->publication_id);
+  EXPECT_EQ(*store->publications().Cells({}), *cells);
 }
 
 }  // namespace

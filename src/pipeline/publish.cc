@@ -1,0 +1,95 @@
+#include "pipeline/publish.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "disclosure/rules.h"
+#include "indicators/catalog.h"
+#include "indicators/disclosure_file.h"
+#include "pipeline/catalog.h"
+#include "pipeline/internal/publication_table.h"
+#include "pipeline/messages.h"
+#include "store/publications.h"
+
+namespace sz::pipeline {
+namespace {
+
+disclosure::PrimaryRules RulesOf(const indicators::DisclosureSettings& settings, int min_width) {
+  disclosure::PrimaryRules rules;
+  rules.min_count = *settings.min_count;
+  rules.min_denominator = *settings.min_denominator;
+  rules.min_respondents = *settings.min_respondents;
+  rules.round_wijk_to = *settings.round_wijk_to;
+  rules.min_width = min_width;
+  return rules;
+}
+
+}  // namespace
+
+Result<PublishReport> PublishIndicators(Workspace& workspace) {
+  const auto start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
+  ASSIGN_OR_RETURN(indicators::DisclosureConfig config,
+                   indicators::LoadDisclosureConfig(workspace.ConfigFile("openbaarmaking.toml")));
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> latest, store->indicator_values().LatestRun());
+  if (!latest) return FailedPreconditionError(msg::NothingComputedYet());
+
+  PublishReport report;
+  report.indicator_run_id = latest->id;
+  std::vector<internal::RateInput> rates;
+  nlohmann::json per_indicator = nlohmann::json::object();
+  for (const indicators::Indicator& indicator : catalog.indicators) {
+    if (indicator.kind != indicators::IndicatorKind::kRate) {
+      report.not_published.emplace_back(indicator.id,
+                                        msg::KindNotPublishedYet(indicators::IndicatorKindName(indicator.kind)));
+      continue;
+    }
+    ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
+                     store->indicator_values().Cells({.indicators = {indicator.id}}));
+    if (cells.empty()) continue;
+    rates.push_back(
+        {&indicator, RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width), std::move(cells)});
+  }
+  ASSIGN_OR_RETURN(internal::RatePublication publication, internal::PublishRates(rates, config.min_width));
+
+  store::PublicationRun run;
+  run.indicator_run_id = latest->id;
+  run.cells = static_cast<int64_t>(publication.cells.size());
+  for (const store::PublishedCell& cell : publication.cells) {
+    int64_t* counter = cell.status == store::CellStatus::kPublished           ? &report.published
+                       : cell.status == store::CellStatus::kRounded           ? &run.rounded
+                       : cell.status == store::CellStatus::kSuppressedPrimary ? &run.suppressed_primary
+                                                                              : &run.suppressed_secondary;
+    ++*counter;
+    nlohmann::json& counts = per_indicator[cell.indicator];
+    if (counts.is_null()) counts = {{"cellen", 0}, {"onderdrukt", 0}};
+    counts["cellen"] = counts["cellen"].get<int64_t>() + 1;
+    if (store::IsSuppressed(cell.status)) counts["onderdrukt"] = counts["onderdrukt"].get<int64_t>() + 1;
+  }
+  run.information_loss = publication.information_loss;
+  nlohmann::json not_published = nlohmann::json::array();
+  for (const auto& [id, reason] : report.not_published) not_published.push_back({{"indicator", id}, {"reden", reason}});
+  run.details = nlohmann::json{{"min_breedte", config.min_width},      {"lp_cellen", publication.lp_cells},
+                               {"relaties", publication.relations},    {"niet_additief", publication.not_additive},
+                               {"lp_oplossingen", publication.solves}, {"rondes", publication.rounds},
+                               {"indicatoren", per_indicator},         {"niet_gepubliceerd", not_published}}
+                    .dump();
+
+  ASSIGN_OR_RETURN(store::Transaction tx, store->Begin());
+  ASSIGN_OR_RETURN(report.publication_id, store->publications().Replace(run, publication.cells));
+  RETURN_IF_ERROR(tx.Commit());
+
+  report.cells = run.cells;
+  report.rounded = run.rounded;
+  report.suppressed_primary = run.suppressed_primary;
+  report.suppressed_secondary = run.suppressed_secondary;
+  report.information_loss = run.information_loss;
+  report.lp_cells = publication.lp_cells;
+  report.relations = publication.relations;
+  report.solves = publication.solves;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace sz::pipeline

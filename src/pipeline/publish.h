@@ -1,0 +1,47 @@
+// `samenzicht publish`: disclosure control over the computed indicators (issue 15,
+// docs/disclosure.md). It reads the latest computed cells, applies the primary rules of
+// config/openbaarmaking.toml (with each indicator's own `openbaarmaking`), suppresses further cells
+// until no hidden count can be worked out from what is published (pipeline/internal/publication_table.h)
+// and replaces the store's publication (store/publications.h) in one transaction, with a run that
+// records the compute run it was made from and the figures below.
+//
+//   ASSIGN_OR_RETURN(PublishReport report, PublishIndicators(workspace));
+//   report.cells, report.suppressed_primary, report.suppressed_secondary, report.information_loss
+//
+// What is published so far: the `verhouding` indicators (months, quarters, years; not weeks). The
+// other kinds are listed in `not_published` with the reason, and nothing of them leaves the analysts
+// until their rules land. The publication is the same for every audience; who may read which cell is
+// pipeline/audience.h. Running it again on the same computed cells gives the same publication.
+// Errors: kFailedPrecondition when nothing has been computed; kDataError for a bad
+// openbaarmaking.toml or catalogue; the store's errors. Thread safety: as the Workspace.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "pipeline/workspace.h"
+
+namespace sz::pipeline {
+
+struct PublishReport {
+  int64_t publication_id = 0;
+  int64_t indicator_run_id = 0;
+  int64_t cells = 0;
+  int64_t published = 0;
+  int64_t rounded = 0;
+  int64_t suppressed_primary = 0;
+  int64_t suppressed_secondary = 0;
+  double information_loss = 0;
+  int64_t lp_cells = 0;  // the audited linear table: cells, relations kept, LPs solved
+  int64_t relations = 0;
+  int64_t solves = 0;
+  std::vector<std::pair<std::string, std::string>> not_published;  // indicator id, reason (Dutch)
+  double seconds = 0;
+};
+
+Result<PublishReport> PublishIndicators(Workspace& workspace);
+
+}  // namespace sz::pipeline
