@@ -1,5 +1,5 @@
 // samenzicht export --format csv --out FILE [--indicator ID]... [--gemeente GM] [--niveau N]
-// [--dialect dutch|plain] : the computed indicator cells as a table (pipeline/export.h).
+// [--dialect dutch|plain] [--audience A] : the computed indicator cells as a table (pipeline/export.h).
 #include <iostream>
 #include <memory>
 
@@ -39,6 +39,10 @@ void AddExportCommand(Commands& commands) {
       .OneOf({"twente", "gemeente", "wijk"});
   cmd.Add("--dialect", options->request.dialect, "CSV: dutch (';', decimale komma; standaard) of plain (',', punt)")
       .OneOf({"dutch", "plain"})
+      .ShowDefault();
+  cmd.Add("--audience", options->request.audience,
+          "Voor wie: analist (alles, onbewerkt; standaard), publiek, gemeente:GMxxxx of meldpunt:BRON "
+          "(alleen gepubliceerde cellen)")
       .ShowDefault();
   cmd.Run([options] { return RunExport(*options); });
 }

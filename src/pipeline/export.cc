@@ -7,6 +7,7 @@
 #include "io/csv_writer.h"
 #include "io/dialect.h"
 #include "io/xlsx_writer.h"
+#include "pipeline/audience.h"
 #include "pipeline/catalog.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
@@ -68,7 +69,7 @@ Status WriteXlsx(const std::string& path, const indicators::Catalog& catalog, co
     for (size_t c = 0; c < row.text.size(); ++c) {
       if (row.number[c]) {
         cells.push_back(io::XlsxCell::Number(*row.number[c]));
-      } else if (c >= 8 && c <= 14 && c != 13) {
+      } else if (c >= 8 && c <= 14 && c != 13 && row.text[c] != ".") {
         cells.push_back(io::XlsxCell::Empty());  // a missing number is an empty cell
       } else {
         cells.push_back(io::XlsxCell::Text(row.text[c]));
@@ -77,6 +78,58 @@ Status WriteXlsx(const std::string& path, const indicators::Catalog& catalog, co
     RETURN_IF_ERROR(book->WriteRow(cells));
   }
   return book->Close();
+}
+
+// The columns a cell shows, as computed or as published.
+struct Shown {
+  std::optional<double> numerator, denominator, value, lower, upper;
+  std::optional<int64_t> respondents;
+  std::string value_text;  // "." for a suppressed cell; "" to format `value`
+  std::string status, reason;
+};
+
+ExportRow MakeRow(const indicators::Indicator& indicator, const RegionTable& regions, RegionLevel level,
+                  const std::string& region_code, const std::string& period, const std::string& breakdown,
+                  const Shown& shown, const std::string& computed_at, bool comma) {
+  const Region* region = regions.Find(region_code);
+  std::string sources;
+  for (const std::string& source : indicator.sources) sources += (sources.empty() ? "" : ",") + source;
+  std::optional<double> respondents;
+  if (shown.respondents) respondents = static_cast<double>(*shown.respondents);
+  ExportRow row;
+  row.indicator = indicator.id;
+  row.text = {indicator.id,
+              indicator.title,
+              std::string(indicators::ThemeName(indicator.theme)),
+              region_code,
+              region ? region->name : "",
+              std::string(indicators::CatalogLevelName(level)),
+              period,
+              breakdown,
+              FormatNumber(shown.numerator, comma),
+              FormatNumber(shown.denominator, comma),
+              shown.value_text.empty() ? FormatNumber(shown.value, comma) : shown.value_text,
+              FormatNumber(shown.lower, comma),
+              FormatNumber(shown.upper, comma),
+              indicator.unit,
+              FormatNumber(respondents, false),
+              shown.status,
+              shown.reason,
+              sources,
+              computed_at};
+  row.number.assign(row.text.size(), std::nullopt);
+  row.number[8] = shown.numerator;
+  row.number[9] = shown.denominator;
+  row.number[10] = shown.value;
+  row.number[11] = shown.lower;
+  row.number[12] = shown.upper;
+  row.number[14] = respondents;
+  return row;
+}
+
+bool InGemeente(const std::string& gemeente, RegionLevel level, const std::string& region) {
+  return gemeente.empty() || region == gemeente ||
+         (level == RegionLevel::kWijk && ImpliedParentCode(region) == gemeente);
 }
 
 }  // namespace
@@ -105,55 +158,54 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
   std::map<int64_t, std::string> computed_at;
   for (const store::IndicatorRun& run : runs) computed_at[run.id] = run.computed_at;
 
+  ASSIGN_OR_RETURN(Audience audience, ParseAudience(request.audience, *regions));
   store::CellQuery query;
   query.indicators = request.indicators;
   query.level = request.level;
-  ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells, store->indicator_values().Cells(query));
-
   std::vector<ExportRow> rows;
   const bool comma = dialect.decimal_comma;
-  for (const store::IndicatorCell& cell : cells) {
-    if (!request.gemeente.empty()) {
-      const bool own = cell.region == request.gemeente ||
-                       (cell.level == RegionLevel::kWijk && ImpliedParentCode(cell.region) == request.gemeente);
-      if (!own) continue;
+  std::string made_from = computed_at.rbegin()->second;
+  if (audience.kind == AudienceKind::kAnalyst) {
+    ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells, store->indicator_values().Cells(query));
+    for (const store::IndicatorCell& cell : cells) {
+      if (!InGemeente(request.gemeente, cell.level, cell.region)) continue;
+      const indicators::Indicator* indicator = indicators::FindIndicator(catalog, cell.indicator);
+      if (indicator == nullptr) continue;  // stored by an older catalogue: not exported
+      Shown shown{cell.numerator,
+                  cell.denominator,
+                  cell.value,
+                  cell.lower,
+                  cell.upper,
+                  cell.respondents,
+                  "",
+                  msg::ExportForAnalystsOnly(),
+                  msg::ExportForAnalystsReason()};
+      rows.push_back(MakeRow(*indicator, *regions, cell.level, cell.region, cell.period, cell.breakdown, shown,
+                             computed_at[cell.run_id], comma));
     }
-    const indicators::Indicator* indicator = indicators::FindIndicator(catalog, cell.indicator);
-    if (indicator == nullptr) continue;  // stored by an older catalogue: not exported
-    const Region* region = regions->Find(cell.region);
-    std::string sources;
-    for (const std::string& source : indicator->sources) sources += (sources.empty() ? "" : ",") + source;
-    std::optional<double> respondents;
-    if (cell.respondents) respondents = static_cast<double>(*cell.respondents);
-    ExportRow row;
-    row.indicator = cell.indicator;
-    row.text = {cell.indicator,
-                indicator->title,
-                std::string(indicators::ThemeName(indicator->theme)),
-                cell.region,
-                region ? region->name : "",
-                std::string(indicators::CatalogLevelName(cell.level)),
-                cell.period,
-                cell.breakdown,
-                FormatNumber(cell.numerator, comma),
-                FormatNumber(cell.denominator, comma),
-                FormatNumber(cell.value, comma),
-                FormatNumber(cell.lower, comma),
-                FormatNumber(cell.upper, comma),
-                indicator->unit,
-                FormatNumber(respondents, false),
-                msg::ExportForAnalystsOnly(),
-                msg::ExportForAnalystsReason(),
-                sources,
-                computed_at[cell.run_id]};
-    row.number.assign(row.text.size(), std::nullopt);
-    row.number[8] = cell.numerator;
-    row.number[9] = cell.denominator;
-    row.number[10] = cell.value;
-    row.number[11] = cell.lower;
-    row.number[12] = cell.upper;
-    row.number[14] = respondents;
-    rows.push_back(std::move(row));
+  } else {
+    // Outside the analysts: only the publication, and only one made from the latest computation.
+    ASSIGN_OR_RETURN(std::optional<store::PublicationRun> publication, store->publications().Latest());
+    if (!publication) return FailedPreconditionError(msg::NothingPublishedYet());
+    if (publication->indicator_run_id != runs.back().id) return FailedPreconditionError(msg::PublicationOutdated());
+    made_from = computed_at[publication->indicator_run_id];
+    ASSIGN_OR_RETURN(std::vector<store::PublishedCell> cells, store->publications().Cells(query));
+    for (const store::PublishedCell& cell : cells) {
+      if (!InGemeente(request.gemeente, cell.level, cell.region)) continue;
+      const indicators::Indicator* indicator = indicators::FindIndicator(catalog, cell.indicator);
+      if (indicator == nullptr || !MaySee(audience, cell.level, cell.region, indicator->sources)) continue;
+      Shown shown{cell.numerator,
+                  cell.denominator,
+                  cell.value,
+                  cell.lower,
+                  cell.upper,
+                  cell.respondents,
+                  store::IsSuppressed(cell.status) ? "." : "",
+                  std::string(store::CellStatusName(cell.status)),
+                  cell.reason};
+      rows.push_back(
+          MakeRow(*indicator, *regions, cell.level, cell.region, cell.period, cell.breakdown, shown, made_from, comma));
+    }
   }
   ExportReport report;
   report.out = request.out;
@@ -170,7 +222,8 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
                                                 {{"rijen", std::to_string(report.rows)},
                                                  {"formaat", request.format},
                                                  {"dialect", request.format == "xlsx" ? "" : request.dialect},
-                                                 {"berekening", computed_at.rbegin()->second}}}));
+                                                 {"doelgroep", audience.ToString()},
+                                                 {"berekening", made_from}}}));
   return report;
 }
 

@@ -7,13 +7,19 @@
 // starts with its header line and has a provenance sidecar OUT.json; it is written whole or not at all.
 // XLSX: a sheet "definities" (id, titel, definitie, thema, …, doel_2030, the sheet of each indicator)
 // and one sheet per indicator with the same columns, numbers as numbers and missing ones empty.
-// Until disclosure control lands every row has status `alleen_analist` and says why in `reden`.
+// Audience (pipeline/audience.h): `analist` (the default) exports the computed cells, unsuppressed,
+// with status `alleen_analist`; `publiek`, `gemeente:GMxxxx` and `meldpunt:SOURCE` export only the
+// published cells (pipeline/publish.h) that audience may see, with their status and Dutch reason; a
+// suppressed cell has `waarde` "." and empty teller, noemer, ondergrens and bovengrens; a rounded one
+// the rounded counts and the value from them.
 //
 //   ASSIGN_OR_RETURN(ExportReport report, ExportCells(workspace, {.out = "eenzaam.csv", .indicators =
 //   {"eenzaam_pct"}}));
 //
 // Filters: indicators (empty: all), a gemeente (its cells, its wijken's and nothing else), a level.
-// Errors: kInvalidArgument for an unknown format; kNotFound for an unknown indicator or gemeente; kFailedPrecondition
+// Errors: kInvalidArgument for an unknown format or audience; kFailedPrecondition for an audience
+// other than analist when nothing is published or the publication is older than the latest
+// computation (run samenzicht publish); kNotFound for an unknown indicator or gemeente; kFailedPrecondition
 // when nothing has been computed yet; kIoError for the file. Thread safety: as the Workspace.
 #pragma once
 
@@ -34,6 +40,7 @@ struct ExportRequest {
   std::optional<RegionLevel> level;  // kRegio (twente), kGemeente, kWijk
   std::string format = "csv";        // csv or xlsx
   std::string dialect = "dutch";     // dutch or plain (CSV only)
+  std::string audience = "analist";  // publiek, gemeente:GMxxxx, meldpunt:SOURCE, analist
 };
 
 struct ExportReport {

@@ -273,6 +273,13 @@ std::string ExportForAnalystsReason() {
 std::string NothingComputedYet() {
   return "de opslag bevat nog geen berekende indicatoren: draai eerst samenzicht run";
 }
+std::string NothingPublishedYet() {
+  return "er is nog niets gepubliceerd: draai eerst samenzicht publish (buiten de analisten gaan alleen "
+         "gepubliceerde cellen de deur uit)";
+}
+std::string PublicationOutdated() {
+  return "de publicatie is ouder dan de laatste berekening: draai eerst samenzicht publish";
+}
 std::string DefinitionsSheet() { return "definities"; }
 std::string UnknownExportFormat(std::string_view format) {
   return "onbekend formaat " + QuoteValue(format) + " (csv of xlsx)";

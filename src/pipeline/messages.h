@@ -73,6 +73,8 @@ std::string ComputeRunDetails(size_t computed, size_t unchanged, size_t not_comp
 std::string ExportForAnalystsOnly();  // the status column until disclosure control lands
 std::string ExportForAnalystsReason();
 std::string NothingComputedYet();
+std::string NothingPublishedYet();
+std::string PublicationOutdated();
 std::string DefinitionsSheet();  // "definities"
 std::string UnknownExportFormat(std::string_view format);
 std::string UnknownRegion(std::string_view code);

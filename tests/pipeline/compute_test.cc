@@ -318,5 +318,64 @@ TEST_F(ComputeTest, PublishingNeedsAComputationAndGivesTheSamePublicationTwice) 
   EXPECT_EQ(*store->publications().Cells({}), *cells);
 }
 
+// Rows of a plain-dialect export, split into their fields.
+std::vector<std::vector<std::string>> ReadPlainRows(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);  // header
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::stringstream fs(line);
+    std::string field;
+    while (std::getline(fs, field, ',')) fields.push_back(field);
+    if (!line.empty() && line.back() == ',') fields.push_back("");
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+TEST_F(ComputeTest, AnAudienceExportReadsOnlyThePublishedCellsItMaySee) {
+  ASSERT_TRUE(ComputeIndicators(workspace_, {.indicators = {kIndicator}}).ok());
+  const std::string out = dir_ + "/gemeente.csv";
+  ExportRequest request{.out = out, .dialect = "plain", .audience = "gemeente:GM0153"};
+  EXPECT_EQ(ExportCells(workspace_, request).status().code(), StatusCode::kFailedPrecondition);  // nothing published
+  ASSERT_TRUE(PublishIndicators(workspace_).ok());
+  ASSERT_TRUE(ExportCells(workspace_, request).ok());
+  // Columns: 3 regio, 5 niveau, 8 teller, 9 noemer, 10 waarde, 11/12 interval, 15 status, 16 reden.
+  int suppressed = 0, wijken = 0;
+  const auto rows = ReadPlainRows(out);
+  ASSERT_FALSE(rows.empty());
+  for (const auto& row : rows) {
+    ASSERT_GE(row.size(), 17u);
+    if (row[5] == "wijk") {
+      ++wijken;
+      EXPECT_EQ(row[3].substr(0, 6), "WK0153") << "another gemeente's wijk";
+    }
+    EXPECT_NE(row[15], "alleen_analist");
+    if (row[15].rfind("onderdrukt", 0) == 0) {
+      ++suppressed;
+      EXPECT_EQ(row[10], ".");
+      EXPECT_TRUE(row[8].empty() && row[9].empty() && row[11].empty() && row[12].empty());
+      EXPECT_FALSE(row[16].empty());
+    } else if (!row[8].empty()) {
+      const double count = std::stod(row[8]);
+      EXPECT_TRUE(count == 0 || count >= 10) << "a count of 1..9 left the analysts: " << row[8];
+    }
+  }
+  EXPECT_GT(wijken, 0);
+  EXPECT_GT(suppressed, 0);
+  ExportRequest publiek{.out = dir_ + "/publiek.csv", .dialect = "plain", .audience = "publiek"};
+  ASSERT_TRUE(ExportCells(workspace_, publiek).ok());
+  for (const auto& row : ReadPlainRows(publiek.out)) EXPECT_NE(row[5], "wijk");
+  ExportRequest unknown{.out = dir_ + "/x.csv", .audience = "iedereen"};
+  EXPECT_EQ(ExportCells(workspace_, unknown).status().code(), StatusCode::kInvalidArgument);
+  // A newer computation makes the publication outdated: nothing leaves until it is published again.
+  ASSERT_TRUE(ComputeIndicators(workspace_, {.indicators = {kIndicator}, .full = true}).ok());
+  EXPECT_EQ(ExportCells(workspace_, request).status().code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(PublishIndicators(workspace_).ok());
+  EXPECT_TRUE(ExportCells(workspace_, request).ok());
+}
+
 }  // namespace
 }  // namespace sz::pipeline
