@@ -7,8 +7,10 @@
 //   p.secondary[cell], p.knowledge[cell] (what an outsider knows of each cell afterwards)
 //
 // Method: audit every suppressed cell (FindNarrowCells); for each one narrower than min_width, suppress one more cell
-// in the relation that pins it most (fewest suppressed cells), the one of least cost; repeat until the
-// audit passes. Every round suppresses at least one cell, so it ends (at worst with everything
+// in the relation that pins it most (fewest suppressed cells), the one of least cost, or, when all its
+// relations are suppressed whole, in the nearest relation beyond them that has a published cell;
+// repeat until the audit passes. A cell shown wide is not audited again (suppressing more only
+// widens intervals). Every round suppresses at least one cell, so it ends (at worst with everything
 // suppressed, when every interval is unbounded or as wide as the published totals allow). The result
 // is safe by the audit, not by the heuristic; the heuristic only chooses which cells are lost.
 //
