@@ -120,6 +120,184 @@ class Component {
   ClpSimplex model_;
 };
 
+// The local audit of one cell: the LP over the cells within a few relation steps of it. Two bounds
+// from one small LP, both sound for the whole table:
+//   inner  the cells beyond the neighbourhood held at their true values: a restriction, so its
+//          solutions are tables consistent with the publication (witnesses) and its interval lies
+//          inside the cell's true LP interval; wide here means wide;
+//   outer  the cells beyond held only to their own bounds, their further relations dropped: a
+//          relaxation, so its interval contains the true one; narrow here means narrow.
+// Steps go through cells not known exactly (those known exactly are constants and tie nothing).
+class LocalAudit {
+ public:
+  LocalAudit(const LinearTable& table, const std::vector<Knowledge>& knowledge, const std::vector<bool>& exact,
+             double min_width)
+      : table_(table),
+        knowledge_(knowledge),
+        exact_(exact),
+        min_width_(min_width),
+        relations_of_(table.RelationsOfCells()),
+        local_(static_cast<size_t>(table.size()), -1),
+        in_reach_(static_cast<size_t>(table.size()), false),
+        low_(table.values()),
+        high_(table.values()) {}
+
+  enum class Verdict { kWide, kNarrow, kUndecided };
+  struct Answer {
+    Verdict verdict = Verdict::kUndecided;
+    Interval interval;  // kNarrow: the outer interval (narrower than min_width, contains the true one)
+  };
+
+  // The extremes of `cell` over the witnesses so far (an inner bound of its LP interval).
+  Interval Witnessed(int cell) const { return {low_[static_cast<size_t>(cell)], high_[static_cast<size_t>(cell)]}; }
+  // Whether the witnesses so far show `cell` wide.
+  bool ShownWide(int cell) const {
+    return high_[static_cast<size_t>(cell)] - low_[static_cast<size_t>(cell)] >= min_width_ - kWidthTolerance;
+  }
+
+  // Decides `cell` with neighbourhoods of 1, 2, … steps, as long as they stay under max_columns.
+  Result<Answer> Decide(int cell, int max_steps, size_t max_columns, int64_t& solves) {
+    std::vector<int> reach = {cell};  // cells within `steps` steps, in the order found
+    in_reach_[static_cast<size_t>(cell)] = true;
+    size_t frontier_begin = 0;
+    Answer answer;
+    for (int steps = 1; steps <= max_steps && answer.verdict == Verdict::kUndecided; ++steps) {
+      const size_t frontier_end = reach.size();
+      for (size_t f = frontier_begin; f < frontier_end; ++f) {
+        for (int r : relations_of_[static_cast<size_t>(reach[f])]) {
+          ForEachMember(r, [&](int member) {
+            if (!exact_[static_cast<size_t>(member)] && !in_reach_[static_cast<size_t>(member)]) {
+              in_reach_[static_cast<size_t>(member)] = true;
+              reach.push_back(member);
+            }
+          });
+        }
+      }
+      frontier_begin = frontier_end;
+      if (reach.size() > max_columns) break;
+      Result<Answer> step = Solve(cell, reach, solves);
+      if (!step.ok()) {
+        for (int c : reach) in_reach_[static_cast<size_t>(c)] = false;
+        return step.status();
+      }
+      answer = *step;
+      if (frontier_begin == reach.size()) break;  // the whole component is in reach: nothing further
+    }
+    for (int c : reach) in_reach_[static_cast<size_t>(c)] = false;
+    return answer;
+  }
+
+ private:
+  template <typename F>
+  void ForEachMember(int relation, F&& f) const {
+    const Relation& r = table_.relations()[static_cast<size_t>(relation)];
+    for (int part : r.parts) f(part);
+    f(r.total);
+  }
+
+  Result<Answer> Solve(int cell, const std::vector<int>& reach, int64_t& solves) {
+    // Relations touching the reach; their members not known exactly are the columns, the reach first.
+    std::vector<int> relations;
+    for (int c : reach) {
+      for (int r : relations_of_[static_cast<size_t>(c)]) relations.push_back(r);
+    }
+    std::sort(relations.begin(), relations.end());
+    relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
+    std::vector<int> columns = reach;
+    for (size_t k = 0; k < columns.size(); ++k) local_[static_cast<size_t>(columns[k])] = static_cast<int>(k);
+    for (int r : relations) {
+      ForEachMember(r, [&](int member) {
+        const size_t m = static_cast<size_t>(member);
+        if (!exact_[m] && local_[m] < 0) {
+          local_[m] = static_cast<int>(columns.size());
+          columns.push_back(member);
+        }
+      });
+    }
+    CoinPackedMatrix matrix(false, 0, 0);
+    matrix.setDimensions(0, static_cast<int>(columns.size()));
+    std::vector<double> rhs;
+    for (int r : relations) {
+      std::vector<int> index;
+      std::vector<double> coefficient;
+      double constant = 0;
+      const Relation& relation = table_.relations()[static_cast<size_t>(r)];
+      auto add = [&](int member, double sign) {
+        const size_t m = static_cast<size_t>(member);
+        if (exact_[m]) {
+          constant -= sign * knowledge_[m].lower;
+        } else {
+          index.push_back(local_[m]);
+          coefficient.push_back(sign);
+        }
+      };
+      for (int part : relation.parts) add(part, 1.0);
+      add(relation.total, -1.0);
+      matrix.appendRow(static_cast<int>(index.size()), index.data(), coefficient.data());
+      rhs.push_back(constant);
+    }
+    const size_t n = columns.size();
+    std::vector<double> lower(n), upper(n), objective(n, 0.0);
+    for (size_t k = 0; k < n; ++k) {  // inner bounds first
+      const size_t c = static_cast<size_t>(columns[k]);
+      const double value = table_.value(columns[k]);
+      lower[k] = k < reach.size() ? knowledge_[c].lower : value;
+      upper[k] = k < reach.size() ? std::min(knowledge_[c].upper, value + 10 * min_width_) : value;
+    }
+    objective[0] = 1.0;  // reach[0] is the cell
+    ClpSimplex model;
+    model.setLogLevel(0);
+    model.loadProblem(matrix, lower.data(), upper.data(), objective.data(), rhs.data(), rhs.data());
+    for (int c : columns) local_[static_cast<size_t>(c)] = -1;
+
+    Answer answer;
+    auto optimise = [&](double direction) -> Result<std::optional<double>> {
+      model.setOptimizationDirection(-direction);
+      model.primal();
+      ++solves;
+      if (model.isProvenOptimal()) return std::optional<double>(model.objectiveValue());
+      if (direction > 0 && model.isProvenDualInfeasible()) return std::optional<double>();
+      return InternalError(msg::AuditInfeasible(cell, model.status()));
+    };
+    // Inner: witnesses.
+    for (const double direction : {1.0, -1.0}) {
+      ASSIGN_OR_RETURN(std::optional<double> optimum, optimise(direction));
+      if (!optimum) continue;  // capped: cannot happen, but an unbounded maximum is wide all the same
+      const double* solution = model.primalColumnSolution();
+      for (size_t k = 0; k < reach.size(); ++k) {
+        const size_t c = static_cast<size_t>(reach[k]);
+        low_[c] = std::min(low_[c], solution[k]);
+        high_[c] = std::max(high_[c], solution[k]);
+      }
+      if (ShownWide(cell)) {
+        answer.verdict = Verdict::kWide;
+        return answer;
+      }
+    }
+    // Outer: every column within its own bounds.
+    for (size_t k = 0; k < n; ++k) {
+      const size_t c = static_cast<size_t>(columns[k]);
+      model.setColumnBounds(static_cast<int>(k), ClpBound(knowledge_[c].lower), ClpBound(knowledge_[c].upper));
+    }
+    ASSIGN_OR_RETURN(std::optional<double> maximum, optimise(1.0));
+    if (!maximum) return answer;  // unbounded outer interval: undecided
+    ASSIGN_OR_RETURN(std::optional<double> minimum, optimise(-1.0));
+    if (*maximum - *minimum < min_width_ - kWidthTolerance) {
+      answer.verdict = Verdict::kNarrow;
+      answer.interval = {*minimum, *maximum};
+    }
+    return answer;
+  }
+
+  const LinearTable& table_;
+  const std::vector<Knowledge>& knowledge_;
+  const std::vector<bool>& exact_;
+  const double min_width_;
+  const std::vector<std::vector<int>> relations_of_;
+  std::vector<int> local_;          // per cell: its column in the LP being built, -1 otherwise
+  std::vector<bool> in_reach_;      // per cell: in the reach being grown
+  std::vector<double> low_, high_;  // per cell: its extremes over the witnesses so far
+};
 }  // namespace
 
 Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
@@ -170,7 +348,7 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
 }
 
 Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
-                                   const std::vector<int>& cells, double min_width) {
+                                   const std::vector<int>& cells, double min_width, LocalReach reach) {
   RETURN_IF_ERROR(CheckAuditInput(table, knowledge, cells));
   const size_t n = static_cast<size_t>(table.size());
   WidthAudit audit;
@@ -196,7 +374,9 @@ Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<K
       }
     }
   }
-  // The requested cells per component (by root); exact cells are answered at once.
+  // Exact cells are answered at once, most others by the local audit; what is left, per component
+  // (by root), by the component's own LPs.
+  LocalAudit local(table, knowledge, exact, min_width);
   std::vector<std::vector<size_t>> requested(n);  // by root: indices into `cells`
   for (size_t k = 0; k < cells.size(); ++k) {
     const size_t cell = static_cast<size_t>(cells[k]);
@@ -205,7 +385,19 @@ Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<K
       audit.narrow[k] = min_width > 0;
       continue;
     }
-    requested[static_cast<size_t>(FindRoot(parent, cells[k]))].push_back(k);
+    if (!local.ShownWide(cells[k])) {
+      ASSIGN_OR_RETURN(LocalAudit::Answer answer, local.Decide(cells[k], reach.steps, reach.columns, audit.solves));
+      if (answer.verdict == LocalAudit::Verdict::kNarrow) {
+        audit.narrow[k] = true;
+        audit.interval[k] = answer.interval;
+        continue;
+      }
+      if (answer.verdict == LocalAudit::Verdict::kUndecided) {
+        requested[static_cast<size_t>(FindRoot(parent, cells[k]))].push_back(k);
+        continue;
+      }
+    }
+    audit.interval[k] = local.Witnessed(cells[k]);
   }
   std::vector<std::vector<int>> columns_of(n), relations_of(n);
   for (size_t i = 0; i < n; ++i) {

@@ -13,6 +13,7 @@
 // kUnbounded. Thread safety: pure function.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -32,21 +33,30 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
                                          const std::vector<int>& cells);
 
 // The fast audit for large tables: which of `cells` are narrower than `min_width`.
-//   narrow[k]   cells[k]'s LP interval is narrower than min_width; then interval[k] is that interval
-//               exactly (as AuditCells gives it);
+//   narrow[k]   cells[k]'s LP interval is narrower than min_width; interval[k] is an outer bound of
+//               it (it contains the LP interval and is itself narrower than min_width);
 //   !narrow[k]  interval[k] is an inner bound: two tables consistent with the publication whose
 //               values of the cell lie interval[k].width() >= min_width apart (witnesses), so the
 //               LP interval is at least as wide.
-// How: cells known exactly are constants; the rest falls apart into independent components (cells
-// tied by relations), each its own LP. The true table is a first witness; LPs that push the sum of
-// the uncertified cells up and down give more (each solution is a feasible table); what they leave
-// uncertified gets its own min and max. Same contract and errors as AuditCells.
+// How: cells known exactly are constants. Each cell is first decided locally, on the LP of the cells
+// within a few relation steps: holding the cells beyond at their true values restricts the problem
+// (its solutions are witnesses), leaving them free within their bounds relaxes it (a narrow interval
+// there is narrow in the whole). What stays undecided is audited on its whole component (cells tied
+// by relations): the true table is a first witness; LPs that push the uncertified cells up and down
+// give more (each solution is a feasible table); what they leave uncertified gets its own min and
+// max. Same contract and errors as AuditCells.
 struct WidthAudit {
   std::vector<bool> narrow;
   std::vector<Interval> interval;
   int64_t solves = 0;  // LPs solved
 };
+// How far the local audit reaches around a cell: relation steps and LP columns (steps 0: every
+// cell is audited on its whole component).
+struct LocalReach {
+  int steps = 3;
+  size_t columns = 400;
+};
 Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
-                                   const std::vector<int>& cells, double min_width);
+                                   const std::vector<int>& cells, double min_width, LocalReach reach = {});
 
 }  // namespace sz::disclosure

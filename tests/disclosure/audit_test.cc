@@ -167,7 +167,9 @@ TEST(AuditTest, FindNarrowCellsAgreesWithTheFullAuditOnRandomSuppressionPatterns
       }
     }
     Result<std::vector<Interval>> full = AuditCells(table, known, audited);
-    Result<WidthAudit> fast = FindNarrowCells(table, known, audited, 10);
+    // Trials 2 and 3 of every 4 audit every cell on its whole component, the others locally first.
+    Result<WidthAudit> fast =
+        FindNarrowCells(table, known, audited, 10, trial % 4 < 2 ? LocalReach{} : LocalReach{.steps = 0});
     ASSERT_TRUE(full.ok()) << full.status().message();
     ASSERT_TRUE(fast.ok()) << fast.status().message();
     for (size_t k = 0; k < audited.size(); ++k) {
@@ -176,8 +178,10 @@ TEST(AuditTest, FindNarrowCellsAgreesWithTheFullAuditOnRandomSuppressionPatterns
       EXPECT_EQ(fast->narrow[k], truth.width() < 10 - 1e-6) << "proef " << trial << ", cel " << audited[k];
       if (fast->narrow[k]) {
         ++narrow_seen;
-        EXPECT_NEAR(found.lower, truth.lower, 1e-6);
-        EXPECT_NEAR(found.upper, truth.upper, 1e-6);
+        // An outer bound, itself narrow: the true interval lies inside it.
+        EXPECT_LT(found.width(), 10 - 1e-6);
+        EXPECT_LE(found.lower, truth.lower + 1e-6);
+        EXPECT_GE(found.upper, truth.upper - 1e-6);
       } else {
         ++wide_seen;
         // An inner bound: two consistent tables this far apart, inside the true interval.
