@@ -18,11 +18,12 @@
 namespace sz::disclosure {
 
 struct PrimaryRules {
-  int min_count = 10;        // counts 1..min_count-1 are not shown
-  int min_denominator = 50;  // a rate with a smaller denominator is not shown
-  int min_respondents = 50;  // a survey estimate with fewer respondents is not shown
-  int round_wijk_to = 5;     // wijk counts rounded to a multiple of this (1: not rounded)
-  double min_width = 10;     // the audit: every suppressed cell's interval at least this wide
+  int min_count = 10;           // counts 1..min_count-1 are not shown
+  int min_denominator = 50;     // a rate with a smaller denominator is not shown
+  int min_respondents = 50;     // a survey estimate with fewer respondents is not shown
+  int round_wijk_to = 5;        // wijk counts rounded to a multiple of this (1: not rounded)
+  int wijk_period_months = 12;  // the shortest period published at wijk level (1, 3 or 12 months)
+  double min_width = 10;        // the audit: every suppressed cell's interval at least this wide
   bool operator==(const PrimaryRules&) const = default;
 };
 

@@ -96,6 +96,13 @@ std::optional<PeriodKind> PeriodKindOf(CatalogPeriod period) {
   return std::nullopt;
 }
 
+std::optional<int> PeriodMonthsOf(std::string_view name) {
+  if (name == "maand") return 1;
+  if (name == "kwartaal") return 3;
+  if (name == "jaar") return 12;
+  return std::nullopt;
+}
+
 const Indicator* FindIndicator(const Catalog& catalog, std::string_view id) {
   for (const Indicator& indicator : catalog.indicators) {
     if (indicator.id == id) return &indicator;

@@ -130,6 +130,9 @@ struct DisclosureSettings {
   std::optional<int> min_denominator;  // a rate with a smaller denominator is not shown
   std::optional<int> min_respondents;  // a survey estimate with fewer respondents is not shown
   std::optional<int> round_wijk_to;    // counts at wijk level rounded to a multiple of this
+  // fijnste_periode_wijk: the shortest period published at wijk level, in months (1 maand,
+  // 3 kwartaal, 12 jaar); finer wijk cells stay with the analysts.
+  std::optional<int> wijk_period_months;
   bool operator==(const DisclosureSettings&) const = default;
 };
 
@@ -174,6 +177,10 @@ struct Indicator {
 struct Catalog {
   std::vector<Indicator> indicators;  // in file order (files sorted by name); derived ones after their base
 };
+
+// fijnste_periode_wijk's values: "maand" 1, "kwartaal" 3, "jaar" 12 (months); nullopt otherwise.
+std::optional<int> PeriodMonthsOf(std::string_view name);
+inline const std::vector<std::string> kPeriodGrainNames = {"maand", "kwartaal", "jaar"};
 
 const Indicator* FindIndicator(const Catalog& catalog, std::string_view id);
 

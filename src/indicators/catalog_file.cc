@@ -676,7 +676,8 @@ class FileReader {
     const toml::table* settings = Table(table, "", "openbaarmaking");
     if (settings == nullptr) return;
     const std::string path = "openbaarmaking";
-    CheckKeys(*settings, path, {"min_aantal", "min_noemer", "min_respondenten", "afronden_wijk"});
+    CheckKeys(*settings, path,
+              {"min_aantal", "min_noemer", "min_respondenten", "afronden_wijk", "fijnste_periode_wijk"});
     auto get = [&](std::string_view key) -> std::optional<int> {
       if (auto value = Integer(*settings, path, key, 1, 1'000'000)) return static_cast<int>(*value);
       return std::nullopt;
@@ -685,6 +686,13 @@ class FileReader {
     ind.disclosure.min_denominator = get("min_noemer");
     ind.disclosure.min_respondents = get("min_respondenten");
     ind.disclosure.round_wijk_to = get("afronden_wijk");
+    if (const toml::node* node = settings->get("fijnste_periode_wijk")) {
+      const std::optional<std::string> name = node->value<std::string>();
+      ind.disclosure.wijk_period_months = name ? PeriodMonthsOf(*name) : std::nullopt;
+      if (!ind.disclosure.wijk_period_months) {
+        Problem(*node, msg::CatalogNotOneOf(path + ".fijnste_periode_wijk", name.value_or("?"), kPeriodGrainNames));
+      }
+    }
   }
 
   void TargetOf(const toml::table& table, Indicator& ind) {

@@ -17,7 +17,8 @@ const std::vector<IndicatorKind> kKinds = {
     IndicatorKind::kRate,     IndicatorKind::kSurvey,   IndicatorKind::kSurveyIncomeGap, IndicatorKind::kLinked,
     IndicatorKind::kDuration, IndicatorKind::kForecast, IndicatorKind::kDelivery};
 
-const std::vector<std::string> kRuleKeys = {"min_aantal", "min_noemer", "min_respondenten", "afronden_wijk"};
+const std::vector<std::string> kRuleKeys = {"min_aantal", "min_noemer", "min_respondenten", "afronden_wijk",
+                                            "fijnste_periode_wijk"};
 
 class ConfigReader {
  public:
@@ -99,6 +100,14 @@ class ConfigReader {
     settings.min_denominator = Integer(table, path, "min_noemer", 1);
     settings.min_respondents = Integer(table, path, "min_respondenten", 1);
     settings.round_wijk_to = Integer(table, path, "afronden_wijk", 1);
+    if (const toml::node* node = table.get("fijnste_periode_wijk")) {
+      const std::optional<std::string> name = node->value<std::string>();
+      settings.wijk_period_months = name ? PeriodMonthsOf(*name) : std::nullopt;
+      if (!settings.wijk_period_months) {
+        Problem(node->source().begin,
+                msg::CatalogNotOneOf(path + ".fijnste_periode_wijk", name.value_or("?"), kPeriodGrainNames));
+      }
+    }
     return settings;
   }
 
@@ -129,7 +138,8 @@ Result<DisclosureConfig> LoadDisclosureConfig(const std::filesystem::path& file)
 }
 
 DisclosureSettings ResolveDisclosure(const DisclosureConfig& config, const Indicator& indicator) {
-  const DisclosureSettings dutch{.min_count = 10, .min_denominator = 50, .min_respondents = 50, .round_wijk_to = 5};
+  const DisclosureSettings dutch{
+      .min_count = 10, .min_denominator = 50, .min_respondents = 50, .round_wijk_to = 5, .wijk_period_months = 12};
   const DisclosureSettings none;
   auto kind = config.by_kind.find(indicator.kind);
   const DisclosureSettings& of_kind = kind == config.by_kind.end() ? none : kind->second;
@@ -142,7 +152,8 @@ DisclosureSettings ResolveDisclosure(const DisclosureConfig& config, const Indic
   return {.min_count = pick(&DisclosureSettings::min_count),
           .min_denominator = pick(&DisclosureSettings::min_denominator),
           .min_respondents = pick(&DisclosureSettings::min_respondents),
-          .round_wijk_to = pick(&DisclosureSettings::round_wijk_to)};
+          .round_wijk_to = pick(&DisclosureSettings::round_wijk_to),
+          .wijk_period_months = pick(&DisclosureSettings::wijk_period_months)};
 }
 
 }  // namespace sz::indicators

@@ -6,9 +6,10 @@
 //   min_noemer = 50             # a rate with a smaller denominator is not shown
 //   min_respondenten = 50       # a survey estimate with fewer respondents is not shown
 //   afronden_wijk = 5           # counts at wijk level rounded to a multiple of this (1: not rounded)
+//   fijnste_periode_wijk = "jaar"  # the shortest period published at wijk level: maand, kwartaal, jaar
 //   min_breedte = 10            # the audit: every suppressed cell's interval at least this wide
 //   [soort.enquete]             # per kind (verhouding, enquete, enquete_kloof_inkomen, gekoppeld,
-//   min_respondenten = 100      # duur, voorspelling, levering): any of the first four keys
+//   min_respondenten = 100      # duur, voorspelling, levering): any key but min_breedte
 //
 // An indicator's own `openbaarmaking` table in the catalogue overrides its kind's, which overrides
 // [standaard], which overrides the Dutch defaults above (which also hold when the file is absent).

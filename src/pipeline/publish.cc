@@ -20,6 +20,7 @@ disclosure::PrimaryRules RulesOf(const indicators::DisclosureSettings& settings,
   rules.min_denominator = *settings.min_denominator;
   rules.min_respondents = *settings.min_respondents;
   rules.round_wijk_to = *settings.round_wijk_to;
+  rules.wijk_period_months = *settings.wijk_period_months;
   rules.min_width = min_width;
   return rules;
 }

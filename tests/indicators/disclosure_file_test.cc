@@ -22,6 +22,7 @@ TEST(DisclosureFileTest, WithoutAFileTheDutchDefaultsHold) {
   EXPECT_EQ(rules.min_denominator, 50);
   EXPECT_EQ(rules.min_respondents, 50);
   EXPECT_EQ(rules.round_wijk_to, 5);
+  EXPECT_EQ(rules.wijk_period_months, 12);  // wijken per year, as CBS publishes them
   EXPECT_EQ(config->min_width, 10);
 }
 
@@ -35,6 +36,7 @@ min_breedte = 20
 min_respondenten = 100
 [soort.verhouding]
 min_aantal = 7
+fijnste_periode_wijk = "kwartaal"
 )",
                                                           "openbaarmaking.toml");
   ASSERT_TRUE(config.ok()) << config.status().message();
@@ -48,6 +50,8 @@ min_aantal = 7
   EXPECT_EQ(rate.min_count, 7);
   EXPECT_EQ(rate.round_wijk_to, 1);
   EXPECT_EQ(rate.min_denominator, 50);  // not set anywhere: the Dutch default
+  EXPECT_EQ(rate.wijk_period_months, 3);
+  EXPECT_EQ(ResolveDisclosure(*config, survey).wijk_period_months, 12);
 }
 
 TEST(DisclosureFileTest, ProblemsNameTheFileLineAndColumn) {
@@ -57,11 +61,14 @@ min_aantal = 0
 min_aantal = 3
 [soort.enquete]
 min_breedte = 4
+fijnste_periode_wijk = "week"
 )",
                                                           "openbaarmaking.toml");
   ASSERT_EQ(config.status().code(), StatusCode::kDataError);
   const std::string& message = config.status().message();
-  EXPECT_NE(message.find("3 fouten"), std::string::npos) << message;
+  EXPECT_NE(message.find("4 fouten"), std::string::npos) << message;
+  EXPECT_NE(message.find("openbaarmaking.toml:7:24: "), std::string::npos) << message;
+  EXPECT_NE(message.find("maand, kwartaal, jaar"), std::string::npos) << message;
   EXPECT_NE(message.find("openbaarmaking.toml:2:14: "), std::string::npos) << message;
   EXPECT_NE(message.find("openbaarmaking.toml:3:8: "), std::string::npos) << message;
   EXPECT_NE(message.find("openbaarmaking.toml:6:1: "), std::string::npos) << message;

@@ -190,3 +190,27 @@ TEST(PublicationTableTest, MonthsQuartersAndCategoriesAddUpOrAreNotUsedAsEquatio
 
 }  // namespace
 }  // namespace sz::pipeline::internal
+
+namespace sz::pipeline::internal {
+namespace {
+
+TEST(PublicationTableTest, WijkenArePublishedForNoPeriodShorterThanTheRulesAllow) {
+  const indicators::Indicator ind = RateIndicator("vt_per_1000");
+  std::vector<IndicatorCell> cells = {Cell(ind.id, RegionLevel::kWijk, "WK015301", "2024-03", 12, 2000),
+                                      Cell(ind.id, RegionLevel::kWijk, "WK015301", "2024-Q1", 30, 2000),
+                                      Cell(ind.id, RegionLevel::kWijk, "WK015301", "2024", 120, 2000),
+                                      Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024-03", 40, 9000)};
+  auto periods = [&](int wijk_period_months) {
+    Result<RatePublication> p = PublishRates({{&ind, {.wijk_period_months = wijk_period_months}, cells}}, 10);
+    EXPECT_TRUE(p.ok()) << p.status().message();
+    std::string out;
+    for (const PublishedCell& cell : p->cells) out += cell.region + "/" + cell.period + " ";
+    return out;
+  };
+  EXPECT_EQ(periods(12), "WK015301/2024 GM0153/2024-03 ");
+  EXPECT_EQ(periods(3), "WK015301/2024-Q1 WK015301/2024 GM0153/2024-03 ");
+  EXPECT_EQ(periods(1), "WK015301/2024-03 WK015301/2024-Q1 WK015301/2024 GM0153/2024-03 ");
+}
+
+}  // namespace
+}  // namespace sz::pipeline::internal

@@ -141,6 +141,16 @@ class QuantityTable {
   disclosure::LinearTable table_;
 };
 
+// Weeks are not published; at wijk level, no period shorter than the rules allow.
+bool Published(const store::IndicatorCell& cell, const PrimaryRules& rules) {
+  const PeriodForm form = FormOf(cell.period);
+  if (form == PeriodForm::kWeek) return false;
+  if (cell.level != RegionLevel::kWijk) return true;
+  if (form == PeriodForm::kMonth) return rules.wijk_period_months <= 1;
+  if (form == PeriodForm::kQuarter) return rules.wijk_period_months <= 3;
+  return true;
+}
+
 bool PublicDenominator(const indicators::Indicator& indicator) {
   return indicator.denominator && indicator.denominator->sources.size() == 1 &&
          indicator.denominator->sources[0] == "bevolking";
@@ -164,7 +174,7 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
                                          : -1;
     for (size_t c = 0; c < inputs[i].cells.size(); ++c) {
       const store::IndicatorCell& cell = inputs[i].cells[c];
-      if (FormOf(cell.period) == PeriodForm::kWeek) continue;
+      if (!Published(cell, inputs[i].rules)) continue;
       Placed p{i, c};
       if (numerator_quantity >= 0 && cell.numerator)
         p.numerator = quantities.CellOf(numerator_quantity, cell, *cell.numerator);

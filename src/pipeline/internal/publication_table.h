@@ -22,7 +22,10 @@
 // any of its counts is suppressed (primary before secondary in its status).
 //
 // Weekly cells are not published: weeks cut across months and years, and they serve the signals,
-// which stay with the analysts (issue 14). Thread safety: pure function.
+// which stay with the analysts (issue 14). Nor are wijk cells of a period shorter than the rules'
+// wijk_period_months (fijnste_periode_wijk, by default the year, as CBS publishes wijken): a wijk's
+// month holds a handful of registrations, so it would be almost all suppressed. Thread safety: pure
+// function.
 #pragma once
 
 #include <cstdint>
