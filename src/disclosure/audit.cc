@@ -6,6 +6,7 @@
 #include <numeric>
 #include <optional>
 #include <random>
+#include <utility>
 
 #include "disclosure/messages.h"
 
@@ -130,11 +131,13 @@ class Component {
 // Steps go through cells not known exactly (those known exactly are constants and tie nothing).
 class LocalAudit {
  public:
+  // `wanted`: per cell, whether it is to be audited (its witnesses are worth pushing for).
   LocalAudit(const LinearTable& table, const std::vector<Knowledge>& knowledge, const std::vector<bool>& exact,
-             double min_width)
+             std::vector<bool> wanted, double min_width)
       : table_(table),
         knowledge_(knowledge),
         exact_(exact),
+        wanted_(std::move(wanted)),
         min_width_(min_width),
         relations_of_(table.RelationsOfCells()),
         local_(static_cast<size_t>(table.size()), -1),
@@ -244,7 +247,13 @@ class LocalAudit {
       lower[k] = k < reach.size() ? knowledge_[c].lower : value;
       upper[k] = k < reach.size() ? std::min(knowledge_[c].upper, value + 10 * min_width_) : value;
     }
+    // The cell, and a little of every other wanted cell of the reach not yet shown wide, with random
+    // signs: the optimum stays (nearly) the cell's, and its solution pushes the others apart too.
     objective[0] = 1.0;  // reach[0] is the cell
+    for (size_t k = 1; k < reach.size(); ++k) {
+      if (wanted_[static_cast<size_t>(reach[k])] && !ShownWide(reach[k]))
+        objective[k] = (random_() & 1u) ? 0.01 : -0.01;
+    }
     ClpSimplex model;
     model.setLogLevel(0);
     model.loadProblem(matrix, lower.data(), upper.data(), objective.data(), rhs.data(), rhs.data());
@@ -255,7 +264,7 @@ class LocalAudit {
       model.setOptimizationDirection(-direction);
       model.primal();
       ++solves;
-      if (model.isProvenOptimal()) return std::optional<double>(model.objectiveValue());
+      if (model.isProvenOptimal()) return std::optional<double>(model.primalColumnSolution()[0]);
       if (direction > 0 && model.isProvenDualInfeasible()) return std::optional<double>();
       return InternalError(msg::AuditInfeasible(cell, model.status()));
     };
@@ -274,7 +283,8 @@ class LocalAudit {
         return answer;
       }
     }
-    // Outer: every column within its own bounds.
+    // Outer: every column within its own bounds, the cell alone in the objective.
+    for (size_t k = 1; k < reach.size(); ++k) model.setObjectiveCoefficient(static_cast<int>(k), 0.0);
     for (size_t k = 0; k < n; ++k) {
       const size_t c = static_cast<size_t>(columns[k]);
       model.setColumnBounds(static_cast<int>(k), ClpBound(knowledge_[c].lower), ClpBound(knowledge_[c].upper));
@@ -292,11 +302,13 @@ class LocalAudit {
   const LinearTable& table_;
   const std::vector<Knowledge>& knowledge_;
   const std::vector<bool>& exact_;
+  const std::vector<bool> wanted_;
   const double min_width_;
   const std::vector<std::vector<int>> relations_of_;
   std::vector<int> local_;          // per cell: its column in the LP being built, -1 otherwise
   std::vector<bool> in_reach_;      // per cell: in the reach being grown
   std::vector<double> low_, high_;  // per cell: its extremes over the witnesses so far
+  std::mt19937 random_{20240101u};  // fixed: the same audit, and publication, every run
 };
 }  // namespace
 
@@ -376,7 +388,9 @@ Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<K
   }
   // Exact cells are answered at once, most others by the local audit; what is left, per component
   // (by root), by the component's own LPs.
-  LocalAudit local(table, knowledge, exact, min_width);
+  std::vector<bool> wanted(n, false);
+  for (int cell : cells) wanted[static_cast<size_t>(cell)] = true;
+  LocalAudit local(table, knowledge, exact, std::move(wanted), min_width);
   std::vector<std::vector<size_t>> requested(n);  // by root: indices into `cells`
   for (size_t k = 0; k < cells.size(); ++k) {
     const size_t cell = static_cast<size_t>(cells[k]);
@@ -387,6 +401,7 @@ Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<K
     }
     if (!local.ShownWide(cells[k])) {
       ASSIGN_OR_RETURN(LocalAudit::Answer answer, local.Decide(cells[k], reach.steps, reach.columns, audit.solves));
+      if (answer.verdict != LocalAudit::Verdict::kUndecided) ++audit.decided_locally;
       if (answer.verdict == LocalAudit::Verdict::kNarrow) {
         audit.narrow[k] = true;
         audit.interval[k] = answer.interval;

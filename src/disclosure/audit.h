@@ -39,7 +39,7 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
 //               values of the cell lie interval[k].width() >= min_width apart (witnesses), so the
 //               LP interval is at least as wide.
 // How: cells known exactly are constants. Each cell is first decided locally, on the LP of the cells
-// within a few relation steps: holding the cells beyond at their true values restricts the problem
+// within LocalReach.steps relation steps: holding the cells beyond at their true values restricts the problem
 // (its solutions are witnesses), leaving them free within their bounds relaxes it (a narrow interval
 // there is narrow in the whole). What stays undecided is audited on its whole component (cells tied
 // by relations): the true table is a first witness; LPs that push the uncertified cells up and down
@@ -49,11 +49,12 @@ struct WidthAudit {
   std::vector<bool> narrow;
   std::vector<Interval> interval;
   int64_t solves = 0;  // LPs solved
+  int64_t decided_locally = 0;  // cells the local audit decided (the rest: on their whole component)
 };
 // How far the local audit reaches around a cell: relation steps and LP columns (steps 0: every
 // cell is audited on its whole component).
 struct LocalReach {
-  int steps = 3;
+  int steps = 1;
   size_t columns = 400;
 };
 Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,

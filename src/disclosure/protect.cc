@@ -10,6 +10,9 @@ namespace sz::disclosure {
 
 namespace {
 
+// An interval whose upper end is below this is the single value 0.
+constexpr double kZeroTolerance = 1e-6;
+
 std::vector<int> MembersOf(const LinearTable& table, int relation) {
   std::vector<int> cells = table.relations()[static_cast<size_t>(relation)].parts;
   cells.push_back(table.relations()[static_cast<size_t>(relation)].total);
@@ -20,9 +23,10 @@ std::vector<int> MembersOf(const LinearTable& table, int relation) {
 // with the fewest suppressed members. When every relation of the cell is suppressed whole, what pins
 // it lies further out (a suppressed total that its own relation fixes): the search widens relation by
 // relation, through suppressed cells, to the nearest relations with a published member, and takes the
-// cheapest there. -1 when everything reachable is suppressed.
+// cheapest there. Cells in `futile` are never taken. -1 when nothing reachable can be.
 int CellToSuppress(int cell, const LinearTable& table, const std::vector<std::vector<int>>& relations_of,
-                   const std::vector<bool>& suppressed, const std::vector<double>& cost) {
+                   const std::vector<bool>& suppressed, const std::vector<bool>& futile,
+                   const std::vector<double>& cost) {
   std::vector<std::pair<int, int>> by_suppressed;  // (suppressed members, relation)
   for (int relation : relations_of[static_cast<size_t>(cell)]) {
     int count = 0;
@@ -35,7 +39,7 @@ int CellToSuppress(int cell, const LinearTable& table, const std::vector<std::ve
     double best_cost = std::numeric_limits<double>::infinity();
     for (int member : MembersOf(table, relation)) {
       const size_t m = static_cast<size_t>(member);
-      if (suppressed[m] || cost[m] >= best_cost) continue;
+      if (suppressed[m] || futile[m] || cost[m] >= best_cost) continue;
       best = member;
       best_cost = cost[m];
     }
@@ -56,7 +60,7 @@ int CellToSuppress(int cell, const LinearTable& table, const std::vector<std::ve
         for (int member : MembersOf(table, relation)) {
           const size_t m = static_cast<size_t>(member);
           if (!suppressed[m]) {
-            if (cost[m] < best_cost) {
+            if (!futile[m] && cost[m] < best_cost) {
               best = member;
               best_cost = cost[m];
             }
@@ -102,6 +106,7 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
   // publication (a cell's bounds become [0, ∞), which contain its old ones), so later rounds audit
   // only the cells not yet shown wide.
   std::vector<bool> wide(n, false);
+  std::vector<bool> futile(n, false);  // secondary cells found forced to 0: never to be suppressed
   while (true) {
     std::vector<int> audited;
     for (size_t i = 0; i < n; ++i) {
@@ -119,10 +124,23 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
         wide[static_cast<size_t>(cell)] = true;
         continue;
       }
+      const size_t c = static_cast<size_t>(cell);
+      if (protection.secondary[c] && audit.interval[k].upper < kZeroTolerance) {
+        // A secondary cell the rest of the table forces to 0: suppressing it hides nothing (every
+        // table consistent with the publication has it 0 already), so it is published after all,
+        // which changes no interval, and never chosen again.
+        suppressed[c] = false;
+        protection.secondary[c] = false;
+        protection.knowledge[c] = published[c];
+        --protection.secondary_cells;
+        protection.information_loss -= cost[c];
+        futile[c] = true;
+        continue;
+      }
       // A cell in a relation that already lost a cell this round may be protected by it: audit again first.
       const std::vector<int>& mine = relations_of[static_cast<size_t>(cell)];
       if (std::any_of(mine.begin(), mine.end(), [&](int r) { return touched[static_cast<size_t>(r)]; })) continue;
-      const int best = CellToSuppress(cell, table, relations_of, suppressed, cost);
+      const int best = CellToSuppress(cell, table, relations_of, suppressed, futile, cost);
       if (best < 0) {
         return InternalError(msg::CannotProtect(cell, audit.interval[k].lower, audit.interval[k].upper, min_width));
       }

@@ -10,9 +10,11 @@
 // in the relation that pins it most (fewest suppressed cells), the one of least cost, or, when all its
 // relations are suppressed whole, in the nearest relation beyond them that has a published cell;
 // repeat until the audit passes. A cell shown wide is not audited again (suppressing more only
-// widens intervals). Every round suppresses at least one cell, so it ends (at worst with everything
-// suppressed, when every interval is unbounded or as wide as the published totals allow). The result
-// is safe by the audit, not by the heuristic; the heuristic only chooses which cells are lost.
+// widens intervals). A secondary cell the table forces to 0 (sparse tables: a breakdown whose
+// categories are covered by another's) hides nothing when suppressed: it is published after all,
+// which changes no interval, and never chosen again. Every round suppresses or restores at least one
+// cell, each cell is restored at most once, so it ends. The result is safe by the audit, not by the
+// heuristic; the heuristic only chooses which cells are lost.
 //
 // Contract: `published` has one Knowledge per cell (what is known if the cell is published: Exact or
 // Rounded), `primary` and `cost` one entry per cell; kInvalidArgument otherwise. Primary cells are

@@ -391,6 +391,16 @@ Result<ComputeReport> ComputeIndicators(Workspace& workspace, const ComputeReque
     }
   }
 
+  // Nothing changed: nothing is stored (an idempotent run leaves the store as it was, and the
+  // publication made from the latest computation stays current).
+  if (results.empty() && report.removed.empty()) {
+    ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> latest, store->indicator_values().LatestRun());
+    if (latest) {
+      report.run_id = latest->id;
+      report.seconds = SecondsSince(start);
+      return report;
+    }
+  }
   store::IndicatorRun run;
   run.computed_at = UtcTimestamp(workspace.clock().NowUnixSeconds());
   run.catalog_sha256 = inputs.catalog_sha256;

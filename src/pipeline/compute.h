@@ -48,7 +48,7 @@ struct ComputedIndicator {
 };
 
 struct ComputeReport {
-  int64_t run_id = 0;
+  int64_t run_id = 0;  // the run stored; when nothing changed, none is: the latest run's id
   int64_t cells = 0;
   std::vector<ComputedIndicator> computed;
   std::vector<std::string> unchanged;  // skipped: the same inputs as their stored cells

@@ -302,6 +302,7 @@ std::string RunComputing(std::string_view indicator) { return "berekenen: " + st
 std::string StageLinking() { return "koppelen"; }
 std::string StageComputing() { return "berekenen"; }
 std::string StagePublishing() { return "publiceren"; }
+std::string PublicationCurrent() { return "de publicatie hoort al bij de laatste berekening"; }
 std::string KindNotPublishedYet(std::string_view kind) {
   return "indicatoren van soort " + std::string(kind) +
          " worden nog niet gepubliceerd: ze blijven bij de analisten tot hun openbaarmakingsregels er zijn";

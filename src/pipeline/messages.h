@@ -87,6 +87,7 @@ std::string StageLinking();    // "koppelen"
 std::string StageComputing();  // "berekenen"
 // Publish (pipeline/publish.h).
 std::string StagePublishing();  // "publiceren"
+std::string PublicationCurrent();
 std::string KindNotPublishedYet(std::string_view kind);
 std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64_t suppressed_secondary);
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements);

@@ -4,6 +4,8 @@
 
 #include "pipeline/messages.h"
 #include "sources/contract.h"
+#include "store/indicator_values.h"
+#include "store/publications.h"
 
 namespace sz::pipeline {
 namespace {
@@ -47,6 +49,23 @@ Result<RunReport> RunAll(Workspace& workspace, const RunRequest& request) {
       {msg::StageComputing(), SecondsSince(start),
        msg::ComputeStageSummary(report.compute.computed.size(), report.compute.cells, report.compute.unchanged.size(),
                                 report.compute.not_computed.size())});
+
+  // 3. Publish, unless the publication is of the latest computation already.
+  start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> computed, store->indicator_values().LatestRun());
+  ASSIGN_OR_RETURN(std::optional<store::PublicationRun> published, store->publications().Latest());
+  if (!computed) {
+    report.stages.push_back({msg::StagePublishing(), 0, msg::NothingComputedYet()});
+  } else if (!request.full && published && published->indicator_run_id == computed->id) {
+    report.stages.push_back({msg::StagePublishing(), 0, msg::PublicationCurrent()});
+  } else {
+    if (request.progress) request.progress(msg::StagePublishing());
+    ASSIGN_OR_RETURN(PublishReport publication, PublishIndicators(workspace));
+    report.stages.push_back({msg::StagePublishing(), SecondsSince(start),
+                             msg::PublishStageSummary(publication.cells, publication.suppressed_primary,
+                                                      publication.suppressed_secondary)});
+    report.publish = std::move(publication);
+  }
   return report;
 }
 

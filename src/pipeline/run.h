@@ -1,10 +1,11 @@
 // `samenzicht run`: the stages after ingest, in order — link (when something new was ingested, or
-// always with `full`) → compute the catalogue's indicators. Signals and publication join here in
-// their own issues. Each stage is its own transaction; a failing stage stops the run and what the
-// earlier stages stored stays (it is consistent on its own).
+// always with `full`) → compute the catalogue's indicators → publish (disclosure control,
+// pipeline/publish.h; when the publication is older than the computation, or always with `full`).
+// Signals join here in their own issue. Each stage is its own transaction; a failing stage stops
+// the run and what the earlier stages stored stays (it is consistent on its own).
 //
 //   ASSIGN_OR_RETURN(RunReport report, RunAll(workspace, RunRequest{.full = false}));
-//   for (const StageTime& stage : report.stages) ...   // "koppelen 19.9 s", "berekenen 4.1 s"
+//   for (const StageTime& stage : report.stages) ...   // "koppelen 19.9 s", "berekenen 4.1 s", "publiceren …"
 //
 // Incremental by default: linking extends the stored linkage when it can (pipeline/link.h) and the
 // compute stage recomputes only the indicators whose inputs changed (pipeline/compute.h); `full`
@@ -21,6 +22,7 @@
 #include "core/status.h"
 #include "pipeline/compute.h"
 #include "pipeline/link.h"
+#include "pipeline/publish.h"
 #include "pipeline/workspace.h"
 
 namespace sz::pipeline {
@@ -31,7 +33,7 @@ struct RunRequest {
 };
 
 struct StageTime {
-  std::string stage;  // Dutch: "koppelen", "berekenen"
+  std::string stage;  // Dutch: "koppelen", "berekenen", "publiceren"
   double seconds = 0;
   std::string summary;  // Dutch, one line
 };
@@ -39,6 +41,7 @@ struct StageTime {
 struct RunReport {
   std::optional<LinkReport> link;  // nullopt when there was nothing to link
   ComputeReport compute;
+  std::optional<PublishReport> publish;  // nullopt when the publication was already current
   std::vector<StageTime> stages;
 };
 

@@ -227,3 +227,32 @@ TEST(AuditTest, PublishedValuesThatContradictTheTotalsAreAnInternalError) {
 
 }  // namespace
 }  // namespace sz::disclosure
+
+namespace sz::disclosure {
+namespace {
+
+TEST(AuditTest, TheLocalAuditDecidesACellBesideRoundedWijkenWithoutItsComponent) {
+  // A gemeente of 43 = a suppressed wijk of 3 + rounded wijken of 40 together: with four of 10 (each
+  // 8..12) the small wijk can be anything from 0 to 11, with two of 20 (18..22) it lies in [0, 7].
+  for (const int rounded : {4, 2}) {
+    LinearTable table;
+    std::vector<Knowledge> known;
+    std::vector<int> parts = {table.AddCell(3)};
+    known.push_back(Suppressed());
+    const double each = 40.0 / rounded;
+    for (int w = 0; w < rounded; ++w) {
+      parts.push_back(table.AddCell(each));
+      known.push_back(Rounded(RoundCount(each, 5), 5));
+    }
+    const int gemeente = table.AddCell(43);
+    known.push_back(Exact(43));
+    table.AddRelation(gemeente, parts);
+    Result<WidthAudit> audit = FindNarrowCells(table, known, {parts[0]}, 10);
+    ASSERT_TRUE(audit.ok()) << audit.status().message();
+    EXPECT_EQ(audit->narrow[0], rounded == 2);
+    EXPECT_EQ(audit->decided_locally, 1);
+  }
+}
+
+}  // namespace
+}  // namespace sz::disclosure

@@ -139,6 +139,44 @@ TEST(ProtectTest, ACellPinnedBeyondItsWhollySuppressedRelationsIsProtectedFurthe
   for (size_t k = 0; k < suppressed.size(); ++k) EXPECT_GE((*intervals)[k].width(), 10) << "cel " << suppressed[k];
 }
 
+TEST(ProtectTest, ASecondaryCellThatTheTableForcesToZeroIsPublishedAfterAll) {
+  // A totaal of 3 broken down two ways whose categories share their parts (as in a sparse table):
+  // t = x1 + x2 = y1 + zero + y3, x1 = a, x2 = b + c, y1 = b, y3 = a + c, so `zero` is 0 in every
+  // table that satisfies the relations, suppressed or not. The small wijk p = e - zero - q must be
+  // protected; the cheapest cell, `zero`, cannot do it, so q goes.
+  LinearTable table;
+  const int t = table.AddCell(3), x1 = table.AddCell(1), x2 = table.AddCell(2), y1 = table.AddCell(1);
+  const int zero = table.AddCell(0), y3 = table.AddCell(2), a = table.AddCell(1), b = table.AddCell(1);
+  const int c = table.AddCell(1), p = table.AddCell(3), q = table.AddCell(10), e = table.AddCell(13);
+  table.AddRelation(t, {x1, x2});
+  table.AddRelation(t, {y1, zero, y3});
+  table.AddRelation(x1, {a});
+  table.AddRelation(x2, {b, c});
+  table.AddRelation(y1, {b});
+  table.AddRelation(y3, {a, c});
+  table.AddRelation(e, {p, zero, q});
+  std::vector<Knowledge> published;
+  std::vector<bool> primary;
+  for (double value : table.values()) {
+    published.push_back(Exact(value));
+    primary.push_back(value >= 1 && value <= 9);
+  }
+  Result<Protection> protection = ProtectTable(table, published, primary, CostBySize(table), 10);
+  ASSERT_TRUE(protection.ok()) << protection.status().message();
+  EXPECT_FALSE(protection->secondary[static_cast<size_t>(zero)]);
+  EXPECT_EQ(protection->knowledge[static_cast<size_t>(zero)], Exact(0));
+  EXPECT_TRUE(protection->secondary[static_cast<size_t>(q)]);
+  EXPECT_EQ(protection->secondary_cells, 1);
+  EXPECT_DOUBLE_EQ(protection->information_loss, 11);
+  std::vector<int> suppressed;
+  for (int i = 0; i < table.size(); ++i) {
+    if (protection->knowledge[static_cast<size_t>(i)].upper == kUnbounded) suppressed.push_back(i);
+  }
+  Result<std::vector<Interval>> intervals = AuditCells(table, protection->knowledge, suppressed);
+  ASSERT_TRUE(intervals.ok()) << intervals.status().message();
+  for (size_t k = 0; k < suppressed.size(); ++k) EXPECT_GE((*intervals)[k].width(), 10) << "cel " << suppressed[k];
+}
+
 TEST(ProtectTest, RejectsInputsOfTheWrongSize) {
   LinearTable table;
   table.AddCell(1);

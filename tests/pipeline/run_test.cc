@@ -115,6 +115,12 @@ TEST_F(RunTest, AfterANewMonthOfVeiligThuisAnIncrementalRunEqualsAFullRecomputat
   ASSERT_TRUE(first->link.has_value());
   EXPECT_TRUE(first->compute.unchanged.empty());
   EXPECT_TRUE(first->compute.not_computed.empty()) << first->compute.not_computed.front().first;
+  // The last stage publishes the computation through disclosure control.
+  ASSERT_TRUE(first->publish.has_value());
+  EXPECT_GT(first->publish->suppressed_primary, 0);
+  EXPECT_EQ(first->publish->indicator_run_id, store_->indicator_values().LatestRun().value()->id);
+  ASSERT_EQ(first->stages.size(), 3u);
+  EXPECT_EQ(first->stages[2].stage, "publiceren");
 
   IngestFile("veilig_thuis", {*dir_ + "/vt-last-month.csv"});
   auto next = RunAll(*workspace_, {});
@@ -159,6 +165,12 @@ TEST_F(RunTest, AfterANewMonthOfVeiligThuisAnIncrementalRunEqualsAFullRecomputat
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->link->skipped);
   EXPECT_TRUE(again->compute.computed.empty());
+  // The recomputation above was not published yet: this run publishes it, the next has nothing to do.
+  EXPECT_TRUE(again->publish.has_value());
+  auto current = RunAll(*workspace_, {});
+  ASSERT_TRUE(current.ok());
+  EXPECT_FALSE(current->publish.has_value());
+  EXPECT_EQ(current->stages[2].summary, "de publicatie hoort al bij de laatste berekening");
 }
 
 // The criterion: hermelding, vervolgmelding and nieuw for Twente, per year, from the stored cells,
