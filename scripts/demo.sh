@@ -2,8 +2,9 @@
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
 #   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → survey
 #   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts) →
-#   indicators --check → run (compute the catalogue) → a new VT month → run (incremental) → export
-# Later stages (link, compute, detect, publish, serve) join here as they land.
+#   indicators --check → run (compute the catalogue, publish through disclosure control) → a new VT
+#   month → run (incremental) → export, for the analysts and for the public
+# Later stages (signals, serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
 # Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026).
@@ -69,7 +70,7 @@ head -4 "$out/eenzaam-$wave.csv"
 echo "== 8. Vroege signalen: de detectiemethoden vergeleken op de ingebrachte uitbraken (reeksen uit de opslag)"
 "$sz" detect-eval --db "$db" --truth "$out/desks" --json "$out/detect-eval.json"
 
-echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicatoren berekend en geëxporteerd"
+echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicatoren berekend en na openbaarmakingscontrole gepubliceerd"
 "$sz" indicators --check
 "$sz" run --db "$db"
 echo "== 10. De meldingen van Veilig Thuis over $last_month komen binnen: run koppelt alleen die bij en berekent alleen wat ze raken"
@@ -77,3 +78,6 @@ echo "== 10. De meldingen van Veilig Thuis over $last_month komen binnen: run ko
 "$sz" run --db "$db"
 "$sz" export --db "$db" --format csv --out "$out/indicatoren.csv"
 "$sz" export --db "$db" --format xlsx --gemeente GM0168 --out "$out/indicatoren-losser.xlsx"
+echo "   (wat het publiek en de gemeente Losser te zien krijgen: alleen gepubliceerde cellen, onderdrukte als '.')"
+"$sz" export --db "$db" --format csv --audience publiek --out "$out/indicatoren-publiek.csv"
+"$sz" export --db "$db" --format csv --audience gemeente:GM0168 --out "$out/indicatoren-gemeente-losser.csv"
