@@ -1,6 +1,7 @@
 #include "pipeline/publish.h"
 
 #include <chrono>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "disclosure/rules.h"
@@ -39,8 +40,19 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
   PublishReport report;
   report.indicator_run_id = latest->id;
   std::vector<internal::RateInput> rates;
+  std::vector<store::PublishedCell> estimates;  // survey estimates, by their own rule
   nlohmann::json per_indicator = nlohmann::json::object();
   for (const indicators::Indicator& indicator : catalog.indicators) {
+    if (indicator.kind == indicators::IndicatorKind::kSurvey ||
+        indicator.kind == indicators::IndicatorKind::kSurveyIncomeGap) {
+      ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
+                       store->indicator_values().Cells({.indicators = {indicator.id}}));
+      std::vector<store::PublishedCell> published = internal::PublishSurveyEstimates(
+          cells, RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width));
+      estimates.insert(estimates.end(), std::make_move_iterator(published.begin()),
+                       std::make_move_iterator(published.end()));
+      continue;
+    }
     if (indicator.kind != indicators::IndicatorKind::kRate) {
       report.not_published.emplace_back(indicator.id,
                                         msg::KindNotPublishedYet(indicators::IndicatorKindName(indicator.kind)));
@@ -53,6 +65,8 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
         {&indicator, RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width), std::move(cells)});
   }
   ASSIGN_OR_RETURN(internal::RatePublication publication, internal::PublishRates(rates, config.min_width));
+  publication.cells.insert(publication.cells.end(), std::make_move_iterator(estimates.begin()),
+                           std::make_move_iterator(estimates.end()));
 
   store::PublicationRun run;
   run.indicator_run_id = latest->id;

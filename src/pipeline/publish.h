@@ -8,7 +8,8 @@
 //   ASSIGN_OR_RETURN(PublishReport report, PublishIndicators(workspace));
 //   report.cells, report.suppressed_primary, report.suppressed_secondary, report.information_loss
 //
-// What is published so far: the `verhouding` indicators (months, quarters, years; not weeks). The
+// What is published so far: the `verhouding` indicators (months, quarters, years; not weeks) and
+// the survey estimates (`enquete`, `enquete_kloof_inkomen`, by their number of respondents). The
 // other kinds are listed in `not_published` with the reason, and nothing of them leaves the analysts
 // until their rules land. The publication is the same for every audience; who may read which cell is
 // pipeline/audience.h. Running it again on the same computed cells gives the same publication.

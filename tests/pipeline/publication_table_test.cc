@@ -214,3 +214,36 @@ TEST(PublicationTableTest, WijkenArePublishedForNoPeriodShorterThanTheRulesAllow
 
 }  // namespace
 }  // namespace sz::pipeline::internal
+
+namespace sz::pipeline::internal {
+namespace {
+
+TEST(PublicationTableTest, ASurveyEstimateIsShownWithEnoughRespondentsAndNeverWithItsWeightedSums) {
+  auto estimate = [](const std::string& region, RegionLevel level, int64_t respondents) {
+    IndicatorCell cell{.indicator = "eenzaam_pct", .level = level, .region = region, .period = "2024"};
+    cell.numerator = 0.4 * 1000;  // weighted sums: they add up over wijken
+    cell.denominator = 1000;
+    cell.value = 40;
+    cell.lower = 35;
+    cell.upper = 45;
+    cell.respondents = respondents;
+    return cell;
+  };
+  const std::vector<PublishedCell> out = PublishSurveyEstimates(
+      {estimate("GM0153", RegionLevel::kGemeente, 400), estimate("WK015301", RegionLevel::kWijk, 49),
+       estimate("WK015302", RegionLevel::kWijk, 50)},
+      {});
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].status, CellStatus::kPublished);
+  EXPECT_EQ(out[0].value, 40);
+  EXPECT_EQ(out[0].lower, 35);
+  EXPECT_EQ(out[0].respondents, 400);
+  EXPECT_FALSE(out[0].numerator || out[0].denominator);
+  EXPECT_EQ(out[1].status, CellStatus::kSuppressedPrimary);
+  EXPECT_EQ(out[1].reason, "minder dan 50 respondenten");
+  EXPECT_FALSE(out[1].value || out[1].lower || out[1].upper || out[1].respondents);
+  EXPECT_EQ(out[2].status, CellStatus::kPublished);
+}
+
+}  // namespace
+}  // namespace sz::pipeline::internal

@@ -158,6 +158,33 @@ bool PublicDenominator(const indicators::Indicator& indicator) {
 
 }  // namespace
 
+std::vector<store::PublishedCell> PublishSurveyEstimates(const std::vector<store::IndicatorCell>& cells,
+                                                         const disclosure::PrimaryRules& rules) {
+  std::vector<store::PublishedCell> out;
+  for (const store::IndicatorCell& cell : cells) {
+    if (!Published(cell, rules)) continue;
+    store::PublishedCell pub;
+    pub.indicator = cell.indicator;
+    pub.level = cell.level;
+    pub.region = cell.region;
+    pub.period = cell.period;
+    pub.breakdown = cell.breakdown;
+    const disclosure::PrimaryDecision d = disclosure::SurveyDecision(cell.respondents, rules);
+    if (d.treatment == Treatment::kSuppress || !cell.value) {
+      pub.status = store::CellStatus::kSuppressedPrimary;
+      pub.reason = d.treatment == Treatment::kSuppress ? d.reason : disclosure::msg::NoValue();
+    } else {
+      pub.status = store::CellStatus::kPublished;
+      pub.value = cell.value;
+      pub.lower = cell.lower;
+      pub.upper = cell.upper;
+      pub.respondents = cell.respondents;
+    }
+    out.push_back(std::move(pub));
+  }
+  return out;
+}
+
 Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width) {
   QuantityTable quantities;
   struct Placed {
