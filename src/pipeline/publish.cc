@@ -53,7 +53,7 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
                        std::make_move_iterator(published.end()));
       continue;
     }
-    if (indicator.kind != indicators::IndicatorKind::kRate) {
+    if (indicator.kind != indicators::IndicatorKind::kRate && indicator.kind != indicators::IndicatorKind::kLinked) {
       report.not_published.emplace_back(indicator.id,
                                         msg::KindNotPublishedYet(indicators::IndicatorKindName(indicator.kind)));
       continue;
@@ -61,6 +61,10 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
     ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
                      store->indicator_values().Cells({.indicators = {indicator.id}}));
     if (cells.empty()) continue;
+    if (!internal::IsRatioOfCounts(indicator, cells)) {
+      report.not_published.emplace_back(indicator.id, msg::NotARatioNotPublishedYet());
+      continue;
+    }
     rates.push_back(
         {&indicator, RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width), std::move(cells)});
   }

@@ -247,3 +247,54 @@ TEST(PublicationTableTest, ASurveyEstimateIsShownWithEnoughRespondentsAndNeverWi
 
 }  // namespace
 }  // namespace sz::pipeline::internal
+
+namespace sz::pipeline::internal {
+namespace {
+
+// A linked indicator: no CountSpec, its counts come from the linkage.
+indicators::Indicator LinkedIndicator(const std::string& id) {
+  indicators::Indicator ind;
+  ind.id = id;
+  ind.kind = indicators::IndicatorKind::kLinked;
+  ind.sources = {"veilig_thuis"};
+  ind.factor = 100;
+  return ind;
+}
+
+TEST(PublicationTableTest, ClassesThatSplitOneDenominatorCannotGiveAHiddenClassAway) {
+  // Veilig Thuis's 100 meldingen of a gemeente: 5 hermeldingen, 40 vervolgmeldingen, 55 nieuw, each
+  // class its own indicator over the same denominator. Hiding the 5 alone would leave it as
+  // 100 - 40 - 55.
+  const indicators::Indicator her = LinkedIndicator("vt_hermelding_pct"), ver = LinkedIndicator("vt_vervolg_pct"),
+                              nieuw = LinkedIndicator("vt_nieuw_pct");
+  auto cells = [](const std::string& id, double numerator) {
+    IndicatorCell cell = Cell(id, RegionLevel::kGemeente, "GM0153", "2024", numerator, 100);
+    cell.value = numerator;  // factor 100
+    return std::vector<IndicatorCell>{cell};
+  };
+  EXPECT_TRUE(IsRatioOfCounts(her, cells(her.id, 5)));
+  Result<RatePublication> p = PublishRates(
+      {{&her, {}, cells(her.id, 5)}, {&ver, {}, cells(ver.id, 40)}, {&nieuw, {}, cells(nieuw.id, 55)}}, 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->lp_cells, 4);   // three numerators, one shared denominator
+  EXPECT_EQ(p->relations, 1);  // meldingen = hermelding + vervolgmelding + nieuw
+  ASSERT_EQ(p->cells.size(), 3u);
+  EXPECT_EQ(p->cells[0].status, CellStatus::kSuppressedPrimary);
+  int secondary = 0;
+  for (const PublishedCell& cell : p->cells) secondary += cell.status == CellStatus::kSuppressedSecondary ? 1 : 0;
+  // One more class goes, the cheaper one: then hermelding + vervolgmelding = 100 - 55 = 45 is all
+  // that is known, and either can be anything from 0 to 45.
+  EXPECT_EQ(secondary, 1);
+  EXPECT_EQ(p->cells[1].status, CellStatus::kSuppressedSecondary);
+  EXPECT_EQ(p->cells[2].status, CellStatus::kPublished);
+}
+
+TEST(PublicationTableTest, AMedianIsNoRatioOfCounts) {
+  const indicators::Indicator ind = LinkedIndicator("dagen_tot_volgende_melding_mediaan");
+  IndicatorCell cell = Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024", 85, 126);
+  cell.value = 345;  // days: a median, not 85 / 126
+  EXPECT_FALSE(IsRatioOfCounts(ind, {cell}));
+}
+
+}  // namespace
+}  // namespace sz::pipeline::internal

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
+#include <optional>
 #include <string>
 
 #include "disclosure/messages.h"
@@ -35,18 +37,12 @@ void Tighten(PrimaryRules& into, const PrimaryRules& rules) {
 // The linear table of every quantity's cells, built cell by cell.
 class QuantityTable {
  public:
-  // The quantity (a group of indicators counting the same) of a CountSpec.
-  int QuantityOf(const indicators::CountSpec& spec, const PrimaryRules& rules) {
-    for (size_t q = 0; q < specs_.size(); ++q) {
-      if (specs_[q] == spec) {
-        Tighten(rules_[q], rules);
-        return static_cast<int>(q);
-      }
-    }
-    specs_.push_back(spec);
+  // A new quantity with the rules of its indicators (the strictest of them).
+  int AddQuantity(const PrimaryRules& rules) {
     rules_.push_back(rules);
-    return static_cast<int>(specs_.size()) - 1;
+    return static_cast<int>(rules_.size()) - 1;
   }
+  void TightenRules(int quantity, const PrimaryRules& rules) { Tighten(rules_[static_cast<size_t>(quantity)], rules); }
 
   // The LP cell of a quantity at a key; the first indicator that gives it sets its value.
   int CellOf(int quantity, const store::IndicatorCell& cell, double value) {
@@ -107,6 +103,32 @@ class QuantityTable {
     }
   }
 
+  // Indicators sharing a denominator whose numerators split it (Veilig Thuis's meldingen into
+  // hermelding, vervolgmelding and nieuw): denominator = sum of the numerators, per cell key, kept
+  // where it holds on the values.
+  void AddPartition(int denominator, const std::vector<int>& numerators, int64_t& kept, int64_t& not_additive) {
+    if (numerators.size() < 2) return;
+    for (size_t c = 0; c < keys_.size(); ++c) {
+      const CellKey& k = keys_[c];
+      if (k.quantity != denominator) continue;
+      std::vector<int> parts;
+      double sum = 0;
+      for (int numerator : numerators) {
+        auto part = index_.find(Key(numerator, k.level, k.region, k.period, k.breakdown));
+        if (part == index_.end()) continue;
+        parts.push_back(part->second);
+        sum += table_.value(part->second);
+      }
+      if (parts.empty()) continue;
+      if (std::fabs(sum - table_.value(static_cast<int>(c))) > 1e-9) {
+        ++not_additive;
+        continue;
+      }
+      table_.AddRelation(static_cast<int>(c), parts);
+      ++kept;
+    }
+  }
+
   const disclosure::LinearTable& table() const { return table_; }
   bool wijk(int cell) const { return keys_[static_cast<size_t>(cell)].level == RegionLevel::kWijk; }
   const PrimaryRules& rules(int cell) const {
@@ -134,7 +156,6 @@ class QuantityTable {
     return std::to_string(quantity) + '\x1f' + std::to_string(static_cast<int>(level)) + '\x1f' + region + '\x1f' +
            period + '\x1f' + breakdown;
   }
-  std::vector<indicators::CountSpec> specs_;
   std::vector<PrimaryRules> rules_;
   std::vector<CellKey> keys_;
   std::map<std::string, int> index_;
@@ -157,6 +178,16 @@ bool PublicDenominator(const indicators::Indicator& indicator) {
 }
 
 }  // namespace
+
+bool IsRatioOfCounts(const indicators::Indicator& indicator, const std::vector<store::IndicatorCell>& cells) {
+  for (const store::IndicatorCell& cell : cells) {
+    if (!cell.value) continue;
+    if (!cell.numerator || !cell.denominator || *cell.denominator <= 0) return false;
+    const double ratio = *cell.numerator / *cell.denominator * indicator.factor;
+    if (std::fabs(ratio - *cell.value) > 1e-9 * std::max(1.0, std::fabs(*cell.value))) return false;
+  }
+  return true;
+}
 
 std::vector<store::PublishedCell> PublishSurveyEstimates(const std::vector<store::IndicatorCell>& cells,
                                                          const disclosure::PrimaryRules& rules) {
@@ -186,19 +217,96 @@ std::vector<store::PublishedCell> PublishSurveyEstimates(const std::vector<store
 }
 
 Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width) {
+  // The counts before merging: a CountSpec (shared by the indicators counting the same) or, for a
+  // linked indicator, its own numerator or denominator; each with its values per cell key.
+  struct Count {
+    std::optional<indicators::CountSpec> spec;
+    PrimaryRules rules;
+    std::map<std::string, double> values;
+  };
+  std::vector<Count> counts;
+  auto count_of = [&](const std::optional<indicators::CountSpec>& spec, const PrimaryRules& rules) {
+    if (spec) {
+      for (size_t q = 0; q < counts.size(); ++q) {
+        if (counts[q].spec == spec) {
+          Tighten(counts[q].rules, rules);
+          return static_cast<int>(q);
+        }
+      }
+    }
+    counts.push_back({spec, rules, {}});
+    return static_cast<int>(counts.size()) - 1;
+  };
+  auto key_of = [](const store::IndicatorCell& cell) {
+    return std::to_string(static_cast<int>(cell.level)) + '\x1f' + cell.region + '\x1f' + cell.period + '\x1f' +
+           cell.breakdown;
+  };
+  std::vector<int> numerator_count(inputs.size(), -1), denominator_count(inputs.size(), -1);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const indicators::Indicator& indicator = *inputs[i].indicator;
+    bool numerators = false, denominators = false;
+    for (const store::IndicatorCell& cell : inputs[i].cells) {
+      numerators |= cell.numerator.has_value();
+      denominators |= cell.denominator.has_value();
+    }
+    if (numerators) numerator_count[i] = count_of(indicator.numerator, inputs[i].rules);
+    if (denominators && !PublicDenominator(indicator)) {
+      denominator_count[i] = count_of(indicator.denominator, inputs[i].rules);
+    }
+    for (const store::IndicatorCell& cell : inputs[i].cells) {
+      if (!Published(cell, inputs[i].rules)) continue;
+      if (numerator_count[i] >= 0 && cell.numerator)
+        counts[static_cast<size_t>(numerator_count[i])].values.emplace(key_of(cell), *cell.numerator);
+      if (denominator_count[i] >= 0 && cell.denominator)
+        counts[static_cast<size_t>(denominator_count[i])].values.emplace(key_of(cell), *cell.denominator);
+    }
+  }
+  // Counts equal wherever both have a cell (nearly all of the smaller's cells) are taken to be the
+  // same count: an outsider sees them equal too, and one LP cell hides both alike.
+  std::vector<int> same(counts.size());
+  std::iota(same.begin(), same.end(), 0);
+  for (size_t a = 0; a < counts.size(); ++a) {
+    for (size_t b = a + 1; b < counts.size(); ++b) {
+      if (same[b] != static_cast<int>(b)) continue;
+      const auto& small = counts[a].values.size() <= counts[b].values.size() ? counts[a].values : counts[b].values;
+      const auto& large = &small == &counts[a].values ? counts[b].values : counts[a].values;
+      size_t common = 0;
+      bool equal = !small.empty();
+      for (const auto& [key, value] : small) {
+        auto other = large.find(key);
+        if (other == large.end()) continue;
+        ++common;
+        if (std::fabs(other->second - value) > 1e-9) {
+          equal = false;
+          break;
+        }
+      }
+      if (equal && common * 10 >= small.size() * 9) same[b] = same[a];
+    }
+  }
   QuantityTable quantities;
+  std::vector<int> quantity_of(counts.size(), -1);
+  for (size_t q = 0; q < counts.size(); ++q) {
+    const size_t root = static_cast<size_t>(same[q]);
+    if (quantity_of[root] < 0) quantity_of[root] = quantities.AddQuantity(counts[root].rules);
+    quantity_of[q] = quantity_of[root];
+    quantities.TightenRules(quantity_of[q], counts[q].rules);
+  }
+
   struct Placed {
     size_t input, cell;
     int numerator = -1, denominator = -1;  // LP cells; -1: none (missing, or the public population)
   };
   std::vector<Placed> placed;
+  std::map<int, std::vector<int>> numerators_of;  // denominator quantity → the numerator quantities over it
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const indicators::Indicator& indicator = *inputs[i].indicator;
-    const int numerator_quantity =
-        indicator.numerator ? quantities.QuantityOf(*indicator.numerator, inputs[i].rules) : -1;
-    const int denominator_quantity = indicator.denominator && !PublicDenominator(indicator)
-                                         ? quantities.QuantityOf(*indicator.denominator, inputs[i].rules)
-                                         : -1;
+    const int numerator_quantity = numerator_count[i] < 0 ? -1 : quantity_of[static_cast<size_t>(numerator_count[i])];
+    const int denominator_quantity =
+        denominator_count[i] < 0 ? -1 : quantity_of[static_cast<size_t>(denominator_count[i])];
+    if (numerator_quantity >= 0 && denominator_quantity >= 0) {
+      std::vector<int>& over = numerators_of[denominator_quantity];
+      if (std::find(over.begin(), over.end(), numerator_quantity) == over.end()) over.push_back(numerator_quantity);
+    }
     for (size_t c = 0; c < inputs[i].cells.size(); ++c) {
       const store::IndicatorCell& cell = inputs[i].cells[c];
       if (!Published(cell, inputs[i].rules)) continue;
@@ -212,6 +320,9 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
   }
   RatePublication out;
   quantities.AddRelations(out.relations, out.not_additive);
+  for (const auto& [denominator, numerators] : numerators_of) {
+    quantities.AddPartition(denominator, numerators, out.relations, out.not_additive);
+  }
 
   const disclosure::LinearTable& table = quantities.table();
   const size_t n = static_cast<size_t>(table.size());

@@ -40,7 +40,7 @@
 namespace sz::pipeline::internal {
 
 struct RateInput {
-  const indicators::Indicator* indicator = nullptr;  // kind kRate
+  const indicators::Indicator* indicator = nullptr;  // kind kRate, or kLinked when IsRatioOfCounts
   disclosure::PrimaryRules rules;
   std::vector<store::IndicatorCell> cells;  // its computed cells
 };
@@ -56,6 +56,11 @@ struct RatePublication {
 };
 
 Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width);
+
+// Whether an indicator's cells are a ratio of two counts (value = numerator / denominator × factor
+// wherever there is a value), so that PublishRates can protect them: true of the verhouding kind and
+// of most linked indicators; false of a median, whose cells carry other numbers.
+bool IsRatioOfCounts(const indicators::Indicator& indicator, const std::vector<store::IndicatorCell>& cells);
 
 // The survey estimates (kinds enquete and enquete_kloof_inkomen) of one indicator: an estimate with
 // fewer than min_respondents respondents is suppressed (primary); the others are published with their
