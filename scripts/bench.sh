@@ -23,3 +23,5 @@ echo "== linkage (issue 7)"
 "$build/bench/linkage/linkage_bench" 100000 2 7
 echo "== samenzicht run on the whole Twente: full and incremental (issue 13)"
 bench/run/run_bench.sh "$build" 1
+echo "== disclosure control: FindNarrowCells vs the full per-cell audit, and ProtectTable (issue 15)"
+"$build/bench/disclosure/disclosure_bench"
