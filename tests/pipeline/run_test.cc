@@ -12,11 +12,14 @@
 #include <map>
 #include <set>
 
+#include "disclosure/audit.h"
+#include "disclosure/table.h"
 #include "io/region_file.h"
 #include "pipeline/catalog.h"
 #include "pipeline/ingest.h"
 #include "pipeline/truth.h"
 #include "sources/contract.h"
+#include "store/publications.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/synthetic_desks.h"
 
@@ -255,6 +258,134 @@ TEST_F(RunTest, EveryIndicatorHasCellsForTwenteEveryYearAndForEveryGemeente) {
       EXPECT_TRUE(regions.count(gm->code)) << indicator.id << " " << gm->code;
     }
   }
+}
+
+// The attack (issue 15): an outsider holds every published cell (the union of all audiences) and
+// knows how the figures are made: which hierarchies add up (here taken from the computed counts, the
+// strongest assumption) and which indicators count the same thing (the same numerator). From the
+// published numerators alone (shown, rounded to 5, or hidden) an LP over each count's hierarchies,
+// with no heuristics (AuditCells: min and max over the whole table), must leave every sampled hidden
+// count at least 10 wide. It found that a rate hidden for its small denominator left its numerator to
+// be worked out; PublishRates now protects that numerator too.
+TEST_F(RunTest, NoHiddenCountCanBeWorkedOutFromEverythingPublished) {
+  IngestAllButVtsLastMonth();
+  auto run = RunAll(*workspace_, {});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_TRUE(run->publish.has_value());
+  auto catalog = LoadIndicatorCatalog(*workspace_);
+  ASSERT_TRUE(catalog.ok());
+  auto published = store_->publications().Cells({});
+  auto computed = store_->indicator_values().Cells({});
+  ASSERT_TRUE(published.ok() && computed.ok());
+  auto key_of = [](RegionLevel level, const std::string& region, const std::string& period,
+                   const std::string& breakdown) {
+    return std::to_string(static_cast<int>(level)) + "|" + region + "|" + period + "|" + breakdown;
+  };
+  std::map<std::string, double> true_numerator;  // indicator|key
+  for (const store::IndicatorCell& cell : *computed) {
+    if (cell.numerator) {
+      true_numerator[cell.indicator + "#" + key_of(cell.level, cell.region, cell.period, cell.breakdown)] =
+          *cell.numerator;
+    }
+  }
+  // The indicators that count the same: one group per numerator (linked ones each their own).
+  std::map<std::string, std::string> group_of;
+  std::vector<const indicators::Indicator*> firsts;
+  for (const indicators::Indicator& indicator : catalog->indicators) {
+    group_of[indicator.id] = indicator.id;
+    if (!indicator.numerator) continue;
+    for (const indicators::Indicator* first : firsts) {
+      if (first->numerator == indicator.numerator) group_of[indicator.id] = first->id;
+    }
+    if (group_of[indicator.id] == indicator.id) firsts.push_back(&indicator);
+  }
+  struct Known {
+    double truth = 0;
+    disclosure::Knowledge knowledge = disclosure::Suppressed();
+    RegionLevel level;
+    std::string region, period, breakdown;
+  };
+  std::map<std::string, std::map<std::string, Known>> groups;  // group → key → what is known
+  int hidden_total = 0;
+  for (const store::PublishedCell& cell : *published) {
+    const std::string key = key_of(cell.level, cell.region, cell.period, cell.breakdown);
+    auto truth = true_numerator.find(cell.indicator + "#" + key);
+    if (truth == true_numerator.end() || cell.respondents) continue;  // survey estimates: no counts shown
+    if (!store::IsSuppressed(cell.status) && !cell.numerator) continue;
+    auto [it, added] = groups[group_of[cell.indicator]].try_emplace(key);
+    Known& known = it->second;
+    known.truth = truth->second;
+    known.level = cell.level;
+    known.region = cell.region;
+    known.period = cell.period;
+    known.breakdown = cell.breakdown;
+    if (cell.status == store::CellStatus::kPublished) {
+      EXPECT_EQ(*cell.numerator, truth->second) << cell.indicator << " " << key;
+      known.knowledge = disclosure::Exact(*cell.numerator);
+    } else if (cell.status == store::CellStatus::kRounded && known.knowledge.upper == disclosure::kUnbounded) {
+      EXPECT_EQ(*cell.numerator, disclosure::RoundCount(truth->second, 5)) << cell.indicator << " " << key;
+      known.knowledge = disclosure::Rounded(*cell.numerator, 5);
+    }
+    hidden_total += store::IsSuppressed(cell.status) ? 1 : 0;
+  }
+  ASSERT_GT(hidden_total, 100);
+  int audited = 0;
+  for (const auto& [group, cells] : groups) {
+    disclosure::LinearTable table;
+    std::vector<disclosure::Knowledge> knowledge;
+    std::map<std::string, int> index;
+    for (const auto& [key, known] : cells) {
+      index[key] = table.AddCell(known.truth);
+      knowledge.push_back(known.knowledge);
+    }
+    // Every hierarchy the figures have, where it adds up.
+    std::map<std::string, std::vector<int>> parts_of;
+    for (const auto& [key, k] : cells) {
+      const int cell = index[key];
+      if (k.level == RegionLevel::kWijk) {
+        parts_of[key_of(RegionLevel::kGemeente, ImpliedParentCode(k.region), k.period, k.breakdown)].push_back(cell);
+      } else if (k.level == RegionLevel::kGemeente) {
+        parts_of[key_of(RegionLevel::kRegio, "CR23", k.period, k.breakdown) + "#r"].push_back(cell);
+      }
+      if (k.period.size() == 7 && k.period[4] == '-' && k.period[5] != 'Q') {
+        const int month = std::stoi(k.period.substr(5));
+        parts_of[key_of(k.level, k.region, k.period.substr(0, 4) + "-Q" + std::to_string((month - 1) / 3 + 1),
+                        k.breakdown) +
+                 "#m"]
+            .push_back(cell);
+        parts_of[key_of(k.level, k.region, k.period.substr(0, 4), k.breakdown) + "#m"].push_back(cell);
+      } else if (k.period.find("-Q") != std::string::npos) {
+        parts_of[key_of(k.level, k.region, k.period.substr(0, 4), k.breakdown) + "#q"].push_back(cell);
+      }
+      const size_t equals = k.breakdown.find('=');
+      if (equals != std::string::npos && k.breakdown.find('&') == std::string::npos) {
+        parts_of[key_of(k.level, k.region, k.period, "totaal") + "#b" + k.breakdown.substr(0, equals)].push_back(cell);
+      }
+    }
+    for (const auto& [bucket, parts] : parts_of) {
+      auto total = index.find(bucket.substr(0, bucket.find('#')));
+      if (total == index.end()) continue;
+      double sum = 0;
+      for (int part : parts) sum += table.value(part);
+      if (sum == table.value(total->second)) table.AddRelation(total->second, parts);
+    }
+    // A sample of the hidden counts (about 30 per count, over 900 in all): an even spread.
+    std::vector<int> hidden;
+    for (int i = 0; i < table.size(); ++i) {
+      if (knowledge[static_cast<size_t>(i)].upper == disclosure::kUnbounded && table.value(i) > 0) hidden.push_back(i);
+    }
+    std::vector<int> sample;
+    const size_t step = std::max<size_t>(1, hidden.size() / 30);
+    for (size_t k = 0; k < hidden.size(); k += step) sample.push_back(hidden[k]);
+    auto intervals = disclosure::AuditCells(table, knowledge, sample);
+    ASSERT_TRUE(intervals.ok()) << group << ": " << intervals.status().ToString();
+    for (size_t k = 0; k < sample.size(); ++k) {
+      EXPECT_GE((*intervals)[k].width(), 10 - 1e-6) << group << ": teller " << table.value(sample[k]) << " ligt tussen "
+                                                    << (*intervals)[k].lower << " en " << (*intervals)[k].upper;
+      ++audited;
+    }
+  }
+  EXPECT_GT(audited, 50);
 }
 
 }  // namespace

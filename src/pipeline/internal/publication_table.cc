@@ -343,6 +343,18 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
             : disclosure::Exact(table.value(cell));
     cost[c] = quantities.Cost(cell);
   }
+  // A rate hidden by its own rule (a denominator below min_noemer) must not be worked out either:
+  // its numerator is hidden with it, and protected like any hidden count. (A numerator of 0 is not:
+  // a zero discloses no one, and the table may force it to 0 whatever is hidden.)
+  for (const Placed& p : placed) {
+    const store::IndicatorCell& cell = inputs[p.input].cells[p.cell];
+    if (p.numerator < 0 || primary[static_cast<size_t>(p.numerator)] || table.value(p.numerator) == 0) continue;
+    const disclosure::PrimaryDecision own = disclosure::RateDecision(
+        cell.numerator, cell.denominator, cell.level == RegionLevel::kWijk, inputs[p.input].rules);
+    if (own.treatment != Treatment::kSuppress) continue;
+    primary[static_cast<size_t>(p.numerator)] = true;
+    reason[static_cast<size_t>(p.numerator)] = own.reason;
+  }
   ASSIGN_OR_RETURN(disclosure::Protection protection,
                    disclosure::ProtectTable(table, published, primary, cost, min_width));
   out.lp_cells = static_cast<int64_t>(n);
