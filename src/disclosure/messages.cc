@@ -30,6 +30,9 @@ std::string SmallNumerator(int min_count) {
 std::string SmallDenominator(int min_denominator) { return "noemer kleiner dan " + Int(min_denominator); }
 std::string FewRespondents(int min_respondents) { return "minder dan " + Int(min_respondents) + " respondenten"; }
 std::string RoundedWijk(int base) { return "afgerond op een veelvoud van " + Int(base) + " (wijkniveau)"; }
+std::string HiddenWithRate(const std::string& rate_reason) {
+  return "deze teller hoort ook bij een verhouding die niet getoond wordt (" + rate_reason + ")";
+}
 std::string SecondarySuppression(double min_width) {
   return "secundair onderdrukt: anders is een onderdrukte cel uit de andere cijfers af te leiden tot op minder "
          "dan " +

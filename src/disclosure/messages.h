@@ -16,6 +16,8 @@ std::string SmallDenominator(int min_denominator);
 std::string FewRespondents(int min_respondents);
 std::string RoundedWijk(int base);
 std::string SecondarySuppression(double min_width);
+// A count hidden because a rate over it is hidden by its own rule (`rate_reason`).
+std::string HiddenWithRate(const std::string& rate_reason);
 
 // Errors (table.h, audit.h, protect.h).
 std::string BadCellValue(size_t cell, double value);

@@ -122,6 +122,24 @@ TEST(PublicationTableTest, ASmallWijkIsHiddenAndSoIsWhatWouldGiveItAway) {
   ExpectNoSuppressedNumeratorNarrowerThan10(p->cells);
 }
 
+TEST(PublicationTableTest, ARateHiddenForItsSmallDenominatorDoesNotLeaveItsNumeratorToBeWorkedOut) {
+  // The first wijk of GM0153 has 12 registrations over 40 inhabitants: 12 is no small count, but the
+  // rate over 40 may not be shown, so 12 must not be its gemeente minus the other wijken either.
+  const indicators::Indicator ind = RateIndicator("vt_per_1000");
+  std::vector<IndicatorCell> cells = TwoGemeenten(ind.id);
+  for (IndicatorCell& cell : cells) {
+    if (cell.region == "WK015301") cell = Cell(ind.id, RegionLevel::kWijk, "WK015301", "2024", 12, 40);
+    if (cell.region == "GM0153") cell = Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024", 109, 8040);
+    if (cell.region == "CR23") cell = Cell(ind.id, RegionLevel::kRegio, "CR23", "2024", 169, 14040);
+  }
+  Result<RatePublication> p = PublishRates({{&ind, {}, cells}}, 10);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  const auto published = ByRegion(p->cells);
+  EXPECT_EQ(published.at("WK015301/2024/totaal").status, CellStatus::kSuppressedPrimary);
+  EXPECT_EQ(published.at("WK015301/2024/totaal").reason, "noemer kleiner dan 50");
+  ExpectNoSuppressedNumeratorNarrowerThan10(p->cells);
+}
+
 TEST(PublicationTableTest, IndicatorsWithTheSameNumeratorHideTheSameCells) {
   // Per 1,000 residents and per 1,000 minors count the same registrations: a count hidden in one must
   // not be shown by the other.

@@ -353,7 +353,7 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
         cell.numerator, cell.denominator, cell.level == RegionLevel::kWijk, inputs[p.input].rules);
     if (own.treatment != Treatment::kSuppress) continue;
     primary[static_cast<size_t>(p.numerator)] = true;
-    reason[static_cast<size_t>(p.numerator)] = own.reason;
+    reason[static_cast<size_t>(p.numerator)] = disclosure::msg::HiddenWithRate(own.reason);
   }
   ASSIGN_OR_RETURN(disclosure::Protection protection,
                    disclosure::ProtectTable(table, published, primary, cost, min_width));

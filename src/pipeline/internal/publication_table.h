@@ -1,22 +1,25 @@
-// Disclosure control for the `verhouding` indicators (issue 15, docs/disclosure.md): their computed
-// cells turned into published cells, so that no count hidden by a primary rule can be worked out
-// from what is published, across regions (wijken → gemeente → Twente), periods (months → quarter,
-// quarters or months → year) and breakdown categories (categories → totaal), and across indicators
-// that share a numerator or denominator.
+// Disclosure control for the rates (`verhouding`), the linked ratios and the survey estimates
+// (issue 15, docs/disclosure.md): their computed cells turned into published cells, so that no count
+// hidden by a primary rule can be worked out from what is published, across regions (wijken →
+// gemeente → Twente), periods (months → quarter, quarters or months → year), breakdown categories
+// (categories → totaal), and across indicators that share a numerator or denominator.
 //
 //   ASSIGN_OR_RETURN(RatePublication p, PublishRates({{&indicator, rules, cells}}, /*min_width=*/10));
 //   p.cells  // one PublishedCell per computed cell that is published (weeks are not: see below)
 //
 // How: every numerator, and every denominator that is not the public population (`bevolking`), is a
 // quantity; one LP cell (disclosure/table.h) per quantity × (level, region, period, breakdown).
-// Indicators whose numerator (or denominator) CountSpec is the same share one quantity, so a count
-// hidden in one is hidden in all. Relations are proposed from the hierarchies and kept only where
-// they hold on the computed values (a count of distinct persons over a year is not the sum of its
+// Indicators whose numerator (or denominator) CountSpec is the same share one quantity, and so do
+// counts equal on (at least 90% of the smaller's) cells they share, so a count hidden in one is
+// hidden in all. Relations are proposed from the hierarchies, and from numerators that split a
+// shared denominator (VT meldingen = hermelding + vervolgmelding + nieuw), and kept only where they
+// hold on the computed values (a count of distinct persons over a year is not the sum of its
 // months); a relation that does not hold exactly is not one an outsider can use as an equation.
 // Primary rules (disclosure/rules.h): a count of 1..min_count-1 is suppressed; a rate whose numerator
 // is 1..min_count-1 or whose denominator is below min_denominator is suppressed; wijk counts are
 // published rounded to round_wijk_to, the rate computed from the rounded counts (interval left
-// empty). Secondary suppression by ProtectTable with cost (value + 1) × level weight (wijk 1,
+// empty); the numerator of a rate hidden by its own rule is a hidden count too (unless it is 0).
+// Secondary suppression by ProtectTable with cost (value + 1) × level weight (wijk 1,
 // gemeente 4, Twente 16) × period weight (month 1, quarter 2, year 4) × breakdown weight (category 1,
 // totaal 2): small, detailed cells go first. A rate cell is suppressed when its own rule says so or
 // any of its counts is suppressed (primary before secondary in its status).
