@@ -33,6 +33,9 @@ std::string RoundedWijk(int base) { return "afgerond op een veelvoud van " + Int
 std::string HiddenWithRate(const std::string& rate_reason) {
   return "deze teller hoort ook bij een verhouding die niet getoond wordt (" + rate_reason + ")";
 }
+std::string FewEnded(int min_count) {
+  return "mediaan over minder dan " + std::to_string(min_count) + " afgeronde registraties";
+}
 std::string SecondarySuppression(double min_width) {
   return "secundair onderdrukt: anders is een onderdrukte cel uit de andere cijfers af te leiden tot op minder "
          "dan " +

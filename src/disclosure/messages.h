@@ -14,6 +14,7 @@ std::string SmallCount(int min_count);
 std::string SmallNumerator(int min_count);
 std::string SmallDenominator(int min_denominator);
 std::string FewRespondents(int min_respondents);
+std::string FewEnded(int min_count);  // a median over fewer registrations that ended
 std::string RoundedWijk(int base);
 std::string SecondarySuppression(double min_width);
 // A count hidden because a rate over it is hidden by its own rule (`rate_reason`).

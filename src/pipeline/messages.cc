@@ -307,10 +307,6 @@ std::string KindNotPublishedYet(std::string_view kind) {
   return "indicatoren van soort " + std::string(kind) +
          " worden nog niet gepubliceerd: ze blijven bij de analisten tot hun openbaarmakingsregels er zijn";
 }
-std::string NotARatioNotPublishedYet() {
-  return "deze indicator is geen verhouding van twee tellingen (zoals een mediaan) en wordt nog niet gepubliceerd: "
-         "hij blijft bij de analisten tot er openbaarmakingsregels voor zijn";
-}
 std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64_t suppressed_secondary) {
   return std::to_string(cells) + " cellen gepubliceerd, waarvan " + std::to_string(suppressed_primary) +
          " primair en " + std::to_string(suppressed_secondary) + " secundair onderdrukt";

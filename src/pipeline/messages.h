@@ -89,7 +89,6 @@ std::string StageComputing();  // "berekenen"
 std::string StagePublishing();  // "publiceren"
 std::string PublicationCurrent();
 std::string KindNotPublishedYet(std::string_view kind);
-std::string NotARatioNotPublishedYet();
 std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64_t suppressed_secondary);
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements);
 std::string NoDeskRowsToLink();

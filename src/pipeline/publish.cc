@@ -8,6 +8,7 @@
 #include "indicators/catalog.h"
 #include "indicators/disclosure_file.h"
 #include "pipeline/catalog.h"
+#include "pipeline/internal/estimate_publication.h"
 #include "pipeline/internal/publication_table.h"
 #include "pipeline/messages.h"
 #include "store/publications.h"
@@ -40,20 +41,11 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
   PublishReport report;
   report.indicator_run_id = latest->id;
   std::vector<internal::RateInput> rates;
-  std::vector<store::PublishedCell> estimates;  // survey estimates, by their own rule
+  std::vector<store::PublishedCell> estimates;  // survey estimates, medians, deliveries: by their own rules
   nlohmann::json per_indicator = nlohmann::json::object();
   for (const indicators::Indicator& indicator : catalog.indicators) {
-    if (indicator.kind == indicators::IndicatorKind::kSurvey ||
-        indicator.kind == indicators::IndicatorKind::kSurveyIncomeGap) {
-      ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
-                       store->indicator_values().Cells({.indicators = {indicator.id}}));
-      std::vector<store::PublishedCell> published = internal::PublishSurveyEstimates(
-          cells, RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width));
-      estimates.insert(estimates.end(), std::make_move_iterator(published.begin()),
-                       std::make_move_iterator(published.end()));
-      continue;
-    }
-    if (indicator.kind != indicators::IndicatorKind::kRate && indicator.kind != indicators::IndicatorKind::kLinked) {
+    using Kind = indicators::IndicatorKind;
+    if (indicator.kind == Kind::kForecast) {  // weekly rows: they stay with the analysts for now
       report.not_published.emplace_back(indicator.id,
                                         msg::KindNotPublishedYet(indicators::IndicatorKindName(indicator.kind)));
       continue;
@@ -61,12 +53,21 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
     ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
                      store->indicator_values().Cells({.indicators = {indicator.id}}));
     if (cells.empty()) continue;
-    if (!internal::IsRatioOfCounts(indicator, cells)) {
-      report.not_published.emplace_back(indicator.id, msg::NotARatioNotPublishedYet());
+    const disclosure::PrimaryRules rules = RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width);
+    std::vector<store::PublishedCell> published;
+    if (indicator.kind == Kind::kSurvey || indicator.kind == Kind::kSurveyIncomeGap) {
+      published = internal::PublishSurveyEstimates(cells, rules);
+    } else if (indicator.kind == Kind::kDuration ||
+               (indicator.kind == Kind::kLinked && !internal::IsRatioOfCounts(indicator, cells))) {
+      published = internal::PublishMedians(cells, rules);
+    } else if (indicator.kind == Kind::kDelivery) {
+      published = internal::PublishDeliveries(cells, rules);
+    } else {  // rates and linked ratios: one table, protected together
+      rates.push_back({&indicator, rules, std::move(cells)});
       continue;
     }
-    rates.push_back(
-        {&indicator, RulesOf(indicators::ResolveDisclosure(config, indicator), config.min_width), std::move(cells)});
+    estimates.insert(estimates.end(), std::make_move_iterator(published.begin()),
+                     std::make_move_iterator(published.end()));
   }
   ASSIGN_OR_RETURN(internal::RatePublication publication, internal::PublishRates(rates, config.min_width));
   publication.cells.insert(publication.cells.end(), std::make_move_iterator(estimates.begin()),

@@ -8,10 +8,10 @@
 //   ASSIGN_OR_RETURN(PublishReport report, PublishIndicators(workspace));
 //   report.cells, report.suppressed_primary, report.suppressed_secondary, report.information_loss
 //
-// What is published so far: the `verhouding` indicators (months, quarters, years; not weeks) and
-// the survey estimates (`enquete`, `enquete_kloof_inkomen`, by their number of respondents). The
-// other kinds are listed in `not_published` with the reason, and nothing of them leaves the analysts
-// until their rules land. The publication is the same for every audience; who may read which cell is
+// What is published: the rates (`verhouding`) and linked ratios in one protected table
+// (internal/publication_table.h), and survey estimates, medians and deliveries by their own rules
+// (internal/estimate_publication.h); months, quarters and years, not weeks. Forecasts (`voorspelling`,
+// weekly) are listed in `not_published` with the reason and stay with the analysts. The publication is the same for every audience; who may read which cell is
 // pipeline/audience.h. Running it again on the same computed cells gives the same publication.
 // Errors: kFailedPrecondition when nothing has been computed; kDataError for a bad
 // openbaarmaking.toml or catalogue; the store's errors. Thread safety: as the Workspace.

@@ -8,6 +8,7 @@
 
 #include "disclosure/audit.h"
 #include "disclosure/table.h"
+#include "pipeline/internal/estimate_publication.h"
 
 namespace sz::pipeline::internal {
 namespace {
@@ -312,6 +313,48 @@ TEST(PublicationTableTest, AMedianIsNoRatioOfCounts) {
   IndicatorCell cell = Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2024", 85, 126);
   cell.value = 345;  // days: a median, not 85 / 126
   EXPECT_FALSE(IsRatioOfCounts(ind, {cell}));
+}
+
+}  // namespace
+}  // namespace sz::pipeline::internal
+
+namespace sz::pipeline::internal {
+namespace {
+
+TEST(PublicationTableTest, AMedianIsShownOverTenEndedRegistrationsAndADeliveryWithoutItsCounts) {
+  IndicatorCell median{.indicator = "vt_doorlooptijd_dagen_mediaan",
+                       .level = RegionLevel::kGemeente,
+                       .region = "GM0153",
+                       .period = "2024"};
+  median.numerator = 10;  // registrations closed
+  median.denominator = 14;
+  median.value = 61;
+  IndicatorCell few = median;
+  few.region = "GM0168";
+  few.numerator = 9;
+  IndicatorCell week = median;
+  week.period = "2024-W03";
+  const std::vector<PublishedCell> medians = PublishMedians({median, few, week}, {});
+  ASSERT_EQ(medians.size(), 2u);  // not the week
+  EXPECT_EQ(medians[0].status, CellStatus::kPublished);
+  EXPECT_EQ(medians[0].value, 61);
+  EXPECT_FALSE(medians[0].numerator || medians[0].denominator);
+  EXPECT_EQ(medians[1].status, CellStatus::kSuppressedPrimary);
+  EXPECT_EQ(medians[1].reason, "mediaan over minder dan 10 afgeronde registraties");
+
+  IndicatorCell delivery{.indicator = "levering_volledigheid_pct",
+                         .level = RegionLevel::kGemeente,
+                         .region = "GM0153",
+                         .period = "2024-03",
+                         .breakdown = "bron=veilig_thuis"};
+  delivery.numerator = 3;
+  delivery.denominator = 4;
+  delivery.value = 75;
+  const std::vector<PublishedCell> deliveries = PublishDeliveries({delivery}, {});
+  ASSERT_EQ(deliveries.size(), 1u);
+  EXPECT_EQ(deliveries[0].status, CellStatus::kPublished);
+  EXPECT_EQ(deliveries[0].value, 75);
+  EXPECT_FALSE(deliveries[0].numerator || deliveries[0].denominator);
 }
 
 }  // namespace

@@ -162,16 +162,6 @@ class QuantityTable {
   disclosure::LinearTable table_;
 };
 
-// Weeks are not published; at wijk level, no period shorter than the rules allow.
-bool Published(const store::IndicatorCell& cell, const PrimaryRules& rules) {
-  const PeriodForm form = FormOf(cell.period);
-  if (form == PeriodForm::kWeek) return false;
-  if (cell.level != RegionLevel::kWijk) return true;
-  if (form == PeriodForm::kMonth) return rules.wijk_period_months <= 1;
-  if (form == PeriodForm::kQuarter) return rules.wijk_period_months <= 3;
-  return true;
-}
-
 bool PublicDenominator(const indicators::Indicator& indicator) {
   return indicator.denominator && indicator.denominator->sources.size() == 1 &&
          indicator.denominator->sources[0] == "bevolking";
@@ -189,31 +179,13 @@ bool IsRatioOfCounts(const indicators::Indicator& indicator, const std::vector<s
   return true;
 }
 
-std::vector<store::PublishedCell> PublishSurveyEstimates(const std::vector<store::IndicatorCell>& cells,
-                                                         const disclosure::PrimaryRules& rules) {
-  std::vector<store::PublishedCell> out;
-  for (const store::IndicatorCell& cell : cells) {
-    if (!Published(cell, rules)) continue;
-    store::PublishedCell pub;
-    pub.indicator = cell.indicator;
-    pub.level = cell.level;
-    pub.region = cell.region;
-    pub.period = cell.period;
-    pub.breakdown = cell.breakdown;
-    const disclosure::PrimaryDecision d = disclosure::SurveyDecision(cell.respondents, rules);
-    if (d.treatment == Treatment::kSuppress || !cell.value) {
-      pub.status = store::CellStatus::kSuppressedPrimary;
-      pub.reason = d.treatment == Treatment::kSuppress ? d.reason : disclosure::msg::NoValue();
-    } else {
-      pub.status = store::CellStatus::kPublished;
-      pub.value = cell.value;
-      pub.lower = cell.lower;
-      pub.upper = cell.upper;
-      pub.respondents = cell.respondents;
-    }
-    out.push_back(std::move(pub));
-  }
-  return out;
+bool IsPublishedPeriod(const store::IndicatorCell& cell, const PrimaryRules& rules) {
+  const PeriodForm form = FormOf(cell.period);
+  if (form == PeriodForm::kWeek) return false;
+  if (cell.level != RegionLevel::kWijk) return true;
+  if (form == PeriodForm::kMonth) return rules.wijk_period_months <= 1;
+  if (form == PeriodForm::kQuarter) return rules.wijk_period_months <= 3;
+  return true;
 }
 
 Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width) {
@@ -254,7 +226,7 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
       denominator_count[i] = count_of(indicator.denominator, inputs[i].rules);
     }
     for (const store::IndicatorCell& cell : inputs[i].cells) {
-      if (!Published(cell, inputs[i].rules)) continue;
+      if (!IsPublishedPeriod(cell, inputs[i].rules)) continue;
       if (numerator_count[i] >= 0 && cell.numerator)
         counts[static_cast<size_t>(numerator_count[i])].values.emplace(key_of(cell), *cell.numerator);
       if (denominator_count[i] >= 0 && cell.denominator)
@@ -309,7 +281,7 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
     }
     for (size_t c = 0; c < inputs[i].cells.size(); ++c) {
       const store::IndicatorCell& cell = inputs[i].cells[c];
-      if (!Published(cell, inputs[i].rules)) continue;
+      if (!IsPublishedPeriod(cell, inputs[i].rules)) continue;
       Placed p{i, c};
       if (numerator_quantity >= 0 && cell.numerator)
         p.numerator = quantities.CellOf(numerator_quantity, cell, *cell.numerator);

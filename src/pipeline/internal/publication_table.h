@@ -65,14 +65,8 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
 // of most linked indicators; false of a median, whose cells carry other numbers.
 bool IsRatioOfCounts(const indicators::Indicator& indicator, const std::vector<store::IndicatorCell>& cells);
 
-// The survey estimates (kinds enquete and enquete_kloof_inkomen) of one indicator: an estimate with
-// fewer than min_respondents respondents is suppressed (primary); the others are published with their
-// value, interval and number of respondents, but without the weighted numerator and denominator:
-// those add up over wijken (the same design weights), so a suppressed wijk's estimate would be the
-// gemeente's weighted sums minus the other wijken's. The estimates themselves are ratios and do not
-// add up, so no secondary suppression is needed. The same periods as PublishRates (no weeks; at
-// wijk level none shorter than the rules allow).
-std::vector<store::PublishedCell> PublishSurveyEstimates(const std::vector<store::IndicatorCell>& cells,
-                                                         const disclosure::PrimaryRules& rules);
+// Whether a cell's period is published: weeks are not; at wijk level, no period shorter than the
+// rules' wijk_period_months.
+bool IsPublishedPeriod(const store::IndicatorCell& cell, const disclosure::PrimaryRules& rules);
 
 }  // namespace sz::pipeline::internal
