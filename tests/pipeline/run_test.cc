@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -265,8 +266,9 @@ TEST_F(RunTest, EveryIndicatorHasCellsForTwenteEveryYearAndForEveryGemeente) {
 // strongest assumption) and which indicators count the same thing (the same numerator). From the
 // published numerators alone (shown, rounded to 5, or hidden) an LP over each count's hierarchies,
 // with no heuristics (AuditCells: min and max over the whole table), must leave every sampled hidden
-// count at least 10 wide. It found that a rate hidden for its small denominator left its numerator to
-// be worked out; PublishRates now protects that numerator too.
+// count at least 10 wide; and no count of 1-9 or unrounded wijk count is shown. It found that a rate
+// hidden for its small denominator left its numerator to be worked out, and that wijk populations
+// were shown unrounded; PublishRates now protects that numerator and rounds them.
 TEST_F(RunTest, NoHiddenCountCanBeWorkedOutFromEverythingPublished) {
   IngestAllButVtsLastMonth();
   auto run = RunAll(*workspace_, {});
@@ -329,6 +331,17 @@ TEST_F(RunTest, NoHiddenCountCanBeWorkedOutFromEverythingPublished) {
     hidden_total += store::IsSuppressed(cell.status) ? 1 : 0;
   }
   ASSERT_GT(hidden_total, 100);
+  // No count of 1-9 and no unrounded wijk count reaches anyone outside the analysts.
+  for (const store::PublishedCell& cell : *published) {
+    for (const std::optional<double>& count : {cell.numerator, cell.denominator}) {
+      if (!count || cell.respondents) continue;
+      EXPECT_FALSE(*count >= 1 && *count <= 9) << cell.indicator << " " << cell.region << " " << cell.period;
+      if (cell.level == RegionLevel::kWijk) {
+        EXPECT_EQ(cell.status, store::CellStatus::kRounded) << cell.indicator << " " << cell.region;
+        EXPECT_EQ(std::fmod(*count, 5), 0) << cell.indicator << " " << cell.region;
+      }
+    }
+  }
   int audited = 0;
   for (const auto& [group, cells] : groups) {
     disclosure::LinearTable table;

@@ -361,7 +361,8 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
       pub.status = store::CellStatus::kRounded;
       pub.reason = own.reason;
       pub.numerator = disclosure::RoundCount(*cell.numerator, base);
-      pub.denominator = p.denominator >= 0 ? disclosure::RoundCount(*cell.denominator, base) : *cell.denominator;
+      // The population too: no unrounded count at wijk level (CBS rounds its wijk populations to 5).
+      pub.denominator = disclosure::RoundCount(*cell.denominator, base);
       if (*pub.denominator > 0) pub.value = *pub.numerator / *pub.denominator * input.indicator->factor;
     } else {
       pub.status = store::CellStatus::kPublished;

@@ -17,11 +17,11 @@
 // months); a relation that does not hold exactly is not one an outsider can use as an equation.
 // Primary rules (disclosure/rules.h): a count of 1..min_count-1 is suppressed; a rate whose numerator
 // is 1..min_count-1 or whose denominator is below min_denominator is suppressed; wijk counts are
-// published rounded to round_wijk_to, the rate computed from the rounded counts (interval left
-// empty); the numerator of a rate hidden by its own rule is a hidden count too (unless it is 0).
-// Secondary suppression by ProtectTable with cost (value + 1) × level weight (wijk 1,
-// gemeente 4, Twente 16) × period weight (month 1, quarter 2, year 4) × breakdown weight (category 1,
-// totaal 2): small, detailed cells go first. A rate cell is suppressed when its own rule says so or
+// published rounded to round_wijk_to (the population denominator too), the rate computed from the
+// rounded counts (interval left empty); the numerator of a rate hidden by its own rule is a hidden
+// count too (unless it is 0). Secondary suppression by ProtectTable with cost (value + 1) × level
+// weight (wijk 1, gemeente 4, Twente 16) × period weight (month 1, quarter 2, year 4) × breakdown
+// weight (category 1, totaal 2): small, detailed cells go first. A rate cell is suppressed when its own rule says so or
 // any of its counts is suppressed (primary before secondary in its status).
 //
 // Weekly cells are not published: weeks cut across months and years, and they serve the signals,
