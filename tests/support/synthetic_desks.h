@@ -1,9 +1,12 @@
 // Test helper: a generated synthetic Twente as the desks deliver it — `synth::Generate` into DIR/desks,
-// one desk key in DIR/desk.key, and each desk's pseudonymised extract in DIR/SOURCE.csv — for the
+// one desk key (drawn from the seed) in DIR/desk.key, and each desk's pseudonymised extract in DIR/SOURCE.csv — for the
 // tests that run the platform's stages on it (link, run). Returns the first failure, naming the step.
 #pragma once
 
+#include <cstdint>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "core/region.h"
@@ -34,7 +37,12 @@ inline Status GenerateAndPseudonymise(const SyntheticDesks& spec, const RegionTa
   ASSIGN_OR_RETURN(options.config, synth::LoadSynthConfig(config_dir + "/synthetic-twente.json"));
   options.today = clock.Today();
   RETURN_IF_ERROR(synth::Generate(options, regions).status().WithContext("generate"));
-  ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::Generate());
+  // A key drawn from the seed, so that the same spec gives the same extracts, linkage and figures in
+  // every test process (a desk's real key is random: `samenzicht keygen`).
+  std::mt19937_64 key_random(spec.seed * 0x9E3779B97F4A7C15ull + 1);
+  std::vector<uint8_t> key_bytes(privacy::Key::kSize);
+  for (uint8_t& byte : key_bytes) byte = static_cast<uint8_t>(key_random() >> 56);
+  ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::FromBytes(key_bytes));
   RETURN_IF_ERROR(key.WriteFile(spec.dir + "/desk.key"));
   for (const std::string& source : pipeline::DeskSources()) {
     pipeline::PseudonymiseRequest request{.source = source,
