@@ -39,9 +39,9 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
 //               values of the cell lie interval[k].width() >= min_width apart (witnesses), so the
 //               LP interval is at least as wide.
 // How: cells known exactly are constants. Each cell is first decided locally, on the LP of the cells
-// within LocalReach.steps relation steps: holding the cells beyond at their true values restricts the problem
-// (its solutions are witnesses), leaving them free within their bounds relaxes it (a narrow interval
-// there is narrow in the whole). What stays undecided is audited on its whole component (cells tied
+// within LocalReach.steps relation steps: holding the cells beyond at their true values restricts
+// the problem (its solutions are witnesses), leaving them free within their bounds relaxes it (a
+// narrow interval there is narrow in the whole). What stays undecided is audited on its whole component (cells tied
 // by relations): the true table is a first witness; LPs that push the uncertified cells up and down
 // give more (each solution is a feasible table); what they leave uncertified gets its own min and
 // max. Same contract and errors as AuditCells.
