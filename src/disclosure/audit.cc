@@ -39,6 +39,29 @@ int FindRoot(std::vector<int>& parent, int cell) {
   return cell;
 }
 
+// Appends one relation as an LP row over the columns `local` numbers (-1: not a column): the cells
+// known exactly are moved to the right-hand side, sum(variable parts) - variable total = constant.
+void AppendRelationRow(const Relation& relation, const std::vector<Knowledge>& knowledge,
+                       const std::vector<bool>& exact, const std::vector<int>& local, CoinPackedMatrix& matrix,
+                       std::vector<double>& rhs) {
+  std::vector<int> index;
+  std::vector<double> coefficient;
+  double constant = 0;
+  auto add = [&](int cell, double sign) {
+    const size_t c = static_cast<size_t>(cell);
+    if (exact[c]) {
+      constant -= sign * knowledge[c].lower;
+    } else {
+      index.push_back(local[c]);
+      coefficient.push_back(sign);
+    }
+  };
+  for (int part : relation.parts) add(part, 1.0);
+  add(relation.total, -1.0);
+  matrix.appendRow(static_cast<int>(index.size()), index.data(), coefficient.data());
+  rhs.push_back(constant);
+}
+
 // One independent part of the table: its variable cells (columns) and the relations among them, with
 // the cells known exactly moved to the right-hand side.
 class Component {
@@ -52,22 +75,7 @@ class Component {
     matrix.setDimensions(0, static_cast<int>(columns.size()));
     std::vector<double> rhs;
     for (int r : relations) {
-      const Relation& relation = table.relations()[static_cast<size_t>(r)];
-      std::vector<int> index;
-      std::vector<double> coefficient;
-      double constant = 0;  // sum(variable parts) - variable total = constant
-      auto add = [&](int cell, double sign) {
-        if (exact[static_cast<size_t>(cell)]) {
-          constant -= sign * knowledge[static_cast<size_t>(cell)].lower;
-        } else {
-          index.push_back(local[static_cast<size_t>(cell)]);
-          coefficient.push_back(sign);
-        }
-      };
-      for (int part : relation.parts) add(part, 1.0);
-      add(relation.total, -1.0);
-      matrix.appendRow(static_cast<int>(index.size()), index.data(), coefficient.data());
-      rhs.push_back(constant);
+      AppendRelationRow(table.relations()[static_cast<size_t>(r)], knowledge, exact, local, matrix, rhs);
     }
     const size_t n = columns.size();
     lower_.resize(n);
@@ -221,23 +229,7 @@ class LocalAudit {
     matrix.setDimensions(0, static_cast<int>(columns.size()));
     std::vector<double> rhs;
     for (int r : relations) {
-      std::vector<int> index;
-      std::vector<double> coefficient;
-      double constant = 0;
-      const Relation& relation = table_.relations()[static_cast<size_t>(r)];
-      auto add = [&](int member, double sign) {
-        const size_t m = static_cast<size_t>(member);
-        if (exact_[m]) {
-          constant -= sign * knowledge_[m].lower;
-        } else {
-          index.push_back(local_[m]);
-          coefficient.push_back(sign);
-        }
-      };
-      for (int part : relation.parts) add(part, 1.0);
-      add(relation.total, -1.0);
-      matrix.appendRow(static_cast<int>(index.size()), index.data(), coefficient.data());
-      rhs.push_back(constant);
+      AppendRelationRow(table_.relations()[static_cast<size_t>(r)], knowledge_, exact_, local_, matrix, rhs);
     }
     const size_t n = columns.size();
     std::vector<double> lower(n), upper(n), objective(n, 0.0);

@@ -113,6 +113,17 @@ TEST(ProtectTest, RoundedCellsAreIntervalsAndTheProtectionHoldsByEnumeration) {
   EXPECT_GT(protected_tables, 4);
 }
 
+// The full audit over the whole table: every suppressed cell of `knowledge` at least 10 wide.
+void ExpectEverySuppressedCellAtLeast10Wide(const LinearTable& table, const std::vector<Knowledge>& knowledge) {
+  std::vector<int> suppressed;
+  for (int i = 0; i < table.size(); ++i) {
+    if (knowledge[static_cast<size_t>(i)].upper == kUnbounded) suppressed.push_back(i);
+  }
+  Result<std::vector<Interval>> intervals = AuditCells(table, knowledge, suppressed);
+  ASSERT_TRUE(intervals.ok()) << intervals.status().message();
+  for (size_t k = 0; k < suppressed.size(); ++k) EXPECT_GE((*intervals)[k].width(), 10) << "cel " << suppressed[k];
+}
+
 TEST(ProtectTest, ACellPinnedBeyondItsWhollySuppressedRelationsIsProtectedFurtherOut) {
   // total = a + b, all three small and suppressed; but year = total + other and sum = a + other2
   // are published, so total and a, and with them b, are known exactly. Nothing in b's own relation
@@ -124,19 +135,11 @@ TEST(ProtectTest, ACellPinnedBeyondItsWhollySuppressedRelationsIsProtectedFurthe
   table.AddRelation(total, {a, b});
   table.AddRelation(year, {total, other});
   table.AddRelation(sum, {a, other2});
-  std::vector<Knowledge> published;
-  for (double value : table.values()) published.push_back(Exact(value));
   const std::vector<bool> primary = {true, true, true, false, false, false, false};
-  Result<Protection> p = ProtectTable(table, published, primary, CostBySize(table), 10);
+  Result<Protection> p = ProtectTable(table, Published(table), primary, CostBySize(table), 10);
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_GE(p->secondary_cells, 1);
-  std::vector<int> suppressed;
-  for (int i = 0; i < table.size(); ++i) {
-    if (p->knowledge[static_cast<size_t>(i)].upper == kUnbounded) suppressed.push_back(i);
-  }
-  Result<std::vector<Interval>> intervals = AuditCells(table, p->knowledge, suppressed);
-  ASSERT_TRUE(intervals.ok()) << intervals.status().message();
-  for (size_t k = 0; k < suppressed.size(); ++k) EXPECT_GE((*intervals)[k].width(), 10) << "cel " << suppressed[k];
+  ExpectEverySuppressedCellAtLeast10Wide(table, p->knowledge);
 }
 
 TEST(ProtectTest, ASecondaryCellThatTheTableForcesToZeroIsPublishedAfterAll) {
@@ -155,26 +158,16 @@ TEST(ProtectTest, ASecondaryCellThatTheTableForcesToZeroIsPublishedAfterAll) {
   table.AddRelation(y1, {b});
   table.AddRelation(y3, {a, c});
   table.AddRelation(e, {p, zero, q});
-  std::vector<Knowledge> published;
   std::vector<bool> primary;
-  for (double value : table.values()) {
-    published.push_back(Exact(value));
-    primary.push_back(value >= 1 && value <= 9);
-  }
-  Result<Protection> protection = ProtectTable(table, published, primary, CostBySize(table), 10);
+  for (double value : table.values()) primary.push_back(value >= 1 && value <= 9);
+  Result<Protection> protection = ProtectTable(table, Published(table), primary, CostBySize(table), 10);
   ASSERT_TRUE(protection.ok()) << protection.status().message();
   EXPECT_FALSE(protection->secondary[static_cast<size_t>(zero)]);
   EXPECT_EQ(protection->knowledge[static_cast<size_t>(zero)], Exact(0));
   EXPECT_TRUE(protection->secondary[static_cast<size_t>(q)]);
   EXPECT_EQ(protection->secondary_cells, 1);
   EXPECT_DOUBLE_EQ(protection->information_loss, 11);
-  std::vector<int> suppressed;
-  for (int i = 0; i < table.size(); ++i) {
-    if (protection->knowledge[static_cast<size_t>(i)].upper == kUnbounded) suppressed.push_back(i);
-  }
-  Result<std::vector<Interval>> intervals = AuditCells(table, protection->knowledge, suppressed);
-  ASSERT_TRUE(intervals.ok()) << intervals.status().message();
-  for (size_t k = 0; k < suppressed.size(); ++k) EXPECT_GE((*intervals)[k].width(), 10) << "cel " << suppressed[k];
+  ExpectEverySuppressedCellAtLeast10Wide(table, protection->knowledge);
 }
 
 TEST(ProtectTest, RejectsInputsOfTheWrongSize) {

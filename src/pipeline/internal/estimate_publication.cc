@@ -18,12 +18,7 @@ std::vector<store::PublishedCell> PublishValues(const std::vector<store::Indicat
   std::vector<store::PublishedCell> out;
   for (const store::IndicatorCell& cell : cells) {
     if (!IsPublishedPeriod(cell, rules)) continue;
-    store::PublishedCell pub;
-    pub.indicator = cell.indicator;
-    pub.level = cell.level;
-    pub.region = cell.region;
-    pub.period = cell.period;
-    pub.breakdown = cell.breakdown;
+    store::PublishedCell pub = PublishedAt(cell);
     std::string reason = hide(cell);
     if (reason.empty() && !cell.value) reason = disclosure::msg::NoValue();
     if (!reason.empty()) {

@@ -179,6 +179,14 @@ bool IsRatioOfCounts(const indicators::Indicator& indicator, const std::vector<s
   return true;
 }
 
+store::PublishedCell PublishedAt(const store::IndicatorCell& cell) {
+  return {.indicator = cell.indicator,
+          .level = cell.level,
+          .region = cell.region,
+          .period = cell.period,
+          .breakdown = cell.breakdown};
+}
+
 bool IsPublishedPeriod(const store::IndicatorCell& cell, const PrimaryRules& rules) {
   const PeriodForm form = FormOf(cell.period);
   if (form == PeriodForm::kWeek) return false;
@@ -338,12 +346,7 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
     const RateInput& input = inputs[p.input];
     const store::IndicatorCell& cell = input.cells[p.cell];
     const bool wijk = cell.level == RegionLevel::kWijk;
-    store::PublishedCell pub;
-    pub.indicator = cell.indicator;
-    pub.level = cell.level;
-    pub.region = cell.region;
-    pub.period = cell.period;
-    pub.breakdown = cell.breakdown;
+    store::PublishedCell pub = PublishedAt(cell);
     const disclosure::PrimaryDecision own =
         disclosure::RateDecision(cell.numerator, cell.denominator, wijk, input.rules);
     auto is = [&](int lp, const std::vector<bool>& flags) { return lp >= 0 && flags[static_cast<size_t>(lp)]; };

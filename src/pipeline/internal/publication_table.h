@@ -65,6 +65,10 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
 // of most linked indicators; false of a median, whose cells carry other numbers.
 bool IsRatioOfCounts(const indicators::Indicator& indicator, const std::vector<store::IndicatorCell>& cells);
 
+// A published cell at the computed cell's key (indicator, level, region, period, breakdown), status
+// and numbers still to be set.
+store::PublishedCell PublishedAt(const store::IndicatorCell& cell);
+
 // Whether a cell's period is published: weeks are not; at wijk level, no period shorter than the
 // rules' wijk_period_months.
 bool IsPublishedPeriod(const store::IndicatorCell& cell, const disclosure::PrimaryRules& rules);
