@@ -1,0 +1,75 @@
+#include "signals/messages.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace sz::signals::msg {
+
+std::string HistoryTooShort(int periods) {
+  return "te weinig voorgeschiedenis om te toetsen (" + std::to_string(periods) +
+         " periodes; EARS C2 vraagt er minstens 10, farringtonFlexible 3 jaar)";
+}
+
+std::string TooSparse(int non_zero) {
+  return "te weinig meldingen in de voorgeschiedenis om te toetsen (" + std::to_string(non_zero) +
+         " periodes met een melding; minstens 5 nodig)";
+}
+
+std::string BackToNew() { return "een signaal kan niet terug naar 'nieuw'; kies besproken, geagendeerd of afgesloten"; }
+
+std::string SameStatusWithoutNote(std::string_view status) {
+  return "het signaal heeft al status '" + std::string(status) + "'; geef een andere status of een notitie (--note)";
+}
+
+std::string Number(double value, int decimals) {
+  if (std::isnan(value)) return "onbekend";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string out = buffer;
+  if (out.find('.') != std::string::npos) {
+    while (!out.empty() && out.back() == '0') out.pop_back();
+    if (!out.empty() && out.back() == '.') out.pop_back();
+  }
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out == "-0" ? "0" : out;
+}
+
+std::string Probability(double value) {
+  if (std::isnan(value)) return "onbekend";
+  if (value < 0.0001) return "< 0,0001";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2g", value);
+  std::string out = buffer;
+  if (out.find('e') != std::string::npos) {
+    std::snprintf(buffer, sizeof buffer, "%.6f", value);
+    out = buffer;
+    while (out.back() == '0') out.pop_back();
+  }
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out;
+}
+
+std::string SeriesExplanation(const SeriesFacts& f) {
+  std::string when;
+  const std::string unit = f.weekly ? (f.periods == 1 ? "week" : "weken") : (f.periods == 1 ? "maand" : "maanden");
+  if (f.from == f.to) {
+    when = "in " + std::string(f.weekly ? "week " : "") + f.from;
+  } else {
+    when = "in " + std::to_string(f.periods) + " " + unit + " (" + f.from + " t/m " + f.to + ")";
+  }
+  std::string out = "In " + f.region + " kwamen " + when + " " + Number(f.observed, 0) + " " + f.subject;
+  if (!f.category.empty()) out += " (" + f.category + ")";
+  out += " binnen, verwacht " + Number(f.expected) + "; de drempel was " + Number(f.threshold) + " (" + f.method +
+         ", q = " + Probability(f.q_value) + ").";
+  return out;
+}
+
+std::string AlsoRose(std::string_view region, const std::vector<std::string>& others) {
+  std::string out = "In dezelfde periode steeg in " + std::string(region) + " ook: ";
+  for (size_t i = 0; i < others.size(); ++i) out += (i ? "; " : "") + others[i];
+  return out + ".";
+}
+
+}  // namespace sz::signals::msg

@@ -1,0 +1,42 @@
+// The texts of the signals module, in Dutch: why a series is not tested, triage refusals, and the
+// sentence that explains a signal to a policy officer. One place, so that the command, the server and
+// the dashboard show the same words. Numbers are written the Dutch way (decimal comma).
+//
+//   msg::SeriesExplanation({.region = "Hengelo", .subject = "meldingen zorgwekkend gedrag", ...});
+//   // "In Hengelo kwamen in 3 weken (2024-W05 t/m 2024-W07) 23 meldingen zorgwekkend gedrag binnen, ..."
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sz::signals::msg {
+
+std::string HistoryTooShort(int periods);
+std::string TooSparse(int non_zero);
+std::string BackToNew();
+std::string SameStatusWithoutNote(std::string_view status);
+
+// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012.
+std::string Number(double value, int decimals = 1);
+// A p- or q-value: two significant digits, decimal comma, "< 0,0001" below that.
+std::string Probability(double value);
+
+struct SeriesFacts {
+  std::string region;    // the region's name, e.g. "Hengelo" or "wijk Hasseler Es (Hengelo)"
+  std::string subject;   // what was counted, e.g. "meldingen zorgwekkend gedrag"
+  std::string category;  // "" or e.g. "categorie overlast"
+  int periods = 0;       // significant periods
+  bool weekly = true;
+  std::string from, to;  // "2024-W05"
+  double observed = 0, expected = 0, threshold = 0;
+  std::string method;
+  double q_value = 1;
+};
+std::string SeriesExplanation(const SeriesFacts& facts);
+// "In dezelfde periode steeg in Hengelo ook: a; b." (`others` non-empty).
+std::string AlsoRose(std::string_view region, const std::vector<std::string>& others);
+
+}  // namespace sz::signals::msg

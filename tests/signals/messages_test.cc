@@ -1,0 +1,41 @@
+#include "signals/messages.h"
+
+#include <gtest/gtest.h>
+
+namespace sz::signals {
+namespace {
+
+TEST(SignalMessages, DutchNumbers) {
+  EXPECT_EQ(msg::Number(9.44), "9,4");
+  EXPECT_EQ(msg::Number(23), "23");
+  EXPECT_EQ(msg::Number(2.0, 3), "2");
+  EXPECT_EQ(msg::Number(-0.01), "0");
+  EXPECT_EQ(msg::Probability(0.0123), "0,012");
+  EXPECT_EQ(msg::Probability(0.5), "0,5");
+  EXPECT_EQ(msg::Probability(1e-7), "< 0,0001");
+}
+
+TEST(SignalMessages, ExplanationSaysWhatWhenExpectedThresholdAndMethod) {
+  const std::string text = msg::SeriesExplanation({.region = "Hengelo",
+                                                   .subject = "meldingen zorgwekkend gedrag",
+                                                   .category = "categorie overlast",
+                                                   .periods = 6,
+                                                   .weekly = true,
+                                                   .from = "2024-W05",
+                                                   .to = "2024-W10",
+                                                   .observed = 23,
+                                                   .expected = 9.04,
+                                                   .threshold = 15.55,
+                                                   .method = "farringtonFlexible (Noufaily)",
+                                                   .q_value = 0.0123});
+  EXPECT_EQ(text,
+            "In Hengelo kwamen in 6 weken (2024-W05 t/m 2024-W10) 23 meldingen zorgwekkend gedrag (categorie "
+            "overlast) binnen, verwacht 9; de drempel was 15,6 (farringtonFlexible (Noufaily), q = 0,012).");
+  const std::string one = msg::SeriesExplanation(
+      {.region = "Losser", .subject = "x", .periods = 1, .weekly = false, .from = "2024-03", .to = "2024-03"});
+  EXPECT_NE(one.find("In Losser kwamen in 2024-03 0 x binnen"), std::string::npos);
+  EXPECT_EQ(msg::AlsoRose("Hengelo", {"a", "b"}), "In dezelfde periode steeg in Hengelo ook: a; b.");
+}
+
+}  // namespace
+}  // namespace sz::signals
