@@ -107,5 +107,12 @@ std::string DuplicateCell(std::string_view indicator, std::string_view region, s
 std::string NoSuchComputeRun(int64_t run_id) {
   return "berekening " + std::to_string(run_id) + " staat niet in de opslag (een fout in Samenzicht)";
 }
+std::string CommaInSignalList(std::string_view key, std::string_view text) {
+  return "signaal " + std::string(key) + ": " + QuoteValue(text) +
+         " bevat een komma, wat de opslag als scheidingsteken gebruikt (een fout in Samenzicht)";
+}
+std::string NoSuchSignal(int64_t id) {
+  return "signaal " + std::to_string(id) + " staat niet in de opslag (een fout in Samenzicht)";
+}
 
 }  // namespace sz::store::msg

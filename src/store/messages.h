@@ -34,6 +34,8 @@ std::string BadPublishedStatus(std::string_view status);  // a published cell wi
 std::string DuplicateCell(std::string_view indicator, std::string_view region, std::string_view period,
                           std::string_view breakdown);
 std::string NoSuchComputeRun(int64_t run_id);
+std::string CommaInSignalList(std::string_view key, std::string_view text);  // an indicator or source name
+std::string NoSuchSignal(int64_t id);
 std::string RowWidth(std::string_view source, size_t width, size_t expected);
 std::string RowValueKind(std::string_view source, std::string_view column, std::string_view expected,
                          std::string_view found);

@@ -169,6 +169,50 @@ std::vector<Migration> Build() {
            "  publication_id INTEGER NOT NULL REFERENCES publication_runs(id),\n"
            "  PRIMARY KEY (indicator, level, region, period, breakdown)) WITHOUT ROWID",
        }},
+      {7,
+       "signal state: signal runs, the signals they raised and the signals' triage steps",
+       {
+           "CREATE TABLE signal_runs (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  ran_at TEXT NOT NULL,\n"
+           "  indicator_run_id INTEGER NOT NULL,\n"
+           "  tests INTEGER NOT NULL,\n"
+           "  signals INTEGER NOT NULL,\n"
+           "  details TEXT NOT NULL)",
+           // indicators and sources: the texts joined with ","; NULL for an empty list.
+           "CREATE TABLE signals (\n"
+           "  id INTEGER PRIMARY KEY,\n"
+           "  key TEXT NOT NULL,\n"
+           "  kind TEXT NOT NULL,\n"
+           "  indicators TEXT,\n"
+           "  sources TEXT,\n"
+           "  region TEXT NOT NULL,\n"
+           "  breakdown TEXT NOT NULL,\n"
+           "  period_from TEXT NOT NULL,\n"
+           "  period_to TEXT NOT NULL,\n"
+           "  method TEXT NOT NULL,\n"
+           "  observed REAL,\n"
+           "  expected REAL,\n"
+           "  threshold REAL,\n"
+           "  p_value REAL,\n"
+           "  q_value REAL,\n"
+           "  score REAL NOT NULL,\n"
+           "  rank INTEGER NOT NULL,\n"
+           "  explanation TEXT NOT NULL,\n"
+           "  status TEXT NOT NULL,\n"
+           "  follows INTEGER NOT NULL,\n"
+           "  first_run INTEGER NOT NULL,\n"
+           "  last_run INTEGER NOT NULL)",
+           "CREATE TABLE signal_steps (\n"
+           "  signal_id INTEGER NOT NULL REFERENCES signals(id),\n"
+           "  seq INTEGER NOT NULL,\n"
+           "  at TEXT NOT NULL,\n"
+           "  done_by TEXT NOT NULL,\n"
+           "  from_status TEXT NOT NULL,\n"
+           "  to_status TEXT NOT NULL,\n"
+           "  note TEXT NOT NULL,\n"
+           "  PRIMARY KEY (signal_id, seq)) WITHOUT ROWID",
+       }},
   };
 }
 

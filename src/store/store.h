@@ -7,10 +7,11 @@
 //   settings()    small facts of the data             (store/settings.h)
 //   indicator_values()  computed indicator cells, compute runs (store/indicator_values.h) — the compute stage
 //   publications()      what disclosure control lets out (store/publications.h) — the publish stage
+//   signal_state()      signals, their triage steps, signal runs (store/signal_state.h) — the signal stage
 //
-// Later parts (signal state, accounts, the audit log) join the
-// same way. Backends: SQLite (a file; the default), in memory (tests, throwaway runs), and later
-// PostgreSQL (the shared server); every backend passes tests/store/store_conformance_test.cc.
+// Later parts (accounts, the audit log) join the same way. Backends: SQLite (a file; the default), in
+// memory (tests, throwaway runs), and later PostgreSQL (the shared server); every backend passes
+// tests/store/store_conformance_test.cc.
 //
 //   ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenStore("sqlite:var/samenzicht.db"));
 //   ASSIGN_OR_RETURN(Transaction tx, store->Begin());
@@ -35,6 +36,7 @@
 #include "store/publications.h"
 #include "store/records.h"
 #include "store/settings.h"
+#include "store/signal_state.h"
 
 namespace sz::store {
 
@@ -81,6 +83,7 @@ class Store {
   virtual Settings& settings() = 0;
   virtual IndicatorValues& indicator_values() = 0;
   virtual Publications& publications() = 0;
+  virtual SignalState& signal_state() = 0;
 };
 
 // Opens a store from a URL:

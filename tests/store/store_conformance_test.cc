@@ -3,10 +3,14 @@
 //
 // Atomicity (a destroyed transaction leaves nothing, in every part), idempotency (the same file
 // twice, the same record key twice), reject bookkeeping, typed values round-tripping, scan order,
-// summaries, settings, and the linkage's replace and extend with their refusals.
+// summaries, settings, the linkage's replace and extend with their refusals, indicator values,
+// publications, and the signal state (signals with their triage steps, signal runs).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -92,6 +96,10 @@ class StoreConformance : public ::testing::Test {
     ASSERT_TRUE(store_->indicator_values()
                     .ReplaceIndicator(*run, "x", {Cell("x", RegionLevel::kGemeente, "GM0153", "2024")})
                     .ok());
+    ASSERT_TRUE(store_->signal_state().AddRun(SignalRun{.indicator_run_id = *run}).ok());
+    auto signal = store_->signal_state().Add(StoredSignal{.key = "x", .status = "nieuw"});
+    ASSERT_TRUE(signal.ok()) << signal.status().ToString();
+    ASSERT_TRUE(store_->signal_state().AddStep(*signal, {.note = "n"}).ok());
   }
 
   static IndicatorCell Cell(const std::string& indicator, RegionLevel level, const std::string& region,
@@ -119,6 +127,8 @@ class StoreConformance : public ::testing::Test {
     EXPECT_TRUE(store_->indicator_values().Runs()->empty());
     EXPECT_FALSE(store_->indicator_values().LatestRun()->has_value());
     EXPECT_TRUE(store_->indicator_values().Cells({})->empty());
+    EXPECT_FALSE(store_->signal_state().LatestRun()->has_value());
+    EXPECT_TRUE(store_->signal_state().All()->empty());
   }
 
   std::unique_ptr<Store> store_;
@@ -158,6 +168,7 @@ TYPED_TEST(StoreConformance, ACommittedTransactionKeepsEverything) {
   EXPECT_EQ(this->store_->settings().Get("k")->value_or(""), "v");
   EXPECT_EQ((*this->store_->linkage().Latest())->involvements, 1);
   EXPECT_EQ(this->store_->indicator_values().Cells({})->size(), 1u);
+  EXPECT_EQ(this->store_->signal_state().All()->front().steps.size(), 1u);
 }
 
 TYPED_TEST(StoreConformance, WritesNeedATransactionAndOneAtATime) {
@@ -580,6 +591,208 @@ TYPED_TEST(StoreConformance, IndicatorInputsAreSetForgottenByAReplacementAndRoll
   }
   EXPECT_EQ(values.Inputs()->size(), 2u);
   EXPECT_EQ(*values.Indicators(), (std::vector<std::string>{"a_ind"}));
+}
+
+// A signal with every field set, or (sparse) with every optional missing and empty lists.
+StoredSignal FullSignal() {
+  StoredSignal signal{.key = "vt_meldingen|GM0153|totaal",
+                      .kind = "reeks",
+                      .indicators = {"vt_meldingen", "vt_hermeldingen"},
+                      .sources = {"veilig_thuis", ""},
+                      .region = "GM0153",
+                      .breakdown = "melder=politie",
+                      .period_from = "2024-W07",
+                      .period_to = "2024-W09",
+                      .method = "farringtonFlexible (Noufaily)",
+                      .score = 3.25,
+                      .rank = 2,
+                      .explanation = "meer meldingen dan verwacht in Enschede é",
+                      .status = "nieuw",
+                      .follows = 7,
+                      .first_run = 1,
+                      .last_run = 2};
+  signal.observed = 14;
+  signal.expected = 5.5;
+  signal.threshold = 11.125;
+  signal.p_value = 1e-300;
+  signal.q_value = 0;  // 0 stays 0
+  return signal;
+}
+
+StoredSignal SparseSignal() {
+  return StoredSignal{.key = "b", .kind = "golf", .region = "CR23", .breakdown = "totaal", .status = "nieuw"};
+}
+
+TYPED_TEST(StoreConformance, SignalsComeBackAsTheyWentInWithTheirStepsInOrder) {
+  SignalState& state = this->store_->signal_state();
+  EXPECT_FALSE(state.LatestRun()->has_value());
+  EXPECT_TRUE(state.All()->empty());
+  SignalRun run{.ran_at = "2026-12-05T09:00:00Z", .indicator_run_id = 3, .tests = 120, .signals = 2, .details = "{}"};
+  StoredSignal full = FullSignal(), sparse = SparseSignal();
+  full.steps = {{.note = "ignored by Add"}};  // Add ignores the steps and the id
+  full.id = 99;
+  TriageStep first{.at = "2026-12-05T10:00:00Z", .by = "a.jansen", .from_status = "nieuw", .to_status = "besproken"};
+  TriageStep second{.at = "2026-12-05T11:00:00Z", .note = "navragen bij het team, \"wijk\", Noord"};
+  TriageStep third{.at = "2026-12-04T08:00:00Z", .by = "b", .from_status = "besproken", .to_status = "afgesloten"};
+  {
+    auto tx = this->store_->Begin();
+    auto run_id = state.AddRun(run);
+    ASSERT_TRUE(run_id.ok()) << run_id.status().ToString();
+    EXPECT_EQ(*run_id, 1);
+    run.id = *run_id;
+    auto full_id = state.Add(full);
+    ASSERT_TRUE(full_id.ok()) << full_id.status().ToString();
+    auto sparse_id = state.Add(sparse);
+    ASSERT_TRUE(sparse_id.ok()) << sparse_id.status().ToString();
+    EXPECT_EQ(*full_id, 1);
+    EXPECT_EQ(*sparse_id, 2);
+    full.id = *full_id;
+    sparse.id = *sparse_id;
+    // Steps in the order they were added (not by time), interleaved over two signals.
+    ASSERT_TRUE(state.AddStep(full.id, first).ok());
+    ASSERT_TRUE(state.AddStep(sparse.id, third).ok());
+    ASSERT_TRUE(state.AddStep(full.id, second).ok());
+    ASSERT_TRUE(state.AddStep(full.id, third).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  full.steps = {first, second, third};
+  sparse.steps = {third};
+  EXPECT_EQ(**state.LatestRun(), run);
+  auto all = state.All();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(*all, (std::vector<StoredSignal>{full, sparse}));
+  EXPECT_EQ(**state.Get(full.id), full);
+  EXPECT_EQ(**state.Get(sparse.id), sparse);
+  EXPECT_FALSE(state.Get(3)->has_value());
+  EXPECT_FALSE(state.Get(0)->has_value());
+
+  // A later run is the latest; ids go on increasing.
+  {
+    auto tx = this->store_->Begin();
+    auto run_id = state.AddRun({.indicator_run_id = 4});
+    ASSERT_TRUE(run_id.ok());
+    EXPECT_EQ(*run_id, 2);
+    EXPECT_EQ(*state.Add(SparseSignal()), 3);
+    // A list of one empty text is not an empty list.
+    EXPECT_EQ(*state.Add(StoredSignal{.key = "c", .indicators = {""}}), 4);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ((*state.LatestRun())->indicator_run_id, 4);
+  EXPECT_EQ(state.All()->size(), 4u);
+  EXPECT_EQ((*state.Get(4))->indicators, std::vector<std::string>{""});
+  EXPECT_TRUE((*state.Get(4))->sources.empty());
+}
+
+TYPED_TEST(StoreConformance, ASignalUpdateKeepsItsStepsAndReplacesTheRest) {
+  SignalState& state = this->store_->signal_state();
+  StoredSignal full = FullSignal();
+  TriageStep step{.at = "2026-12-05T10:00:00Z", .by = "a", .from_status = "nieuw", .to_status = "besproken"};
+  {
+    auto tx = this->store_->Begin();
+    full.id = *state.Add(full);
+    ASSERT_TRUE(state.AddStep(full.id, step).ok());
+    // Every field replaced, optionals cleared, lists emptied; the steps given are ignored.
+    StoredSignal updated = SparseSignal();
+    updated.id = full.id;
+    updated.steps = {{.note = "ignored by Update"}};
+    ASSERT_TRUE(state.Update(updated).ok());
+    EXPECT_EQ(state.Update(StoredSignal{.id = full.id + 1}).code(), StatusCode::kNotFound);
+    EXPECT_EQ(state.AddStep(full.id + 1, step).code(), StatusCode::kNotFound);
+    EXPECT_EQ(state.AddStep(0, step).code(), StatusCode::kNotFound);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  StoredSignal want = SparseSignal();
+  want.id = full.id;
+  want.steps = {step};
+  EXPECT_EQ(**state.Get(full.id), want);
+  EXPECT_EQ(*state.All(), (std::vector<StoredSignal>{want}));
+  // And back to every field set.
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(state.Update(full).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  full.steps = {step};
+  EXPECT_EQ(**state.Get(full.id), full);
+}
+
+TYPED_TEST(StoreConformance, SignalStateWritesNeedATransactionAndRollBack) {
+  SignalState& state = this->store_->signal_state();
+  StoredSignal signal = FullSignal();
+  EXPECT_EQ(state.AddRun({}).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(state.Add(signal).status().code(), StatusCode::kFailedPrecondition);
+  int64_t id = 0;
+  {
+    auto tx = this->store_->Begin();
+    id = *state.Add(signal);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  signal.id = id;
+  EXPECT_EQ(state.Update(signal).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(state.AddStep(id, {}).code(), StatusCode::kFailedPrecondition);
+  // A destroyed transaction leaves no run, no signal, no step and no update.
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(state.AddRun({.indicator_run_id = 1}).ok());
+    ASSERT_TRUE(state.Add(SparseSignal()).ok());
+    ASSERT_TRUE(state.AddStep(id, {.note = "weg"}).ok());
+    StoredSignal changed = signal;
+    changed.status = "afgesloten";
+    ASSERT_TRUE(state.Update(changed).ok());
+    EXPECT_EQ(state.All()->size(), 2u);  // visible inside the transaction
+    EXPECT_EQ((*state.Get(id))->steps.size(), 1u);
+  }
+  EXPECT_FALSE(state.LatestRun()->has_value());
+  EXPECT_EQ(*state.All(), (std::vector<StoredSignal>{signal}));
+  // Ids go on increasing after a rollback.
+  auto tx = this->store_->Begin();
+  EXPECT_GT(*state.Add(SparseSignal()), id);
+}
+
+TYPED_TEST(StoreConformance, ASignalWithACommaInAListIsRefused) {
+  SignalState& state = this->store_->signal_state();
+  auto tx = this->store_->Begin();
+  StoredSignal in_indicators = FullSignal();
+  in_indicators.indicators = {"a,b"};
+  StoredSignal in_sources = FullSignal();
+  in_sources.sources = {"veilig_thuis", "wmo,jeugd"};
+  EXPECT_EQ(state.Add(in_indicators).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(state.Add(in_indicators).status().message().find("a,b"), std::string::npos);
+  EXPECT_EQ(state.Add(in_sources).status().code(), StatusCode::kInvalidArgument);
+  auto id = state.Add(FullSignal());
+  ASSERT_TRUE(id.ok());
+  in_sources.id = *id;
+  EXPECT_EQ(state.Update(in_sources).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(**state.Get(*id), [&] {
+    StoredSignal want = FullSignal();
+    want.id = *id;
+    return want;
+  }());
+  EXPECT_EQ(state.All()->size(), 1u);
+}
+
+TYPED_TEST(StoreConformance, EmptySignalTimesAreSetByTheStore) {
+  SignalState& state = this->store_->signal_state();
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(state.AddRun({.indicator_run_id = 1}).ok());
+    int64_t id = *state.Add(SparseSignal());
+    ASSERT_TRUE(state.AddStep(id, {.by = "a", .note = "gezien"}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto is_utc_time = [](const std::string& text) {
+    // 2026-12-05T09:00:00Z
+    if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':' || text[19] != 'Z') {
+      return false;
+    }
+    return std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(c) || std::strchr("-T:Z", c); });
+  };
+  std::string ran_at = (*state.LatestRun())->ran_at;
+  EXPECT_TRUE(is_utc_time(ran_at)) << ran_at;
+  std::string at = state.All()->front().steps.front().at;
+  EXPECT_TRUE(is_utc_time(at)) << at;
+  EXPECT_EQ(state.All()->front().steps.front().note, "gezien");
 }
 
 }  // namespace

@@ -47,6 +47,8 @@ struct State {
   std::map<std::string, std::string> indicator_inputs;      // indicator → fingerprint
   std::vector<PublicationRun> publication_runs;
   std::vector<PublishedCell> published;  // in PublishedBefore order
+  std::vector<SignalRun> signal_runs;
+  std::vector<StoredSignal> signals;  // in id order, each with its steps
 };
 
 std::string KeyOf(const sources::SourceContract& contract, std::span<const Value> values) {
@@ -397,6 +399,66 @@ class MemoryPublications : public Publications {
   Shared& shared_;
 };
 
+class MemorySignalState : public SignalState {
+ public:
+  explicit MemorySignalState(Shared& shared) : shared_(shared) {}
+  Result<int64_t> AddRun(const SignalRun& run) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een signaalrun vastleggen"));
+    SignalRun stored = run;
+    stored.id = shared_.state.signal_runs.empty() ? 1 : shared_.state.signal_runs.back().id + 1;
+    if (stored.ran_at.empty()) stored.ran_at = NowUtc();
+    shared_.state.signal_runs.push_back(stored);
+    return stored.id;
+  }
+  Result<std::optional<SignalRun>> LatestRun() override {
+    if (shared_.state.signal_runs.empty()) return std::optional<SignalRun>();
+    return std::optional<SignalRun>(shared_.state.signal_runs.back());
+  }
+  Result<int64_t> Add(const StoredSignal& signal) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een signaal opslaan"));
+    RETURN_IF_ERROR(CheckSignal(signal));
+    StoredSignal stored = signal;
+    stored.id = shared_.state.signals.empty() ? 1 : shared_.state.signals.back().id + 1;
+    stored.steps.clear();
+    shared_.state.signals.push_back(std::move(stored));
+    return shared_.state.signals.back().id;
+  }
+  Status Update(const StoredSignal& signal) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een signaal bijwerken"));
+    RETURN_IF_ERROR(CheckSignal(signal));
+    StoredSignal* stored = Find(signal.id);
+    if (stored == nullptr) return NotFoundError(msg::NoSuchSignal(signal.id));
+    std::vector<TriageStep> steps = std::move(stored->steps);
+    *stored = signal;
+    stored->steps = std::move(steps);
+    return Status::Ok();
+  }
+  Status AddStep(int64_t id, const TriageStep& step) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een triagestap vastleggen"));
+    StoredSignal* stored = Find(id);
+    if (stored == nullptr) return NotFoundError(msg::NoSuchSignal(id));
+    stored->steps.push_back(step);
+    if (stored->steps.back().at.empty()) stored->steps.back().at = NowUtc();
+    return Status::Ok();
+  }
+  Result<std::vector<StoredSignal>> All() override { return shared_.state.signals; }
+  Result<std::optional<StoredSignal>> Get(int64_t id) override {
+    StoredSignal* stored = Find(id);
+    if (stored == nullptr) return std::optional<StoredSignal>();
+    return std::optional<StoredSignal>(*stored);
+  }
+
+ private:
+  StoredSignal* Find(int64_t id) {
+    auto& signals = shared_.state.signals;
+    auto it = std::lower_bound(signals.begin(), signals.end(), id,
+                               [](const StoredSignal& signal, int64_t wanted) { return signal.id < wanted; });
+    return it != signals.end() && it->id == id ? &*it : nullptr;
+  }
+
+  Shared& shared_;
+};
+
 class MemoryStore : public Store {
  public:
   MemoryStore()
@@ -405,7 +467,8 @@ class MemoryStore : public Store {
         linkage_(shared_),
         settings_(shared_),
         indicator_values_(shared_),
-        publications_(shared_) {}
+        publications_(shared_),
+        signal_state_(shared_) {}
 
   std::string Describe() const override { return "memory:"; }
   int SchemaVersion() override { return AllMigrations().back().version; }
@@ -422,6 +485,7 @@ class MemoryStore : public Store {
   Settings& settings() override { return settings_; }
   IndicatorValues& indicator_values() override { return indicator_values_; }
   Publications& publications() override { return publications_; }
+  SignalState& signal_state() override { return signal_state_; }
 
   void Commit() { shared_.snapshot.reset(); }
   void Rollback() {
@@ -437,6 +501,7 @@ class MemoryStore : public Store {
   MemorySettings settings_;
   MemoryIndicatorValues indicator_values_;
   MemoryPublications publications_;
+  MemorySignalState signal_state_;
 };
 
 Status MemoryTransaction::Commit() {

@@ -137,4 +137,20 @@ class SqlitePublications : public Publications {
   Connection& connection_;
 };
 
+class SqliteSignalState : public SignalState {
+ public:
+  explicit SqliteSignalState(Connection& connection) : connection_(connection) {}
+  Result<int64_t> AddRun(const SignalRun& run) override;
+  Result<std::optional<SignalRun>> LatestRun() override;
+  Result<int64_t> Add(const StoredSignal& signal) override;
+  Status Update(const StoredSignal& signal) override;
+  Status AddStep(int64_t id, const TriageStep& step) override;
+  Result<std::vector<StoredSignal>> All() override;
+  Result<std::optional<StoredSignal>> Get(int64_t id) override;
+
+ private:
+  Result<std::vector<StoredSignal>> Query(std::optional<int64_t> id);
+  Connection& connection_;
+};
+
 }  // namespace sz::store::sqlite

@@ -31,7 +31,8 @@ class SqliteStore : public Store {
         linkage_(connection_),
         settings_(connection_),
         indicator_values_(connection_),
-        publications_(connection_) {
+        publications_(connection_),
+        signal_state_(connection_) {
     connection_.db = db;
     connection_.path = std::move(path);
   }
@@ -85,6 +86,7 @@ class SqliteStore : public Store {
   Settings& settings() override { return settings_; }
   IndicatorValues& indicator_values() override { return indicator_values_; }
   Publications& publications() override { return publications_; }
+  SignalState& signal_state() override { return signal_state_; }
 
   Status CommitTransaction() {
     EndStatements();
@@ -183,6 +185,7 @@ class SqliteStore : public Store {
   SqliteSettings settings_;
   SqliteIndicatorValues indicator_values_;
   SqlitePublications publications_;
+  SqliteSignalState signal_state_;
 };
 
 Status SqliteTransaction::Commit() { return store_.CommitTransaction(); }
