@@ -60,6 +60,7 @@ bool IsStock(const sources::SourceContract& contract) {
 // Column indices of a CountSpec over one contract.
 struct Columns {
   int date = -1, end = -1, gemeente = -1, wijk = -1, age = -1, id = -1, sum = -1, region = -1, year = -1, band = -1;
+  bool date_is_week = false;  // `date` is an ISO-week column: a row's date is its week's Thursday
   std::vector<std::pair<int, const std::vector<std::string>*>> filters;
   std::vector<std::pair<std::string, int>> breakdowns;  // name, column (only those the source has)
 };
@@ -69,6 +70,15 @@ Columns ColumnsOf(const CountSpec& spec, const sources::SourceContract& contract
   const sources::TableSpec& table = contract.extract;
   Columns c;
   c.date = table.IndexOf(spec.date_column.empty() ? table.date_column : spec.date_column);
+  if (c.date < 0 && spec.date_column.empty() && table.date_column.empty()) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      if (table.columns[i].type == sources::ColumnType::kIsoWeek) {
+        c.date = static_cast<int>(i);
+        c.date_is_week = true;
+        break;
+      }
+    }
+  }
   if (!spec.end_column.empty()) c.end = table.IndexOf(spec.end_column);
   c.gemeente = table.IndexOf("gemeente");
   c.wijk = table.IndexOf("wijk");
@@ -177,7 +187,14 @@ Result<DatedCounts> CountDated(const Indicator& indicator, const CountSpec& spec
       if (!spec.age->Contains(age)) continue;
     }
     if (c.date < 0 || row[c.date].missing()) continue;
-    ASSIGN_OR_RETURN(Date date, row[c.date].AsDate(source.contract->extract.columns[c.date].name));
+    Date date;
+    if (c.date_is_week) {
+      Result<Period> week = Period::Parse(row[c.date].ToString());
+      if (!week.ok()) return week.status();
+      date = week->first_day().AddDays(3);
+    } else {
+      ASSIGN_OR_RETURN(date, row[c.date].AsDate(source.contract->extract.columns[c.date].name));
+    }
     std::string unit_id;
     double amount = 1;
     switch (spec.unit) {

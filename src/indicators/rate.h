@@ -10,7 +10,9 @@
 // - A row takes part when it passes every filter (its value is one of the listed ones) and, with
 //   `leeftijd`, its age (column leeftijd) lies in the span; a row without a date is left out.
 // - Periods: the period of each catalogue kind (week, maand, kwartaal, jaar) that contains the row's
-//   date (`datum`, default the contract's event date). With `loopt_tot` the row counts in every
+//   date (`datum`, default the contract's event date; a source without a date but with an ISO-week
+//   column, infectieziekten, dates each row on its week's Thursday, so that weeks keep their rows and
+//   months and years take a week by its Thursday, the ISO convention). With `loopt_tot` the row counts in every
 //   period from its date to its end date (empty: to the last date of the data). With
 //   `venster_maanden` N it counts in every period whose last day d satisfies date ≤ d < date + N months.
 // - Places: Twente (every row, code `twente_code`), the row's gemeente, and its wijk when the wijk

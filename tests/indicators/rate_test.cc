@@ -223,6 +223,52 @@ leeftijd = "75+"
   EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2024")->denominator, 1000);
 }
 
+TEST_F(RateTest, WeeklyCountsWithoutADateAreDatedByTheirWeeksThursday) {
+  const std::string text = R"([[indicator]]
+id = "infectie_test"
+titel = "t"
+definitie = "d"
+thema = "meedoen"
+ontwikkelrichting = "zorgpreventie"
+soort = "verhouding"
+bronnen = ["infectieziekten", "bevolking"]
+factor = 100000
+eenheid = "per 100.000"
+richting = "lager_is_beter"
+periodes = ["week", "maand", "jaar"]
+niveaus = ["twente", "gemeente"]
+uitsplitsingen = ["ziekte"]
+
+[indicator.teller]
+bron = "infectieziekten"
+tel = "som"
+kolom = "aantal"
+
+[indicator.noemer]
+bron = "bevolking"
+tel = "som"
+kolom = "aantal"
+)";
+  auto week = [](const char* w, const char* ziekte, int n) {
+    return MakeRow("infectieziekten",
+                   {{"week", T(w)}, {"gemeente", T("GM0153")}, {"ziekte", T(ziekte)}, {"aantal", I(n)}});
+  };
+  SourceRows rows{.contract = &Contract("infectieziekten")};
+  // 2020-W53 runs from Mon 28 Dec 2020 to Sun 3 Jan 2021; its Thursday (31 Dec) puts it in 2020 and December.
+  rows.rows = {week("2020-W53", "mazelen", 3), week("2021-W01", "mazelen", 2), week("2021-W01", "bof", 4)};
+  SourceRows pop{.contract = &Contract("bevolking")};
+  for (int year : {2020, 2021}) pop.rows.push_back(Pop(year, "GM0153", "18-64", "vrouw", 100'000));
+  auto cells = ComputeRate(ParseOne(text), rows, pop, regions_, "CR23");
+  ASSERT_TRUE(cells.ok()) << cells.status().ToString();
+  EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2020-W53")->numerator, 3);
+  EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2021-W01")->numerator, 6);
+  EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2021-W01", "ziekte=bof")->numerator, 4);
+  EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2020-12")->numerator, 3);
+  EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2021")->numerator, 6);
+  EXPECT_EQ(Find(*cells, RegionLevel::kRegio, "CR23", "2020")->numerator, 3);
+  EXPECT_EQ(Find(*cells, RegionLevel::kGemeente, "GM0153", "2021-W01")->denominator, 100'000);
+}
+
 // Every gemeente × year × melder cell of random VT data against a direct count of the rows.
 TEST_F(RateTest, RandomDataAgreesWithASlowReference) {
   std::mt19937 random(20261203);
