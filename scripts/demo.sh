@@ -2,9 +2,10 @@
 # The whole journey that exists so far, on a freshly generated synthetic Twente:
 #   generate → keygen → pseudonymise (at the "desks") → ingest → summary → link → crossdesk → survey
 #   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts) →
-#   indicators --check → run (compute the catalogue, publish through disclosure control) → a new VT
-#   month → run (incremental) → export, for the analysts and for the public
-# Later stages (signals, serve) join here as they land.
+#   indicators --check → run (compute the catalogue, look for signals, publish through disclosure
+#   control) → a new VT month → run (incremental) → the signal list with a triage step → export, for
+#   the analysts and for the public
+# Later stages (serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
 # Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026).
@@ -70,12 +71,21 @@ head -4 "$out/eenzaam-$wave.csv"
 echo "== 8. Vroege signalen: de detectiemethoden vergeleken op de ingebrachte uitbraken (reeksen uit de opslag)"
 "$sz" detect-eval --db "$db" --truth "$out/desks" --json "$out/detect-eval.json"
 
-echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicatoren berekend en na openbaarmakingscontrole gepubliceerd"
+echo "== 9. De indicatorcatalogus (config/indicatoren) gecontroleerd, de indicatoren berekend, signalen gezocht en na openbaarmakingscontrole gepubliceerd"
 "$sz" indicators --check
 "$sz" run --db "$db"
 echo "== 10. De meldingen van Veilig Thuis over $last_month komen binnen: run koppelt alleen die bij en berekent alleen wat ze raken"
 "$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-$last_month.csv"
 "$sz" run --db "$db"
+echo "== 11. De signalenlijst voor het signaleringsoverleg (docs/signals.md); het eerste signaal wordt besproken"
+"$sz" signals --db "$db" | head -n 25
+"$sz" signals --db "$db" --json "$out/signalen.json"
+first_signal=$("$sz" signals --db "$db" --status nieuw | awk 'NR > 2 && $1 ~ /^[0-9]+$/ {print $1; exit}')
+if [[ -n "$first_signal" ]]; then
+  "$sz" signals triage "$first_signal" --db "$db" --status besproken --door demo \
+    --note "Besproken in het signaleringsoverleg van de demo"
+  "$sz" signals show "$first_signal" --db "$db"
+fi
 "$sz" export --db "$db" --format csv --out "$out/indicatoren.csv"
 "$sz" export --db "$db" --format xlsx --gemeente GM0168 --out "$out/indicatoren-losser.xlsx"
 echo "   (wat het publiek en de gemeente Losser te zien krijgen: alleen gepubliceerde cellen, onderdrukte als '.')"

@@ -134,12 +134,21 @@ void Command::AddWorkspaceOptions(pipeline::WorkspaceOptions& options, Workspace
 }
 
 void Command::Run(std::function<Status()> body) {
-  app_->callback([body = std::move(body)] {
+  app_->callback([app = app_, body = std::move(body)] {
+    if (!app->get_subcommands().empty()) return;  // a subcommand of it ran instead
     Status status = body();
     if (status.ok()) return;
     std::cerr << "samenzicht: " << status.message() << "\n";
     throw CLI::RuntimeError(ExitCodeFor(status));
   });
+}
+
+Command Command::Subcommand(const std::string& name, const std::string& description) {
+  CLI::App* command = app_->add_subcommand(name, description);
+  command->group("Opdrachten");
+  command->option_defaults()->group("Opties");
+  if (command->get_help_ptr() != nullptr) command->get_help_ptr()->group("Opties");
+  return Command(command);
 }
 
 Command Commands::Add(const std::string& name, const std::string& description) {

@@ -78,6 +78,9 @@ class Command {
   // --config-dir on every command; --db and --regions as `use` says. The workspace is opened from them.
   void AddWorkspaceOptions(pipeline::WorkspaceOptions& options, WorkspaceUse use);
   void Run(std::function<Status()> body);
+  // A subcommand of this one ("signals show"): its own options and body. When it is given, only its
+  // body runs, not this command's. A name without dashes in Add makes a positional argument.
+  Command Subcommand(const std::string& name, const std::string& description);
 
  private:
   friend class Commands;

@@ -1,5 +1,5 @@
 // samenzicht run [--full] : link what is new, compute the catalogue indicators whose inputs changed,
-// then publish through disclosure control (pipeline/run.h).
+// look for signals, then publish through disclosure control (pipeline/run.h).
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -39,14 +39,15 @@ Status RunRun(const RunOptions& options) {
 
 void AddRunCommand(Commands& commands) {
   auto options = std::make_shared<RunOptions>();
-  Command cmd = commands.Add(
-      "run",
-      "Koppel wat nieuw is, bereken alle indicatoren van de catalogus en publiceer ze na openbaarmakingscontrole");
+  Command cmd =
+      commands.Add("run",
+                   "Koppel wat nieuw is, bereken alle indicatoren van de catalogus, zoek signalen en publiceer na "
+                   "openbaarmakingscontrole");
   cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStoreAndRegions);
   cmd.Flag(
       "--full", options->full,
       "Koppel alles opnieuw (als link --full), bereken elke indicator opnieuw, ook als zijn invoer niet veranderde, "
-      "en publiceer opnieuw");
+      "zoek opnieuw signalen en publiceer opnieuw");
   cmd.Flag("--verbose", options->verbose, "Toon per indicator het aantal cellen en de rekentijd");
   cmd.Run([options] { return RunRun(*options); });
 }

@@ -160,6 +160,7 @@ struct Indicator {
   std::vector<std::string> breakdowns;  // uitsplitsingen: columns of the numerator's source
   IntervalMethod interval = IntervalMethod::kNone;
   bool signalable = false;               // signaleerbaar: series of this indicator get signals (issue 14)
+  std::string signal_method;             // signaalmethode: "" (automatisch) or a detection method name
   std::optional<CountSpec> numerator;    // kRate, kForecast
   std::optional<CountSpec> denominator;  // kRate
   std::optional<SurveySpec> survey;      // kSurvey, kSurveyIncomeGap

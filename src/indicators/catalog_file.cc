@@ -33,6 +33,9 @@ const Names<IndicatorKind> kKinds = {
     {"verhouding", IndicatorKind::kRate},       {"enquete", IndicatorKind::kSurvey},
     {"gekoppeld", IndicatorKind::kLinked},      {"duur", IndicatorKind::kDuration},
     {"voorspelling", IndicatorKind::kForecast}, {"levering", IndicatorKind::kDelivery}};
+const Names<std::string> kSignalMethods = {{"automatisch", ""},  {"farringtonFlexible", "farringtonFlexible"},
+                                           {"earsC1", "earsC1"}, {"earsC2", "earsC2"},
+                                           {"earsC3", "earsC3"}, {"cusum", "cusum"}};
 const Names<Direction> kDirections = {{"lager_is_beter", Direction::kLowerIsBetter},
                                       {"hoger_is_beter", Direction::kHigherIsBetter},
                                       {"dichter_bij_nul_is_beter", Direction::kCloserToZeroIsBetter}};
@@ -425,11 +428,33 @@ class FileReader {
     Indicator ind;
     ind.file = file_;
     ind.line = static_cast<int>(table.source().begin.line);
-    CheckKeys(table, "", {"id",           "titel",    "definitie",      "thema",     "ontwikkelrichting",
-                          "soort",        "bronnen",  "factor",         "eenheid",   "richting",
-                          "periodes",     "niveaus",  "uitsplitsingen", "interval",  "signaleerbaar",
-                          "teller",       "noemer",   "enquete",        "gekoppeld", "duur",
-                          "voorspelling", "levering", "openbaarmaking", "doel_2030", "landelijke_referentie"});
+    CheckKeys(table, "",
+              {"id",
+               "titel",
+               "definitie",
+               "thema",
+               "ontwikkelrichting",
+               "soort",
+               "bronnen",
+               "factor",
+               "eenheid",
+               "richting",
+               "periodes",
+               "niveaus",
+               "uitsplitsingen",
+               "interval",
+               "signaleerbaar",
+               "signaalmethode",
+               "teller",
+               "noemer",
+               "enquete",
+               "gekoppeld",
+               "duur",
+               "voorspelling",
+               "levering",
+               "openbaarmaking",
+               "doel_2030",
+               "landelijke_referentie"});
     if (auto id = Text(table, "", "id", true)) {
       const bool snake = std::all_of(
           id->begin(), id->end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
@@ -450,6 +475,7 @@ class FileReader {
       ind.factor = *factor;
     }
     if (auto signalable = Boolean(table, "", "signaleerbaar")) ind.signalable = *signalable;
+    if (auto method = Choice(table, "", "signaalmethode", kSignalMethods, false)) ind.signal_method = *method;
     if (auto reference = Number(table, "", "landelijke_referentie")) ind.national_reference = reference;
 
     std::set<std::string> used;  // the sources this entry reads, against `bronnen`

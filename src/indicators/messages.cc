@@ -177,6 +177,10 @@ std::string CatalogHasProblems(size_t count) {
 std::string DisclosureConfigHasProblems(size_t count) {
   return "de openbaarmakingsregels hebben " + std::to_string(count) + (count == 1 ? " fout:" : " fouten:");
 }
+std::string SignalConfigHasProblems(size_t count) {
+  return "de signaleringsinstellingen hebben " + std::to_string(count) + (count == 1 ? " fout:" : " fouten:");
+}
+std::string SignalFdrLevel() { return "fdr_q moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.05)"; }
 std::string AndMore(size_t count) { return "… en nog " + std::to_string(count); }
 std::string NotARate(std::string_view id) {
   return "indicator " + S(id) + " is geen verhouding (een fout in Samenzicht)";

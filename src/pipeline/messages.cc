@@ -311,6 +311,29 @@ std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64
   return std::to_string(cells) + " cellen gepubliceerd, waarvan " + std::to_string(suppressed_primary) +
          " primair en " + std::to_string(suppressed_secondary) + " secundair onderdrukt";
 }
+std::string StageSignalling() { return "signaleren"; }
+std::string SignalsCurrent() { return "de signalen horen al bij de laatste berekening"; }
+std::string SignalsStageSummary(int64_t signals, int64_t new_signals, int64_t tests) {
+  return std::to_string(signals) + " signalen, waarvan " + std::to_string(new_signals) + " nieuw (" +
+         std::to_string(tests) + " toetsen)";
+}
+std::string SignalsNotARate() {
+  return "alleen indicatoren van soort verhouding krijgen nu reekssignalen; deze soort nog niet";
+}
+std::string SignalsRollingWindow() {
+  return "telt over een schuivend venster van maanden: opeenvolgende periodes overlappen, dus geen reekssignalen";
+}
+std::string SignalsNoWeeksOrMonths() {
+  return "heeft geen weken of maanden (periodes), en reekssignalen vragen er een van";
+}
+std::string UnknownSignalStatus(std::string_view status, const std::vector<std::string>& names) {
+  std::string out = "onbekende status '" + std::string(status) + "'; kies uit ";
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out;
+}
+std::string NoSuchSignal(int64_t id) {
+  return "er is geen signaal " + std::to_string(id) + "; 'samenzicht signals' toont de lijst";
+}
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements) {
   if (skipped) return "niets nieuws ingelezen sinds de vorige koppeling";
   if (incremental) return std::to_string(new_involvements) + " nieuwe betrokkenheden bijgekoppeld";

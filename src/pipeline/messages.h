@@ -90,6 +90,15 @@ std::string StagePublishing();  // "publiceren"
 std::string PublicationCurrent();
 std::string KindNotPublishedYet(std::string_view kind);
 std::string PublishStageSummary(int64_t cells, int64_t suppressed_primary, int64_t suppressed_secondary);
+// Signals (pipeline/signals.h).
+std::string StageSignalling();  // "signaleren"
+std::string SignalsCurrent();
+std::string SignalsStageSummary(int64_t signals, int64_t new_signals, int64_t tests);
+std::string SignalsNotARate();
+std::string SignalsRollingWindow();
+std::string SignalsNoWeeksOrMonths();
+std::string UnknownSignalStatus(std::string_view status, const std::vector<std::string>& names);
+std::string NoSuchSignal(int64_t id);
 std::string LinkStageSummary(bool skipped, bool incremental, int64_t new_involvements);
 std::string NoDeskRowsToLink();
 std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t unchanged, size_t not_computed);

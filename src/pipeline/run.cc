@@ -6,6 +6,7 @@
 #include "sources/contract.h"
 #include "store/indicator_values.h"
 #include "store/publications.h"
+#include "store/signal_state.h"
 
 namespace sz::pipeline {
 namespace {
@@ -50,9 +51,24 @@ Result<RunReport> RunAll(Workspace& workspace, const RunRequest& request) {
        msg::ComputeStageSummary(report.compute.computed.size(), report.compute.cells, report.compute.unchanged.size(),
                                 report.compute.not_computed.size())});
 
-  // 3. Publish, unless the publication is of the latest computation already.
+  // 3. Signals, unless they were made from the latest computation already.
   start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> computed, store->indicator_values().LatestRun());
+  ASSIGN_OR_RETURN(std::optional<store::SignalRun> signalled, store->signal_state().LatestRun());
+  if (!computed) {
+    report.stages.push_back({msg::StageSignalling(), 0, msg::NothingComputedYet()});
+  } else if (!request.full && signalled && signalled->indicator_run_id == computed->id) {
+    report.stages.push_back({msg::StageSignalling(), 0, msg::SignalsCurrent()});
+  } else {
+    if (request.progress) request.progress(msg::StageSignalling());
+    ASSIGN_OR_RETURN(SignalsReport signals, DetectSignals(workspace));
+    report.stages.push_back({msg::StageSignalling(), SecondsSince(start),
+                             msg::SignalsStageSummary(signals.signals, signals.new_signals, signals.tests)});
+    report.signals = std::move(signals);
+  }
+
+  // 4. Publish, unless the publication is of the latest computation already.
+  start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(std::optional<store::PublicationRun> published, store->publications().Latest());
   if (!computed) {
     report.stages.push_back({msg::StagePublishing(), 0, msg::NothingComputedYet()});

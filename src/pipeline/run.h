@@ -1,11 +1,11 @@
 // `samenzicht run`: the stages after ingest, in order — link (when something new was ingested, or
-// always with `full`) → compute the catalogue's indicators → publish (disclosure control,
-// pipeline/publish.h; when the publication is older than the computation, or always with `full`).
-// Signals join here in their own issue. Each stage is its own transaction; a failing stage stops
+// always with `full`) → compute the catalogue's indicators → signals (pipeline/signals.h) → publish
+// (disclosure control, pipeline/publish.h). Signals and publication run when they are older than the
+// computation, or always with `full`. Each stage is its own transaction; a failing stage stops
 // the run and what the earlier stages stored stays (it is consistent on its own).
 //
 //   ASSIGN_OR_RETURN(RunReport report, RunAll(workspace, RunRequest{.full = false}));
-//   for (const StageTime& stage : report.stages) ...   // "koppelen 19.9 s", "berekenen 4.1 s", "publiceren …"
+//   for (const StageTime& stage : report.stages) ...   // "koppelen 19.9 s", "berekenen 4.1 s", "signaleren …", "publiceren …"
 //
 // Incremental by default: linking extends the stored linkage when it can (pipeline/link.h) and the
 // compute stage recomputes only the indicators whose inputs changed (pipeline/compute.h); `full`
@@ -23,6 +23,7 @@
 #include "pipeline/compute.h"
 #include "pipeline/link.h"
 #include "pipeline/publish.h"
+#include "pipeline/signals.h"
 #include "pipeline/workspace.h"
 
 namespace sz::pipeline {
@@ -33,7 +34,7 @@ struct RunRequest {
 };
 
 struct StageTime {
-  std::string stage;  // Dutch: "koppelen", "berekenen", "publiceren"
+  std::string stage;  // Dutch: "koppelen", "berekenen", "signaleren", "publiceren"
   double seconds = 0;
   std::string summary;  // Dutch, one line
 };
@@ -41,6 +42,7 @@ struct StageTime {
 struct RunReport {
   std::optional<LinkReport> link;  // nullopt when there was nothing to link
   ComputeReport compute;
+  std::optional<SignalsReport> signals;  // nullopt when the signals were already current
   std::optional<PublishReport> publish;  // nullopt when the publication was already current
   std::vector<StageTime> stages;
 };

@@ -62,7 +62,7 @@ std::string SeriesExplanation(const SeriesFacts& f) {
   std::string out = "In " + f.region + " kwamen " + when + " " + Number(f.observed, 0) + " " + f.subject;
   if (!f.category.empty()) out += " (" + f.category + ")";
   out += " binnen, verwacht " + Number(f.expected) + "; de drempel was " + Number(f.threshold) + " (" + f.method +
-         ", q = " + Probability(f.q_value) + ").";
+         ", q " + (f.q_value < 0.0001 ? "" : "= ") + Probability(f.q_value) + ").";
   return out;
 }
 

@@ -120,6 +120,13 @@ TEST(CatalogFileTest, ARateEntryIsReadWithItsFiltersAgeAndDefaults) {
   EXPECT_EQ(ind.denominator->age, (AgeSpan{0, 17}));
   EXPECT_EQ(ind.file, "test.toml");
   EXPECT_EQ(ind.line, 1);
+  EXPECT_EQ(ind.signal_method, "");  // automatisch
+
+  CatalogCheck named = CheckCatalogText(
+      Replace(kRate, "uitsplitsingen = [\"melder\"]", "uitsplitsingen = [\"melder\"]\nsignaalmethode = \"cusum\""),
+      "test.toml");
+  ASSERT_TRUE(named.problems.empty() && named.catalog.indicators.size() == 1u);
+  EXPECT_EQ(named.catalog.indicators[0].signal_method, "cusum");
 }
 
 TEST(CatalogFileTest, AWrongEntryNamesTheFileLineAndProblem) {
@@ -130,6 +137,10 @@ TEST(CatalogFileTest, AWrongEntryNamesTheFileLineAndProblem) {
     std::string message;  // part of the message
   };
   const std::vector<Case> cases = {
+      {"unknown signal method",
+       Replace(kRate, "uitsplitsingen = [\"melder\"]",
+               "uitsplitsingen = [\"melder\"]\nsignaalmethode = \"farrington2\""),
+       "signaalmethode", "'farrington2' is geen toegestane waarde"},
       {"unknown column", Replace(kRate, "soort = \"melding\",", "soortt = \"melding\","), "soortt",
        "veilig_thuis heeft geen kolom 'soortt'"},
       {"value the contract does not allow", Replace(kRate, "\"partnergeweld\"", "\"pesten\""), "pesten",

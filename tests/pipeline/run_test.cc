@@ -123,8 +123,13 @@ TEST_F(RunTest, AfterANewMonthOfVeiligThuisAnIncrementalRunEqualsAFullRecomputat
   ASSERT_TRUE(first->publish.has_value());
   EXPECT_GT(first->publish->suppressed_primary, 0);
   EXPECT_EQ(first->publish->indicator_run_id, store_->indicator_values().LatestRun().value()->id);
-  ASSERT_EQ(first->stages.size(), 3u);
-  EXPECT_EQ(first->stages[2].stage, "publiceren");
+  ASSERT_EQ(first->stages.size(), 4u);
+  EXPECT_EQ(first->stages[2].stage, "signaleren");
+  EXPECT_EQ(first->stages[3].stage, "publiceren");
+  // Signals were looked for in the same computation, before publishing.
+  ASSERT_TRUE(first->signals.has_value());
+  EXPECT_EQ(first->signals->indicator_run_id, first->publish->indicator_run_id);
+  EXPECT_GT(first->signals->series, 0);
 
   IngestFile("veilig_thuis", {*dir_ + "/vt-last-month.csv"});
   auto next = RunAll(*workspace_, {});
@@ -171,10 +176,13 @@ TEST_F(RunTest, AfterANewMonthOfVeiligThuisAnIncrementalRunEqualsAFullRecomputat
   EXPECT_TRUE(again->compute.computed.empty());
   // The recomputation above was not published yet: this run publishes it, the next has nothing to do.
   EXPECT_TRUE(again->publish.has_value());
+  EXPECT_TRUE(again->signals.has_value());
   auto current = RunAll(*workspace_, {});
   ASSERT_TRUE(current.ok());
+  EXPECT_FALSE(current->signals.has_value());
   EXPECT_FALSE(current->publish.has_value());
-  EXPECT_EQ(current->stages[2].summary, "de publicatie hoort al bij de laatste berekening");
+  EXPECT_EQ(current->stages[2].summary, "de signalen horen al bij de laatste berekening");
+  EXPECT_EQ(current->stages[3].summary, "de publicatie hoort al bij de laatste berekening");
 }
 
 // The criterion: hermelding, vervolgmelding and nieuw for Twente, per year, from the stored cells,

@@ -34,6 +34,8 @@ TEST(SignalMessages, ExplanationSaysWhatWhenExpectedThresholdAndMethod) {
   const std::string one = msg::SeriesExplanation(
       {.region = "Losser", .subject = "x", .periods = 1, .weekly = false, .from = "2024-03", .to = "2024-03"});
   EXPECT_NE(one.find("In Losser kwamen in 2024-03 0 x binnen"), std::string::npos);
+  const std::string tiny = msg::SeriesExplanation({.region = "Losser", .subject = "x", .q_value = 1e-9});
+  EXPECT_NE(tiny.find(", q < 0,0001)."), std::string::npos) << tiny;
   EXPECT_EQ(msg::AlsoRose("Hengelo", {"a", "b"}), "In dezelfde periode steeg in Hengelo ook: a; b.");
 }
 

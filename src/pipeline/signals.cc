@@ -1,0 +1,491 @@
+#include "pipeline/signals.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/date.h"
+#include "core/period.h"
+#include "core/region.h"
+#include "indicators/catalog.h"
+#include "indicators/signal_file.h"
+#include "pipeline/catalog.h"
+#include "pipeline/messages.h"
+#include "pipeline/output_file.h"
+#include "signals/episodes.h"
+#include "signals/fdr.h"
+#include "signals/messages.h"
+#include "signals/series_tests.h"
+#include "signals/triage.h"
+#include "sources/contract.h"
+#include "store/indicator_values.h"
+
+namespace sz::pipeline {
+namespace {
+
+constexpr std::string_view kSeriesKind = "reeks";
+
+// Consecutive periods of one kind differ by 1.
+int64_t Ordinal(const Period& period) {
+  if (period.kind() == PeriodKind::kWeek) return period.first_day().DayNumber() / 7;
+  return static_cast<int64_t>(period.year()) * 12 + period.number() - 1;
+}
+
+Result<int64_t> OrdinalOf(std::string_view text) {
+  ASSIGN_OR_RETURN(Period period, Period::Parse(text));
+  return Ordinal(period);
+}
+
+signals::MethodChoice ChoiceOf(const std::string& name) {
+  if (name == "farringtonFlexible") return signals::MethodChoice::kFarringtonFlexible;
+  if (name == "earsC1") return signals::MethodChoice::kEarsC1;
+  if (name == "earsC2") return signals::MethodChoice::kEarsC2;
+  if (name == "earsC3") return signals::MethodChoice::kEarsC3;
+  if (name == "cusum") return signals::MethodChoice::kCusum;
+  return signals::MethodChoice::kAuto;
+}
+
+// One series of one indicator: its cells' numerators over consecutive periods.
+struct SeriesOf {
+  const indicators::Indicator* indicator = nullptr;
+  std::string region;
+  RegionLevel level = RegionLevel::kGemeente;
+  std::string breakdown;
+  std::vector<Period> periods;
+  double residents = 0;  // the latest cell's denominator
+  detection::Series series;
+};
+
+// "Meldingen zorgwekkend gedrag per 10.000 inwoners" → "meldingen zorgwekkend gedrag".
+std::string SubjectOf(const indicators::Indicator& indicator) {
+  std::string subject = indicator.title.substr(0, indicator.title.find(" per "));
+  if (!subject.empty() && subject[0] >= 'A' && subject[0] <= 'Z')
+    subject[0] = static_cast<char>(subject[0] - 'A' + 'a');
+  return subject;
+}
+
+std::string RegionNameOf(const RegionTable& regions, const std::string& code) {
+  const Region* region = regions.Find(code);
+  if (region == nullptr) return code;
+  if (region->level == RegionLevel::kWijk) {
+    const Region* gemeente = regions.GemeenteOf(code);
+    return "wijk " + region->name + (gemeente ? " (" + gemeente->name + ")" : "");
+  }
+  return region->name;
+}
+
+// "categorie=overlast" → "categorie overlast"; "totaal" → "".
+std::string CategoryOf(const std::string& breakdown) {
+  if (breakdown == "totaal") return "";
+  std::string out = breakdown;
+  std::replace(out.begin(), out.end(), '=', ' ');
+  std::replace(out.begin(), out.end(), '&', ',');
+  return out;
+}
+
+// The last day the indicator's numerator data cover completely: the latest event date (or the last day
+// of the latest week) over its sources; nullopt when unknown.
+Result<std::optional<Date>> DataEnd(store::Store& store, const indicators::Indicator& indicator) {
+  std::optional<Date> end;
+  if (!indicator.numerator) return end;
+  for (const std::string& source : indicator.numerator->sources) {
+    const sources::SourceContract* contract = sources::FindContract(source);
+    if (contract == nullptr) continue;
+    ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(*contract));
+    std::optional<Date> last;
+    if (Result<Date> date = ParseDate(summary.last_date, DateFormat::kIso); date.ok()) {
+      last = *date;
+    } else if (Result<Period> week = Period::Parse(summary.last_date); week.ok()) {
+      last = week->last_day();
+    }
+    if (last && (!end || *last > *end)) end = last;
+  }
+  return end;
+}
+
+Result<std::vector<SeriesOf>> SeriesOfIndicator(store::Store& store, const indicators::Indicator& indicator,
+                                                PeriodKind kind) {
+  ASSIGN_OR_RETURN(std::optional<Date> data_end, DataEnd(store, indicator));
+  ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
+                   store.indicator_values().Cells({.indicators = {indicator.id}}));
+  struct Key {
+    RegionLevel level;
+    std::string region, breakdown;
+    auto operator<=>(const Key&) const = default;
+  };
+  std::map<Key, std::map<int64_t, const store::IndicatorCell*>> by_series;
+  std::optional<Period> first, last;
+  for (const store::IndicatorCell& cell : cells) {
+    Result<Period> period = Period::Parse(cell.period);
+    if (!period.ok() || period->kind() != kind) continue;
+    if (data_end && period->last_day() > *data_end) continue;  // incomplete: the data end inside it
+    if (!first || *period < *first) first = *period;
+    if (!last || *last < *period) last = *period;
+    by_series[{cell.level, cell.region, cell.breakdown}][Ordinal(*period)] = &cell;
+  }
+  std::vector<SeriesOf> out;
+  if (!first) return out;
+  std::vector<Period> periods;
+  for (Period p = *first; !(*last < p); p = p.Next()) periods.push_back(p);
+  for (const auto& [key, by_period] : by_series) {
+    SeriesOf s;
+    s.indicator = &indicator;
+    s.level = key.level;
+    s.region = key.region;
+    s.breakdown = key.breakdown;
+    s.periods = periods;
+    s.series.frequency = kind == PeriodKind::kWeek ? 52 : 12;
+    s.series.start_week = periods.front().number();
+    s.series.observed.reserve(periods.size());
+    for (const Period& p : periods) {
+      auto it = by_period.find(Ordinal(p));
+      const bool has = it != by_period.end() && it->second->numerator;
+      s.series.observed.push_back(has ? *it->second->numerator : (it == by_period.end() ? 0.0 : std::nan("")));
+      if (it != by_period.end() && it->second->denominator) s.residents = *it->second->denominator;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// A signal this run found, before it is matched with the stored ones.
+struct Candidate {
+  store::StoredSignal signal;
+  int64_t from = 0, to = 0;  // period ordinals
+  double residents = 0;
+  signals::msg::SeriesFacts facts;
+  std::string gemeente;  // the gemeente the region lies in ("" for Twente), for "in dezelfde periode"
+};
+
+bool Before(const store::StoredSignal& a, const store::StoredSignal& b) {
+  const bool a_listed = a.rank > 0, b_listed = b.rank > 0;
+  if (a_listed != b_listed) return a_listed;
+  if (a_listed) return a.rank < b.rank;
+  return a.id > b.id;
+}
+
+nlohmann::json OptionalNumber(const std::optional<double>& value) {
+  return value && std::isfinite(*value) ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
+  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
+  ASSIGN_OR_RETURN(indicators::SignalConfig config,
+                   indicators::LoadSignalConfig(workspace.ConfigFile("signalen.toml")));
+  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> computed, store->indicator_values().LatestRun());
+  if (!computed) return FailedPreconditionError(msg::NothingComputedYet());
+  SignalsReport report;
+  report.indicator_run_id = computed->id;
+
+  // 1. The series of every signalable indicator.
+  std::vector<SeriesOf> all;
+  for (const indicators::Indicator& indicator : catalog.indicators) {
+    if (!indicator.signalable) continue;
+    if (indicator.kind != indicators::IndicatorKind::kRate) {
+      if (indicator.kind != indicators::IndicatorKind::kForecast)
+        report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsNotARate());
+      continue;  // forecasts: belasting (docs/signals.md)
+    }
+    if (indicator.numerator && indicator.numerator->window_months > 0) {
+      report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsRollingWindow());
+      continue;
+    }
+    auto has = [&](indicators::CatalogPeriod p) {
+      return std::find(indicator.periods.begin(), indicator.periods.end(), p) != indicator.periods.end();
+    };
+    std::optional<PeriodKind> kind;
+    if (has(indicators::CatalogPeriod::kWeek)) {
+      kind = PeriodKind::kWeek;
+    } else if (has(indicators::CatalogPeriod::kMonth)) {
+      kind = PeriodKind::kMonth;
+    }
+    if (!kind) {
+      report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsNoWeeksOrMonths());
+      continue;
+    }
+    ASSIGN_OR_RETURN(std::vector<SeriesOf> series, SeriesOfIndicator(*store, indicator, *kind));
+    for (SeriesOf& s : series) all.push_back(std::move(s));
+  }
+  report.series = static_cast<int64_t>(all.size());
+
+  // 2. Test each series' latest periods; one false-discovery control over every test.
+  std::vector<detection::Series> inputs;
+  std::vector<signals::MethodChoice> choices;
+  inputs.reserve(all.size());
+  for (const SeriesOf& s : all) {
+    inputs.push_back(s.series);
+    choices.push_back(ChoiceOf(s.indicator->signal_method));
+  }
+  std::vector<Result<signals::SeriesTests>> tested(all.size(), FailedPreconditionError(""));
+  for (PeriodKind kind : {PeriodKind::kWeek, PeriodKind::kMonth}) {
+    std::vector<detection::Series> part;
+    std::vector<signals::MethodChoice> part_choices;
+    std::vector<size_t> index;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if ((all[i].series.frequency == 52) != (kind == PeriodKind::kWeek)) continue;
+      part.push_back(std::move(inputs[i]));
+      part_choices.push_back(choices[i]);
+      index.push_back(i);
+    }
+    const int window = kind == PeriodKind::kWeek ? config.window_weeks : config.window_months;
+    std::vector<Result<signals::SeriesTests>> results =
+        signals::TestAllSeries(part, part_choices, window, request.threads);
+    for (size_t k = 0; k < index.size(); ++k) tested[index[k]] = std::move(results[k]);
+  }
+  std::vector<double> p_values;
+  for (const Result<signals::SeriesTests>& r : tested) {
+    if (!r.ok()) {
+      if (r.status().code() != StatusCode::kFailedPrecondition) return r.status();
+      ++report.not_tested;
+      continue;
+    }
+    for (const signals::PeriodTest& p : r->periods) p_values.push_back(p.p_value);
+  }
+  for (double p : p_values) report.tests += std::isnan(p) ? 0 : 1;
+  // Per method: series and tests, for the run's details.
+  nlohmann::json per_method = nlohmann::json::object();
+  for (const Result<signals::SeriesTests>& r : tested) {
+    if (!r.ok()) continue;
+    nlohmann::json& entry = per_method[r->method];
+    if (entry.is_null()) entry = {{"reeksen", 0}, {"toetsen", 0}};
+    entry["reeksen"] = entry["reeksen"].get<int64_t>() + 1;
+    int64_t tests = 0;
+    for (const signals::PeriodTest& p : r->periods) tests += std::isnan(p.p_value) ? 0 : 1;
+    entry["toetsen"] = entry["toetsen"].get<int64_t>() + tests;
+  }
+  const std::vector<double> q_values = signals::BenjaminiHochberg(p_values);
+
+  // 3. Significant periods → candidate signals.
+  std::vector<Candidate> candidates;
+  size_t offset = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!tested[i].ok()) continue;
+    const signals::SeriesTests& t = *tested[i];
+    const std::vector<double> q(q_values.begin() + static_cast<std::ptrdiff_t>(offset),
+                                q_values.begin() + static_cast<std::ptrdiff_t>(offset + t.periods.size()));
+    offset += t.periods.size();
+    const SeriesOf& s = all[i];
+    for (const signals::Episode& e : signals::FindEpisodes(t.periods, q, config.fdr_q, config.max_gap)) {
+      Candidate c;
+      const Period& from = s.periods[e.first_t - 1];
+      const Period& to = s.periods[e.last_t - 1];
+      c.from = Ordinal(from);
+      c.to = Ordinal(to);
+      c.residents = s.residents;
+      store::StoredSignal& signal = c.signal;
+      signal.key = std::string(kSeriesKind) + "|" + s.indicator->id + "|" + s.region + "|" + s.breakdown;
+      signal.kind = kSeriesKind;
+      signal.indicators = {s.indicator->id};
+      if (s.indicator->numerator) signal.sources = s.indicator->numerator->sources;
+      signal.region = s.region;
+      signal.breakdown = s.breakdown;
+      signal.period_from = from.ToString();
+      signal.period_to = to.ToString();
+      signal.method = t.method;
+      signal.observed = e.observed;
+      signal.expected = e.expected;
+      signal.threshold = e.threshold;
+      signal.p_value = e.p_value;
+      signal.q_value = e.q_value;
+      c.facts = {.region = RegionNameOf(*regions, s.region),
+                 .subject = SubjectOf(*s.indicator),
+                 .category = CategoryOf(s.breakdown),
+                 .periods = e.periods,
+                 .weekly = s.series.frequency == 52,
+                 .from = signal.period_from,
+                 .to = signal.period_to,
+                 .observed = e.observed,
+                 .expected = e.expected,
+                 .threshold = e.threshold,
+                 .method = t.method,
+                 .q_value = e.q_value};
+      const Region* gemeente = regions->GemeenteOf(s.region);
+      c.gemeente = gemeente ? gemeente->code : "";
+      candidates.push_back(std::move(c));
+    }
+  }
+  // What rose in the same area and overlapping periods, at another indicator (totals only).
+  for (Candidate& c : candidates) {
+    std::string text = signals::msg::SeriesExplanation(c.facts);
+    std::vector<std::string> others;
+    std::set<std::string> seen;
+    for (const Candidate& o : candidates) {
+      if (&o == &c || o.signal.indicators == c.signal.indicators || o.signal.region != c.signal.region) continue;
+      if (o.signal.breakdown != "totaal" || o.to < c.from || o.from > c.to) continue;
+      if (seen.insert(o.signal.indicators.front()).second) others.push_back(o.facts.subject);
+    }
+    if (!others.empty()) text += " " + signals::msg::AlsoRose(c.facts.region, others);
+    c.signal.explanation = std::move(text);
+  }
+
+  // 4. Match with the stored signals, rank, and store: one transaction.
+  ASSIGN_OR_RETURN(std::vector<store::StoredSignal> stored, store->signal_state().All());
+  std::map<std::string, std::vector<signals::KnownSignal>> known;
+  std::map<int64_t, store::StoredSignal*> by_id;
+  for (store::StoredSignal& s : stored) {
+    ASSIGN_OR_RETURN(int64_t from, OrdinalOf(s.period_from));
+    ASSIGN_OR_RETURN(int64_t to, OrdinalOf(s.period_to));
+    known[s.key].push_back({.id = s.id,
+                            .from = from,
+                            .to = to,
+                            .closed = s.status == signals::TriageStatusName(signals::TriageStatus::kClosed)});
+    by_id[s.id] = &s;
+  }
+  std::vector<signals::Match> matches;
+  for (Candidate& c : candidates) {
+    auto it = known.find(c.signal.key);
+    const signals::Match m =
+        it == known.end() ? signals::Match{} : signals::MatchEpisode(it->second, c.from, c.to, config.max_gap);
+    matches.push_back(m);
+    c.signal.score = signals::SignalScore(c.signal.q_value.value_or(1), c.signal.observed.value_or(0),
+                                          c.signal.expected.value_or(0), c.residents, m.update_id == 0);
+  }
+  std::vector<size_t> order(candidates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (candidates[a].signal.score != candidates[b].signal.score)
+      return candidates[a].signal.score > candidates[b].signal.score;
+    return candidates[a].signal.key < candidates[b].signal.key;
+  });
+
+  ASSIGN_OR_RETURN(store::Transaction tx, store->Begin());
+  nlohmann::json details = {{"fdr_q", config.fdr_q},
+                            {"venster_weken", config.window_weeks},
+                            {"venster_maanden", config.window_months},
+                            {"max_tussenruimte", config.max_gap},
+                            {"reeksen", report.series},
+                            {"niet_getoetst", report.not_tested},
+                            {"per_methode", per_method}};
+  ASSIGN_OR_RETURN(report.run_id, store->signal_state().AddRun({.indicator_run_id = computed->id,
+                                                                .tests = report.tests,
+                                                                .signals = static_cast<int64_t>(candidates.size()),
+                                                                .details = details.dump()}));
+  std::set<int64_t> touched;
+  for (size_t r = 0; r < order.size(); ++r) {
+    Candidate& c = candidates[order[r]];
+    const signals::Match& m = matches[order[r]];
+    store::StoredSignal& signal = c.signal;
+    signal.rank = static_cast<int64_t>(r) + 1;
+    signal.last_run = report.run_id;
+    if (m.update_id != 0 && by_id.count(m.update_id) && !touched.count(m.update_id)) {
+      const store::StoredSignal& old = *by_id[m.update_id];
+      signal.id = old.id;
+      signal.status = old.status;
+      signal.follows = old.follows;
+      signal.first_run = old.first_run;
+      ASSIGN_OR_RETURN(int64_t old_from, OrdinalOf(old.period_from));
+      if (old_from < c.from) signal.period_from = old.period_from;
+      RETURN_IF_ERROR(store->signal_state().Update(signal));
+      touched.insert(signal.id);
+    } else {
+      signal.status = std::string(signals::TriageStatusName(signals::TriageStatus::kNew));
+      signal.follows = m.follows;
+      signal.first_run = report.run_id;
+      ASSIGN_OR_RETURN(signal.id, store->signal_state().Add(signal));
+      ++report.new_signals;
+      if (m.follows != 0) ++report.follow_ups;
+    }
+  }
+  // Signals of earlier lists that this run did not see leave the list (rank 0); they keep the rest.
+  for (store::StoredSignal& s : stored) {
+    if (s.rank == 0 || touched.count(s.id)) continue;
+    s.rank = 0;
+    RETURN_IF_ERROR(store->signal_state().Update(s));
+  }
+  RETURN_IF_ERROR(tx.Commit());
+  report.signals = static_cast<int64_t>(candidates.size());
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+Result<std::vector<store::StoredSignal>> ListSignals(Workspace& workspace, const std::optional<std::string>& status) {
+  if (status && !signals::TriageStatusNamed(*status))
+    return InvalidArgumentError(msg::UnknownSignalStatus(*status, signals::kTriageStatusNames));
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(std::vector<store::StoredSignal> all, store->signal_state().All());
+  std::vector<store::StoredSignal> out;
+  for (store::StoredSignal& s : all) {
+    if (status ? s.status == *status : s.status != signals::TriageStatusName(signals::TriageStatus::kClosed))
+      out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), Before);
+  return out;
+}
+
+Result<store::StoredSignal> ShowSignal(Workspace& workspace, int64_t id) {
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(std::optional<store::StoredSignal> signal, store->signal_state().Get(id));
+  if (!signal) return NotFoundError(msg::NoSuchSignal(id));
+  return *signal;
+}
+
+Result<store::StoredSignal> TriageSignal(Workspace& workspace, const TriageRequest& request) {
+  const std::optional<signals::TriageStatus> to = signals::TriageStatusNamed(request.status);
+  if (!to) return InvalidArgumentError(msg::UnknownSignalStatus(request.status, signals::kTriageStatusNames));
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(store::Transaction tx, store->Begin());
+  ASSIGN_OR_RETURN(std::optional<store::StoredSignal> signal, store->signal_state().Get(request.id));
+  if (!signal) return NotFoundError(msg::NoSuchSignal(request.id));
+  const signals::TriageStatus from = signals::TriageStatusNamed(signal->status).value_or(signals::TriageStatus::kNew);
+  RETURN_IF_ERROR(signals::CheckTriageStep(from, *to, !request.note.empty()));
+  store::TriageStep step{.by = request.by, .note = request.note};
+  if (from != *to) {
+    step.from_status = signal->status;
+    step.to_status = request.status;
+  }
+  RETURN_IF_ERROR(store->signal_state().AddStep(signal->id, step));
+  signal->status = request.status;
+  RETURN_IF_ERROR(store->signal_state().Update(*signal));
+  RETURN_IF_ERROR(tx.Commit());
+  ASSIGN_OR_RETURN(std::optional<store::StoredSignal> after, store->signal_state().Get(request.id));
+  return *after;
+}
+
+std::string SignalsJson(const std::vector<store::StoredSignal>& signals) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const store::StoredSignal& s : signals) {
+    nlohmann::json notes = nlohmann::json::array();
+    for (const store::TriageStep& step : s.steps) {
+      notes.push_back({{"tijd", step.at},
+                       {"door", step.by},
+                       {"van", step.from_status.empty() ? nlohmann::json(nullptr) : nlohmann::json(step.from_status)},
+                       {"naar", step.to_status.empty() ? nlohmann::json(nullptr) : nlohmann::json(step.to_status)},
+                       {"notitie", step.note}});
+    }
+    list.push_back({{"id", s.id},
+                    {"soort", s.kind},
+                    {"indicatoren", s.indicators},
+                    {"bronnen", s.sources},
+                    {"regio", s.region},
+                    {"uitsplitsing", s.breakdown},
+                    {"periode_van", s.period_from},
+                    {"periode_tot", s.period_to},
+                    {"methode", s.method},
+                    {"waargenomen", OptionalNumber(s.observed)},
+                    {"verwacht", OptionalNumber(s.expected)},
+                    {"drempel", OptionalNumber(s.threshold)},
+                    {"p_waarde", OptionalNumber(s.p_value)},
+                    {"q_waarde", OptionalNumber(s.q_value)},
+                    {"score", s.score},
+                    {"rang", s.rank > 0 ? nlohmann::json(s.rank) : nlohmann::json(nullptr)},
+                    {"uitleg", s.explanation},
+                    {"status", s.status},
+                    {"volgt_op", s.follows > 0 ? nlohmann::json(s.follows) : nlohmann::json(nullptr)},
+                    {"notities", notes}});
+  }
+  return list.dump(2) + "\n";
+}
+
+Status WriteSignalsJson(const std::vector<store::StoredSignal>& signals, const std::string& path) {
+  return WriteTextFile(SignalsJson(signals), path);
+}
+
+}  // namespace sz::pipeline

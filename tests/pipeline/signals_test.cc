@@ -1,0 +1,168 @@
+// The signal stage over stored indicator cells (pipeline/signals.h): a rise in one gemeente's weekly
+// series becomes one ranked, explained signal; quiet series give none; triage lasts across reruns,
+// a continued rise keeps the id and a closed signal that returns comes back as a follow-up.
+#include "pipeline/signals.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "core/period.h"
+#include "io/region_file.h"
+#include "store/memory/memory_store.h"
+
+namespace sz::pipeline {
+namespace {
+
+constexpr const char* kIndicator = "zorgwekkend_gedrag_per_10000";
+
+class SignalsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    regions_ = new RegionTable(io::LoadRegionFile(ConfigDir() + "/regions/twente-synthetic-2024.csv").value());
+  }
+  static void TearDownTestSuite() { delete regions_; }
+  static std::string ConfigDir() { return std::string(SZ_SOURCE_DIR) + "/config"; }
+
+  void SetUp() override {
+    store_ = store::OpenMemoryStore().value();
+    workspace_ = std::make_unique<Workspace>(Workspace::Borrowing(store_.get(), regions_, clock_, ConfigDir()));
+  }
+
+  // Weekly numerators from 2021-W01 for `weeks` weeks in Enschede (rising by `rise` per week in the
+  // weeks from `rise_from` on, 0-based) and Hengelo (quiet), stored as a compute run.
+  void StoreWeeks(int weeks, int rise_from, double rise, uint32_t seed = 7) {
+    std::vector<store::IndicatorCell> cells;
+    for (const char* region : {"GM0153", "GM0164"}) {
+      std::mt19937 rng(seed + (region[5] - '0'));
+      IsoWeek week{2021, 1};
+      for (int i = 0; i < weeks; ++i, week = week.Next()) {
+        double mean = 20 * (1 + 0.2 * std::sin(2 * M_PI * i / 52.0));
+        if (std::string(region) == "GM0153" && i >= rise_from) mean += rise;
+        std::poisson_distribution<int> draw(mean);
+        cells.push_back({.indicator = kIndicator,
+                         .level = RegionLevel::kGemeente,
+                         .region = region,
+                         .period = week.ToString(),
+                         .numerator = static_cast<double>(draw(rng)),
+                         .denominator = 160'000});
+      }
+    }
+    auto tx = store_->Begin();
+    ASSERT_TRUE(tx.ok());
+    auto run = store_->indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(store_->indicator_values().ReplaceIndicator(*run, kIndicator, cells).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+
+  static inline RegionTable* regions_ = nullptr;
+  static inline FixedClock clock_{Date{2026, 12, 4}};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Workspace> workspace_;
+};
+
+TEST_F(SignalsTest, ARiseInOneGemeenteIsOneExplainedSignal) {
+  StoreWeeks(4 * 52, 4 * 52 - 2, 40);
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->series, 2);
+  EXPECT_EQ(report->signals, 1);
+  EXPECT_EQ(report->new_signals, 1);
+  EXPECT_GE(report->tests, 4);
+  Result<std::vector<store::StoredSignal>> list = ListSignals(*workspace_, std::nullopt);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  const store::StoredSignal& s = list->front();
+  EXPECT_EQ(s.kind, "reeks");
+  EXPECT_EQ(s.region, "GM0153");
+  EXPECT_EQ(s.indicators, std::vector<std::string>{kIndicator});
+  EXPECT_EQ(s.sources, std::vector<std::string>{"zorgwekkend_gedrag"});
+  EXPECT_EQ(s.period_to, "2024-W52");
+  EXPECT_EQ(s.method, "farringtonFlexible (Noufaily)");
+  EXPECT_EQ(s.status, "nieuw");
+  EXPECT_EQ(s.rank, 1);
+  EXPECT_LE(*s.q_value, 0.05);
+  EXPECT_GT(*s.observed, *s.threshold);
+  EXPECT_NE(s.explanation.find("In Enschede kwamen in "), std::string::npos) << s.explanation;
+  EXPECT_NE(s.explanation.find("meldingen zorgwekkend gedrag binnen, verwacht "), std::string::npos);
+
+  const nlohmann::json json = nlohmann::json::parse(SignalsJson(*list));
+  for (const char* key :
+       {"id", "soort", "indicatoren", "bronnen", "regio", "periode_van", "periode_tot", "methode", "waargenomen",
+        "verwacht", "drempel", "p_waarde", "q_waarde", "score", "rang", "uitleg", "status", "notities"})
+    EXPECT_TRUE(json[0].contains(key)) << key;
+  EXPECT_EQ(json[0]["periode_tot"], "2024-W52");
+}
+
+TEST_F(SignalsTest, QuietSeriesGiveNoSignal) {
+  StoreWeeks(4 * 52, 10'000, 0);
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->signals, 0);
+  EXPECT_GE(report->tests, 1);
+}
+
+TEST_F(SignalsTest, TriageLastsAcrossRunsAndAClosedSignalReturnsAsAFollowUp) {
+  StoreWeeks(4 * 52, 4 * 52 - 2, 40);
+  ASSERT_TRUE(DetectSignals(*workspace_).ok());
+  const int64_t id = ListSignals(*workspace_, std::nullopt)->front().id;
+  Result<store::StoredSignal> triaged =
+      TriageSignal(*workspace_, {.id = id, .status = "besproken", .note = "navragen bij het meldpunt", .by = "An"});
+  ASSERT_TRUE(triaged.ok()) << triaged.status().ToString();
+  ASSERT_EQ(triaged->steps.size(), 1u);
+  EXPECT_EQ(triaged->steps[0].from_status, "nieuw");
+  EXPECT_EQ(triaged->steps[0].to_status, "besproken");
+  EXPECT_EQ(triaged->steps[0].by, "An");
+  EXPECT_FALSE(triaged->steps[0].at.empty());
+
+  // The same cells again, and then two more weeks of the rise: the same signal, status and note.
+  ASSERT_TRUE(DetectSignals(*workspace_).ok());
+  StoreWeeks(4 * 52 + 2, 4 * 52 - 2, 40);
+  Result<SignalsReport> again = DetectSignals(*workspace_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->new_signals, 0);
+  Result<store::StoredSignal> kept = ShowSignal(*workspace_, id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->status, "besproken");
+  EXPECT_EQ(kept->steps.size(), 1u);
+  EXPECT_EQ(kept->period_to, "2025-W02");
+  EXPECT_EQ(kept->rank, 1);
+
+  // Closed, it leaves the default list; the rise going on after it comes back as a follow-up.
+  ASSERT_TRUE(TriageSignal(*workspace_, {.id = id, .status = "afgesloten"}).ok());
+  EXPECT_TRUE(ListSignals(*workspace_, std::nullopt)->empty());
+  EXPECT_EQ(ListSignals(*workspace_, "afgesloten")->size(), 1u);
+  ASSERT_TRUE(DetectSignals(*workspace_).ok());  // the same data: it stays closed
+  EXPECT_TRUE(ListSignals(*workspace_, std::nullopt)->empty());
+  StoreWeeks(4 * 52 + 4, 4 * 52 - 2, 40);
+  Result<SignalsReport> returned = DetectSignals(*workspace_);
+  ASSERT_TRUE(returned.ok());
+  EXPECT_EQ(returned->follow_ups, 1);
+  Result<std::vector<store::StoredSignal>> open = ListSignals(*workspace_, std::nullopt);
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().follows, id);
+  EXPECT_EQ(open->front().status, "nieuw");
+}
+
+TEST_F(SignalsTest, RefusedTriageStepsSayWhy) {
+  StoreWeeks(4 * 52, 4 * 52 - 2, 40);
+  ASSERT_TRUE(DetectSignals(*workspace_).ok());
+  const int64_t id = ListSignals(*workspace_, std::nullopt)->front().id;
+  EXPECT_EQ(TriageSignal(*workspace_, {.id = id + 100, .status = "besproken"}).status().code(), StatusCode::kNotFound);
+  Result<store::StoredSignal> bad = TriageSignal(*workspace_, {.id = id, .status = "open"});
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("geagendeerd"), std::string::npos);
+  ASSERT_TRUE(TriageSignal(*workspace_, {.id = id, .status = "geagendeerd"}).ok());
+  EXPECT_EQ(TriageSignal(*workspace_, {.id = id, .status = "nieuw"}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(ShowSignal(*workspace_, id)->steps.size(), 1u);  // a refused step leaves nothing
+  EXPECT_EQ(ListSignals(*workspace_, std::string("open")).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SignalsTest, NothingComputedIsAPrecondition) {
+  EXPECT_EQ(DetectSignals(*workspace_).status().code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace sz::pipeline
