@@ -4,13 +4,16 @@
 #include "pipeline/signals.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 
 #include "core/period.h"
 #include "io/region_file.h"
 #include "store/memory/memory_store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace sz::pipeline {
 namespace {
@@ -158,6 +161,32 @@ TEST_F(SignalsTest, RefusedTriageStepsSayWhy) {
   EXPECT_EQ(TriageSignal(*workspace_, {.id = id, .status = "nieuw"}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(ShowSignal(*workspace_, id)->steps.size(), 1u);  // a refused step leaves nothing
   EXPECT_EQ(ListSignals(*workspace_, std::string("open")).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(SignalsTest, TriageSurvivesARestart) {
+  const std::string path = ::testing::TempDir() + "/signals-restart-" + std::to_string(::getpid()) + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  store_ = store::OpenSqliteStore(path).value();
+  workspace_ = std::make_unique<Workspace>(Workspace::Borrowing(store_.get(), regions_, clock_, ConfigDir()));
+  StoreWeeks(4 * 52, 4 * 52 - 2, 40);
+  ASSERT_TRUE(DetectSignals(*workspace_).ok());
+  const int64_t id = ListSignals(*workspace_, std::nullopt)->front().id;
+  ASSERT_TRUE(TriageSignal(*workspace_, {.id = id, .status = "geagendeerd", .note = "op de agenda van het AB"}).ok());
+
+  workspace_.reset();
+  store_ = store::OpenSqliteStore(path).value();  // a restart: the same file opened afresh
+  workspace_ = std::make_unique<Workspace>(Workspace::Borrowing(store_.get(), regions_, clock_, ConfigDir()));
+  Result<SignalsReport> again = DetectSignals(*workspace_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->new_signals, 0);
+  Result<store::StoredSignal> kept = ShowSignal(*workspace_, id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->status, "geagendeerd");
+  ASSERT_EQ(kept->steps.size(), 1u);
+  EXPECT_EQ(kept->steps[0].note, "op de agenda van het AB");
+  workspace_.reset();
+  store_.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 TEST_F(SignalsTest, NothingComputedIsAPrecondition) {
