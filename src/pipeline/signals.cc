@@ -157,7 +157,6 @@ struct Candidate {
   int64_t from = 0, to = 0;  // period ordinals
   double residents = 0;
   signals::msg::SeriesFacts facts;
-  std::string gemeente;  // the gemeente the region lies in ("" for Twente), for "in dezelfde periode"
 };
 
 bool Before(const store::StoredSignal& a, const store::StoredSignal& b) {
@@ -307,8 +306,6 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
                  .threshold = e.threshold,
                  .method = t.method,
                  .q_value = e.q_value};
-      const Region* gemeente = regions->GemeenteOf(s.region);
-      c.gemeente = gemeente ? gemeente->code : "";
       candidates.push_back(std::move(c));
     }
   }
