@@ -114,6 +114,9 @@ Status RunDetect(const DetectOptions& options) {
               static_cast<long long>(r.follow_ups));
   std::printf("  %lld reeksen, %lld niet getoetst, %lld toetsen, %.1f s\n", static_cast<long long>(r.series),
               static_cast<long long>(r.not_tested), static_cast<long long>(r.tests), r.seconds);
+  if (r.failed > 0)
+    std::printf("  %lld reeksen konden niet worden getoetst; de eerste: %s\n", static_cast<long long>(r.failed),
+                r.first_failure.c_str());
   for (const auto& [id, reason] : r.not_tested_indicators)
     std::printf("  geen reekssignalen: %s (%s)\n", id.c_str(), reason.c_str());
   std::fflush(stdout);

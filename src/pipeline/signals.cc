@@ -242,8 +242,10 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
   std::vector<double> p_values;
   for (const Result<signals::SeriesTests>& r : tested) {
     if (!r.ok()) {
-      if (r.status().code() != StatusCode::kFailedPrecondition) return r.status();
       ++report.not_tested;
+      if (r.status().code() != StatusCode::kFailedPrecondition) {
+        if (report.failed++ == 0) report.first_failure = r.status().message();
+      }
       continue;
     }
     for (const signals::PeriodTest& p : r->periods) p_values.push_back(p.p_value);
@@ -360,6 +362,7 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
                             {"max_tussenruimte", config.max_gap},
                             {"reeksen", report.series},
                             {"niet_getoetst", report.not_tested},
+                            {"mislukt", report.failed},
                             {"per_methode", per_method}};
   ASSIGN_OR_RETURN(report.run_id, store->signal_state().AddRun({.indicator_run_id = computed->id,
                                                                 .tests = report.tests,

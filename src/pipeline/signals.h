@@ -45,10 +45,12 @@ struct SignalsRequest {
 struct SignalsReport {
   int64_t run_id = 0;
   int64_t indicator_run_id = 0;
-  int64_t series = 0;      // series looked at
-  int64_t not_tested = 0;  // series too short or too sparse to test
-  int64_t tests = 0;       // period tests that entered the false-discovery control
-  int64_t signals = 0;     // signals in this run's list
+  int64_t series = 0;         // series looked at
+  int64_t not_tested = 0;     // series too short or too sparse to test, or whose method failed
+  int64_t failed = 0;         // of those: the method stopped with an error (one series does not stop the run)
+  std::string first_failure;  // the first such error (Dutch)
+  int64_t tests = 0;          // period tests that entered the false-discovery control
+  int64_t signals = 0;        // signals in this run's list
   int64_t new_signals = 0;
   int64_t follow_ups = 0;                                                  // new signals that follow up a closed one
   std::vector<std::pair<std::string, std::string>> not_tested_indicators;  // id, reason (Dutch)
