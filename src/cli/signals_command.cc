@@ -42,6 +42,17 @@ std::string Figure(const std::optional<double>& value) {
   return out;
 }
 
+// A p- or q-value the Dutch way: 0,012 or 1,3e-12.
+std::string Probability(const std::optional<double>& value) {
+  if (!value) return "-";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2g", *value);
+  std::string out = buffer;
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out;
+}
+
 void PrintLine(const store::StoredSignal& s) {
   std::printf("%5lld  %-4s %-11s %-10s %-8s t/m %-8s  %s\n", static_cast<long long>(s.id),
               s.rank > 0 ? std::to_string(s.rank).c_str() : "-", s.status.c_str(), s.region.c_str(),
@@ -81,8 +92,8 @@ Status RunShow(const ShowOptions& options) {
               s.method.c_str());
   std::printf("  waargenomen  %s\n  verwacht     %s\n  drempel      %s\n", Figure(s.observed).c_str(),
               Figure(s.expected).c_str(), Figure(s.threshold).c_str());
-  std::printf("  p-waarde     %.3g\n  q-waarde     %.3g\n  score        %.2f\n", s.p_value.value_or(1),
-              s.q_value.value_or(1), s.score);
+  std::printf("  p-waarde     %s\n  q-waarde     %s\n  score        %s\n", Probability(s.p_value).c_str(),
+              Probability(s.q_value).c_str(), Figure(s.score).c_str());
   if (s.steps.empty()) std::printf("  nog niet besproken\n");
   for (const store::TriageStep& step : s.steps) {
     std::printf("  %s %s%s%s%s%s\n", step.at.c_str(), step.by.empty() ? "" : (step.by + ": ").c_str(),
@@ -99,8 +110,8 @@ Status RunTriage(const TriageOptions& options) {
       store::StoredSignal s,
       pipeline::TriageSignal(workspace,
                              {.id = options.id, .status = options.status, .note = options.note, .by = options.by}));
-  std::printf("signaal %lld heeft nu status %s (%zu stappen)\n", static_cast<long long>(s.id), s.status.c_str(),
-              s.steps.size());
+  std::printf("signaal %lld heeft nu status %s (%zu %s)\n", static_cast<long long>(s.id), s.status.c_str(),
+              s.steps.size(), s.steps.size() == 1 ? "stap" : "stappen");
   std::fflush(stdout);
   return Status::Ok();
 }
