@@ -123,6 +123,7 @@ Status RunDetect(const DetectOptions& options) {
               static_cast<long long>(r.run_id), static_cast<long long>(r.indicator_run_id),
               static_cast<long long>(r.signals), static_cast<long long>(r.new_signals),
               static_cast<long long>(r.follow_ups));
+  if (r.load_signals > 0) std::printf("  waarvan belasting: %lld\n", static_cast<long long>(r.load_signals));
   std::printf("  %lld reeksen, %lld niet getoetst, %lld toetsen, %.1f s\n", static_cast<long long>(r.series),
               static_cast<long long>(r.not_tested), static_cast<long long>(r.tests), r.seconds);
   if (r.failed > 0)

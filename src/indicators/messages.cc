@@ -180,6 +180,12 @@ std::string DisclosureConfigHasProblems(size_t count) {
 std::string SignalConfigHasProblems(size_t count) {
   return "de signaleringsinstellingen hebben " + std::to_string(count) + (count == 1 ? " fout:" : " fouten:");
 }
+std::string SignalUnknownSource(std::string_view source) {
+  return "capaciteit." + std::string(source) + ": onbekende bron (de bronnen staan in 'samenzicht schema')";
+}
+std::string SignalCapacityPositive(std::string_view source) {
+  return "capaciteit." + std::string(source) + " moet een getal boven 0 zijn (meldingen per week)";
+}
 std::string SignalFdrLevel() { return "fdr_q moet een getal tussen 0 en 1 zijn (bijvoorbeeld 0.05)"; }
 std::string AndMore(size_t count) { return "… en nog " + std::to_string(count); }
 std::string NotARate(std::string_view id) {

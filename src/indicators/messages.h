@@ -79,6 +79,8 @@ std::string CatalogHasProblems(size_t count);
 std::string DisclosureConfigHasProblems(size_t count);  // config/openbaarmaking.toml
 std::string SignalConfigHasProblems(size_t count);      // config/signalen.toml
 std::string SignalFdrLevel();                          // fdr_q out of (0, 1)
+std::string SignalUnknownSource(std::string_view source);     // [capaciteit]
+std::string SignalCapacityPositive(std::string_view source);  // [capaciteit]
 std::string AndMore(size_t count);
 // Computing values (rate.h, linked_values.h).
 std::string NotARate(std::string_view id);

@@ -8,11 +8,12 @@
 #include <vector>
 
 #include "indicators/messages.h"
+#include "sources/contract.h"
 
 namespace sz::indicators {
 namespace {
 
-const std::vector<std::string> kKeys = {"fdr_q", "venster_weken", "venster_maanden", "max_tussenruimte"};
+const std::vector<std::string> kKeys = {"fdr_q", "venster_weken", "venster_maanden", "max_tussenruimte", "capaciteit"};
 
 }  // namespace
 
@@ -53,6 +54,25 @@ Result<SignalConfig> ParseSignalConfig(std::string_view text, const std::string&
   integer("venster_weken", 1, 52, config.window_weeks);
   integer("venster_maanden", 1, 24, config.window_months);
   integer("max_tussenruimte", 0, 4, config.max_gap);
+  if (const toml::node* node = root.get("capaciteit")) {
+    if (const toml::table* table = node->as_table()) {
+      for (auto&& [key, value] : *table) {
+        const std::string source(key.str());
+        if (sources::FindContract(source) == nullptr) {
+          problem(key.source().begin, msg::SignalUnknownSource(source));
+          continue;
+        }
+        std::optional<double> number = value.value<double>();
+        if (!number || !(*number > 0)) {
+          problem(value.source().begin, msg::SignalCapacityPositive(source));
+          continue;
+        }
+        config.capacity[source] = *number;
+      }
+    } else {
+      problem(node->source().begin, msg::CatalogNotTable("capaciteit"));
+    }
+  }
   if (problems.empty()) return config;
   std::string message = msg::SignalConfigHasProblems(problems.size());
   for (const std::string& p : problems) message += "\n  " + p;

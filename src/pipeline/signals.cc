@@ -17,6 +17,7 @@
 #include "pipeline/output_file.h"
 #include "signals/episodes.h"
 #include "signals/fdr.h"
+#include "signals/load.h"
 #include "signals/messages.h"
 #include "signals/series_tests.h"
 #include "signals/triage.h"
@@ -88,19 +89,20 @@ std::string CategoryOf(const std::string& breakdown) {
 
 // The last day the indicator's numerator data cover completely: the latest event date (or the last day
 // of the latest week) over its sources; nullopt when unknown.
+Result<std::optional<Date>> DataEndOf(store::Store& store, const std::string& source) {
+  const sources::SourceContract* contract = sources::FindContract(source);
+  if (contract == nullptr) return std::optional<Date>();
+  ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(*contract));
+  if (Result<Date> date = ParseDate(summary.last_date, DateFormat::kIso); date.ok()) return std::optional<Date>(*date);
+  if (Result<Period> week = Period::Parse(summary.last_date); week.ok()) return std::optional<Date>(week->last_day());
+  return std::optional<Date>();
+}
+
 Result<std::optional<Date>> DataEnd(store::Store& store, const indicators::Indicator& indicator) {
   std::optional<Date> end;
   if (!indicator.numerator) return end;
   for (const std::string& source : indicator.numerator->sources) {
-    const sources::SourceContract* contract = sources::FindContract(source);
-    if (contract == nullptr) continue;
-    ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(*contract));
-    std::optional<Date> last;
-    if (Result<Date> date = ParseDate(summary.last_date, DateFormat::kIso); date.ok()) {
-      last = *date;
-    } else if (Result<Period> week = Period::Parse(summary.last_date); week.ok()) {
-      last = week->last_day();
-    }
+    ASSIGN_OR_RETURN(std::optional<Date> last, DataEndOf(store, source));
     if (last && (!end || *last > *end)) end = last;
   }
   return end;
@@ -159,6 +161,99 @@ struct Candidate {
   signals::msg::SeriesFacts facts;
 };
 
+constexpr std::string_view kLoadKind = "belasting";
+constexpr int kLoadHistoryWeeks = 104;    // the own 90th percentile: the past two years
+constexpr int kLoadMinHistoryWeeks = 52;  // fewer complete weeks: no percentile, no signal
+
+// Belasting: per region and source of a forecast indicator, the forecast weeks whose expected count
+// is above the source's capacity (Twente, when configured) or its own 90th percentile of the last
+// two years of complete weeks (signals/load.h).
+Result<std::vector<Candidate>> LoadCandidates(store::Store& store, const RegionTable& regions,
+                                              const indicators::Indicator& indicator,
+                                              const indicators::SignalConfig& config) {
+  ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
+                   store.indicator_values().Cells({.indicators = {indicator.id}}));
+  struct Series {
+    std::map<int64_t, std::pair<Period, double>> observed, forecast;  // by week ordinal
+  };
+  struct Key {
+    RegionLevel level;
+    std::string region, source;
+    auto operator<=>(const Key&) const = default;
+  };
+  constexpr std::string_view kSource = "bron=", kForecast = "&reeks=voorspelling";
+  std::map<Key, Series> all;
+  for (const store::IndicatorCell& cell : cells) {
+    if (!cell.breakdown.starts_with(kSource)) continue;
+    const bool is_forecast = cell.breakdown.ends_with(kForecast);
+    const std::string source = cell.breakdown.substr(
+        kSource.size(), cell.breakdown.size() - kSource.size() - (is_forecast ? kForecast.size() : 0));
+    if (source.find('&') != std::string::npos) continue;
+    Result<Period> period = Period::Parse(cell.period);
+    if (!period.ok() || period->kind() != PeriodKind::kWeek) continue;
+    const std::optional<double>& number = is_forecast ? cell.value : cell.numerator;
+    if (!number) continue;
+    Series& series = all[{cell.level, cell.region, source}];
+    (is_forecast ? series.forecast : series.observed)
+        .insert_or_assign(Ordinal(*period), std::make_pair(*period, *number));
+  }
+  std::map<std::string, std::optional<Date>> data_end;
+  std::vector<Candidate> out;
+  for (const auto& [key, series] : all) {
+    if (series.forecast.empty()) continue;
+    if (!data_end.count(key.source)) {
+      ASSIGN_OR_RETURN(data_end[key.source], DataEndOf(store, key.source));
+    }
+    std::vector<double> history;
+    for (const auto& [ordinal, week] : series.observed) {
+      if (data_end[key.source] && week.first.last_day() > *data_end[key.source]) continue;  // incomplete
+      history.push_back(week.second);
+    }
+    if (history.size() > static_cast<size_t>(kLoadHistoryWeeks))
+      history.erase(history.begin(), history.end() - kLoadHistoryWeeks);
+    auto capacity = config.capacity.find(key.source);
+    const bool use_capacity = key.level == RegionLevel::kRegio && capacity != config.capacity.end();
+    if (!use_capacity && history.size() < static_cast<size_t>(kLoadMinHistoryWeeks)) continue;
+    const double threshold = use_capacity ? capacity->second : signals::Quantile(history, 0.9);
+    std::vector<Period> weeks;
+    std::vector<double> expected;
+    for (const auto& [ordinal, week] : series.forecast) {
+      weeks.push_back(week.first);
+      expected.push_back(week.second);
+    }
+    for (const signals::Overload& o : signals::OverloadEpisodes(expected, threshold)) {
+      Candidate c;
+      c.from = Ordinal(weeks[o.first]);
+      c.to = Ordinal(weeks[o.last]);
+      store::StoredSignal& signal = c.signal;
+      signal.key = std::string(kLoadKind) + "|" + indicator.id + "|" + key.region + "|bron=" + key.source;
+      signal.kind = kLoadKind;
+      signal.indicators = {indicator.id};
+      signal.sources = {key.source};
+      signal.region = key.region;
+      signal.breakdown = "bron=" + key.source;
+      signal.period_from = weeks[o.first].ToString();
+      signal.period_to = weeks[o.last].ToString();
+      signal.method = signals::msg::LoadMethod(use_capacity);
+      signal.observed = history.empty() ? std::optional<double>() : history.back();
+      signal.expected = o.peak;
+      signal.threshold = threshold;
+      const sources::SourceContract* contract = sources::FindContract(key.source);
+      signal.explanation = signals::msg::LoadExplanation({.desk = contract ? contract->title : key.source,
+                                                          .region = RegionNameOf(regions, key.region),
+                                                          .weeks = o.last - o.first + 1,
+                                                          .from = signal.period_from,
+                                                          .to = signal.period_to,
+                                                          .peak = o.peak,
+                                                          .threshold = threshold,
+                                                          .capacity = use_capacity,
+                                                          .last_week = signal.observed.value_or(0)});
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
 bool Before(const store::StoredSignal& a, const store::StoredSignal& b) {
   const bool a_listed = a.rank > 0, b_listed = b.rank > 0;
   if (a_listed != b_listed) return a_listed;
@@ -186,12 +281,16 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
 
   // 1. The series of every signalable indicator.
   std::vector<SeriesOf> all;
+  std::vector<const indicators::Indicator*> forecasts;
   for (const indicators::Indicator& indicator : catalog.indicators) {
     if (!indicator.signalable) continue;
     if (indicator.kind != indicators::IndicatorKind::kRate) {
-      if (indicator.kind != indicators::IndicatorKind::kForecast)
+      if (indicator.kind == indicators::IndicatorKind::kForecast) {
+        forecasts.push_back(&indicator);  // belasting, below
+      } else {
         report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsNotARate());
-      continue;  // forecasts: belasting (docs/signals.md)
+      }
+      continue;
     }
     if (indicator.numerator && indicator.numerator->window_months > 0) {
       report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsRollingWindow());
@@ -325,6 +424,13 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     c.signal.explanation = std::move(text);
   }
 
+  // Belasting from the forecasts: not tests (no p-value), so outside the false-discovery control.
+  for (const indicators::Indicator* indicator : forecasts) {
+    ASSIGN_OR_RETURN(std::vector<Candidate> load, LoadCandidates(*store, *regions, *indicator, config));
+    report.load_signals += static_cast<int64_t>(load.size());
+    for (Candidate& c : load) candidates.push_back(std::move(c));
+  }
+
   // 4. Match with the stored signals, rank, and store: one transaction.
   ASSIGN_OR_RETURN(std::vector<store::StoredSignal> stored, store->signal_state().All());
   std::map<std::string, std::vector<signals::KnownSignal>> known;
@@ -344,8 +450,11 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     const signals::Match m =
         it == known.end() ? signals::Match{} : signals::MatchEpisode(it->second, c.from, c.to, config.max_gap);
     matches.push_back(m);
-    c.signal.score = signals::SignalScore(c.signal.q_value.value_or(1), c.signal.observed.value_or(0),
-                                          c.signal.expected.value_or(0), c.residents, m.update_id == 0);
+    const bool load = c.signal.kind == kLoadKind;  // size: the forecast peak against the threshold
+    c.signal.score = load ? signals::SignalScore(1, c.signal.expected.value_or(0), c.signal.threshold.value_or(0), 0,
+                                                 m.update_id == 0)
+                          : signals::SignalScore(c.signal.q_value.value_or(1), c.signal.observed.value_or(0),
+                                                 c.signal.expected.value_or(0), c.residents, m.update_id == 0);
   }
   std::vector<size_t> order(candidates.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

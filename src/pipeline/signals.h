@@ -19,6 +19,10 @@
 // complete yet. Indicators with neither weeks nor months,
 // with a rolling window, or of other kinds are listed in `not_tested` with the reason. The signal key is
 // "reeks|INDICATOR|REGION|BREAKDOWN"; periods are ISO weeks ("2024-W07") or months ("2024-03").
+// Belasting: per source and region of every signalable forecast indicator, the forecast weeks above the
+// source's capacity (config/signalen.toml, Twente) or its own 90th percentile of the last 104 complete
+// weeks (signals/load.h); key "belasting|INDICATOR|REGION|bron=SOURCE"; no p-value, so outside the
+// false-discovery control.
 // Each DetectSignals call is one transaction (all or nothing) and one SignalRun; running it again on
 // the same computed cells changes no id, status or note.
 // Errors: kFailedPrecondition when nothing has been computed; kDataError for a bad signalen.toml or
@@ -53,6 +57,7 @@ struct SignalsReport {
   int64_t signals = 0;        // signals in this run's list
   int64_t new_signals = 0;
   int64_t follow_ups = 0;                                                  // new signals that follow up a closed one
+  int64_t load_signals = 0;                                                // of the signals: belasting
   std::vector<std::pair<std::string, std::string>> not_tested_indicators;  // id, reason (Dutch)
   double seconds = 0;
 };

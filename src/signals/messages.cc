@@ -66,6 +66,21 @@ std::string SeriesExplanation(const SeriesFacts& f) {
   return out;
 }
 
+std::string LoadExplanation(const LoadFacts& f) {
+  const std::string when = f.from == f.to
+                               ? "in week " + f.from
+                               : "in " + std::to_string(f.weeks) + " weken (" + f.from + " t/m " + f.to + ")";
+  std::string out = "Bij " + f.desk + " komen in " + f.region + " volgens de voorspelling " + when + " tot " +
+                    Number(f.peak, 0) + " meldingen per week binnen, boven ";
+  out += f.capacity ? "de capaciteit van " + Number(f.threshold) + " per week"
+                    : "het eigen 90e percentiel van de afgelopen twee jaar (" + Number(f.threshold) + " per week)";
+  return out + "; in de laatste volledige week waren het er " + Number(f.last_week, 0) + ".";
+}
+
+std::string LoadMethod(bool capacity) {
+  return capacity ? "voorspelling boven capaciteit" : "voorspelling boven eigen P90";
+}
+
 std::string AlsoRose(std::string_view region, const std::vector<std::string>& others) {
   std::string out = "In dezelfde periode steeg in " + std::string(region) + " ook: ";
   for (size_t i = 0; i < others.size(); ++i) out += (i ? "; " : "") + others[i];

@@ -36,6 +36,20 @@ struct SeriesFacts {
   double q_value = 1;
 };
 std::string SeriesExplanation(const SeriesFacts& facts);
+// Belasting (load.h).
+struct LoadFacts {
+  std::string desk;    // the desk's name, e.g. "Veilig Thuis Twente"
+  std::string region;  // "Twente" or a gemeente's name
+  int weeks = 0;
+  std::string from, to;  // forecast weeks
+  double peak = 0;       // the highest expected weekly count
+  double threshold = 0;
+  bool capacity = false;  // the threshold is the configured capacity (else the own 90th percentile)
+  double last_week = 0;   // the last complete week's count
+};
+std::string LoadExplanation(const LoadFacts& facts);
+std::string LoadMethod(bool capacity);  // "voorspelling boven capaciteit" | "voorspelling boven eigen P90"
+
 // "In dezelfde periode steeg in Hengelo ook: a; b." (`others` non-empty).
 std::string AlsoRose(std::string_view region, const std::vector<std::string>& others);
 

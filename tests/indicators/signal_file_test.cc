@@ -35,5 +35,18 @@ TEST(SignalFileTest, ValuesAreReadAndBadOnesNamedWithLineAndColumn) {
   EXPECT_NE(bad.status().message().find("2 fouten"), std::string::npos);
 }
 
+TEST(SignalFileTest, CapacityPerSourceIsReadAndChecked) {
+  Result<SignalConfig> good = ParseSignalConfig("[capaciteit]\nveilig_thuis = 200\nwmo = 12.5\n", "s.toml");
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_EQ(good->capacity.at("veilig_thuis"), 200);
+  EXPECT_EQ(good->capacity.at("wmo"), 12.5);
+  Result<SignalConfig> bad = ParseSignalConfig("[capaciteit]\nveilig_thuiss = 200\nwmo = 0\n", "s.toml");
+  EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
+  EXPECT_NE(bad.status().message().find("s.toml:2:1: capaciteit.veilig_thuiss: onbekende bron"), std::string::npos)
+      << bad.status().message();
+  EXPECT_NE(bad.status().message().find("s.toml:3:7: capaciteit.wmo moet een getal boven 0"), std::string::npos)
+      << bad.status().message();
+}
+
 }  // namespace
 }  // namespace sz::indicators

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -161,6 +162,78 @@ TEST_F(SignalsTest, RefusedTriageStepsSayWhy) {
   EXPECT_EQ(TriageSignal(*workspace_, {.id = id, .status = "nieuw"}).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(ShowSignal(*workspace_, id)->steps.size(), 1u);  // a refused step leaves nothing
   EXPECT_EQ(ListSignals(*workspace_, std::string("open")).status().code(), StatusCode::kInvalidArgument);
+}
+
+// Two years of Veilig Thuis's weekly reports for Twente around 150 and a forecast rising from 150 to 246
+// over 13 weeks, stored as the forecast indicator's cells.
+void StoreLoad(store::Store& store) {
+  std::vector<store::IndicatorCell> cells;
+  std::mt19937 rng(3);
+  std::poisson_distribution<int> draw(150);
+  IsoWeek week{2024, 1};
+  for (int i = 0; i < 104; ++i, week = week.Next()) {
+    cells.push_back({.indicator = "meldingen_per_week",
+                     .level = RegionLevel::kRegio,
+                     .region = "CR23",
+                     .period = week.ToString(),
+                     .breakdown = "bron=veilig_thuis",
+                     .numerator = static_cast<double>(draw(rng))});
+  }
+  for (int i = 0; i < 13; ++i, week = week.Next()) {
+    cells.push_back({.indicator = "meldingen_per_week",
+                     .level = RegionLevel::kRegio,
+                     .region = "CR23",
+                     .period = week.ToString(),
+                     .breakdown = "bron=veilig_thuis&reeks=voorspelling",
+                     .value = 150.0 + 8 * i});
+  }
+  auto tx = store.Begin();
+  ASSERT_TRUE(tx.ok());
+  auto run = store.indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE(store.indicator_values().ReplaceIndicator(*run, "meldingen_per_week", cells).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+}
+
+TEST_F(SignalsTest, AForecastAboveTheDesksOwnNinetiethPercentileIsABelastingSignal) {
+  StoreLoad(*store_);
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->load_signals, 1);
+  Result<std::vector<store::StoredSignal>> list = ListSignals(*workspace_, std::nullopt);
+  ASSERT_EQ(list->size(), 1u);
+  const store::StoredSignal& s = list->front();
+  EXPECT_EQ(s.kind, "belasting");
+  EXPECT_EQ(s.sources, std::vector<std::string>{"veilig_thuis"});
+  EXPECT_EQ(s.region, "CR23");
+  EXPECT_EQ(s.method, "voorspelling boven eigen P90");
+  EXPECT_EQ(s.period_to, "2026-W13");  // the forecast's last week
+  EXPECT_DOUBLE_EQ(*s.expected, 246);
+  EXPECT_GT(*s.threshold, 150);
+  EXPECT_LT(*s.threshold, 175);
+  EXPECT_FALSE(s.q_value.has_value());
+  EXPECT_NE(s.explanation.find("Bij Veilig Thuis Twente komen in Twente volgens de voorspelling in "),
+            std::string::npos)
+      << s.explanation;
+}
+
+TEST_F(SignalsTest, ACapacityInSignalenTomlReplacesThePercentileForTwente) {
+  const std::string dir = ::testing::TempDir() + "/signals-capacity-" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(ConfigDir(), dir, std::filesystem::copy_options::recursive);
+  StoreLoad(*store_);
+  for (const auto& [capacity, expected] : std::vector<std::pair<int, size_t>>{{300, 0}, {200, 1}}) {
+    std::ofstream(dir + "/signalen.toml") << "[capaciteit]\nveilig_thuis = " << capacity << "\n";
+    Workspace workspace = Workspace::Borrowing(store_.get(), regions_, clock_, dir);
+    Result<SignalsReport> report = DetectSignals(workspace);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    EXPECT_EQ(static_cast<size_t>(report->load_signals), expected) << capacity;
+  }
+  const store::StoredSignal s = ListSignals(*workspace_, std::nullopt)->front();
+  EXPECT_EQ(s.method, "voorspelling boven capaciteit");
+  EXPECT_EQ(s.period_from, "2026-W08");  // 150 + 8·7 = 206 > 200
+  EXPECT_NE(s.explanation.find("boven de capaciteit van 200 per week"), std::string::npos) << s.explanation;
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(SignalsTest, TriageSurvivesARestart) {

@@ -39,5 +39,24 @@ TEST(SignalMessages, ExplanationSaysWhatWhenExpectedThresholdAndMethod) {
   EXPECT_EQ(msg::AlsoRose("Hengelo", {"a", "b"}), "In dezelfde periode steeg in Hengelo ook: a; b.");
 }
 
+TEST(SignalMessages, LoadExplanationNamesDeskForecastThresholdAndLastWeek) {
+  EXPECT_EQ(msg::LoadExplanation({.desk = "Veilig Thuis Twente",
+                                  .region = "Twente",
+                                  .weeks = 4,
+                                  .from = "2026-W05",
+                                  .to = "2026-W08",
+                                  .peak = 212.4,
+                                  .threshold = 200,
+                                  .capacity = true,
+                                  .last_week = 155}),
+            "Bij Veilig Thuis Twente komen in Twente volgens de voorspelling in 4 weken (2026-W05 t/m 2026-W08) tot "
+            "212 meldingen per week binnen, boven de capaciteit van 200 per week; in de laatste volledige week waren "
+            "het er 155.");
+  const std::string own = msg::LoadExplanation(
+      {.desk = "Wmo", .region = "Losser", .weeks = 1, .from = "2026-W05", .to = "2026-W05", .threshold = 18.26});
+  EXPECT_NE(own.find("in week 2026-W05"), std::string::npos) << own;
+  EXPECT_NE(own.find("het eigen 90e percentiel van de afgelopen twee jaar (18,3 per week)"), std::string::npos) << own;
+}
+
 }  // namespace
 }  // namespace sz::signals
