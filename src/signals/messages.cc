@@ -21,6 +21,11 @@ std::string SameStatusWithoutNote(std::string_view status) {
   return "het signaal heeft al status '" + std::string(status) + "'; geef een andere status of een notitie (--note)";
 }
 
+std::string ScanBadInput() {
+  return "de ruimte-tijdscan kreeg invoer die niet klopt (aantallen, verwachtingen en zones moeten bij de "
+         "gebieden, stromen en weken passen en niet negatief zijn)";
+}
+
 std::string Number(double value, int decimals) {
   if (std::isnan(value)) return "onbekend";
   char buffer[64];

@@ -18,6 +18,7 @@ std::string HistoryTooShort(int periods);
 std::string TooSparse(int non_zero);
 std::string BackToNew();
 std::string SameStatusWithoutNote(std::string_view status);
+std::string ScanBadInput();  // scan.h: sizes, zones or values that do not fit
 
 // A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012.
 std::string Number(double value, int decimals = 1);
