@@ -75,6 +75,21 @@ double ScanScore(double observed, double expected) {
   return observed * std::log(observed / expected) + expected - observed;
 }
 
+double GumbelUpperTail(const std::vector<double>& maxima, double score) {
+  if (maxima.size() < 2) return std::nan("");
+  double mean = 0;
+  for (double m : maxima) mean += m;
+  mean /= static_cast<double>(maxima.size());
+  double ss = 0;
+  for (double m : maxima) ss += (m - mean) * (m - mean);
+  const double sd = std::sqrt(ss / static_cast<double>(maxima.size() - 1));
+  if (!(sd > 0)) return std::nan("");
+  constexpr double kEulerGamma = 0.57721566490153286;
+  const double beta = sd * std::sqrt(6.0) / M_PI;
+  const double mu = mean - kEulerGamma * beta;
+  return -std::expm1(-std::exp(-(score - mu) / beta));
+}
+
 Result<std::vector<ScanCluster>> ScanSpaceTime(const ScanInput& in, const ScanOptions& options) {
   const size_t cells =
       static_cast<size_t>(in.locations) * static_cast<size_t>(in.streams) * static_cast<size_t>(in.weeks);
@@ -125,6 +140,8 @@ Result<std::vector<ScanCluster>> ScanSpaceTime(const ScanInput& in, const ScanOp
   std::mt19937_64 rng(options.seed);
   std::vector<double> replicate(cells, 0);
   std::vector<int> at_least(clusters.size(), 0);
+  std::vector<double> maxima;
+  maxima.reserve(static_cast<size_t>(std::max(0, options.replications)));
   for (int r = 0; r < options.replications; ++r) {
     for (size_t i = 0; i < cells; ++i) {
       const int t = static_cast<int>(i % static_cast<size_t>(in.weeks));
@@ -138,9 +155,13 @@ Result<std::vector<ScanCluster>> ScanSpaceTime(const ScanInput& in, const ScanOp
     const ZoneSums rep = Sum(in, replicate, windows);
     double best = 0;
     ForEachCandidate(in, rep, subsets, [&](const Candidate& c) { best = std::max(best, c.score); });
+    maxima.push_back(best);
     for (size_t k = 0; k < clusters.size(); ++k) at_least[k] += best >= clusters[k].score ? 1 : 0;
   }
-  for (size_t k = 0; k < clusters.size(); ++k) clusters[k].p_value = (1.0 + at_least[k]) / (1.0 + options.replications);
+  for (size_t k = 0; k < clusters.size(); ++k) {
+    clusters[k].p_value = (1.0 + at_least[k]) / (1.0 + options.replications);
+    clusters[k].p_gumbel = GumbelUpperTail(maxima, clusters[k].score);
+  }
   return clusters;
 }
 

@@ -54,10 +54,13 @@ struct ScanCluster {
   std::vector<int> streams;  // in increasing order
   double observed = 0, expected = 0;
   double score = 0;
-  double p_value = 1;
+  double p_value = 1;   // Monte Carlo
+  double p_gumbel = 1;  // the Gumbel approximation (see above)
 };
 
 double ScanScore(double observed, double expected);
+// The Gumbel upper tail at `score` of a distribution fitted to `maxima` (see above).
+double GumbelUpperTail(const std::vector<double>& maxima, double score);
 
 Result<std::vector<ScanCluster>> ScanSpaceTime(const ScanInput& input, const ScanOptions& options);
 
