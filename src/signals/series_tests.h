@@ -14,15 +14,15 @@
 //     otherwise, with at least 10 periods before t₀: EARS C2 (baseline 7, guard band 2) with
 //       minSigma 1, so that a near-constant baseline does not make every small rise a signal.
 //   A named method (not kAuto) is used whatever the history (an error when it cannot run).
-// - Sparsity: a series with fewer than 5 non-zero counts before t₀ is not tested (kNotTested): its
-//   p-values would carry no information.
+// - Sparsity: a series with fewer than 5 non-zero counts before t₀ is not tested: its p-values
+//   would carry no information.
 // - p-values per evaluated period: farringtonFlexible's own (R's pvalue: the negative-binomial upper
 //   tail); EARS C1/C2 1 − Φ(score), C3 1 − Φ(S_k); CUSUM the Poisson upper tail P(Y ≥ y | expected) of
 //   the period itself. NaN when the method gives no bound for the period (R's NA); such a period is
 //   not a test.
 // - alarm: the method's own alarm (NA counts as no alarm); threshold: its upperbound.
-// Errors: kNotTested (as above, or a history too short for any method) is a Status with code
-// kFailedPrecondition and a Dutch reason; a method's own error passes through.
+// Errors: a series that is not tested (too sparse, or a history too short for any method) gets
+// kFailedPrecondition with a Dutch reason; a method's own error (kInvalidArgument) passes through.
 // Thread safety: pure functions.
 //
 //   ASSIGN_OR_RETURN(SeriesTests tests, TestLatestPeriods(series, MethodChoice::kAuto, 4));
