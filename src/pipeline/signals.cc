@@ -424,6 +424,31 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     c.signal.explanation = std::move(text);
   }
 
+  // One event, one signal: a total that rose with one of its categories in overlapping periods is told
+  // in that category's signal instead of as a signal of its own (the category says more).
+  std::vector<bool> folded(candidates.size(), false);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& total = candidates[i];
+    if (total.signal.breakdown != "totaal") continue;
+    Candidate* best = nullptr;
+    for (Candidate& c : candidates) {
+      if (c.signal.breakdown == "totaal" || c.signal.indicators != total.signal.indicators ||
+          c.signal.region != total.signal.region || c.to < total.from || c.from > total.to)
+        continue;
+      if (best == nullptr || c.signal.observed.value_or(0) > best->signal.observed.value_or(0)) best = &c;
+    }
+    if (best == nullptr) continue;
+    best->signal.explanation += " " + signals::msg::TotalRoseToo(total.facts.observed, total.facts.expected);
+    folded[i] = true;
+  }
+  {
+    std::vector<Candidate> kept;
+    for (size_t i = 0; i < candidates.size(); ++i)
+      if (!folded[i]) kept.push_back(std::move(candidates[i]));
+    report.folded_totals = static_cast<int64_t>(candidates.size() - kept.size());
+    candidates = std::move(kept);
+  }
+
   // Belasting from the forecasts: not tests (no p-value), so outside the false-discovery control.
   for (const indicators::Indicator* indicator : forecasts) {
     ASSIGN_OR_RETURN(std::vector<Candidate> load, LoadCandidates(*store, *regions, *indicator, config));

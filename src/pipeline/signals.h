@@ -19,6 +19,8 @@
 // complete yet. Indicators with neither weeks nor months,
 // with a rolling window, or of other kinds are listed in `not_tested` with the reason. The signal key is
 // "reeks|INDICATOR|REGION|BREAKDOWN"; periods are ISO weeks ("2024-W07") or months ("2024-03").
+// A total that rose together with one of its categories (overlapping periods) is not a signal of its
+// own: the category's signal says so ("Het totaal steeg mee: …"), so that one event is one signal.
 // Belasting: per source and region of every signalable forecast indicator, the forecast weeks above the
 // source's capacity (config/signalen.toml, Twente) or its own 90th percentile of the last 104 complete
 // weeks (signals/load.h); key "belasting|INDICATOR|REGION|bron=SOURCE"; no p-value, so outside the
@@ -56,8 +58,9 @@ struct SignalsReport {
   int64_t tests = 0;          // period tests that entered the false-discovery control
   int64_t signals = 0;        // signals in this run's list
   int64_t new_signals = 0;
-  int64_t follow_ups = 0;                                                  // new signals that follow up a closed one
-  int64_t load_signals = 0;                                                // of the signals: belasting
+  int64_t follow_ups = 0;     // new signals that follow up a closed one
+  int64_t load_signals = 0;   // of the signals: belasting
+  int64_t folded_totals = 0;  // totals told in the signal of a category that rose with them
   std::vector<std::pair<std::string, std::string>> not_tested_indicators;  // id, reason (Dutch)
   double seconds = 0;
 };

@@ -86,6 +86,10 @@ std::string LoadMethod(bool capacity) {
   return capacity ? "voorspelling boven capaciteit" : "voorspelling boven eigen P90";
 }
 
+std::string TotalRoseToo(double observed, double expected) {
+  return "Het totaal steeg mee: " + Number(observed, 0) + " meldingen, verwacht " + Number(expected) + ".";
+}
+
 std::string AlsoRose(std::string_view region, const std::vector<std::string>& others) {
   std::string out = "In dezelfde periode steeg in " + std::string(region) + " ook: ";
   for (size_t i = 0; i < others.size(); ++i) out += (i ? "; " : "") + others[i];

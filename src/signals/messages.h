@@ -51,6 +51,8 @@ struct LoadFacts {
 std::string LoadExplanation(const LoadFacts& facts);
 std::string LoadMethod(bool capacity);  // "voorspelling boven capaciteit" | "voorspelling boven eigen P90"
 
+// "Het totaal steeg mee: 18 meldingen, verwacht 1." (a total folded into its category's signal).
+std::string TotalRoseToo(double observed, double expected);
 // "In dezelfde periode steeg in Hengelo ook: a; b." (`others` non-empty).
 std::string AlsoRose(std::string_view region, const std::vector<std::string>& others);
 

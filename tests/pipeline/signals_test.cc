@@ -100,6 +100,40 @@ TEST_F(SignalsTest, ARiseInOneGemeenteIsOneExplainedSignal) {
   EXPECT_EQ(json[0]["periode_tot"], "2024-W52");
 }
 
+TEST_F(SignalsTest, ACategoryThatLiftsItsTotalIsOneSignal) {
+  std::vector<store::IndicatorCell> cells;
+  std::mt19937 rng(11);
+  IsoWeek week{2021, 1};
+  for (int i = 0; i < 4 * 52; ++i, week = week.Next()) {
+    std::poisson_distribution<int> quiet(20), category(10 + (i >= 4 * 52 - 2 ? 40 : 0));
+    const double other = quiet(rng), rising = category(rng);
+    for (const auto& [breakdown, count] :
+         std::vector<std::pair<std::string, double>>{{"totaal", other + rising}, {"categorie=overlast", rising}}) {
+      cells.push_back({.indicator = kIndicator,
+                       .level = RegionLevel::kGemeente,
+                       .region = "GM0153",
+                       .period = week.ToString(),
+                       .breakdown = breakdown,
+                       .numerator = count,
+                       .denominator = 160'000});
+    }
+  }
+  auto tx = store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto run = store_->indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+  ASSERT_TRUE(run.ok() && store_->indicator_values().ReplaceIndicator(*run, kIndicator, cells).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->folded_totals, 1);
+  Result<std::vector<store::StoredSignal>> list = ListSignals(*workspace_, std::nullopt);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ(list->front().breakdown, "categorie=overlast");
+  EXPECT_NE(list->front().explanation.find("(categorie overlast) binnen"), std::string::npos)
+      << list->front().explanation;
+  EXPECT_NE(list->front().explanation.find(" Het totaal steeg mee: "), std::string::npos) << list->front().explanation;
+}
+
 TEST_F(SignalsTest, QuietSeriesGiveNoSignal) {
   StoreWeeks(4 * 52, 10'000, 0);
   Result<SignalsReport> report = DetectSignals(*workspace_);
