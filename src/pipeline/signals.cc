@@ -315,13 +315,6 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
   report.series = static_cast<int64_t>(all.size());
 
   // 2. Test each series' latest periods; one false-discovery control over every test.
-  std::vector<detection::Series> inputs;
-  std::vector<signals::MethodChoice> choices;
-  inputs.reserve(all.size());
-  for (const SeriesOf& s : all) {
-    inputs.push_back(s.series);
-    choices.push_back(ChoiceOf(s.indicator->signal_method));
-  }
   std::vector<Result<signals::SeriesTests>> tested(all.size(), FailedPreconditionError(""));
   for (PeriodKind kind : {PeriodKind::kWeek, PeriodKind::kMonth}) {
     std::vector<detection::Series> part;
@@ -329,8 +322,8 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     std::vector<size_t> index;
     for (size_t i = 0; i < all.size(); ++i) {
       if ((all[i].series.frequency == 52) != (kind == PeriodKind::kWeek)) continue;
-      part.push_back(std::move(inputs[i]));
-      part_choices.push_back(choices[i]);
+      part.push_back(all[i].series);
+      part_choices.push_back(ChoiceOf(all[i].indicator->signal_method));
       index.push_back(i);
     }
     const int window = kind == PeriodKind::kWeek ? config.window_weeks : config.window_months;

@@ -51,6 +51,19 @@ std::string ColumnText(sqlite3_stmt* stmt, int col) {
   return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt, col)) : "";
 }
 
+void BindOptional(sqlite3_stmt* stmt, int index, const std::optional<double>& value) {
+  if (value) {
+    sqlite3_bind_double(stmt, index, *value);
+  } else {
+    sqlite3_bind_null(stmt, index);
+  }
+}
+
+std::optional<double> ColumnOptional(sqlite3_stmt* stmt, int col) {
+  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_double(stmt, col);
+}
+
 void BindText(sqlite3_stmt* stmt, int index, std::string_view text) {
   sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }

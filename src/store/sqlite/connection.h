@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,9 @@ class Statement {
 Status Exec(sqlite3* db, const std::string& sql, std::string_view what);
 std::string ColumnText(sqlite3_stmt* stmt, int col);
 void BindText(sqlite3_stmt* stmt, int index, std::string_view text);
+// A missing number is NULL, and NULL reads back as a missing number.
+void BindOptional(sqlite3_stmt* stmt, int index, const std::optional<double>& value);
+std::optional<double> ColumnOptional(sqlite3_stmt* stmt, int col);
 Result<int64_t> CountRows(sqlite3* db, const std::string& table);
 
 // What every part shares: the database and whether a transaction is open.

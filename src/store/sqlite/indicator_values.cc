@@ -5,19 +5,6 @@
 namespace sz::store::sqlite {
 namespace {
 
-void BindOptional(sqlite3_stmt* stmt, int index, const std::optional<double>& value) {
-  if (value) {
-    sqlite3_bind_double(stmt, index, *value);
-  } else {
-    sqlite3_bind_null(stmt, index);
-  }
-}
-
-std::optional<double> ColumnOptional(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_double(stmt, col);
-}
-
 IndicatorRun RunFrom(sqlite3_stmt* stmt) {
   IndicatorRun run;
   run.id = sqlite3_column_int64(stmt, 0);

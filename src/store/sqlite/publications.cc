@@ -3,22 +3,6 @@
 #include "store/sqlite/connection.h"
 
 namespace sz::store::sqlite {
-namespace {
-
-void BindOptional(sqlite3_stmt* stmt, int index, const std::optional<double>& value) {
-  if (value) {
-    sqlite3_bind_double(stmt, index, *value);
-  } else {
-    sqlite3_bind_null(stmt, index);
-  }
-}
-
-std::optional<double> ColumnOptional(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_double(stmt, col);
-}
-
-}  // namespace
 
 Result<int64_t> SqlitePublications::Replace(const PublicationRun& run, const std::vector<PublishedCell>& cells) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een publicatie opslaan"));

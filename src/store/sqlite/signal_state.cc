@@ -13,19 +13,6 @@ constexpr const char* kSignalColumns[] = {
     "score",     "rank",   "explanation", "status",   "follows",   "first_run", "last_run"};
 constexpr int kSignalColumnCount = sizeof kSignalColumns / sizeof kSignalColumns[0];
 
-void BindOptional(sqlite3_stmt* stmt, int index, const std::optional<double>& value) {
-  if (value) {
-    sqlite3_bind_double(stmt, index, *value);
-  } else {
-    sqlite3_bind_null(stmt, index);
-  }
-}
-
-std::optional<double> ColumnOptional(sqlite3_stmt* stmt, int col) {
-  if (sqlite3_column_type(stmt, col) == SQLITE_NULL) return std::nullopt;
-  return sqlite3_column_double(stmt, col);
-}
-
 void BindList(sqlite3_stmt* stmt, int index, const std::vector<std::string>& list) {
   if (list.empty()) {
     sqlite3_bind_null(stmt, index);
