@@ -280,13 +280,26 @@ void ReadSurvey(const json& node, Reader& r, SurveyConfig& s) {
   }
 }
 
+void ReadCrossDeskClusters(const json& node, Reader& r, CrossDeskClusterConfig& c) {
+  r.Number(node, "clusters_per_year", c.clusters_per_year, 0, 1000);
+  r.Number(node, "extra_reports_median", c.extra_reports_median, 0, 1e6);
+  r.Integer(node, "min_weeks", c.min_weeks, 1, 13);
+  r.Integer(node, "max_weeks", c.max_weeks, 1, 13);
+  r.Integer(node, "min_desks", c.min_desks, 2, 4);
+  r.Integer(node, "max_desks", c.max_desks, 2, 4);
+  r.Texts(node, "desks", c.desks);
+  if (c.max_weeks < c.min_weeks) r.Fail("max_weeks", msg::AtLeastMinWeeks("min_weeks"));
+  if (c.max_desks < c.min_desks) r.Fail("max_desks", msg::AtLeastMinDesks());
+}
+
 void ReadInfections(const json& node, Reader& r, InfectionConfig& c) {
   r.Number(node, "outbreaks_per_year", c.outbreaks_per_year, 0, 1000);
   r.Number(node, "outbreak_extra_cases_median", c.outbreak_extra_cases_median, 0, 1e6);
   r.Integer(node, "outbreak_min_weeks", c.outbreak_min_weeks, 1, 52);
   r.Integer(node, "outbreak_max_weeks", c.outbreak_max_weeks, 1, 52);
   r.Weights(node, "outbreak_diseases", c.outbreak_diseases);
-  if (c.outbreak_max_weeks < c.outbreak_min_weeks) r.Fail("outbreak_max_weeks", msg::AtLeastMinWeeks());
+  if (c.outbreak_max_weeks < c.outbreak_min_weeks)
+    r.Fail("outbreak_max_weeks", msg::AtLeastMinWeeks("outbreak_min_weeks"));
   if (node.contains("diseases")) {
     const json& diseases = r.Object(node, "diseases");
     c.diseases.clear();
@@ -396,6 +409,11 @@ Result<SynthConfig> ParseSynthConfig(const std::string& json_text) {
     ReadInfections(r.Object(root, "infections"), sub, config.infections);
     r.Absorb(sub);
   }
+  if (root.contains("dwarsverbanden")) {
+    Reader sub = r.Sub("dwarsverbanden");
+    ReadCrossDeskClusters(r.Object(root, "dwarsverbanden"), sub, config.dwarsverbanden);
+    r.Absorb(sub);
+  }
   r.Integer(root, "chunk_households", config.chunk_households, 100, 10000000);
   r.Probability(root, "toelichting_with_name", config.toelichting_with_name);
   RETURN_IF_ERROR(r.status());
@@ -478,6 +496,21 @@ Status ValidateSynthConfig(const SynthConfig& config, const RegionTable& regions
       if (!known)
         return InvalidArgumentError(msg::Config("survey.items." + item.name + ".age." + band, msg::NotAnAgeBand()));
     }
+  }
+  const CrossDeskClusterConfig& clusters = config.dwarsverbanden;
+  for (size_t k = 0; k < clusters.desks.size(); ++k) {
+    const std::string& desk = clusters.desks[k];
+    bool reporting = desk == "veilig_thuis" || desk == "zorgwekkend_gedrag" || desk == "woningvervuiling" ||
+                     desk == "wonen_verblijf";
+    if (!reporting) return InvalidArgumentError(msg::Config("dwarsverbanden.desks", msg::NotAReportDesk(desk)));
+    for (size_t j = 0; j < k; ++j) {
+      if (clusters.desks[j] == desk) {
+        return InvalidArgumentError(msg::Config("dwarsverbanden.desks", msg::DeskTwice(desk)));
+      }
+    }
+  }
+  if (clusters.clusters_per_year > 0 && static_cast<int>(clusters.desks.size()) < clusters.max_desks) {
+    return InvalidArgumentError(msg::Config("dwarsverbanden.max_desks", msg::MoreDesksThanListed()));
   }
   const sources::SourceContract* infections = sources::FindContract("infectieziekten");
   const sources::ColumnSpec* ziekte = infections->extract.Find("ziekte");

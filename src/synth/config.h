@@ -166,6 +166,16 @@ struct InfectionConfig {
   CategoryWeights outbreak_diseases;
 };
 
+// Injected dwarsverbanden: clusters where two or three desks rise together in one wijk for some weeks
+// (docs/synthetic-twente.md, "Dwarsverbanden"); listed in truth/dwarsverbanden.csv.
+struct CrossDeskClusterConfig {
+  double clusters_per_year = 3;      // 0 switches the injection off
+  double extra_reports_median = 6;   // extra reports per desk per cluster, at scale 1
+  int min_weeks = 3, max_weeks = 8;  // the cluster's length in ISO weeks
+  int min_desks = 2, max_desks = 3;  // how many of `desks` rise together
+  std::vector<std::string> desks = {"zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf"};
+};
+
 struct SynthConfig {
   PopulationConfig population;
   IdentityErrorConfig identity_errors;
@@ -175,6 +185,7 @@ struct SynthConfig {
   WmoConfig wmo;
   SurveyConfig survey;
   InfectionConfig infections;
+  CrossDeskClusterConfig dwarsverbanden;
   int chunk_households = 2000;         // households simulated together (memory bound)
   double toelichting_with_name = 0.3;  // free texts that mention a name (leak tests)
 };

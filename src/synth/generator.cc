@@ -10,6 +10,7 @@
 
 #include "io/csv_writer.h"
 #include "synth/internal/chunk.h"
+#include "synth/internal/crossdesk_clusters.h"
 #include "synth/internal/identity.h"
 #include "synth/internal/infections.h"
 #include "synth/internal/model.h"
@@ -271,7 +272,8 @@ Status WriteBevolking(const Model& model, const GeneratorOptions& options, std::
   return writer->Close();
 }
 
-nlohmann::json Summary(const Model& model, const GeneratorOptions& options, const nlohmann::json& infections) {
+nlohmann::json Summary(const Model& model, const GeneratorOptions& options, const nlohmann::json& infections,
+                       const nlohmann::json& crossdesk_clusters) {
   using nlohmann::json;
   const SynthConfig& config = *model.config;
   const internal::Geography& geo = *model.geography;
@@ -407,6 +409,7 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
   out["identiteitsfouten_aandeel_betrokkenen"] = errors;
   out["gezondheidsmonitor"] = internal::SurveySummary(model);
   out["infectieziekten"] = infections;
+  out["dwarsverbanden"] = crossdesk_clusters;
   return out;
 }
 
@@ -486,6 +489,7 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   RETURN_IF_ERROR(internal::PrepareParams(*model));
   RETURN_IF_ERROR(internal::PrepareDeskParams(*model));
   RETURN_IF_ERROR(internal::PrepareSurvey(*model));
+  internal::PlanCrossDeskClusters(*model);
 
   RETURN_IF_ERROR(MakeDir(options.out_dir));
   RETURN_IF_ERROR(MakeDir(options.out_dir + "/truth"));
@@ -526,11 +530,15 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
                                             outbreak_rows, infections));
   writers.rows["infectieziekten/infectieziekten.csv"] = infection_rows;
   writers.rows["truth/outbreaks.csv"] = outbreak_rows;
+  int64_t cluster_rows = 0;
+  nlohmann::json clusters;
+  RETURN_IF_ERROR(internal::WriteCrossDeskClusters(*model, options.out_dir, TruthDialect(), cluster_rows, clusters));
+  writers.rows["truth/dwarsverbanden.csv"] = cluster_rows;
 
   std::string summary_path = options.out_dir + "/truth/summary.json";
   {
     std::ofstream out(summary_path + ".tmp", std::ios::binary);
-    out << Summary(*model, options, infections).dump(2) << "\n";
+    out << Summary(*model, options, infections, clusters).dump(2) << "\n";
     if (!out) return IoError(msg::WriteFailed(summary_path));
   }
   std::error_code ec;

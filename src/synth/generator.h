@@ -15,7 +15,7 @@
 //   DIR/bevolking/bevolking.csv                                 1 January per year, gemeente and wijk
 //   DIR/infectieziekten/infectieziekten.csv                     ISO week × gemeente × disease
 //   DIR/postcodes.csv                                           postcode;gemeente;wijk;buurt
-//   DIR/truth/persons.csv, households.csv, outbreaks.csv, vt_classificatie.csv, summary.json
+//   DIR/truth/persons.csv, households.csv, outbreaks.csv, dwarsverbanden.csv, vt_classificatie.csv, summary.json
 //
 // Determinism: the same options (seed, scale, years, dialect, configuration, region table) give the
 // same bytes; nothing depends on the clock except that no date after `today` is written.

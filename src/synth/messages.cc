@@ -46,7 +46,15 @@ std::string NotAnAgeBandOfTheContract() { return "is geen leeftijdsklasse van he
 std::string MustSumToOne() { return "moet optellen tot 1"; }
 std::string OneNumberPerStratum() { return "moet één getal per leeftijdsstratum (age_strata) hebben"; }
 std::string FiveIncomeFactors() { return "moet vijf getallen hebben (inkomenskwintielen 1 tot en met 5)"; }
-std::string AtLeastMinWeeks() { return "moet ≥ outbreak_min_weeks zijn"; }
+std::string AtLeastMinWeeks(const std::string& min_key) { return "moet ≥ " + min_key + " zijn"; }
+std::string AtLeastMinDesks() { return "moet ≥ min_desks zijn"; }
+std::string NotAReportDesk(const std::string& desk) {
+  return "'" + desk +
+         "' is geen meldpunt met meldingen; kies uit veilig_thuis, zorgwekkend_gedrag, woningvervuiling, "
+         "wonen_verblijf";
+}
+std::string DeskTwice(const std::string& desk) { return "'" + desk + "' staat er twee keer in"; }
+std::string MoreDesksThanListed() { return "is groter dan het aantal meldpunten in dwarsverbanden.desks"; }
 std::string VervolgPlusHermeldingTooHigh() {
   return "te hoog: vervolg_probability + hermelding_probability moet onder 0.98 blijven";
 }

@@ -516,6 +516,67 @@ TEST(SynthDeterminismTest, SameSeedSameBytesOtherSeedOtherBytes) {
   EXPECT_GT(differing, 15);
 }
 
+// The injected dwarsverbanden only add reports: every report of a generation without them is in the
+// generation with them (ids aside), and the extra reports lie in a cluster's gemeente, desks and weeks
+// and add up to the truth's extra_meldingen.
+TEST(SynthCrossDeskTest, InjectedClustersOnlyAddReportsInTheirGemeenteDesksAndWeeks) {
+  RegionTable regions = Regions();
+  std::string with = TempDir("clusters_on"), without = TempDir("clusters_off");
+  GeneratorOptions on = Options(with, 11, 0.05, 2021, 2022);
+  on.config.dwarsverbanden.clusters_per_year = 8;
+  GeneratorOptions off = Options(without, 11, 0.05, 2021, 2022);
+  off.config.dwarsverbanden.clusters_per_year = 0;
+  ASSERT_TRUE(Generate(on, regions).ok());
+  ASSERT_TRUE(Generate(off, regions).ok());
+  EXPECT_EQ(Read(without + "/truth/dwarsverbanden.csv").rows.size(), 0u);
+  io::TextTable clusters = Read(with + "/truth/dwarsverbanden.csv");
+  ASSERT_EQ(clusters.header, (std::vector<std::string>{"gemeente", "wijk", "bronnen", "eerste_week", "laatste_week",
+                                                       "extra_meldingen"}));
+  ASSERT_GE(clusters.rows.size(), 5u);
+  // The same seed without clusters leaves every other source untouched.
+  EXPECT_EQ(Files(with)["infectieziekten/infectieziekten.csv"], Files(without)["infectieziekten/infectieziekten.csv"]);
+  int64_t truth_extra = 0;
+  for (const auto& row : clusters.rows) {
+    EXPECT_EQ(row[1].substr(2, 4), row[0].substr(2, 4)) << "the wijk lies in its gemeente";
+    EXPECT_NE(row[2].find('+'), std::string::npos) << "two or more desks: " << row[2];
+    EXPECT_LE(row[3], row[4]);
+    truth_extra += std::stoll(row[5]);
+  }
+  EXPECT_GT(truth_extra, 0);
+  int64_t extra_reports = 0;
+  for (const char* desk : {"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf"}) {
+    io::TextTable a = Read(with + "/" + desk + "/registraties.csv");
+    io::TextTable b = Read(without + "/" + desk + "/registraties.csv");
+    size_t gemeente_column = std::find(a.header.begin(), a.header.end(), "gemeente") - a.header.begin();
+    ASSERT_LT(gemeente_column, a.header.size());
+    std::multiset<std::vector<std::string>> base;
+    for (auto row : b.rows) base.insert(std::vector<std::string>(row.begin() + 1, row.end()));
+    for (auto row : a.rows) {
+      std::vector<std::string> key(row.begin() + 1, row.end());
+      auto found = base.find(key);
+      if (found != base.end()) {
+        base.erase(found);
+        continue;
+      }
+      ++extra_reports;
+      Result<Date> day = ParseDate(row[1], DateFormat::kDutch);
+      ASSERT_TRUE(day.ok()) << row[1];
+      std::string week = IsoWeek::FromDate(*day).ToString();
+      bool in_a_cluster = false;
+      for (const auto& cluster : clusters.rows) {
+        in_a_cluster =
+            in_a_cluster || (cluster[0] == row[gemeente_column] &&
+                             ("+" + cluster[2] + "+").find(std::string("+") + desk + "+") != std::string::npos &&
+                             cluster[3] <= week && week <= cluster[4]);
+      }
+      EXPECT_TRUE(in_a_cluster) << desk << " " << row[0] << " " << row[1] << " " << row[gemeente_column];
+    }
+    EXPECT_TRUE(base.empty()) << desk << ": " << base.size()
+                              << " reports of the generation without clusters are missing";
+  }
+  EXPECT_EQ(extra_reports, truth_extra);
+}
+
 TEST(SynthDialectTest, PlainDialectWritesCommasAndIsoDates) {
   RegionTable regions = Regions();
   std::string dir = TempDir("plain");

@@ -19,7 +19,7 @@ struct Pending {
   std::string_view kind;  // VT geweldsvorm / wonen_verblijf soort_aanvraag
   int trigger = 0;        // 0 repeat; 1 placement career; 2 youth-care episode
   int64_t seq = 0;
-  int melding = -1;       // VT: 1 melding, 0 advies, −1 decide when the report is made
+  int melding = -1;  // VT: 1 melding, 0 advies, −1 decide when the report is made
 };
 
 struct HouseholdView {
@@ -96,7 +96,8 @@ std::vector<HouseholdView> Snapshot(const Chunk& chunk, int32_t day) {
         if (age >= 65) view.has_65 = true;
         if (person.partner >= 0) has_partner = true;
       }
-      if (person.origin == Origin::kTr || person.origin == Origin::kMa || person.origin == Origin::kOther) view.migrant = true;
+      if (person.origin == Origin::kTr || person.origin == Origin::kMa || person.origin == Origin::kOther)
+        view.migrant = true;
     }
     if (view.adults + view.minors == 0) continue;
     view.couple = has_partner;
@@ -138,7 +139,8 @@ std::string Toelichting(const Model& model, Rng& rng, const Chunk& chunk, const 
       std::string_view first = GivenName(person.origin, person.female, birth_year, person.given[0]);
       std::vector<std::string_view> nicknames = Nicknames(first);
       name = std::string(person.nickname >= 0 && person.nickname < static_cast<int>(nicknames.size())
-                             ? nicknames[person.nickname] : first);
+                             ? nicknames[person.nickname]
+                             : first);
     }
     text.replace(at, 6, name);
   }
@@ -166,11 +168,68 @@ class DeskSimulator {
     }
   }
 
+  // The extra reports of the injected dwarsverbanden planned for this chunk (crossdesk_clusters.h).
+  // Runs after all years, so that with no clusters the chunk's random stream is untouched.
+  void InjectCrossDeskClusters() {
+    const GemeenteGeo& gemeente = model_.geography->gemeenten[chunk_.gemeente];
+    size_t local = static_cast<size_t>(chunk_.index - gemeente.first_chunk);
+    for (CrossDeskCluster& cluster : model_.crossdesk_clusters) {
+      if (cluster.gemeente != chunk_.gemeente) continue;
+      for (size_t k = 0; k < cluster.desks.size(); ++k) {
+        int planned = local < cluster.planned[k].size() ? cluster.planned[k][local] : 0;
+        for (int r = 0; r < planned; ++r) {
+          if (InjectReport(cluster, cluster.desks[k])) ++cluster.realised;
+        }
+      }
+    }
+  }
+
  private:
+  // One extra report of `desk` on a uniform day of the cluster's weeks, about a household living in its
+  // wijk that day (weighted as the desk weighs households). False when the chunk has no such household.
+  bool InjectReport(const CrossDeskCluster& cluster, int desk) {
+    int32_t last = std::min(cluster.last_day, model_.end_day);
+    if (last < cluster.first_day) return false;
+    int32_t day = cluster.first_day + static_cast<int32_t>(rng_.Below(last - cluster.first_day + 1));
+    std::vector<HouseholdView> views = Snapshot(chunk_, day);
+    std::erase_if(views, [&](const HouseholdView& view) {
+      const Episode& home = chunk_.households[view.household].EpisodeOn(day);
+      return home.gemeente != cluster.gemeente ||
+             model_.geography->WijkOf(home.gemeente, home.dwelling) != cluster.wijk;
+    });
+    Pending pending;
+    pending.day = day;
+    pending.seq = next_seq_++;
+    pending.trigger = -1;
+    if (desk == kVeiligThuis) {
+      pending.melding = 1;
+      pending.kind = DrawVtKind(true);
+    } else if (desk == kWonenVerblijf) {
+      pending.kind = PickCategory(model_, rng_, desk, *Column(model_, desk, "soort_aanvraag"));
+    }
+    WeightedIndex index = IndexFor(desk, pending.kind, views);
+    if (index.empty()) return false;
+    DeskRecord record;
+    record.desk = desk;
+    record.day = day;
+    record.household = views[index.Draw(rng_)].household;
+    record.gemeente = cluster.gemeente;
+    std::vector<Pending> follow_ups;  // an injected report has no follow-ups
+    if (desk == kVeiligThuis) {
+      VeiligThuisRecord(record, pending, follow_ups);
+    } else {
+      ReportRecord(desk, record, pending, follow_ups);
+    }
+    if (record.persons.empty()) return false;
+    FinishRecord(record);
+    return true;
+  }
+
   double ExpectedReports(int desk, int year, int64_t alive) const {
     const DeskConfig& config = model_.config->desks.at(DeskName(desk));
     double trend = std::pow(1.0 + config.trend_per_year, year - model_.config->population.reference_year);
-    return model_.params.rate_per_person[desk] * alive * model_.geography->gemeenten[chunk_.gemeente].deprivation * trend;
+    return model_.params.rate_per_person[desk] * alive * model_.geography->gemeenten[chunk_.gemeente].deprivation *
+           trend;
   }
 
   WeightedIndex IndexFor(int desk, std::string_view kind, const std::vector<HouseholdView>& views) const {
@@ -181,19 +240,20 @@ class DeskSimulator {
       double w = VulnerabilityWeight(chunk_, v, power);
       switch (desk) {
         case kVeiligThuis:
-          if (kind == "kindermishandeling") w *= v.minors > 0 ? 1.0 : 0.0;
-          else if (kind == "partnergeweld") w *= v.couple ? 1.0 : (v.adults >= 2 ? 0.3 : 0.0);
-          else if (kind == "ouderenmishandeling") w *= v.has_65 ? 1.0 : 0.0;
-          else if (kind == "eergerelateerd") w *= v.teens > 0 ? (v.migrant ? 1.0 : 0.05) : 0.0;
-          else w *= v.adults > 0 ? 1.0 : 0.0;
+          if (kind == "kindermishandeling")
+            w *= v.minors > 0 ? 1.0 : 0.0;
+          else if (kind == "partnergeweld")
+            w *= v.couple ? 1.0 : (v.adults >= 2 ? 0.3 : 0.0);
+          else if (kind == "ouderenmishandeling")
+            w *= v.has_65 ? 1.0 : 0.0;
+          else if (kind == "eergerelateerd")
+            w *= v.teens > 0 ? (v.migrant ? 1.0 : 0.05) : 0.0;
+          else
+            w *= v.adults > 0 ? 1.0 : 0.0;
           if (v.single_parent) w *= 1.5;
           break;
-        case kZorgwekkend:
-          w *= v.adults > 0 ? (v.single ? 2.0 : 1.0) * (v.has_65 ? 1.3 : 1.0) : 0.0;
-          break;
-        case kWoningvervuiling:
-          w *= v.adults > 0 ? (v.single ? 3.0 : 1.0) * (v.oldest >= 55 ? 2.0 : 1.0) : 0.0;
-          break;
+        case kZorgwekkend: w *= v.adults > 0 ? (v.single ? 2.0 : 1.0) * (v.has_65 ? 1.3 : 1.0) : 0.0; break;
+        case kWoningvervuiling: w *= v.adults > 0 ? (v.single ? 3.0 : 1.0) * (v.oldest >= 55 ? 2.0 : 1.0) : 0.0; break;
         case kWonenVerblijf:
           w *= v.adults_under_65 > 0 ? (v.single ? 1.5 : 1.0) * (v.single_parent ? 1.5 : 1.0) : 0.0;
           break;
@@ -218,13 +278,17 @@ class DeskSimulator {
     std::priority_queue<Pending, std::vector<Pending>, decltype(by_time)> queue(by_time);
     std::vector<Pending> later;
     for (Pending& pending : pending_[desk]) {
-      if (pending.day <= year_end) queue.push(std::move(pending)); else later.push_back(std::move(pending));
+      if (pending.day <= year_end)
+        queue.push(std::move(pending));
+      else
+        later.push_back(std::move(pending));
     }
     pending_[desk] = std::move(later);
     double expected = ExpectedReports(desk, year, alive);
     double carried = static_cast<double>(queue.size());
     int target = rng_.Poisson(expected);
-    int fresh = static_cast<int>(std::lround(std::max(0.0, target / (1.0 + model_.params.within_year_fraction[desk]) - carried)));
+    int fresh = static_cast<int>(
+        std::lround(std::max(0.0, target / (1.0 + model_.params.within_year_fraction[desk]) - carried)));
     // New households: a kind first (VT), then a household weighted by vulnerability and eligibility.
     std::map<std::string_view, WeightedIndex> indexes;
     for (int k = 0; k < fresh; ++k) {
@@ -272,14 +336,17 @@ class DeskSimulator {
       if (record.persons.empty()) continue;
       if (desk == kVeiligThuis) {
         if (last_vt_day_.size() < chunk_.households.size()) last_vt_day_.resize(chunk_.households.size(), INT32_MIN);
-        last_vt_day_[record.household] = std::max(last_vt_day_[record.household],
-                                                  record.end_day == kNever ? model_.end_day : record.end_day);
+        last_vt_day_[record.household] =
+            std::max(last_vt_day_[record.household], record.end_day == kNever ? model_.end_day : record.end_day);
       }
       FinishRecord(record);
       for (Pending& next : follow_ups) {
         next.seq = next_seq_++;
         if (next.day > model_.end_day) continue;
-        if (next.day <= year_end) queue.push(std::move(next)); else pending_[desk].push_back(std::move(next));
+        if (next.day <= year_end)
+          queue.push(std::move(next));
+        else
+          pending_[desk].push_back(std::move(next));
       }
     }
   }
@@ -289,7 +356,10 @@ class DeskSimulator {
     int minors = 0, adults = 0, elderly = 0;
     for (int32_t p : MembersOn(chunk_, household, day)) {
       int age = AgeAt(chunk_.persons[p].birth_day, day);
-      if (age < 18) ++minors; else ++adults;
+      if (age < 18)
+        ++minors;
+      else
+        ++adults;
       if (age >= 65) ++elderly;
     }
     if (kind == "kindermishandeling" || kind == "eergerelateerd") return minors > 0;
@@ -333,7 +403,8 @@ class DeskSimulator {
     std::vector<int32_t> minors, adults;
     for (int32_t p : members) (AgeAt(chunk_.persons[p].birth_day, day) < 18 ? minors : adults).push_back(p);
     auto add = [&](int32_t p, std::string_view role) {
-      for (const PersonInRecord& existing : record.persons) if (existing.person == p) return;
+      for (const PersonInRecord& existing : record.persons)
+        if (existing.person == p) return;
       record.persons.push_back({p, Role(model_, kVeiligThuis, role)});
     };
     auto age = [&](int32_t p) { return AgeAt(chunk_.persons[p].birth_day, day); };
@@ -358,9 +429,11 @@ class DeskSimulator {
         }
       }
       std::vector<int32_t> parents;
-      for (int32_t p : adults) if (age(p) >= age(oldest_child) + 16) parents.push_back(p);
+      for (int32_t p : adults)
+        if (age(p) >= age(oldest_child) + 16) parents.push_back(p);
       if (parents.size() > 1 && !rng_.Bernoulli(0.6)) parents.resize(1);
-      for (size_t k = 0; k < parents.size() && k < 2; ++k) add(parents[k], k == 0 && rng_.Bernoulli(0.2) ? "pleger" : "ouder");
+      for (size_t k = 0; k < parents.size() && k < 2; ++k)
+        add(parents[k], k == 0 && rng_.Bernoulli(0.2) ? "pleger" : "ouder");
     } else if (kind == "partnergeweld") {
       int32_t victim = -1, perpetrator = -1;
       for (int32_t p : adults) {
@@ -375,11 +448,16 @@ class DeskSimulator {
       }
       if (victim < 0) {
         victim = adults[rng_.Below(adults.size())];
-        for (int32_t p : adults) if (p != victim) { perpetrator = p; break; }
+        for (int32_t p : adults)
+          if (p != victim) {
+            perpetrator = p;
+            break;
+          }
       }
       add(victim, "slachtoffer");
       if (perpetrator >= 0) add(perpetrator, "pleger");
-      if (!minors.empty() && rng_.Bernoulli(0.5)) for (size_t k = 0; k < minors.size() && k < 4; ++k) add(minors[k], "kind");
+      if (!minors.empty() && rng_.Bernoulli(0.5))
+        for (size_t k = 0; k < minors.size() && k < 4; ++k) add(minors[k], "kind");
       if (melding && chunk_.persons[victim].female && rng_.Bernoulli(vt.wonen_verblijf_after_partnergeweld)) {
         Pending trigger;
         trigger.day = day + static_cast<int32_t>(rng_.Below(60));
@@ -391,7 +469,8 @@ class DeskSimulator {
       }
     } else if (kind == "ouderenmishandeling") {
       int32_t victim = adults.front();
-      for (int32_t p : adults) if (age(p) > age(victim)) victim = p;
+      for (int32_t p : adults)
+        if (age(p) > age(victim)) victim = p;
       add(victim, "slachtoffer");
       for (int32_t p : adults) {
         if (p != victim && rng_.Bernoulli(0.6)) {
@@ -401,14 +480,20 @@ class DeskSimulator {
       }
     } else if (kind == "eergerelateerd") {
       int32_t victim = minors.back();
-      for (int32_t p : minors) if (chunk_.persons[p].female && age(p) >= 12) victim = p;
+      for (int32_t p : minors)
+        if (chunk_.persons[p].female && age(p) >= 12) victim = p;
       add(victim, "slachtoffer");
-      for (int32_t p : adults) if (age(p) >= age(victim) + 16) add(p, rng_.Bernoulli(0.5) ? "pleger" : "ouder");
+      for (int32_t p : adults)
+        if (age(p) >= age(victim) + 16) add(p, rng_.Bernoulli(0.5) ? "pleger" : "ouder");
     } else {
       int32_t victim = adults[rng_.Below(adults.size())];
       add(victim, "slachtoffer");
       if (adults.size() > 1 && rng_.Bernoulli(0.4)) {
-        for (int32_t p : adults) if (p != victim) { add(p, "overig"); break; }
+        for (int32_t p : adults)
+          if (p != victim) {
+            add(p, "overig");
+            break;
+          }
       }
     }
     const sources::ColumnSpec* soort = Column(model_, kVeiligThuis, "soort");
@@ -416,8 +501,9 @@ class DeskSimulator {
     record.fields.push_back({"geweldsvorm", std::string(Allowed(Column(model_, kVeiligThuis, "geweldsvorm"), kind))});
     if (const sources::ColumnSpec* vervolg = Column(model_, kVeiligThuis, "vervolg")) {
       std::string value;
-      if (!rng_.Bernoulli(0.03)) value = melding ? std::string(PickCategory(model_, rng_, kVeiligThuis, *vervolg))
-                                                : std::string(Allowed(vervolg, "advies_gegeven"));
+      if (!rng_.Bernoulli(0.03))
+        value = melding ? std::string(PickCategory(model_, rng_, kVeiligThuis, *vervolg))
+                        : std::string(Allowed(vervolg, "advies_gegeven"));
       record.fields.push_back({"vervolg", value});
     }
     double open_days = melding ? rng_.LogNormal(vt.case_days_melding, 0.6) : rng_.LogNormal(vt.case_days_advies, 0.9);
@@ -478,7 +564,8 @@ class DeskSimulator {
     int32_t day = record.day;
     std::vector<int32_t> members = MembersOn(chunk_, record.household, day);
     std::vector<int32_t> adults;
-    for (int32_t p : members) if (AgeAt(chunk_.persons[p].birth_day, day) >= 18) adults.push_back(p);
+    for (int32_t p : members)
+      if (AgeAt(chunk_.persons[p].birth_day, day) >= 18) adults.push_back(p);
     if (adults.empty()) return;
     int32_t main = adults[rng_.Below(adults.size())];
     if (!pending.core.empty() && chunk_.persons[pending.core.front()].AliveOn(day) &&
@@ -490,11 +577,17 @@ class DeskSimulator {
       case kZorgwekkend:
         record.persons.push_back({main, Role(model_, desk, "betrokkene")});
         if (adults.size() > 1 && rng_.Bernoulli(0.25)) {
-          for (int32_t p : adults) if (p != main) { record.persons.push_back({p, Role(model_, desk, "naaste")}); break; }
+          for (int32_t p : adults)
+            if (p != main) {
+              record.persons.push_back({p, Role(model_, desk, "naaste")});
+              break;
+            }
         }
         break;
       case kWoningvervuiling: {
-        if (pending.core.empty()) for (int32_t p : adults) if (age(p) > age(main)) main = p;
+        if (pending.core.empty())
+          for (int32_t p : adults)
+            if (age(p) > age(main)) main = p;
         record.persons.push_back({main, Role(model_, desk, "bewoner")});
         for (int32_t p : members) {
           if (p != main && record.persons.size() < 5) record.persons.push_back({p, Role(model_, desk, "medebewoner")});
@@ -509,18 +602,21 @@ class DeskSimulator {
         break;
       }
       case kWonenVerblijf: {
-        std::string_view soort = pending.kind.empty() ? PickCategory(model_, rng_, desk, *Column(model_, desk, "soort_aanvraag"))
-                                                      : pending.kind;
+        std::string_view soort = pending.kind.empty()
+                                     ? PickCategory(model_, rng_, desk, *Column(model_, desk, "soort_aanvraag"))
+                                     : pending.kind;
         if (pending.core.empty()) {
           std::vector<int32_t> working_age;
-          for (int32_t p : adults) if (age(p) < 65) working_age.push_back(p);
+          for (int32_t p : adults)
+            if (age(p) < 65) working_age.push_back(p);
           if (!working_age.empty()) main = working_age[rng_.Below(working_age.size())];
         }
         record.persons.push_back({main, Role(model_, desk, "aanvrager")});
         bool family = soort == "vrouwenopvang" || rng_.Bernoulli(0.15);
         for (int32_t p : members) {
           if (p == main || record.persons.size() >= 5) continue;
-          if (age(p) < 18 ? family : (family && rng_.Bernoulli(0.2))) record.persons.push_back({p, Role(model_, desk, "gezinslid")});
+          if (age(p) < 18 ? family : (family && rng_.Bernoulli(0.2)))
+            record.persons.push_back({p, Role(model_, desk, "gezinslid")});
         }
         record.fields.push_back({"soort_aanvraag", std::string(soort)});
         break;
@@ -545,7 +641,8 @@ class DeskSimulator {
       bool present = false;
       for (const auto& [name, value] : record.fields) present = present || name == column.name;
       if (present) continue;
-      std::string value = column.nullable && rng_.Bernoulli(0.03) ? "" : std::string(PickCategory(model_, rng_, record.desk, column));
+      std::string value =
+          column.nullable && rng_.Bernoulli(0.03) ? "" : std::string(PickCategory(model_, rng_, record.desk, column));
       record.fields.push_back({column.name, value});
     }
     const DeskConfig& config = model_.config->desks.at(DeskName(record.desk));
@@ -590,7 +687,8 @@ class DeskSimulator {
     record.fields.push_back({"aanbieder", Provider(kJeugdhulp, model_.config->jeugdhulp.providers)});
     if (placement) {
       // The child lives with a foster family or in a facility: another address, often in another gemeente.
-      int gemeente = rng_.Bernoulli(0.6) ? record.gemeente : static_cast<int>(rng_.Below(model_.geography->gemeenten.size()));
+      int gemeente =
+          rng_.Bernoulli(0.6) ? record.gemeente : static_cast<int>(rng_.Below(model_.geography->gemeenten.size()));
       const GemeenteGeo& g = model_.geography->gemeenten[gemeente];
       record.placement_gemeente = gemeente;
       record.placement_dwelling = rng_.Below(g.dwellings);
@@ -612,10 +710,12 @@ class DeskSimulator {
     std::vector<int32_t> career_records;
     if (rng_.Bernoulli(0.5)) {
       int32_t protection_start = std::max(model_.start_day, start - static_cast<int32_t>(rng_.Below(60)));
-      int32_t protection_end = std::min(adult, start + static_cast<int32_t>(placements * config.placement_months * kDaysPerMonth));
+      int32_t protection_end =
+          std::min(adult, start + static_cast<int32_t>(placements * config.placement_months * kDaysPerMonth));
       JeugdRecord(child, protection_start, protection_end, "jeugdbescherming", false);
     }
-    static const std::pair<const char*, double> kForms[] = {{"pleegzorg", 0.45}, {"gezinshuis", 0.2}, {"residentieel", 0.35}};
+    static const std::pair<const char*, double> kForms[] = {
+        {"pleegzorg", 0.45}, {"gezinshuis", 0.2}, {"residentieel", 0.35}};
     for (int k = 0; k < placements; ++k) {
       if (day > model_.end_day || day >= adult) {
         truncated = true;
@@ -624,7 +724,8 @@ class DeskSimulator {
       std::vector<double> weights;
       for (const auto& form : kForms) weights.push_back(form.second);
       const char* form = kForms[rng_.Pick(weights)].first;
-      int32_t length = std::max<int32_t>(14, static_cast<int32_t>(rng_.Exponential(config.placement_months * kDaysPerMonth)));
+      int32_t length =
+          std::max<int32_t>(14, static_cast<int32_t>(rng_.Exponential(config.placement_months * kDaysPerMonth)));
       int32_t end = std::min(day + length, adult);
       int32_t recorded_end = JeugdRecord(child, day, end, form, true);
       ++made;
@@ -653,7 +754,8 @@ class DeskSimulator {
     for (int k = 0; k < trajectories; ++k) {
       if (day > model_.end_day || day >= adult || !chunk_.persons[child].AliveOn(day)) break;
       std::string_view form = PickCategory(model_, rng_, kJeugdhulp, *vorm);
-      int32_t length = std::max<int32_t>(14, static_cast<int32_t>(rng_.LogNormal(config.trajectory_months * kDaysPerMonth, 0.6)));
+      int32_t length =
+          std::max<int32_t>(14, static_cast<int32_t>(rng_.LogNormal(config.trajectory_months * kDaysPerMonth, 0.6)));
       int32_t end = std::min(day + length, adult);
       if (JeugdRecord(child, day, end, form, false) == kNever) break;
       day = end + 1 + static_cast<int32_t>(rng_.Below(30));
@@ -679,9 +781,8 @@ class DeskSimulator {
     // Triggered episodes and placement careers of this year.
     std::vector<Pending> later;
     int triggered_careers = 0;
-    std::sort(jeugd_pending_.begin(), jeugd_pending_.end(), [](const Pending& a, const Pending& b) {
-      return a.day != b.day ? a.day < b.day : a.seq < b.seq;
-    });
+    std::sort(jeugd_pending_.begin(), jeugd_pending_.end(),
+              [](const Pending& a, const Pending& b) { return a.day != b.day ? a.day < b.day : a.seq < b.seq; });
     for (const Pending& pending : jeugd_pending_) {
       if (pending.day > year_end) {
         later.push_back(pending);
@@ -771,7 +872,8 @@ class DeskSimulator {
       if (rate_it == config.new_per_1000_by_band.end()) continue;
       int32_t h = person.HouseholdOn(year_start);
       double rate = rate_it->second / 1000.0 *
-                    std::pow(static_cast<double>(chunk_.households[h].vulnerability), power) / model_.params.wmo_vulnerability_mean;
+                    std::pow(static_cast<double>(chunk_.households[h].vulnerability), power) /
+                    model_.params.wmo_vulnerability_mean;
       if (!rng_.Bernoulli(std::min(0.9, rate))) continue;
       int32_t day = year_start + static_cast<int32_t>(rng_.Below(year_end - year_start + 1));
       if (!person.AliveOn(day)) continue;
@@ -847,8 +949,10 @@ void Classify(Model& model, Chunk& chunk) {
         if (prior.day >= record.day) break;
         int32_t until = KnownUntil(prior);
         if (prior.desk == kVeiligThuis) {
-          if (until >= record.day) vervolg = true;
-          else if (until >= window) hermelding = true;
+          if (until >= record.day)
+            vervolg = true;
+          else if (until >= window)
+            hermelding = true;
         } else if (until >= window) {
           record.known_elsewhere_person = true;
         }
@@ -939,7 +1043,8 @@ Status PrepareDeskParams(Model& model) {
           bool melding = rng.Bernoulli(melding_share);
           double open = melding ? rng.LogNormal(vt.case_days_melding, 0.6) : rng.LogNormal(vt.case_days_advies, 0.9);
           double u = rng.Uniform();
-          if (u < vt.vervolg_probability) next = t + 1 + rng.Uniform() * std::max(30.0, open - 1);
+          if (u < vt.vervolg_probability)
+            next = t + 1 + rng.Uniform() * std::max(30.0, open - 1);
           else if (u < vt.vervolg_probability + vt.hermelding_probability)
             next = t + open + 1 + std::min(rng.Exponential(vt.hermelding_gap_months * kDaysPerMonth), 3.0 * 365 - 10);
         } else if (rng.Bernoulli(config.repeat_probability)) {
@@ -958,6 +1063,7 @@ Status PrepareDeskParams(Model& model) {
 void GenerateDeskRecords(Model& model, Chunk& chunk) {
   DeskSimulator simulator(model, chunk);
   simulator.Run();
+  simulator.InjectCrossDeskClusters();
   Classify(model, chunk);
 }
 

@@ -85,6 +85,17 @@ struct Accumulators {
   int64_t shared_addresses = 0;
 };
 
+// An injected dwarsverband (config `dwarsverbanden`): planned once before the chunks
+// (crossdesk_clusters.h), realised by the chunks of its gemeente (desks.cc), listed in the truth.
+struct CrossDeskCluster {
+  int gemeente = 0;                       // index into Geography::gemeenten
+  int wijk = 0;                           // index into Geography::wijken
+  std::vector<int> desks;                 // Desk values, increasing
+  int32_t first_day = 0, last_day = 0;    // Monday of the first ISO week, Sunday of the last
+  std::vector<std::vector<int>> planned;  // [index into desks][local chunk of the gemeente]: extra reports
+  int64_t realised = 0;                   // extra reports made (a report needs a household living there)
+};
+
 struct Model {
   const SynthConfig* config = nullptr;
   const Geography* geography = nullptr;
@@ -97,6 +108,7 @@ struct Model {
   std::array<double, kOriginCount> origin_weights{};
   Params params;
   Accumulators acc;
+  std::vector<CrossDeskCluster> crossdesk_clusters;
   uint64_t next_person_id = 1, next_household_id = 1;
   std::array<std::map<int, int64_t>, kDeskCount> next_record_number;  // per desk per year
 
