@@ -124,8 +124,11 @@ Status RunDetect(const DetectOptions& options) {
               static_cast<long long>(r.signals), static_cast<long long>(r.new_signals),
               static_cast<long long>(r.follow_ups));
   if (r.load_signals > 0) std::printf("  waarvan belasting: %lld\n", static_cast<long long>(r.load_signals));
-  std::printf("  %lld reeksen, %lld niet getoetst, %lld toetsen, %.1f s\n", static_cast<long long>(r.series),
-              static_cast<long long>(r.not_tested), static_cast<long long>(r.tests), r.seconds);
+  if (r.crossdesk_signals > 0)
+    std::printf("  waarvan dwarsverband: %lld\n", static_cast<long long>(r.crossdesk_signals));
+  std::printf("  %lld reeksen, %lld niet getoetst, %lld toetsen (waarvan %lld clusters van de ruimte-tijdscan), %.1f s\n",
+              static_cast<long long>(r.series), static_cast<long long>(r.not_tested), static_cast<long long>(r.tests),
+              static_cast<long long>(r.crossdesk_tests), r.seconds);
   if (r.failed > 0)
     std::printf("  %lld reeksen konden niet worden getoetst; de eerste: %s\n", static_cast<long long>(r.failed),
                 r.first_failure.c_str());

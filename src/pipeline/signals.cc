@@ -13,8 +13,10 @@
 #include "indicators/catalog.h"
 #include "indicators/signal_file.h"
 #include "pipeline/catalog.h"
+#include "pipeline/internal/crossdesk_signals.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
+#include "signals/crossdesk.h"
 #include "signals/episodes.h"
 #include "signals/fdr.h"
 #include "signals/load.h"
@@ -162,6 +164,48 @@ struct Candidate {
 };
 
 constexpr std::string_view kLoadKind = "belasting";
+// Dwarsverbanden: the scan's weeks, the baseline's history before them, and the Monte-Carlo replications.
+constexpr int kScanHorizonWeeks = 13;
+constexpr int kScanHistoryWeeks = 52;
+constexpr int kScanReplications = 999;
+
+// The scan of the latest weeks over the wijk totals of the single-desk weekly indicators (empty when
+// there are fewer than two such desks or too few weeks).
+struct CrossDeskScan {
+  std::optional<internal::CrossDeskData> data;
+  int end = 0;
+  std::vector<double> baselines;
+  std::vector<signals::ScanCluster> clusters;
+};
+
+Result<CrossDeskScan> ScanCrossDesk(const std::vector<SeriesOf>& all, const RegionTable& regions) {
+  std::vector<internal::WijkSeries> wijk_series;
+  for (const SeriesOf& s : all) {
+    if (s.series.frequency != 52 || s.level != RegionLevel::kWijk || s.breakdown != "totaal") continue;
+    if (!s.indicator->numerator || s.indicator->numerator->sources.size() != 1) continue;
+    wijk_series.push_back({.indicator = s.indicator->id,
+                           .source = s.indicator->numerator->sources.front(),
+                           .subject = SubjectOf(*s.indicator),
+                           .wijk = s.region,
+                           .periods = s.periods,
+                           .observed = s.series.observed,
+                           .residents = s.residents});
+  }
+  CrossDeskScan scan;
+  scan.data = internal::CrossDeskDataOf(wijk_series, regions);
+  if (!scan.data || scan.data->grid.weeks < kScanHorizonWeeks + kScanHistoryWeeks) {
+    scan.data.reset();
+    return scan;
+  }
+  scan.end = scan.data->grid.weeks - 1;
+  ASSIGN_OR_RETURN(scan.baselines,
+                   signals::CrossDeskBaselines(scan.data->grid, scan.end, kScanHorizonWeeks, kScanHistoryWeeks));
+  ASSIGN_OR_RETURN(scan.clusters, signals::ScanCrossDeskAt(scan.data->grid, scan.data->zones, scan.end,
+                                                           {.horizon = kScanHorizonWeeks,
+                                                            .history = kScanHistoryWeeks,
+                                                            .scan = {.replications = kScanReplications}}));
+  return scan;
+}
 constexpr int kLoadHistoryWeeks = 104;    // the own 90th percentile: the past two years
 constexpr int kLoadMinHistoryWeeks = 52;  // fewer complete weeks: no percentile, no signal
 
@@ -342,6 +386,11 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     }
     for (const signals::PeriodTest& p : r->periods) p_values.push_back(p.p_value);
   }
+  const size_t series_tests = p_values.size();
+  // Dwarsverbanden: each cluster of the scan is one more test under the same control.
+  ASSIGN_OR_RETURN(CrossDeskScan crossdesk, ScanCrossDesk(all, *regions));
+  for (const signals::ScanCluster& cluster : crossdesk.clusters) p_values.push_back(cluster.p_gumbel);
+  report.crossdesk_tests = static_cast<int64_t>(crossdesk.clusters.size());
   for (double p : p_values) report.tests += std::isnan(p) ? 0 : 1;
   // Per method: series and tests, for the run's details.
   nlohmann::json per_method = nlohmann::json::object();
@@ -442,6 +491,20 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     candidates = std::move(kept);
   }
 
+  // Dwarsverbanden that pass the control (and whose Monte-Carlo p-value agrees).
+  for (size_t k = 0; k < crossdesk.clusters.size(); ++k) {
+    const signals::ScanCluster& cluster = crossdesk.clusters[k];
+    const double q = q_values[series_tests + k];
+    if (!(q <= config.fdr_q) || !(cluster.p_value <= config.fdr_q)) continue;
+    Candidate c;
+    c.signal = internal::CrossDeskSignal(*crossdesk.data, cluster, crossdesk.end, crossdesk.baselines, q, *regions);
+    c.from = Ordinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end - cluster.window + 1)]);
+    c.to = Ordinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end)]);
+    c.residents = internal::ZoneResidents(*crossdesk.data, cluster);
+    candidates.push_back(std::move(c));
+    ++report.crossdesk_signals;
+  }
+
   // Belasting from the forecasts: not tests (no p-value), so outside the false-discovery control.
   for (const indicators::Indicator* indicator : forecasts) {
     ASSIGN_OR_RETURN(std::vector<Candidate> load, LoadCandidates(*store, *regions, *indicator, config));
@@ -490,6 +553,7 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
                             {"reeksen", report.series},
                             {"niet_getoetst", report.not_tested},
                             {"mislukt", report.failed},
+                            {"dwarsverband_toetsen", report.crossdesk_tests},
                             {"per_methode", per_method}};
   ASSIGN_OR_RETURN(report.run_id, store->signal_state().AddRun({.indicator_run_id = computed->id,
                                                                 .tests = report.tests,

@@ -25,6 +25,11 @@
 // source's capacity (config/signalen.toml, Twente) or its own 90th percentile of the last 104 complete
 // weeks (signals/load.h); key "belasting|INDICATOR|REGION|bron=SOURCE"; no p-value, so outside the
 // false-discovery control.
+// Dwarsverbanden: the wijk totals of the single-desk weekly indicators (one per source) are scanned over
+// their latest 13 weeks with baselines from the 52 weeks before (pipeline/internal/crossdesk_signals.h,
+// signals/crossdesk.h, 999 Monte-Carlo replications); each cluster is one more test under the same
+// control (its Gumbel p-value) and a signal when q ≤ fdr_q and its Monte-Carlo p ≤ fdr_q; key
+// "dwarsverband|CENTRE|SOURCE+SOURCE".
 // Each DetectSignals call is one transaction (all or nothing) and one SignalRun; running it again on
 // the same computed cells changes no id, status or note.
 // Errors: kFailedPrecondition when nothing has been computed; kDataError for a bad signalen.toml or
@@ -58,9 +63,11 @@ struct SignalsReport {
   int64_t tests = 0;          // period tests that entered the false-discovery control
   int64_t signals = 0;        // signals in this run's list
   int64_t new_signals = 0;
-  int64_t follow_ups = 0;     // new signals that follow up a closed one
-  int64_t load_signals = 0;   // of the signals: belasting
-  int64_t folded_totals = 0;  // totals told in the signal of a category that rose with them
+  int64_t follow_ups = 0;         // new signals that follow up a closed one
+  int64_t load_signals = 0;       // of the signals: belasting
+  int64_t crossdesk_tests = 0;    // scan clusters that entered the false-discovery control
+  int64_t crossdesk_signals = 0;  // of the signals: dwarsverband
+  int64_t folded_totals = 0;      // totals told in the signal of a category that rose with them
   std::vector<std::pair<std::string, std::string>> not_tested_indicators;  // id, reason (Dutch)
   double seconds = 0;
 };

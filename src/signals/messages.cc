@@ -26,6 +26,11 @@ std::string ScanBadInput() {
          "gebieden, stromen en weken passen en niet negatief zijn)";
 }
 
+std::string ScanHistoryTooShort(int needed, int have) {
+  return "te weinig weken voor de ruimte-tijdscan (" + std::to_string(have) + " weken; minstens " +
+         std::to_string(needed) + " nodig: de scanperiode en een jaar ervoor)";
+}
+
 std::string Number(double value, int decimals) {
   if (std::isnan(value)) return "onbekend";
   char buffer[64];
@@ -84,6 +89,30 @@ std::string LoadExplanation(const LoadFacts& f) {
 
 std::string LoadMethod(bool capacity) {
   return capacity ? "voorspelling boven capaciteit" : "voorspelling boven eigen P90";
+}
+
+std::string CrossDeskExplanation(const CrossDeskFacts& f) {
+  const std::string when = f.from == f.to
+                               ? "in week " + f.from
+                               : "in " + std::to_string(f.weeks) + " weken (" + f.from + " t/m " + f.to + ")";
+  std::string together;
+  for (size_t i = 0; i < f.parts.size(); ++i) {
+    together += (i == 0 ? "" : i + 1 == f.parts.size() ? " en " : ", ") + f.parts[i].subject;
+  }
+  std::string out = "In " + f.region + " stegen " + when + " " + together + " samen: " + Number(f.observed, 0) +
+                    " meldingen, verwacht " + Number(f.expected) + " (";
+  for (size_t i = 0; i < f.parts.size(); ++i) {
+    out += (i ? "; " : "") + f.parts[i].subject + " " + Number(f.parts[i].observed, 0) + ", verwacht " +
+           Number(f.parts[i].expected);
+  }
+  return out + "). " + CrossDeskMethod() + " over wijken, 1 tot 13 weken en twee of meer meldpunten; q " +
+         (f.q_value < 0.0001 ? "" : "= ") + Probability(f.q_value) + ".";
+}
+
+std::string CrossDeskMethod() { return "ruimte-tijdscan (Neill)"; }
+
+std::string WithNeighbours(std::string_view wijk_name, std::string_view gemeente_name) {
+  return "wijk " + std::string(wijk_name) + " en de wijken ernaast (" + std::string(gemeente_name) + ")";
 }
 
 std::string TotalRoseToo(double observed, double expected) {

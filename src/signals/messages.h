@@ -18,7 +18,8 @@ std::string HistoryTooShort(int periods);
 std::string TooSparse(int non_zero);
 std::string BackToNew();
 std::string SameStatusWithoutNote(std::string_view status);
-std::string ScanBadInput();  // scan.h: sizes, zones or values that do not fit
+std::string ScanBadInput();                             // scan.h: sizes, zones or values that do not fit
+std::string ScanHistoryTooShort(int needed, int have);  // crossdesk.h: weeks needed, weeks there
 
 // A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012.
 std::string Number(double value, int decimals = 1);
@@ -50,6 +51,23 @@ struct LoadFacts {
 };
 std::string LoadExplanation(const LoadFacts& facts);
 std::string LoadMethod(bool capacity);  // "voorspelling boven capaciteit" | "voorspelling boven eigen P90"
+
+// A dwarsverband (crossdesk.h): what rose together, per desk, in the zone's weeks.
+struct CrossDeskPart {
+  std::string subject;  // "meldingen zorgwekkend gedrag"
+  double observed = 0, expected = 0;
+};
+struct CrossDeskFacts {
+  std::string region;  // "wijk Hasseler Es (Hengelo)", "wijk … en de wijken ernaast (…)", "Hengelo"
+  int weeks = 0;
+  std::string from, to;
+  std::vector<CrossDeskPart> parts;  // ≥ 2
+  double observed = 0, expected = 0;
+  double q_value = 1;
+};
+std::string CrossDeskExplanation(const CrossDeskFacts& facts);
+std::string CrossDeskMethod();  // "ruimte-tijdscan (Neill)"
+std::string WithNeighbours(std::string_view wijk_name, std::string_view gemeente_name);
 
 // "Het totaal steeg mee: 18 meldingen, verwacht 1." (a total folded into its category's signal).
 std::string TotalRoseToo(double observed, double expected);

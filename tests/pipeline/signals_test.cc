@@ -134,6 +134,73 @@ TEST_F(SignalsTest, ACategoryThatLiftsItsTotalIsOneSignal) {
   EXPECT_NE(list->front().explanation.find(" Het totaal steeg mee: "), std::string::npos) << list->front().explanation;
 }
 
+// Weekly wijk totals of three desks over two years in every wijk; `extra` reports per week in the last
+// four weeks at zorgwekkend gedrag and woningvervuiling in WK015301 (Enschede).
+void StoreWijkDesks(store::Store& store, const RegionTable& regions, double extra) {
+  const std::vector<std::pair<std::string, double>> desks = {
+      {"zorgwekkend_gedrag_per_10000", 0.4}, {"woningvervuiling_per_10000", 0.1}, {"wonen_verblijf_per_10000", 0.3}};
+  auto tx = store.Begin();
+  ASSERT_TRUE(tx.ok());
+  auto run = store.indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+  ASSERT_TRUE(run.ok());
+  std::mt19937 rng(5);
+  for (size_t d = 0; d < desks.size(); ++d) {
+    std::vector<store::IndicatorCell> cells;
+    for (const Region* wijk : regions.AtLevel(RegionLevel::kWijk)) {
+      IsoWeek week{2023, 1};
+      for (int i = 0; i < 104; ++i, week = week.Next()) {
+        std::poisson_distribution<int> draw(desks[d].second);
+        double count = draw(rng);
+        if (wijk->code == "WK015301" && i >= 100 && d < 2) count += extra;
+        cells.push_back({.indicator = desks[d].first,
+                         .level = RegionLevel::kWijk,
+                         .region = wijk->code,
+                         .period = week.ToString(),
+                         .numerator = count,
+                         .denominator = 6'000});
+      }
+    }
+    ASSERT_TRUE(store.indicator_values().ReplaceIndicator(*run, desks[d].first, cells).ok());
+  }
+  ASSERT_TRUE(tx->Commit().ok());
+}
+
+TEST_F(SignalsTest, TwoDesksRisingTogetherInOneWijkAreADwarsverband) {
+  StoreWijkDesks(*store_, *regions_, 3);
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_GE(report->crossdesk_tests, 1);
+  EXPECT_EQ(report->crossdesk_signals, 1);
+  Result<std::vector<store::StoredSignal>> list = ListSignals(*workspace_, std::nullopt);
+  ASSERT_TRUE(list.ok());
+  const store::StoredSignal* found = nullptr;
+  for (const store::StoredSignal& s : *list)
+    if (s.kind == "dwarsverband") found = &s;
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(found->sources, (std::vector<std::string>{"woningvervuiling", "zorgwekkend_gedrag"}));
+  EXPECT_EQ(found->indicators,
+            (std::vector<std::string>{"woningvervuiling_per_10000", "zorgwekkend_gedrag_per_10000"}));
+  EXPECT_NE(found->breakdown.find("WK015301"), std::string::npos) << found->breakdown;
+  EXPECT_EQ(found->key, "dwarsverband|" + found->region + "|woningvervuiling+zorgwekkend_gedrag");
+  EXPECT_EQ(found->period_to, "2024-W52");
+  EXPECT_LE(*found->q_value, 0.05);
+  EXPECT_GT(*found->observed, 2 * *found->expected);
+  EXPECT_NE(found->explanation.find(" stegen in "), std::string::npos) << found->explanation;
+  EXPECT_NE(found->explanation.find("meldingen zorgwekkend gedrag "), std::string::npos) << found->explanation;
+  EXPECT_NE(found->explanation.find("ruimte-tijdscan (Neill)"), std::string::npos) << found->explanation;
+  // A rerun on the same cells keeps it as it is.
+  Result<SignalsReport> again = DetectSignals(*workspace_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->new_signals, 0);
+}
+
+TEST_F(SignalsTest, QuietDesksGiveNoDwarsverband) {
+  StoreWijkDesks(*store_, *regions_, 0);
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->crossdesk_signals, 0);
+}
+
 TEST_F(SignalsTest, QuietSeriesGiveNoSignal) {
   StoreWeeks(4 * 52, 10'000, 0);
   Result<SignalsReport> report = DetectSignals(*workspace_);
