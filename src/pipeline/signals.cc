@@ -14,6 +14,7 @@
 #include "indicators/signal_file.h"
 #include "pipeline/catalog.h"
 #include "pipeline/internal/crossdesk_signals.h"
+#include "pipeline/internal/signal_series.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
 #include "signals/crossdesk.h"
@@ -29,56 +30,18 @@
 namespace sz::pipeline {
 namespace {
 
+using internal::DataEndOf;
+using internal::kScanHistoryWeeks;
+using internal::kScanHorizonWeeks;
+using internal::kScanReplications;
+using internal::MethodChoiceOf;
+using internal::PeriodOrdinal;
+using internal::PeriodOrdinalOf;
+using internal::RegionNameOf;
+using internal::SignalSeries;
+using internal::SubjectOf;
+
 constexpr std::string_view kSeriesKind = "reeks";
-
-// Consecutive periods of one kind differ by 1.
-int64_t Ordinal(const Period& period) {
-  if (period.kind() == PeriodKind::kWeek) return period.first_day().DayNumber() / 7;
-  return static_cast<int64_t>(period.year()) * 12 + period.number() - 1;
-}
-
-Result<int64_t> OrdinalOf(std::string_view text) {
-  ASSIGN_OR_RETURN(Period period, Period::Parse(text));
-  return Ordinal(period);
-}
-
-signals::MethodChoice ChoiceOf(const std::string& name) {
-  if (name == "farringtonFlexible") return signals::MethodChoice::kFarringtonFlexible;
-  if (name == "earsC1") return signals::MethodChoice::kEarsC1;
-  if (name == "earsC2") return signals::MethodChoice::kEarsC2;
-  if (name == "earsC3") return signals::MethodChoice::kEarsC3;
-  if (name == "cusum") return signals::MethodChoice::kCusum;
-  return signals::MethodChoice::kAuto;
-}
-
-// One series of one indicator: its cells' numerators over consecutive periods.
-struct SeriesOf {
-  const indicators::Indicator* indicator = nullptr;
-  std::string region;
-  RegionLevel level = RegionLevel::kGemeente;
-  std::string breakdown;
-  std::vector<Period> periods;
-  double residents = 0;  // the latest cell's denominator
-  detection::Series series;
-};
-
-// "Meldingen zorgwekkend gedrag per 10.000 inwoners" → "meldingen zorgwekkend gedrag".
-std::string SubjectOf(const indicators::Indicator& indicator) {
-  std::string subject = indicator.title.substr(0, indicator.title.find(" per "));
-  if (!subject.empty() && subject[0] >= 'A' && subject[0] <= 'Z')
-    subject[0] = static_cast<char>(subject[0] - 'A' + 'a');
-  return subject;
-}
-
-std::string RegionNameOf(const RegionTable& regions, const std::string& code) {
-  const Region* region = regions.Find(code);
-  if (region == nullptr) return code;
-  if (region->level == RegionLevel::kWijk) {
-    const Region* gemeente = regions.GemeenteOf(code);
-    return "wijk " + region->name + (gemeente ? " (" + gemeente->name + ")" : "");
-  }
-  return region->name;
-}
 
 // "categorie=overlast" → "categorie overlast"; "totaal" → "".
 std::string CategoryOf(const std::string& breakdown) {
@@ -86,72 +49,6 @@ std::string CategoryOf(const std::string& breakdown) {
   std::string out = breakdown;
   std::replace(out.begin(), out.end(), '=', ' ');
   std::replace(out.begin(), out.end(), '&', ',');
-  return out;
-}
-
-// The last day the indicator's numerator data cover completely: the latest event date (or the last day
-// of the latest week) over its sources; nullopt when unknown.
-Result<std::optional<Date>> DataEndOf(store::Store& store, const std::string& source) {
-  const sources::SourceContract* contract = sources::FindContract(source);
-  if (contract == nullptr) return std::optional<Date>();
-  ASSIGN_OR_RETURN(store::RecordSummary summary, store.records().Summarise(*contract));
-  if (Result<Date> date = ParseDate(summary.last_date, DateFormat::kIso); date.ok()) return std::optional<Date>(*date);
-  if (Result<Period> week = Period::Parse(summary.last_date); week.ok()) return std::optional<Date>(week->last_day());
-  return std::optional<Date>();
-}
-
-Result<std::optional<Date>> DataEnd(store::Store& store, const indicators::Indicator& indicator) {
-  std::optional<Date> end;
-  if (!indicator.numerator) return end;
-  for (const std::string& source : indicator.numerator->sources) {
-    ASSIGN_OR_RETURN(std::optional<Date> last, DataEndOf(store, source));
-    if (last && (!end || *last > *end)) end = last;
-  }
-  return end;
-}
-
-Result<std::vector<SeriesOf>> SeriesOfIndicator(store::Store& store, const indicators::Indicator& indicator,
-                                                PeriodKind kind) {
-  ASSIGN_OR_RETURN(std::optional<Date> data_end, DataEnd(store, indicator));
-  ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells,
-                   store.indicator_values().Cells({.indicators = {indicator.id}}));
-  struct Key {
-    RegionLevel level;
-    std::string region, breakdown;
-    auto operator<=>(const Key&) const = default;
-  };
-  std::map<Key, std::map<int64_t, const store::IndicatorCell*>> by_series;
-  std::optional<Period> first, last;
-  for (const store::IndicatorCell& cell : cells) {
-    Result<Period> period = Period::Parse(cell.period);
-    if (!period.ok() || period->kind() != kind) continue;
-    if (data_end && period->last_day() > *data_end) continue;  // incomplete: the data end inside it
-    if (!first || *period < *first) first = *period;
-    if (!last || *last < *period) last = *period;
-    by_series[{cell.level, cell.region, cell.breakdown}][Ordinal(*period)] = &cell;
-  }
-  std::vector<SeriesOf> out;
-  if (!first) return out;
-  std::vector<Period> periods;
-  for (Period p = *first; !(*last < p); p = p.Next()) periods.push_back(p);
-  for (const auto& [key, by_period] : by_series) {
-    SeriesOf s;
-    s.indicator = &indicator;
-    s.level = key.level;
-    s.region = key.region;
-    s.breakdown = key.breakdown;
-    s.periods = periods;
-    s.series.frequency = kind == PeriodKind::kWeek ? 52 : 12;
-    s.series.start_week = periods.front().number();
-    s.series.observed.reserve(periods.size());
-    for (const Period& p : periods) {
-      auto it = by_period.find(Ordinal(p));
-      const bool has = it != by_period.end() && it->second->numerator;
-      s.series.observed.push_back(has ? *it->second->numerator : (it == by_period.end() ? 0.0 : std::nan("")));
-      if (it != by_period.end() && it->second->denominator) s.residents = *it->second->denominator;
-    }
-    out.push_back(std::move(s));
-  }
   return out;
 }
 
@@ -164,11 +61,6 @@ struct Candidate {
 };
 
 constexpr std::string_view kLoadKind = "belasting";
-// Dwarsverbanden: the scan's weeks, the baseline's history before them, and the Monte-Carlo replications.
-constexpr int kScanHorizonWeeks = 13;
-constexpr int kScanHistoryWeeks = 52;
-constexpr int kScanReplications = 999;
-
 // The scan of the latest weeks over the wijk totals of the single-desk weekly indicators (empty when
 // there are fewer than two such desks or too few weeks).
 struct CrossDeskScan {
@@ -178,19 +70,8 @@ struct CrossDeskScan {
   std::vector<signals::ScanCluster> clusters;
 };
 
-Result<CrossDeskScan> ScanCrossDesk(const std::vector<SeriesOf>& all, const RegionTable& regions) {
-  std::vector<internal::WijkSeries> wijk_series;
-  for (const SeriesOf& s : all) {
-    if (s.series.frequency != 52 || s.level != RegionLevel::kWijk || s.breakdown != "totaal") continue;
-    if (!s.indicator->numerator || s.indicator->numerator->sources.size() != 1) continue;
-    wijk_series.push_back({.indicator = s.indicator->id,
-                           .source = s.indicator->numerator->sources.front(),
-                           .subject = SubjectOf(*s.indicator),
-                           .wijk = s.region,
-                           .periods = s.periods,
-                           .observed = s.series.observed,
-                           .residents = s.residents});
-  }
+Result<CrossDeskScan> ScanCrossDesk(const std::vector<SignalSeries>& all, const RegionTable& regions) {
+  const std::vector<internal::WijkSeries> wijk_series = internal::WijkSeriesOf(all);
   CrossDeskScan scan;
   scan.data = internal::CrossDeskDataOf(wijk_series, regions);
   if (!scan.data || scan.data->grid.weeks < kScanHorizonWeeks + kScanHistoryWeeks) {
@@ -239,7 +120,7 @@ Result<std::vector<Candidate>> LoadCandidates(store::Store& store, const RegionT
     if (!number) continue;
     Series& series = all[{cell.level, cell.region, source}];
     (is_forecast ? series.forecast : series.observed)
-        .insert_or_assign(Ordinal(*period), std::make_pair(*period, *number));
+        .insert_or_assign(PeriodOrdinal(*period), std::make_pair(*period, *number));
   }
   std::map<std::string, std::optional<Date>> data_end;
   std::vector<Candidate> out;
@@ -267,8 +148,8 @@ Result<std::vector<Candidate>> LoadCandidates(store::Store& store, const RegionT
     }
     for (const signals::Overload& o : signals::OverloadEpisodes(expected, threshold)) {
       Candidate c;
-      c.from = Ordinal(weeks[o.first]);
-      c.to = Ordinal(weeks[o.last]);
+      c.from = PeriodOrdinal(weeks[o.first]);
+      c.to = PeriodOrdinal(weeks[o.last]);
       store::StoredSignal& signal = c.signal;
       signal.key = std::string(kLoadKind) + "|" + indicator.id + "|" + key.region + "|bron=" + key.source;
       signal.kind = kLoadKind;
@@ -324,38 +205,10 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
   report.indicator_run_id = computed->id;
 
   // 1. The series of every signalable indicator.
-  std::vector<SeriesOf> all;
-  std::vector<const indicators::Indicator*> forecasts;
-  for (const indicators::Indicator& indicator : catalog.indicators) {
-    if (!indicator.signalable) continue;
-    if (indicator.kind != indicators::IndicatorKind::kRate) {
-      if (indicator.kind == indicators::IndicatorKind::kForecast) {
-        forecasts.push_back(&indicator);  // belasting, below
-      } else {
-        report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsNotARate());
-      }
-      continue;
-    }
-    if (indicator.numerator && indicator.numerator->window_months > 0) {
-      report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsRollingWindow());
-      continue;
-    }
-    auto has = [&](indicators::CatalogPeriod p) {
-      return std::find(indicator.periods.begin(), indicator.periods.end(), p) != indicator.periods.end();
-    };
-    std::optional<PeriodKind> kind;
-    if (has(indicators::CatalogPeriod::kWeek)) {
-      kind = PeriodKind::kWeek;
-    } else if (has(indicators::CatalogPeriod::kMonth)) {
-      kind = PeriodKind::kMonth;
-    }
-    if (!kind) {
-      report.not_tested_indicators.emplace_back(indicator.id, msg::SignalsNoWeeksOrMonths());
-      continue;
-    }
-    ASSIGN_OR_RETURN(std::vector<SeriesOf> series, SeriesOfIndicator(*store, indicator, *kind));
-    for (SeriesOf& s : series) all.push_back(std::move(s));
-  }
+  ASSIGN_OR_RETURN(internal::SignalInputs inputs, internal::LoadSignalInputs(*store, catalog));
+  std::vector<SignalSeries>& all = inputs.series;
+  const std::vector<const indicators::Indicator*>& forecasts = inputs.forecasts;
+  report.not_tested_indicators = inputs.not_tested;
   report.series = static_cast<int64_t>(all.size());
 
   // 2. Test each series' latest periods; one false-discovery control over every test.
@@ -367,7 +220,7 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     for (size_t i = 0; i < all.size(); ++i) {
       if ((all[i].series.frequency == 52) != (kind == PeriodKind::kWeek)) continue;
       part.push_back(all[i].series);
-      part_choices.push_back(ChoiceOf(all[i].indicator->signal_method));
+      part_choices.push_back(MethodChoiceOf(all[i].indicator->signal_method));
       index.push_back(i);
     }
     const int window = kind == PeriodKind::kWeek ? config.window_weeks : config.window_months;
@@ -414,13 +267,13 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     const std::vector<double> q(q_values.begin() + static_cast<std::ptrdiff_t>(offset),
                                 q_values.begin() + static_cast<std::ptrdiff_t>(offset + t.periods.size()));
     offset += t.periods.size();
-    const SeriesOf& s = all[i];
+    const SignalSeries& s = all[i];
     for (const signals::Episode& e : signals::FindEpisodes(t.periods, q, config.fdr_q, config.max_gap)) {
       Candidate c;
       const Period& from = s.periods[e.first_t - 1];
       const Period& to = s.periods[e.last_t - 1];
-      c.from = Ordinal(from);
-      c.to = Ordinal(to);
+      c.from = PeriodOrdinal(from);
+      c.to = PeriodOrdinal(to);
       c.residents = s.residents;
       store::StoredSignal& signal = c.signal;
       signal.key = std::string(kSeriesKind) + "|" + s.indicator->id + "|" + s.region + "|" + s.breakdown;
@@ -498,8 +351,8 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     if (!(q <= config.fdr_q) || !(cluster.p_value <= config.fdr_q)) continue;
     Candidate c;
     c.signal = internal::CrossDeskSignal(*crossdesk.data, cluster, crossdesk.end, crossdesk.baselines, q, *regions);
-    c.from = Ordinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end - cluster.window + 1)]);
-    c.to = Ordinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end)]);
+    c.from = PeriodOrdinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end - cluster.window + 1)]);
+    c.to = PeriodOrdinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end)]);
     c.residents = internal::ZoneResidents(*crossdesk.data, cluster);
     candidates.push_back(std::move(c));
     ++report.crossdesk_signals;
@@ -517,8 +370,8 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
   std::map<std::string, std::vector<signals::KnownSignal>> known;
   std::map<int64_t, store::StoredSignal*> by_id;
   for (store::StoredSignal& s : stored) {
-    ASSIGN_OR_RETURN(int64_t from, OrdinalOf(s.period_from));
-    ASSIGN_OR_RETURN(int64_t to, OrdinalOf(s.period_to));
+    ASSIGN_OR_RETURN(int64_t from, PeriodOrdinalOf(s.period_from));
+    ASSIGN_OR_RETURN(int64_t to, PeriodOrdinalOf(s.period_to));
     known[s.key].push_back({.id = s.id,
                             .from = from,
                             .to = to,
@@ -572,7 +425,7 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
       signal.status = old.status;
       signal.follows = old.follows;
       signal.first_run = old.first_run;
-      ASSIGN_OR_RETURN(int64_t old_from, OrdinalOf(old.period_from));
+      ASSIGN_OR_RETURN(int64_t old_from, PeriodOrdinalOf(old.period_from));
       if (old_from < c.from) signal.period_from = old.period_from;
       RETURN_IF_ERROR(store->signal_state().Update(signal));
       touched.insert(signal.id);
