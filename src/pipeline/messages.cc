@@ -167,6 +167,9 @@ std::string AtLine(std::string_view path, long line, std::string_view message) {
 }
 std::string NotAWholeNumber(std::string_view text) { return QuoteValue(text) + " is geen geheel getal"; }
 std::string NotAnIsoWeek(std::string_view text) { return QuoteValue(text) + " is geen ISO-week"; }
+std::string NotACount(std::string_view text) {
+  return QuoteValue(text) + " is geen aantal (een geheel getal van 0 of meer)";
+}
 std::string UnknownVtClass(std::string_view text) { return "onbekende VT-klasse " + QuoteValue(text); }
 std::string NoSuchRegistration(std::string_view where) { return std::string(where) + ": die registratie bestaat niet"; }
 std::string MissingTruthValue(std::string_view where, std::string_view column) {
@@ -272,6 +275,14 @@ std::string ExportForAnalystsReason() {
 }
 std::string NothingComputedYet() {
   return "de opslag bevat nog geen berekende indicatoren: draai eerst samenzicht run";
+}
+
+std::string TruthDirRequired() {
+  return "geef --data MAP: de map van `samenzicht generate` met truth/outbreaks.csv en truth/dwarsverbanden.csv";
+}
+std::string BadReplayWeeks() { return "--weeks moet een geheel getal van 1 of meer zijn"; }
+std::string NoWeeklySeries() {
+  return "er zijn geen wekelijkse reeksen om na te spelen; bereken eerst indicatoren met weken (samenzicht compute)";
 }
 std::string NothingPublishedYet() {
   return "er is nog niets gepubliceerd: draai eerst samenzicht publish (buiten de analisten gaan alleen "

@@ -73,6 +73,10 @@ std::string ComputeRunDetails(size_t computed, size_t unchanged, size_t not_comp
 std::string ExportForAnalystsOnly();  // the status column until disclosure control lands
 std::string ExportForAnalystsReason();
 std::string NothingComputedYet();
+// signals-eval
+std::string TruthDirRequired();
+std::string BadReplayWeeks();
+std::string NoWeeklySeries();
 std::string NothingPublishedYet();
 std::string PublicationOutdated();
 std::string DefinitionsSheet();  // "definities"
@@ -145,6 +149,7 @@ std::string TooFewWeeks(int weeks, int needed);
 std::string AtLine(std::string_view path, long line, std::string_view message);
 std::string NotAWholeNumber(std::string_view text);
 std::string NotAnIsoWeek(std::string_view text);
+std::string NotACount(std::string_view text);
 std::string UnknownVtClass(std::string_view text);
 std::string NoSuchRegistration(std::string_view where);
 std::string MissingTruthValue(std::string_view where, std::string_view column);

@@ -91,6 +91,14 @@ Result<IsoWeek> ParseWeekCell(const Table& table, size_t row, int column) {
   return IsoWeek{period->year(), period->number()};
 }
 
+Result<int64_t> ParseCountCell(const Table& table, size_t row, int column) {
+  std::optional<int64_t> count = ParseInteger(table.rows[row][column]);
+  if (!count || *count < 0) {
+    return DataError(msg::AtLine(table.path, table.lines[row], msg::NotACount(table.rows[row][column])));
+  }
+  return *count;
+}
+
 }  // namespace
 
 Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<const InvolvementKey> involvements) {
@@ -257,6 +265,32 @@ Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir) {
     ASSIGN_OR_RETURN(outbreak.first, ParseWeekCell(truth, row, first));
     ASSIGN_OR_RETURN(outbreak.last, ParseWeekCell(truth, row, last));
     out.push_back(std::move(outbreak));
+  }
+  return out;
+}
+
+Result<std::vector<TrueCrossDeskCluster>> ReadCrossDeskTruth(const std::string& dir) {
+  ASSIGN_OR_RETURN(Table truth, ReadTable(dir + "/truth/dwarsverbanden.csv"));
+  ASSIGN_OR_RETURN(int gemeente, truth.Column("gemeente"));
+  ASSIGN_OR_RETURN(int wijk, truth.Column("wijk"));
+  ASSIGN_OR_RETURN(int sources, truth.Column("bronnen"));
+  ASSIGN_OR_RETURN(int first, truth.Column("eerste_week"));
+  ASSIGN_OR_RETURN(int last, truth.Column("laatste_week"));
+  ASSIGN_OR_RETURN(int extra, truth.Column("extra_meldingen"));
+  std::vector<TrueCrossDeskCluster> out;
+  for (size_t row = 0; row < truth.rows.size(); ++row) {
+    TrueCrossDeskCluster cluster;
+    cluster.gemeente = truth.rows[row][gemeente];
+    cluster.wijk = truth.rows[row][wijk];
+    for (std::string_view rest = truth.rows[row][sources]; !rest.empty();) {
+      const size_t plus = rest.find('+');
+      cluster.sources.emplace_back(rest.substr(0, plus));
+      rest = plus == std::string_view::npos ? std::string_view() : rest.substr(plus + 1);
+    }
+    ASSIGN_OR_RETURN(cluster.first, ParseWeekCell(truth, row, first));
+    ASSIGN_OR_RETURN(cluster.last, ParseWeekCell(truth, row, last));
+    ASSIGN_OR_RETURN(cluster.extra, ParseCountCell(truth, row, extra));
+    out.push_back(std::move(cluster));
   }
   return out;
 }

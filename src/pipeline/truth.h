@@ -53,4 +53,14 @@ struct TrueOutbreak {
 // DIR/truth/outbreaks.csv: ziekte, gemeente, eerste_week, laatste_week.
 Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir);
 
+struct TrueCrossDeskCluster {
+  std::string gemeente, wijk;
+  std::vector<std::string> sources;  // bronnen, split at '+'
+  IsoWeek first, last;
+  int64_t extra = 0;
+};
+// DIR/truth/dwarsverbanden.csv: gemeente, wijk, bronnen (joined with '+'), eerste_week, laatste_week,
+// extra_meldingen.
+Result<std::vector<TrueCrossDeskCluster>> ReadCrossDeskTruth(const std::string& dir);
+
 }  // namespace sz::pipeline

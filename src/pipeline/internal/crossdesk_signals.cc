@@ -85,6 +85,15 @@ std::optional<CrossDeskData> CrossDeskDataOf(const std::vector<WijkSeries>& seri
   return data;
 }
 
+std::string CrossDeskKey(const CrossDeskData& data, const signals::ScanCluster& cluster) {
+  std::vector<std::string> sources;
+  for (int k : cluster.streams) sources.push_back(data.streams[static_cast<size_t>(k)].source);
+  std::sort(sources.begin(), sources.end());
+  std::string key = "dwarsverband|" + data.zones[static_cast<size_t>(cluster.zone)].centre + "|";
+  for (size_t i = 0; i < sources.size(); ++i) key += (i ? "+" : "") + sources[i];
+  return key;
+}
+
 double ZoneResidents(const CrossDeskData& data, const signals::ScanCluster& cluster) {
   double residents = 0;
   for (int w : data.zones[static_cast<size_t>(cluster.zone)].wijken)
@@ -101,13 +110,11 @@ store::StoredSignal CrossDeskSignal(const CrossDeskData& data, const signals::Sc
   std::vector<size_t> order(cluster.streams.begin(), cluster.streams.end());
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return data.streams[a].source < data.streams[b].source; });
-  std::string joined;
   for (size_t k : order) {
-    joined += (joined.empty() ? "" : "+") + data.streams[k].source;
     signal.sources.push_back(data.streams[k].source);
     signal.indicators.push_back(data.streams[k].indicator);
   }
-  signal.key = "dwarsverband|" + zone.centre + "|" + joined;
+  signal.key = CrossDeskKey(data, cluster);
   signal.region = zone.centre;
   signal.breakdown = "wijken=";
   for (size_t i = 0; i < zone.wijken.size(); ++i)

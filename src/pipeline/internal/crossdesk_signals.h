@@ -53,6 +53,9 @@ struct CrossDeskData {
 // nullopt when fewer than two streams or no shared weeks.
 std::optional<CrossDeskData> CrossDeskDataOf(const std::vector<WijkSeries>& series, const RegionTable& regions);
 
+// "dwarsverband|CENTRE|SOURCE+SOURCE" (sources sorted).
+std::string CrossDeskKey(const CrossDeskData& data, const signals::ScanCluster& cluster);
+
 store::StoredSignal CrossDeskSignal(const CrossDeskData& data, const signals::ScanCluster& cluster, int end,
                                     const std::vector<double>& baselines, double q_value, const RegionTable& regions);
 

@@ -1,0 +1,78 @@
+// Signal evaluation on the synthetic Twente (issue 14, `samenzicht signals-eval --data DIR`): the signal
+// stage replayed week by week over the latest weeks of the computed cells, scored against what the
+// generator injected (truth/outbreaks.csv, truth/dwarsverbanden.csv).
+//
+// Replay: every weekly series the stage would test (pipeline/internal/signal_series.h) is tested as it
+// would have been when each replayed week was the latest: each week once, by the method the stage
+// chooses, with its p-value (signals/series_tests.h; the methods use only the past of the week they
+// evaluate). Per replayed week the tests of that week and the clusters of the space-time scan ending
+// that week (signals/crossdesk.h, baselines from the 52 weeks before its 13) go under one
+// Benjamini–Hochberg control at the configured fdr_q; a week is significant for a series when its
+// alarm fires and q ≤ fdr_q, for a cluster when q ≤ fdr_q and its Monte-Carlo p ≤ fdr_q. A signal is a
+// run of significant weeks of one key with gaps of at most max_gap weeks (the stage's identity rule);
+// it is new in its first week. Monthly series are not replayed (the stage tests them once a month).
+//
+// Scores (injected events wholly inside the replayed weeks):
+// - outbreaks found: a series signal of the outbreak's gemeente and breakdown "ziekte=<ziekte>"
+//   significant in one of the outbreak's weeks;
+// - dwarsverbanden found: a dwarsverband significant in one of the cluster's weeks or the 4 after,
+//   whose zone contains the cluster's wijk, whose window overlaps the cluster's weeks and which shares
+//   at least two desks with it; precision: the share of dwarsverband signals with such a match;
+// - new signals per replayed week, Twente-wide (median and maximum); per method: series, signals, new
+//   signals per week.
+// Errors: kFailedPrecondition when nothing has been computed or there are fewer weekly periods than
+// the replay needs; kDataError for an unreadable truth file (naming file and line).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "pipeline/workspace.h"
+
+namespace sz::pipeline {
+
+struct SignalsEvalRequest {
+  std::string data_dir;  // the `samenzicht generate` folder with truth/
+  int weeks = 104;       // replayed weeks, ending at the latest computed week
+  int replications = 999;
+  int threads = 0;  // 0: hardware concurrency
+};
+
+struct MethodSignals {
+  int64_t series = 0;   // weekly series tested with the method
+  int64_t signals = 0;  // signals (runs of significant weeks)
+  int64_t outbreaks = 0, outbreaks_found = 0;
+};
+
+struct SignalsEvalReport {
+  std::string first_week, last_week;
+  int weeks = 0;
+  int64_t series = 0, series_tested = 0;
+  int64_t outbreaks = 0, outbreaks_found = 0;
+  int64_t clusters = 0, clusters_found = 0;
+  int64_t crossdesk_signals = 0, crossdesk_signals_true = 0;
+  double crossdesk_false_per_year = 0;
+  std::vector<int64_t> new_per_week;  // per replayed week, all kinds
+  double median_new_per_week = 0;
+  int64_t max_new_per_week = 0;
+  std::map<std::string, MethodSignals> methods;  // by method label; "ruimte-tijdscan (Neill)" for clusters
+  double seconds = 0;
+
+  double OutbreakShare() const { return outbreaks ? static_cast<double>(outbreaks_found) / outbreaks : 0; }
+  double ClusterShare() const { return clusters ? static_cast<double>(clusters_found) / clusters : 0; }
+  double CrossDeskPrecision() const {
+    return crossdesk_signals ? static_cast<double>(crossdesk_signals_true) / crossdesk_signals : 0;
+  }
+};
+
+Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEvalRequest& request);
+
+// The report as JSON: weeks, first_week, last_week, series, series_tested, outbreaks{injected, found,
+// share}, dwarsverbanden{injected, found, share, signals, true_signals, precision, false_per_year},
+// new_signals_per_week{median, max, per_week}, methods{label: {series, signals, outbreaks, found}}, seconds.
+Status WriteSignalsEvalJson(const SignalsEvalReport& report, const std::string& path);
+
+}  // namespace sz::pipeline
