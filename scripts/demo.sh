@@ -86,6 +86,8 @@ if [[ -n "$first_signal" ]]; then
     --note "Besproken in het signaleringsoverleg van de demo"
   "$sz" signals show "$first_signal" --db "$db"
 fi
+echo "   (de signalering week voor week nagespeeld over de laatste twee jaar, getoetst aan de ingebrachte uitbraken en dwarsverbanden)"
+"$sz" signals-eval --db "$db" --data "$out/desks" --json "$out/signals-eval.json"
 "$sz" export --db "$db" --format csv --out "$out/indicatoren.csv"
 "$sz" export --db "$db" --format xlsx --gemeente GM0168 --out "$out/indicatoren-losser.xlsx"
 echo "   (wat het publiek en de gemeente Losser te zien krijgen: alleen gepubliceerde cellen, onderdrukte als '.')"

@@ -105,7 +105,7 @@ std::string CrossDeskExplanation(const CrossDeskFacts& f) {
     out += (i ? "; " : "") + f.parts[i].subject + " " + Number(f.parts[i].observed, 0) + ", verwacht " +
            Number(f.parts[i].expected);
   }
-  return out + "). " + CrossDeskMethod() + " over wijken, 1 tot 13 weken en twee of meer meldpunten; q " +
+  return out + "). Methode: " + CrossDeskMethod() + " over wijken, 1 tot 13 weken en twee of meer meldpunten; q " +
          (f.q_value < 0.0001 ? "" : "= ") + Probability(f.q_value) + ".";
 }
 

@@ -1,6 +1,6 @@
-// samenzicht signals as a user runs it: the list, show and triage subcommands on a store without
-// signals, with their Dutch messages and exit codes (the journey with real signals is
-// tests/pipeline/signals_test.cc and the demo).
+// samenzicht signals as a user runs it: the list, show and triage subcommands (and signals-eval's
+// missing --data) on a store without signals, with their Dutch messages and exit codes (the journey with real signals
+// is tests/pipeline/signals_test.cc and the demo).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -45,6 +45,10 @@ TEST(SignalsCommandTest, ListShowAndTriageOnAStoreWithoutSignals) {
 
   auto bad_status = RunSamenzicht("signals --status open" + db);
   EXPECT_EQ(bad_status.exit_code, 1) << bad_status.output;
+
+  auto eval = RunSamenzicht("signals-eval" + db);
+  EXPECT_EQ(eval.exit_code, 1) << eval.output;
+  EXPECT_NE(eval.output.find("geef --data MAP"), std::string::npos) << eval.output;
   std::filesystem::remove_all(dir);
 }
 
