@@ -8,7 +8,8 @@
 # Later stages (serve) join here as they land.
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
-# Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026).
+# Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026),
+# DEMO_CONFIG (a generator configuration instead of config/synthetic-twente.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -16,6 +17,8 @@ sz="$build/src/cli/samenzicht"
 out=${DEMO_DIR:-demo-out}
 scale=${DEMO_SCALE:-1}
 seed=${DEMO_SEED:-2026}
+generate_config=()
+[[ -n "${DEMO_CONFIG:-}" ]] && generate_config=(--config "$DEMO_CONFIG")
 db="$out/samenzicht.db"
 wave=2024  # the latest health-monitor wave the generator writes
 
@@ -24,7 +27,7 @@ has_command() { "$sz" "$1" --help >/dev/null 2>&1; }
 rm -rf "$out"
 mkdir -p "$out"
 echo "== 1. Synthetisch Twente (seed $seed, schaal $scale) → $out/desks"
-"$sz" generate --out "$out/desks" --seed "$seed" --scale "$scale"
+"$sz" generate --out "$out/desks" --seed "$seed" --scale "$scale" "${generate_config[@]}"
 
 echo "== 2. Bij elk meldpunt: een sleutel (buiten de opslag bewaard) en een gepseudonimiseerd extract"
 # One key for this demo run, shared by the desks so that their extracts can be linked. It lives

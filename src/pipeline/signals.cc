@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <set>
 
 #include "core/date.h"
@@ -68,6 +69,7 @@ struct CrossDeskScan {
   int end = 0;
   std::vector<double> baselines;
   std::vector<signals::ScanCluster> clusters;
+  std::vector<internal::CoMovementPair> comovements;
 };
 
 Result<CrossDeskScan> ScanCrossDesk(const std::vector<SignalSeries>& all, const RegionTable& regions) {
@@ -85,6 +87,8 @@ Result<CrossDeskScan> ScanCrossDesk(const std::vector<SignalSeries>& all, const 
                                                            {.horizon = kScanHorizonWeeks,
                                                             .history = kScanHistoryWeeks,
                                                             .scan = {.replications = kScanReplications}}));
+  scan.comovements =
+      internal::TestCoMovements(*scan.data, scan.end, kScanHorizonWeeks, scan.baselines, kScanReplications);
   return scan;
 }
 constexpr int kLoadHistoryWeeks = 104;    // the own 90th percentile: the past two years
@@ -243,7 +247,9 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
   // Dwarsverbanden: each cluster of the scan is one more test under the same control.
   ASSIGN_OR_RETURN(CrossDeskScan crossdesk, ScanCrossDesk(all, *regions));
   for (const signals::ScanCluster& cluster : crossdesk.clusters) p_values.push_back(cluster.p_gumbel);
+  for (const internal::CoMovementPair& pair : crossdesk.comovements) p_values.push_back(pair.result.p_normal);
   report.crossdesk_tests = static_cast<int64_t>(crossdesk.clusters.size());
+  report.comovement_tests = static_cast<int64_t>(crossdesk.comovements.size());
   for (double p : p_values) report.tests += std::isnan(p) ? 0 : 1;
   // Per method: series and tests, for the run's details.
   nlohmann::json per_method = nlohmann::json::object();
@@ -358,6 +364,21 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     ++report.crossdesk_signals;
   }
 
+  // Co-movement across wijken, on the same terms.
+  for (size_t k = 0; k < crossdesk.comovements.size(); ++k) {
+    const internal::CoMovementPair& pair = crossdesk.comovements[k];
+    const double q = q_values[series_tests + crossdesk.clusters.size() + k];
+    if (!(q <= config.fdr_q) || !(pair.result.p_value <= config.fdr_q)) continue;
+    Candidate c;
+    c.signal = internal::CoMovementSignal(*crossdesk.data, pair, crossdesk.end, kScanHorizonWeeks, crossdesk.baselines,
+                                          q, *regions);
+    c.from = PeriodOrdinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end - kScanHorizonWeeks + 1)]);
+    c.to = PeriodOrdinal(crossdesk.data->weeks[static_cast<size_t>(crossdesk.end)]);
+    c.residents = std::accumulate(crossdesk.data->grid.residents.begin(), crossdesk.data->grid.residents.end(), 0.0);
+    candidates.push_back(std::move(c));
+    ++report.crossdesk_signals;
+  }
+
   // Belasting from the forecasts: not tests (no p-value), so outside the false-discovery control.
   for (const indicators::Indicator* indicator : forecasts) {
     ASSIGN_OR_RETURN(std::vector<Candidate> load, LoadCandidates(*store, *regions, *indicator, config));
@@ -407,6 +428,7 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
                             {"niet_getoetst", report.not_tested},
                             {"mislukt", report.failed},
                             {"dwarsverband_toetsen", report.crossdesk_tests},
+                            {"samenhang_toetsen", report.comovement_tests},
                             {"per_methode", per_method}};
   ASSIGN_OR_RETURN(report.run_id, store->signal_state().AddRun({.indicator_run_id = computed->id,
                                                                 .tests = report.tests,

@@ -29,7 +29,10 @@
 // their latest 13 weeks with baselines from the 52 weeks before (pipeline/internal/crossdesk_signals.h,
 // signals/crossdesk.h, 999 Monte-Carlo replications); each cluster is one more test under the same
 // control (its Gumbel p-value) and a signal when q ≤ fdr_q and its Monte-Carlo p ≤ fdr_q; key
-// "dwarsverband|CENTRE|SOURCE+SOURCE".
+// "dwarsverband|CENTRE|SOURCE+SOURCE". On the same 13 weeks every pair of those desks is tested for
+// co-movement across wijken (signals/comovement.h: a permutation test of the rank correlation of the
+// wijken's excesses, 999 permutations); a pair is one more test (its normal-approximation p) and a
+// signal when q ≤ fdr_q and its permutation p ≤ fdr_q; key "dwarsverband|REGIO|SOURCE+SOURCE".
 // Each DetectSignals call is one transaction (all or nothing) and one SignalRun; running it again on
 // the same computed cells changes no id, status or note.
 // Errors: kFailedPrecondition when nothing has been computed; kDataError for a bad signalen.toml or
@@ -66,7 +69,8 @@ struct SignalsReport {
   int64_t follow_ups = 0;         // new signals that follow up a closed one
   int64_t load_signals = 0;       // of the signals: belasting
   int64_t crossdesk_tests = 0;    // scan clusters that entered the false-discovery control
-  int64_t crossdesk_signals = 0;  // of the signals: dwarsverband
+  int64_t comovement_tests = 0;   // pairs of desks tested for co-movement across wijken
+  int64_t crossdesk_signals = 0;  // of the signals: dwarsverband (scan clusters and co-movement)
   int64_t folded_totals = 0;      // totals told in the signal of a category that rose with them
   std::vector<std::pair<std::string, std::string>> not_tested_indicators;  // id, reason (Dutch)
   double seconds = 0;

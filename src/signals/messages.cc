@@ -31,6 +31,13 @@ std::string ScanHistoryTooShort(int needed, int have) {
          std::to_string(needed) + " nodig: de scanperiode en een jaar ervoor)";
 }
 
+std::string CoMovementTooFewWijken(int wijken) {
+  return "te weinig wijken met een verwachting om samenhang te toetsen (" + std::to_string(wijken) +
+         "; minstens 8 nodig)";
+}
+
+std::string CoMovementConstant() { return "de afwijkingen zijn in alle wijken gelijk: geen samenhang te toetsen"; }
+
 std::string Number(double value, int decimals) {
   if (std::isnan(value)) return "onbekend";
   char buffer[64];
@@ -110,6 +117,16 @@ std::string CrossDeskExplanation(const CrossDeskFacts& f) {
 }
 
 std::string CrossDeskMethod() { return "ruimte-tijdscan (Neill)"; }
+
+std::string CoMovementExplanation(const CoMovementFacts& f) {
+  return "In de wijken van " + f.area + " gingen in " + std::to_string(f.weeks) + " weken (" + f.from + " t/m " + f.to +
+         ") " + f.first + " en " + f.second +
+         " samen op: waar het ene boven de verwachting lag, lag het andere dat vaak ook (rangcorrelatie " +
+         Number(f.rho, 2) + " over " + std::to_string(f.wijken) + " wijken). Methode: " + CoMovementMethod() + "; q " +
+         (f.q_value < 0.0001 ? "" : "= ") + Probability(f.q_value) + ".";
+}
+
+std::string CoMovementMethod() { return "samenhang over wijken (permutatietoets)"; }
 
 std::string WithNeighbours(std::string_view wijk_name, std::string_view gemeente_name) {
   return "wijk " + std::string(wijk_name) + " en de wijken ernaast (" + std::string(gemeente_name) + ")";

@@ -18,8 +18,10 @@ std::string HistoryTooShort(int periods);
 std::string TooSparse(int non_zero);
 std::string BackToNew();
 std::string SameStatusWithoutNote(std::string_view status);
-std::string ScanBadInput();                             // scan.h: sizes, zones or values that do not fit
-std::string ScanHistoryTooShort(int needed, int have);  // crossdesk.h: weeks needed, weeks there
+std::string ScanBadInput();  // scan.h: sizes, zones or values that do not fit
+std::string ScanHistoryTooShort(int needed, int have);
+std::string CoMovementTooFewWijken(int wijken);  // comovement.h
+std::string CoMovementConstant();                // crossdesk.h: weeks needed, weeks there
 
 // A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012.
 std::string Number(double value, int decimals = 1);
@@ -67,6 +69,16 @@ struct CrossDeskFacts {
 };
 std::string CrossDeskExplanation(const CrossDeskFacts& facts);
 std::string CrossDeskMethod();  // "ruimte-tijdscan (Neill)"
+// Co-movement across wijken (comovement.h).
+struct CoMovementFacts {
+  std::string area;           // "Twente"
+  std::string first, second;  // subjects
+  int weeks = 0, wijken = 0;
+  std::string from, to;
+  double rho = 0, q_value = 1;
+};
+std::string CoMovementExplanation(const CoMovementFacts& facts);
+std::string CoMovementMethod();  // "samenhang over wijken (permutatietoets)"
 std::string WithNeighbours(std::string_view wijk_name, std::string_view gemeente_name);
 
 // "Het totaal steeg mee: 18 meldingen, verwacht 1." (a total folded into its category's signal).

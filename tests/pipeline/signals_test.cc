@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -192,6 +193,57 @@ TEST_F(SignalsTest, TwoDesksRisingTogetherInOneWijkAreADwarsverband) {
   Result<SignalsReport> again = DetectSignals(*workspace_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->new_signals, 0);
+}
+
+TEST_F(SignalsTest, DesksThatRiseTogetherAcrossTheWijkenAreADwarsverbandOfTwente) {
+  // In the last 13 weeks a factor per wijk (log-normal) lifts zorgwekkend gedrag and woningvervuiling
+  // alike: where one is high, the other is too, with no single wijk standing out.
+  auto tx = store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto run = store_->indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+  ASSERT_TRUE(run.ok());
+  std::mt19937 rng(8);
+  std::map<std::string, double> factor;
+  for (const Region* wijk : regions_->AtLevel(RegionLevel::kWijk))
+    factor[wijk->code] = std::exp(std::normal_distribution<double>(0, 0.7)(rng));
+  const std::vector<std::pair<std::string, double>> desks = {
+      {"zorgwekkend_gedrag_per_10000", 1.0}, {"woningvervuiling_per_10000", 0.6}, {"wonen_verblijf_per_10000", 0.5}};
+  for (size_t d = 0; d < desks.size(); ++d) {
+    std::vector<store::IndicatorCell> cells;
+    for (const Region* wijk : regions_->AtLevel(RegionLevel::kWijk)) {
+      IsoWeek week{2023, 1};
+      for (int i = 0; i < 104; ++i, week = week.Next()) {
+        const double mean = desks[d].second * (i >= 91 && d < 2 ? factor[wijk->code] : 1.0);
+        std::poisson_distribution<int> draw(mean);
+        cells.push_back({.indicator = desks[d].first,
+                         .level = RegionLevel::kWijk,
+                         .region = wijk->code,
+                         .period = week.ToString(),
+                         .numerator = static_cast<double>(draw(rng)),
+                         .denominator = 6'000});
+      }
+    }
+    ASSERT_TRUE(store_->indicator_values().ReplaceIndicator(*run, desks[d].first, cells).ok());
+  }
+  ASSERT_TRUE(tx->Commit().ok());
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->comovement_tests, 3);
+  Result<std::vector<store::StoredSignal>> list = ListSignals(*workspace_, std::nullopt);
+  ASSERT_TRUE(list.ok());
+  std::vector<const store::StoredSignal*> found;
+  for (const store::StoredSignal& s : *list)
+    if (s.breakdown == "samenhang") found.push_back(&s);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->kind, "dwarsverband");
+  EXPECT_EQ(found[0]->key, "dwarsverband|CR23|woningvervuiling+zorgwekkend_gedrag");
+  EXPECT_EQ(found[0]->region, "CR23");
+  EXPECT_EQ(found[0]->period_from, "2024-W40");
+  EXPECT_EQ(found[0]->period_to, "2024-W52");
+  EXPECT_LE(*found[0]->q_value, 0.05);
+  EXPECT_NE(found[0]->explanation.find("In de wijken van Twente gingen in 13 weken"), std::string::npos)
+      << found[0]->explanation;
+  EXPECT_NE(found[0]->explanation.find("samenhang over wijken (permutatietoets)"), std::string::npos);
 }
 
 TEST_F(SignalsTest, QuietDesksGiveNoDwarsverband) {

@@ -147,4 +147,71 @@ store::StoredSignal CrossDeskSignal(const CrossDeskData& data, const signals::Sc
   return signal;
 }
 
+std::vector<CoMovementPair> TestCoMovements(const CrossDeskData& data, int end, int horizon,
+                                            const std::vector<double>& baselines, int replications) {
+  const size_t wijken = data.grid.wijken.size(), streams = data.streams.size(),
+               weeks = static_cast<size_t>(data.grid.weeks);
+  std::vector<std::vector<double>> observed(streams, std::vector<double>(wijken, 0)), expected = observed;
+  for (size_t w = 0; w < wijken; ++w) {
+    for (size_t k = 0; k < streams; ++k) {
+      const size_t row = w * streams + k;
+      for (int t = end - horizon + 1; t <= end; ++t)
+        observed[k][w] += data.grid.counts[row * weeks + static_cast<size_t>(t)];
+      expected[k][w] = baselines[row] * horizon;
+    }
+  }
+  std::vector<CoMovementPair> out;
+  for (size_t a = 0; a < streams; ++a) {
+    for (size_t b = a + 1; b < streams; ++b) {
+      Result<signals::CoMovement> m =
+          signals::TestCoMovement(observed[a], expected[a], observed[b], expected[b], {.replications = replications});
+      if (m.ok()) out.push_back({static_cast<int>(a), static_cast<int>(b), *m});
+    }
+  }
+  return out;
+}
+
+store::StoredSignal CoMovementSignal(const CrossDeskData& data, const CoMovementPair& pair, int end, int horizon,
+                                     const std::vector<double>& baselines, double q_value, const RegionTable& regions) {
+  const std::vector<const Region*> regio = regions.AtLevel(RegionLevel::kRegio);
+  const std::string code = regio.empty() ? "" : regio.front()->code;
+  const std::string area = regio.empty() ? "de regio" : regio.front()->name;
+  const size_t streams = data.streams.size(), weeks = static_cast<size_t>(data.grid.weeks);
+  const CrossDeskStream* first = &data.streams[static_cast<size_t>(pair.a)];
+  const CrossDeskStream* second = &data.streams[static_cast<size_t>(pair.b)];
+  if (second->source < first->source) std::swap(first, second);
+  store::StoredSignal signal;
+  signal.kind = "dwarsverband";
+  signal.key = "dwarsverband|" + code + "|" + first->source + "+" + second->source;
+  signal.indicators = {first->indicator, second->indicator};
+  signal.sources = {first->source, second->source};
+  signal.region = code;
+  signal.breakdown = "samenhang";
+  signal.period_from = data.weeks[static_cast<size_t>(end - horizon + 1)].ToString();
+  signal.period_to = data.weeks[static_cast<size_t>(end)].ToString();
+  signal.method = signals::msg::CoMovementMethod();
+  double observed = 0, expected = 0;
+  for (size_t w = 0; w < data.grid.wijken.size(); ++w) {
+    for (int k : {pair.a, pair.b}) {
+      const size_t row = w * streams + static_cast<size_t>(k);
+      for (int t = end - horizon + 1; t <= end; ++t) observed += data.grid.counts[row * weeks + static_cast<size_t>(t)];
+      expected += baselines[row] * horizon;
+    }
+  }
+  signal.observed = observed;
+  signal.expected = expected;
+  signal.p_value = pair.result.p_normal;
+  signal.q_value = q_value;
+  signal.explanation = signals::msg::CoMovementExplanation({.area = area,
+                                                            .first = first->subject,
+                                                            .second = second->subject,
+                                                            .weeks = horizon,
+                                                            .wijken = pair.result.wijken,
+                                                            .from = signal.period_from,
+                                                            .to = signal.period_to,
+                                                            .rho = pair.result.rho,
+                                                            .q_value = q_value});
+  return signal;
+}
+
 }  // namespace sz::pipeline::internal

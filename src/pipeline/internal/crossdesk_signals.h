@@ -23,6 +23,7 @@
 #include "core/period.h"
 #include "core/region.h"
 #include "core/status.h"
+#include "signals/comovement.h"
 #include "signals/crossdesk.h"
 #include "store/signal_state.h"
 
@@ -58,6 +59,21 @@ std::string CrossDeskKey(const CrossDeskData& data, const signals::ScanCluster& 
 
 store::StoredSignal CrossDeskSignal(const CrossDeskData& data, const signals::ScanCluster& cluster, int end,
                                     const std::vector<double>& baselines, double q_value, const RegionTable& regions);
+
+// Co-movement across wijken (signals/comovement.h) of every pair of streams over the `horizon` weeks
+// ending at `end`: observed per wijk summed over those weeks, expected = its weekly baseline × horizon.
+// Pairs that cannot be tested (too few wijken with an expectation) are left out.
+struct CoMovementPair {
+  int a = 0, b = 0;  // stream indices, a < b
+  signals::CoMovement result;
+};
+std::vector<CoMovementPair> TestCoMovements(const CrossDeskData& data, int end, int horizon,
+                                            const std::vector<double>& baselines, int replications);
+// Its signal: kind dwarsverband, key "dwarsverband|REGIO|SOURCE+SOURCE" (REGIO the region table's regio,
+// e.g. CR23 for Twente), breakdown "samenhang", the horizon's weeks, observed and expected summed over
+// both desks and every wijk, p = the normal approximation (as the scan's Gumbel p), and the explanation.
+store::StoredSignal CoMovementSignal(const CrossDeskData& data, const CoMovementPair& pair, int end, int horizon,
+                                     const std::vector<double>& baselines, double q_value, const RegionTable& regions);
 
 // The residents of a cluster's zone.
 double ZoneResidents(const CrossDeskData& data, const signals::ScanCluster& cluster);
