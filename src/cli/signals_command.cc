@@ -124,11 +124,16 @@ Status RunDetect(const DetectOptions& options) {
               static_cast<long long>(r.signals), static_cast<long long>(r.new_signals),
               static_cast<long long>(r.follow_ups));
   if (r.load_signals > 0) std::printf("  waarvan belasting: %lld\n", static_cast<long long>(r.load_signals));
+  if (r.wave_signals > 0)
+    std::printf("  waarvan golf (gezondheidsmonitor): %lld\n", static_cast<long long>(r.wave_signals));
   if (r.crossdesk_signals > 0)
     std::printf("  waarvan dwarsverband: %lld\n", static_cast<long long>(r.crossdesk_signals));
-  std::printf("  %lld reeksen, %lld niet getoetst, %lld toetsen (waarvan %lld clusters van de ruimte-tijdscan), %.1f s\n",
-              static_cast<long long>(r.series), static_cast<long long>(r.not_tested), static_cast<long long>(r.tests),
-              static_cast<long long>(r.crossdesk_tests), r.seconds);
+  std::printf(
+      "  %lld reeksen, %lld niet getoetst, %lld toetsen (waarvan %lld clusters van de ruimte-tijdscan, %lld "
+      "paren op samenhang over wijken, %lld uit de gezondheidsmonitor), %.1f s\n",
+      static_cast<long long>(r.series), static_cast<long long>(r.not_tested), static_cast<long long>(r.tests),
+      static_cast<long long>(r.crossdesk_tests), static_cast<long long>(r.comovement_tests),
+      static_cast<long long>(r.wave_tests), r.seconds);
   if (r.failed > 0)
     std::printf("  %lld reeksen konden niet worden getoetst; de eerste: %s\n", static_cast<long long>(r.failed),
                 r.first_failure.c_str());

@@ -16,6 +16,7 @@
 #include "pipeline/catalog.h"
 #include "pipeline/internal/crossdesk_signals.h"
 #include "pipeline/internal/signal_series.h"
+#include "pipeline/internal/wave_signals.h"
 #include "pipeline/messages.h"
 #include "pipeline/output_file.h"
 #include "signals/crossdesk.h"
@@ -250,6 +251,11 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
   for (const internal::CoMovementPair& pair : crossdesk.comovements) p_values.push_back(pair.result.p_normal);
   report.crossdesk_tests = static_cast<int64_t>(crossdesk.clusters.size());
   report.comovement_tests = static_cast<int64_t>(crossdesk.comovements.size());
+  // Survey waves: the change since the previous wave and the difference from Twente.
+  ASSIGN_OR_RETURN(std::vector<internal::WaveTestOf> waves,
+                   internal::TestSurveyWaves(*store, *regions, inputs.surveys));
+  for (const internal::WaveTestOf& w : waves) p_values.push_back(w.signal.p_value.value_or(std::nan("")));
+  report.wave_tests = static_cast<int64_t>(waves.size());
   for (double p : p_values) report.tests += std::isnan(p) ? 0 : 1;
   // Per method: series and tests, for the run's details.
   nlohmann::json per_method = nlohmann::json::object();
@@ -379,6 +385,24 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
     ++report.crossdesk_signals;
   }
 
+  // Survey waves that pass the control.
+  const size_t wave_offset = series_tests + crossdesk.clusters.size() + crossdesk.comovements.size();
+  for (size_t k = 0; k < waves.size(); ++k) {
+    const double q = q_values[wave_offset + k];
+    if (!(q <= config.fdr_q)) continue;
+    Candidate c;
+    c.signal = waves[k].signal;
+    c.signal.q_value = q;
+    signals::msg::WaveFacts facts = waves[k].facts;
+    facts.q_value = q;
+    c.signal.explanation = signals::msg::WaveExplanation(facts);
+    c.from = waves[k].from;
+    c.to = waves[k].to;
+    c.residents = waves[k].residents;
+    candidates.push_back(std::move(c));
+    ++report.wave_signals;
+  }
+
   // Belasting from the forecasts: not tests (no p-value), so outside the false-discovery control.
   for (const indicators::Indicator* indicator : forecasts) {
     ASSIGN_OR_RETURN(std::vector<Candidate> load, LoadCandidates(*store, *regions, *indicator, config));
@@ -429,6 +453,7 @@ Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& 
                             {"mislukt", report.failed},
                             {"dwarsverband_toetsen", report.crossdesk_tests},
                             {"samenhang_toetsen", report.comovement_tests},
+                            {"golf_toetsen", report.wave_tests},
                             {"per_methode", per_method}};
   ASSIGN_OR_RETURN(report.run_id, store->signal_state().AddRun({.indicator_run_id = computed->id,
                                                                 .tests = report.tests,

@@ -33,6 +33,11 @@
 // co-movement across wijken (signals/comovement.h: a permutation test of the rank correlation of the
 // wijken's excesses, 999 permutations); a pair is one more test (its normal-approximation p) and a
 // signal when q ≤ fdr_q and its permutation p ≤ fdr_q; key "dwarsverband|REGIO|SOURCE+SOURCE".
+// Survey waves: every signalable indicator of kind `enquete` gets, per region, a design-based test of
+// the change since the previous wave and, per gemeente, of the difference from Twente, in the
+// unfavourable direction (pipeline/internal/wave_signals.h, signals/waves.h); each is one more test
+// under the same control, a signal of kind `golf` when q ≤ fdr_q; key "golf|INDICATOR|REGION|verandering"
+// or "golf|INDICATOR|REGION|twente"; periods are wave years ("2022", "2024").
 // Each DetectSignals call is one transaction (all or nothing) and one SignalRun; running it again on
 // the same computed cells changes no id, status or note.
 // Errors: kFailedPrecondition when nothing has been computed; kDataError for a bad signalen.toml or
@@ -71,6 +76,8 @@ struct SignalsReport {
   int64_t crossdesk_tests = 0;    // scan clusters that entered the false-discovery control
   int64_t comovement_tests = 0;   // pairs of desks tested for co-movement across wijken
   int64_t crossdesk_signals = 0;  // of the signals: dwarsverband (scan clusters and co-movement)
+  int64_t wave_tests = 0;         // survey tests: change between waves, difference from Twente
+  int64_t wave_signals = 0;       // of the signals: golf
   int64_t folded_totals = 0;      // totals told in the signal of a category that rose with them
   std::vector<std::pair<std::string, std::string>> not_tested_indicators;  // id, reason (Dutch)
   double seconds = 0;

@@ -38,6 +38,10 @@ std::string CoMovementTooFewWijken(int wijken) {
 
 std::string CoMovementConstant() { return "de afwijkingen zijn in alle wijken gelijk: geen samenhang te toetsen"; }
 
+std::string WaveEstimateUnusable() {
+  return "een schatting zonder bruikbaar interval (ontbreekt, of ligt op 0% of 100%) kan niet worden getoetst";
+}
+
 std::string Number(double value, int decimals) {
   if (std::isnan(value)) return "onbekend";
   char buffer[64];
@@ -127,6 +131,21 @@ std::string CoMovementExplanation(const CoMovementFacts& f) {
 }
 
 std::string CoMovementMethod() { return "samenhang over wijken (permutatietoets)"; }
+
+std::string WaveExplanation(const WaveFacts& f) {
+  const std::string worse = f.higher_is_worse ? "hoger" : "lager";
+  std::string out = "In " + f.region + " was " + f.subject + " in de gezondheidsmonitor van " + f.wave + " " +
+                    Number(f.value) + "%, ";
+  out += f.against_twente ? worse + " dan in heel Twente (" + Number(f.reference) + "%)"
+                          : worse + " dan in " + f.previous_wave + " (" + Number(f.reference) + "%)";
+  return out + ". Methode: " + WaveMethod(f.against_twente) + "; q " + (f.q_value < 0.0001 ? "" : "= ") +
+         Probability(f.q_value) + ".";
+}
+
+std::string WaveMethod(bool against_twente) {
+  return against_twente ? "verschil met Twente naar het steekproefontwerp"
+                        : "verandering tussen golven naar het steekproefontwerp";
+}
 
 std::string WithNeighbours(std::string_view wijk_name, std::string_view gemeente_name) {
   return "wijk " + std::string(wijk_name) + " en de wijken ernaast (" + std::string(gemeente_name) + ")";

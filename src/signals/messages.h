@@ -21,7 +21,8 @@ std::string SameStatusWithoutNote(std::string_view status);
 std::string ScanBadInput();  // scan.h: sizes, zones or values that do not fit
 std::string ScanHistoryTooShort(int needed, int have);
 std::string CoMovementTooFewWijken(int wijken);  // comovement.h
-std::string CoMovementConstant();                // crossdesk.h: weeks needed, weeks there
+std::string CoMovementConstant();
+std::string WaveEstimateUnusable();  // waves.h                // crossdesk.h: weeks needed, weeks there
 
 // A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012.
 std::string Number(double value, int decimals = 1);
@@ -79,6 +80,18 @@ struct CoMovementFacts {
 };
 std::string CoMovementExplanation(const CoMovementFacts& facts);
 std::string CoMovementMethod();  // "samenhang over wijken (permutatietoets)"
+// A survey indicator worse than the previous wave or than Twente (waves.h).
+struct WaveFacts {
+  std::string region;   // "Hengelo"
+  std::string subject;  // "eenzaam" (the indicator's title, lower case)
+  bool against_twente = false;
+  std::string wave, previous_wave;  // "2024", "2022"
+  double value = 0, reference = 0;  // percentages: this wave, and the previous wave or Twente
+  bool higher_is_worse = true;
+  double q_value = 1;
+};
+std::string WaveExplanation(const WaveFacts& facts);
+std::string WaveMethod(bool against_twente);
 std::string WithNeighbours(std::string_view wijk_name, std::string_view gemeente_name);
 
 // "Het totaal steeg mee: 18 meldingen, verwacht 1." (a total folded into its category's signal).

@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 
 #include "core/period.h"
 #include "io/region_file.h"
@@ -244,6 +245,56 @@ TEST_F(SignalsTest, DesksThatRiseTogetherAcrossTheWijkenAreADwarsverbandOfTwente
   EXPECT_NE(found[0]->explanation.find("In de wijken van Twente gingen in 13 weken"), std::string::npos)
       << found[0]->explanation;
   EXPECT_NE(found[0]->explanation.find("samenhang over wijken (permutatietoets)"), std::string::npos);
+}
+
+// eenzaam_pct (lager is beter) in two waves: Enschede rose from 40% to 47% with narrow intervals,
+// Hengelo stayed at 40%, Twente at 41%.
+TEST_F(SignalsTest, ASurveyEstimateThatWorsenedIsAGolfSignal) {
+  auto cell = [](const std::string& region, RegionLevel level, int wave, double p, double half, double weighted) {
+    return store::IndicatorCell{.indicator = "eenzaam_pct",
+                                .level = level,
+                                .region = region,
+                                .period = std::to_string(wave),
+                                .numerator = p / 100 * weighted,
+                                .denominator = weighted,
+                                .value = p,
+                                .lower = p - half,
+                                .upper = p + half,
+                                .respondents = 1500};
+  };
+  std::vector<store::IndicatorCell> cells = {cell("CR23", RegionLevel::kRegio, 2022, 41, 1, 500'000),
+                                             cell("CR23", RegionLevel::kRegio, 2024, 41.2, 1, 500'000),
+                                             cell("GM0153", RegionLevel::kGemeente, 2022, 40, 2, 120'000),
+                                             cell("GM0153", RegionLevel::kGemeente, 2024, 47, 2, 120'000),
+                                             cell("GM0164", RegionLevel::kGemeente, 2022, 40, 2, 70'000),
+                                             cell("GM0164", RegionLevel::kGemeente, 2024, 40.3, 2, 70'000)};
+  auto tx = store_->Begin();
+  ASSERT_TRUE(tx.ok());
+  auto run = store_->indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
+  ASSERT_TRUE(run.ok() && store_->indicator_values().ReplaceIndicator(*run, "eenzaam_pct", cells).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  Result<SignalsReport> report = DetectSignals(*workspace_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->wave_tests, 3 + 2);  // three changes, two gemeenten against Twente
+  EXPECT_EQ(report->wave_signals, 2);
+  Result<std::vector<store::StoredSignal>> list = ListSignals(*workspace_, std::nullopt);
+  ASSERT_TRUE(list.ok());
+  std::set<std::string> keys;
+  for (const store::StoredSignal& s : *list) {
+    keys.insert(s.key);
+    EXPECT_EQ(s.kind, "golf");
+    EXPECT_EQ(s.region, "GM0153");
+    EXPECT_NE(s.explanation.find("In Enschede was eenzaamheid in de gezondheidsmonitor van 2024 47%, hoger dan "),
+              std::string::npos)
+        << s.explanation;
+  }
+  EXPECT_EQ(keys, (std::set<std::string>{"golf|eenzaam_pct|GM0153|verandering", "golf|eenzaam_pct|GM0153|twente"}));
+  for (const store::StoredSignal& s : *list) {
+    if (s.key.ends_with("verandering")) {
+      EXPECT_EQ(s.period_from, "2022");
+      EXPECT_EQ(s.period_to, "2024");
+    }
+  }
 }
 
 TEST_F(SignalsTest, QuietDesksGiveNoDwarsverband) {

@@ -125,6 +125,8 @@ Result<SignalInputs> LoadSignalInputs(store::Store& store, const indicators::Cat
     if (indicator.kind != indicators::IndicatorKind::kRate) {
       if (indicator.kind == indicators::IndicatorKind::kForecast) {
         inputs.forecasts.push_back(&indicator);  // belasting, below
+      } else if (indicator.kind == indicators::IndicatorKind::kSurvey) {
+        inputs.surveys.push_back(&indicator);  // survey waves (wave_signals.h)
       } else {
         inputs.not_tested.emplace_back(indicator.id, msg::SignalsNotARate());
       }

@@ -4,7 +4,8 @@
 // Contract:
 // - LoadSignalInputs: per indicator the catalogue marks `signaleerbaar`: of kind `verhouding` (without a
 //   rolling window) its series, weekly when it has weeks, else monthly; of kind `voorspelling` the
-//   indicator itself (belasting); any other is listed in `not_tested` with a Dutch reason.
+//   indicator itself (belasting); of kind `enquete` the indicator itself (survey waves); any other is listed in
+//   `not_tested` with a Dutch reason.
 // - A series is one level × region × breakdown of the indicator's stored cells, over the consecutive
 //   periods from the indicator's first to its last computed period; a period without a cell counts 0
 //   (nothing was registered), a cell without a numerator is NaN. A last period that the data end inside
@@ -66,6 +67,7 @@ Result<std::optional<Date>> DataEndOf(store::Store& store, const std::string& so
 struct SignalInputs {
   std::vector<SignalSeries> series;
   std::vector<const indicators::Indicator*> forecasts;          // belasting
+  std::vector<const indicators::Indicator*> surveys;            // survey waves (kind enquete; wave_signals.h)
   std::vector<std::pair<std::string, std::string>> not_tested;  // indicator id, reason (Dutch)
 };
 Result<SignalInputs> LoadSignalInputs(store::Store& store, const indicators::Catalog& catalog);
