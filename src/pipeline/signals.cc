@@ -12,8 +12,6 @@
 #include "core/period.h"
 #include "core/region.h"
 #include "indicators/catalog.h"
-#include "indicators/signal_file.h"
-#include "pipeline/catalog.h"
 #include "pipeline/internal/crossdesk_signals.h"
 #include "pipeline/internal/signal_series.h"
 #include "pipeline/internal/wave_signals.h"
@@ -199,13 +197,12 @@ nlohmann::json OptionalNumber(const std::optional<double>& value) {
 
 Result<SignalsReport> DetectSignals(Workspace& workspace, const SignalsRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
-  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
-  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
-  ASSIGN_OR_RETURN(indicators::SignalConfig config,
-                   indicators::LoadSignalConfig(workspace.ConfigFile("signalen.toml")));
-  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> computed, store->indicator_values().LatestRun());
-  if (!computed) return FailedPreconditionError(msg::NothingComputedYet());
+  ASSIGN_OR_RETURN(internal::SignalStage stage, internal::OpenSignalStage(workspace));
+  store::Store* store = stage.store;
+  const RegionTable* regions = stage.regions;
+  const indicators::Catalog& catalog = stage.catalog;
+  const indicators::SignalConfig& config = stage.config;
+  const store::IndicatorRun* computed = &stage.computed;
   SignalsReport report;
   report.indicator_run_id = computed->id;
 

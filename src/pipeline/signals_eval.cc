@@ -8,8 +8,6 @@
 #include <thread>
 
 #include "core/period.h"
-#include "indicators/signal_file.h"
-#include "pipeline/catalog.h"
 #include "pipeline/internal/crossdesk_signals.h"
 #include "pipeline/internal/signal_series.h"
 #include "pipeline/messages.h"
@@ -97,13 +95,11 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
   if (request.weeks < 1) return InvalidArgumentError(msg::BadReplayWeeks());
   ASSIGN_OR_RETURN(std::vector<TrueOutbreak> outbreaks, ReadOutbreakTruth(request.data_dir));
   ASSIGN_OR_RETURN(std::vector<TrueCrossDeskCluster> injected, ReadCrossDeskTruth(request.data_dir));
-  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
-  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
-  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
-  ASSIGN_OR_RETURN(indicators::SignalConfig config,
-                   indicators::LoadSignalConfig(workspace.ConfigFile("signalen.toml")));
-  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> computed, store->indicator_values().LatestRun());
-  if (!computed) return FailedPreconditionError(msg::NothingComputedYet());
+  ASSIGN_OR_RETURN(internal::SignalStage stage, internal::OpenSignalStage(workspace));
+  store::Store* store = stage.store;
+  const RegionTable* regions = stage.regions;
+  const indicators::Catalog& catalog = stage.catalog;
+  const indicators::SignalConfig& config = stage.config;
   ASSIGN_OR_RETURN(internal::SignalInputs inputs, internal::LoadSignalInputs(*store, catalog));
 
   std::vector<internal::SignalSeries> weekly;

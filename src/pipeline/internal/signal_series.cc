@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "pipeline/catalog.h"
 #include "pipeline/messages.h"
 #include "sources/contract.h"
 #include "store/indicator_values.h"
@@ -115,6 +116,18 @@ Result<std::optional<Date>> DataEndOf(store::Store& store, const std::string& so
   if (Result<Date> date = ParseDate(summary.last_date, DateFormat::kIso); date.ok()) return std::optional<Date>(*date);
   if (Result<Period> week = Period::Parse(summary.last_date); week.ok()) return std::optional<Date>(week->last_day());
   return std::optional<Date>();
+}
+
+Result<SignalStage> OpenSignalStage(Workspace& workspace) {
+  SignalStage stage;
+  ASSIGN_OR_RETURN(stage.store, workspace.Store());
+  ASSIGN_OR_RETURN(stage.regions, workspace.Regions());
+  ASSIGN_OR_RETURN(stage.catalog, LoadIndicatorCatalog(workspace));
+  ASSIGN_OR_RETURN(stage.config, indicators::LoadSignalConfig(workspace.ConfigFile("signalen.toml")));
+  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> computed, stage.store->indicator_values().LatestRun());
+  if (!computed) return FailedPreconditionError(msg::NothingComputedYet());
+  stage.computed = *computed;
+  return stage;
 }
 
 Result<SignalInputs> LoadSignalInputs(store::Store& store, const indicators::Catalog& catalog) {

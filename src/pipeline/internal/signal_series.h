@@ -28,8 +28,11 @@
 #include "core/status.h"
 #include "detection/series.h"
 #include "indicators/catalog.h"
+#include "indicators/signal_file.h"
 #include "pipeline/internal/crossdesk_signals.h"
+#include "pipeline/workspace.h"
 #include "signals/series_tests.h"
+#include "store/indicator_values.h"
 #include "store/store.h"
 
 namespace sz::pipeline::internal {
@@ -63,6 +66,17 @@ std::string RegionNameOf(const RegionTable& regions, const std::string& code);
 // The last day a source's data cover completely (its latest event date, or the last day of its latest
 // week); nullopt when unknown.
 Result<std::optional<Date>> DataEndOf(store::Store& store, const std::string& source);
+
+// What the signal stage and its replay read first: the store, the regions, the catalogue, signalen.toml
+// and the latest computation (kFailedPrecondition when nothing has been computed yet).
+struct SignalStage {
+  store::Store* store = nullptr;
+  const RegionTable* regions = nullptr;
+  indicators::Catalog catalog;
+  indicators::SignalConfig config;
+  store::IndicatorRun computed;
+};
+Result<SignalStage> OpenSignalStage(Workspace& workspace);
 
 struct SignalInputs {
   std::vector<SignalSeries> series;
