@@ -229,14 +229,15 @@ TEST_F(SurveyStageTest, ACalibratedSurveyIndicatorWeighsEachGemeenteToItsPopulat
     const std::string marker = "variabele = \"eenzaam\"\n";
     ASSERT_NE(toml.find(marker), std::string::npos);
     toml.replace(toml.find(marker), marker.size(), marker + "kalibratie = true\n");
-    const std::string sources =
-        "bronnen = [\"gezondheidsmonitor\"]\nfactor = 100\neenheid = \"%\"\nrichting = \"lager_is_beter\"\nperiodes = "
-        "[\"golf\"]\nniveaus = [\"twente\", \"gemeente\", \"wijk\"]\nuitsplitsingen = [\"geslacht\", \"opleiding\", "
-        "\"inkomen_kwintiel\"]\n\n[indicator.enquete]\nvariabele = \"eenzaam\"";
-    const size_t at = toml.find(sources);
+    // The sources line of eenzaam_pct: the first after its id and before its [indicator.enquete] block,
+    // whatever else the indicator's table holds.
+    const std::string sources = "bronnen = [\"gezondheidsmonitor\"]";
+    const size_t block = toml.find("id = \"eenzaam_pct\"");
+    ASSERT_NE(block, std::string::npos);
+    const size_t at = toml.find(sources, block);
     ASSERT_NE(at, std::string::npos);
-    toml.replace(at, std::string("bronnen = [\"gezondheidsmonitor\"]").size(),
-                 "bronnen = [\"gezondheidsmonitor\", \"bevolking\"]");
+    ASSERT_LT(at, toml.find(marker));
+    toml.replace(at, sources.size(), "bronnen = [\"gezondheidsmonitor\", \"bevolking\"]");
     std::ofstream(config + "/indicatoren/meedoen.toml") << toml;
   }
   FixedClock clock(Date{2025, 6, 30});
