@@ -18,6 +18,7 @@ packages=(
   libtomlplusplus-dev             # the indicator catalogue (config/indicatoren/*.toml)
   libxlsxwriter-dev               # samenzicht export --format xlsx
   coinor-libclp-dev               # linear programs of the disclosure audit (COIN-OR Clp)
+  libsodium-dev                   # Argon2id password hashes of the server accounts
   libgtest-dev libgmock-dev       # unit tests
   zlib1g-dev                      # tests: reading the exported .xlsx (a ZIP)
   libbenchmark-dev                # micro-benchmarks in bench/

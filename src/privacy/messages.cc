@@ -230,4 +230,13 @@ std::string ProblemPostcode(std::string_view reason) { return "postcode: " + std
 std::string ProblemHouseNumber(std::string_view reason) { return "huisnummer: " + std::string(reason); }
 std::string ProblemClk(std::string_view reason) { return "clk: " + std::string(reason); }
 
+std::string SodiumUnavailable() { return "libsodium kan niet starten; wachtwoorden kunnen niet worden gecontroleerd"; }
+std::string PasswordTooLong(size_t max_bytes) {
+  return "het wachtwoord is langer dan " + std::to_string(max_bytes) + " bytes; kies een korter wachtwoord";
+}
+std::string PasswordWithNul() { return "het wachtwoord bevat een NUL-teken; kies een wachtwoord zonder"; }
+std::string PasswordHashFailed() {
+  return "het wachtwoord kan niet worden versleuteld (te weinig geheugen voor Argon2id?)";
+}
+
 }  // namespace sz::privacy::msg

@@ -160,4 +160,10 @@ std::string ProblemPostcode(std::string_view reason);
 std::string ProblemHouseNumber(std::string_view reason);
 std::string ProblemClk(std::string_view reason);
 
+// Passwords (password.h).
+std::string SodiumUnavailable();
+std::string PasswordTooLong(size_t max_bytes);
+std::string PasswordWithNul();
+std::string PasswordHashFailed();
+
 }  // namespace sz::privacy::msg

@@ -115,4 +115,15 @@ std::string NoSuchSignal(int64_t id) {
   return "signaal " + std::to_string(id) + " staat niet in de opslag (een fout in Samenzicht)";
 }
 
+std::string AccountExists(std::string_view name) {
+  return "gebruiker " + QuoteValue(name) + " bestaat al; kies een andere naam of verwijder eerst de bestaande";
+}
+std::string NoSuchAccount(std::string_view name) {
+  return "gebruiker " + QuoteValue(name) + " bestaat niet (samenzicht user list toont wie er zijn)";
+}
+std::string AuditChainMoved(int64_t last_seq) {
+  return "de auditregel sluit niet aan op regel " + std::to_string(last_seq) +
+         " van het auditlog: iemand anders schreef tegelijk, of het log is veranderd (samenzicht audit verify)";
+}
+
 }  // namespace sz::store::msg

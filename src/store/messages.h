@@ -36,6 +36,9 @@ std::string DuplicateCell(std::string_view indicator, std::string_view region, s
 std::string NoSuchComputeRun(int64_t run_id);
 std::string CommaInSignalList(std::string_view key, std::string_view text);  // an indicator or source name
 std::string NoSuchSignal(int64_t id);
+std::string AccountExists(std::string_view name);
+std::string NoSuchAccount(std::string_view name);
+std::string AuditChainMoved(int64_t last_seq);  // an appended entry does not continue the chain
 std::string RowWidth(std::string_view source, size_t width, size_t expected);
 std::string RowValueKind(std::string_view source, std::string_view column, std::string_view expected,
                          std::string_view found);

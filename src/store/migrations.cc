@@ -213,6 +213,26 @@ std::vector<Migration> Build() {
            "  note TEXT NOT NULL,\n"
            "  PRIMARY KEY (signal_id, seq)) WITHOUT ROWID",
        }},
+      {8,
+       "server: accounts and the audit log chained by hash",
+       {
+           "CREATE TABLE accounts (\n"
+           "  name TEXT PRIMARY KEY,\n"
+           "  role TEXT NOT NULL,\n"
+           "  password_hash TEXT NOT NULL,\n"
+           "  created_at TEXT NOT NULL,\n"
+           "  changed_at TEXT NOT NULL) WITHOUT ROWID",
+           "CREATE TABLE audit_log (\n"
+           "  seq INTEGER PRIMARY KEY,\n"
+           "  at TEXT NOT NULL,\n"
+           "  user_name TEXT NOT NULL,\n"
+           "  action TEXT NOT NULL,\n"
+           "  parameters TEXT NOT NULL,\n"
+           "  cells INTEGER NOT NULL,\n"
+           "  outcome TEXT NOT NULL,\n"
+           "  previous_hash TEXT NOT NULL,\n"
+           "  hash TEXT NOT NULL)",
+       }},
   };
 }
 

@@ -8,8 +8,10 @@
 //   indicator_values()  computed indicator cells, compute runs (store/indicator_values.h) — the compute stage
 //   publications()      what disclosure control lets out (store/publications.h) — the publish stage
 //   signal_state()      signals, their triage steps, signal runs (store/signal_state.h) — the signal stage
+//   accounts()          who may log in to the server, with which role (store/accounts.h) — the accounts stage
+//   audit_log()         every read of figures and every change, chained by hash (store/audit_log.h) — the audit stage
 //
-// Later parts (accounts, the audit log) join the same way. Backends: SQLite (a file; the default), in
+// Backends: SQLite (a file; the default), in
 // memory (tests, throwaway runs), and later PostgreSQL (the shared server); every backend passes
 // tests/store/store_conformance_test.cc.
 //
@@ -30,6 +32,8 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "store/accounts.h"
+#include "store/audit_log.h"
 #include "store/indicator_values.h"
 #include "store/ingest_log.h"
 #include "store/linkage_runs.h"
@@ -84,6 +88,8 @@ class Store {
   virtual IndicatorValues& indicator_values() = 0;
   virtual Publications& publications() = 0;
   virtual SignalState& signal_state() = 0;
+  virtual Accounts& accounts() = 0;
+  virtual AuditLog& audit_log() = 0;
 };
 
 // Opens a store from a URL:

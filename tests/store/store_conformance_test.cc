@@ -100,6 +100,8 @@ class StoreConformance : public ::testing::Test {
     auto signal = store_->signal_state().Add(StoredSignal{.key = "x", .status = "nieuw"});
     ASSERT_TRUE(signal.ok()) << signal.status().ToString();
     ASSERT_TRUE(store_->signal_state().AddStep(*signal, {.note = "n"}).ok());
+    ASSERT_TRUE(store_->accounts().Add({.name = "a", .role = "analist", .password_hash = "$argon2id$x"}).ok());
+    ASSERT_TRUE(store_->audit_log().Append({.at = "t", .previous_hash = kAuditGenesisHash, .hash = "h"}).ok());
   }
 
   static IndicatorCell Cell(const std::string& indicator, RegionLevel level, const std::string& region,
@@ -129,6 +131,8 @@ class StoreConformance : public ::testing::Test {
     EXPECT_TRUE(store_->indicator_values().Cells({})->empty());
     EXPECT_FALSE(store_->signal_state().LatestRun()->has_value());
     EXPECT_TRUE(store_->signal_state().All()->empty());
+    EXPECT_TRUE(store_->accounts().All()->empty());
+    EXPECT_FALSE(store_->audit_log().Last()->has_value());
   }
 
   std::unique_ptr<Store> store_;
@@ -793,6 +797,105 @@ TYPED_TEST(StoreConformance, EmptySignalTimesAreSetByTheStore) {
   std::string at = state.All()->front().steps.front().at;
   EXPECT_TRUE(is_utc_time(at)) << at;
   EXPECT_EQ(state.All()->front().steps.front().note, "gezien");
+}
+
+TYPED_TEST(StoreConformance, AccountsAreAddedChangedRemovedAndListedByName) {
+  Accounts& accounts = this->store_->accounts();
+  Account losser{.name = "losser",
+                 .role = "gemeente:GM0168",
+                 .password_hash = "$argon2id$1",
+                 .created_at = "2026-12-01T08:00:00Z",
+                 .changed_at = "2026-12-01T08:00:00Z"};
+  Account ggd{.name = "ggd", .role = "analist", .password_hash = "$argon2id$2"};
+  EXPECT_EQ(accounts.Add(losser).code(), StatusCode::kFailedPrecondition);
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(accounts.Add(losser).ok());
+    ASSERT_TRUE(accounts.Add(ggd).ok());
+    Status twice = accounts.Add({.name = "losser", .role = "analist", .password_hash = "$argon2id$3"});
+    EXPECT_EQ(twice.code(), StatusCode::kAlreadyExists);
+    EXPECT_NE(twice.message().find("losser"), std::string::npos);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(**accounts.Get("losser"), losser);
+  EXPECT_FALSE(accounts.Get("Losser")->has_value());  // names compare exactly
+  std::vector<Account> all = *accounts.All();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name, "ggd");
+  EXPECT_FALSE(all[0].created_at.empty());  // set by the store
+  EXPECT_EQ(all[0].created_at, all[0].changed_at);
+  EXPECT_EQ(all[1], losser);
+
+  EXPECT_EQ(accounts.SetPasswordHash("losser", "$argon2id$4").code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(accounts.Remove("ggd").code(), StatusCode::kFailedPrecondition);
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(accounts.SetPasswordHash("losser", "$argon2id$4").ok());
+    EXPECT_EQ(accounts.SetPasswordHash("niemand", "$argon2id$5").code(), StatusCode::kNotFound);
+    ASSERT_TRUE(accounts.Remove("ggd").ok());
+    EXPECT_EQ(accounts.Remove("ggd").code(), StatusCode::kNotFound);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  Account changed = **accounts.Get("losser");
+  EXPECT_EQ(changed.password_hash, "$argon2id$4");
+  EXPECT_EQ(changed.created_at, losser.created_at);
+  EXPECT_NE(changed.changed_at, losser.changed_at);  // now, not 2026-12-01T08:00:00Z
+  EXPECT_EQ(accounts.All()->size(), 1u);
+  // A destroyed transaction takes its changes with it.
+  {
+    auto tx = this->store_->Begin();
+    ASSERT_TRUE(accounts.Remove("losser").ok());
+    ASSERT_TRUE(accounts.Add(ggd).ok());
+  }
+  EXPECT_EQ(**accounts.Get("losser"), changed);
+  EXPECT_FALSE(accounts.Get("ggd")->has_value());
+}
+
+TYPED_TEST(StoreConformance, TheAuditLogOnlyAcceptsAnEntryThatContinuesTheChain) {
+  AuditLog& log = this->store_->audit_log();
+  AuditEntry first{.at = "2026-12-01T08:00:00Z",
+                   .user = "losser",
+                   .action = "GET /api/waarden",
+                   .parameters = R"({"indicator":"x"})",
+                   .cells = 12,
+                   .outcome = "200",
+                   .previous_hash = kAuditGenesisHash,
+                   .hash = std::string(64, 'a')};
+  AuditEntry second{.at = "2026-12-02T09:30:00Z",
+                    .user = "beheer",
+                    .action = "user add",
+                    .parameters = R"({"naam":"ggd"})",
+                    .cells = 0,
+                    .outcome = "ok",
+                    .previous_hash = std::string(64, 'a'),
+                    .hash = std::string(64, 'b')};
+  EXPECT_EQ(log.Append(first).status().code(), StatusCode::kFailedPrecondition);  // no transaction
+  {
+    auto tx = this->store_->Begin();
+    AuditEntry not_first = first;
+    not_first.previous_hash = std::string(64, 'c');
+    EXPECT_EQ(log.Append(not_first).status().code(), StatusCode::kFailedPrecondition);
+    EXPECT_EQ(*log.Append(first), 1);
+    EXPECT_EQ(log.Append(first).status().code(), StatusCode::kFailedPrecondition);  // does not follow 1
+    EXPECT_EQ(*log.Append(second), 2);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  first.seq = 1;
+  second.seq = 2;
+  EXPECT_EQ(**log.Last(), second);
+  EXPECT_EQ(*log.Entries({}), (std::vector<AuditEntry>{first, second}));
+  EXPECT_EQ(*log.Entries({.since = "2026-12-02"}), (std::vector<AuditEntry>{second}));
+  EXPECT_EQ(*log.Entries({.user = "losser"}), (std::vector<AuditEntry>{first}));
+  EXPECT_TRUE(log.Entries({.since = "2026-12-02", .user = "losser"})->empty());
+  // A destroyed transaction leaves no entry; the chain goes on from the last committed one.
+  {
+    auto tx = this->store_->Begin();
+    AuditEntry third = second;
+    third.previous_hash = second.hash;
+    third.hash = std::string(64, 'd');
+    EXPECT_EQ(*log.Append(third), 3);
+  }
+  EXPECT_EQ(**log.Last(), second);
 }
 
 }  // namespace

@@ -49,6 +49,8 @@ struct State {
   std::vector<PublishedCell> published;  // in PublishedBefore order
   std::vector<SignalRun> signal_runs;
   std::vector<StoredSignal> signals;  // in id order, each with its steps
+  std::map<std::string, Account> accounts;
+  std::vector<AuditEntry> audit;  // in seq order
 };
 
 std::string KeyOf(const sources::SourceContract& contract, std::span<const Value> values) {
@@ -459,6 +461,77 @@ class MemorySignalState : public SignalState {
   Shared& shared_;
 };
 
+class MemoryAccounts : public Accounts {
+ public:
+  explicit MemoryAccounts(Shared& shared) : shared_(shared) {}
+  Status Add(const Account& account) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een gebruiker toevoegen"));
+    if (shared_.state.accounts.contains(account.name)) return AlreadyExistsError(msg::AccountExists(account.name));
+    Account stored = account;
+    std::string now = NowUtc();
+    if (stored.created_at.empty()) stored.created_at = now;
+    if (stored.changed_at.empty()) stored.changed_at = now;
+    shared_.state.accounts.emplace(account.name, std::move(stored));
+    return Status::Ok();
+  }
+  Status SetPasswordHash(const std::string& name, const std::string& password_hash) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een wachtwoord wijzigen"));
+    auto it = shared_.state.accounts.find(name);
+    if (it == shared_.state.accounts.end()) return NotFoundError(msg::NoSuchAccount(name));
+    it->second.password_hash = password_hash;
+    it->second.changed_at = NowUtc();
+    return Status::Ok();
+  }
+  Status Remove(const std::string& name) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een gebruiker verwijderen"));
+    if (shared_.state.accounts.erase(name) == 0) return NotFoundError(msg::NoSuchAccount(name));
+    return Status::Ok();
+  }
+  Result<std::optional<Account>> Get(const std::string& name) override {
+    auto it = shared_.state.accounts.find(name);
+    if (it == shared_.state.accounts.end()) return std::optional<Account>();
+    return std::optional<Account>(it->second);
+  }
+  Result<std::vector<Account>> All() override {
+    std::vector<Account> all;
+    for (const auto& [name, account] : shared_.state.accounts) all.push_back(account);
+    return all;
+  }
+
+ private:
+  Shared& shared_;
+};
+
+class MemoryAuditLog : public AuditLog {
+ public:
+  explicit MemoryAuditLog(Shared& shared) : shared_(shared) {}
+  Result<int64_t> Append(const AuditEntry& entry) override {
+    RETURN_IF_ERROR(shared_.RequireTransaction("een auditregel schrijven"));
+    auto& audit = shared_.state.audit;
+    if (entry.previous_hash != (audit.empty() ? std::string(kAuditGenesisHash) : audit.back().hash)) {
+      return FailedPreconditionError(msg::AuditChainMoved(audit.empty() ? 0 : audit.back().seq));
+    }
+    AuditEntry stored = entry;
+    stored.seq = audit.empty() ? 1 : audit.back().seq + 1;
+    audit.push_back(std::move(stored));
+    return audit.back().seq;
+  }
+  Result<std::optional<AuditEntry>> Last() override {
+    if (shared_.state.audit.empty()) return std::optional<AuditEntry>();
+    return std::optional<AuditEntry>(shared_.state.audit.back());
+  }
+  Result<std::vector<AuditEntry>> Entries(const AuditQuery& query) override {
+    std::vector<AuditEntry> out;
+    for (const AuditEntry& entry : shared_.state.audit) {
+      if (entry.at >= query.since && (query.user.empty() || entry.user == query.user)) out.push_back(entry);
+    }
+    return out;
+  }
+
+ private:
+  Shared& shared_;
+};
+
 class MemoryStore : public Store {
  public:
   MemoryStore()
@@ -468,7 +541,9 @@ class MemoryStore : public Store {
         settings_(shared_),
         indicator_values_(shared_),
         publications_(shared_),
-        signal_state_(shared_) {}
+        signal_state_(shared_),
+        accounts_(shared_),
+        audit_log_(shared_) {}
 
   std::string Describe() const override { return "memory:"; }
   int SchemaVersion() override { return AllMigrations().back().version; }
@@ -486,6 +561,8 @@ class MemoryStore : public Store {
   IndicatorValues& indicator_values() override { return indicator_values_; }
   Publications& publications() override { return publications_; }
   SignalState& signal_state() override { return signal_state_; }
+  Accounts& accounts() override { return accounts_; }
+  AuditLog& audit_log() override { return audit_log_; }
 
   void Commit() { shared_.snapshot.reset(); }
   void Rollback() {
@@ -502,6 +579,8 @@ class MemoryStore : public Store {
   MemoryIndicatorValues indicator_values_;
   MemoryPublications publications_;
   MemorySignalState signal_state_;
+  MemoryAccounts accounts_;
+  MemoryAuditLog audit_log_;
 };
 
 Status MemoryTransaction::Commit() {

@@ -157,4 +157,29 @@ class SqliteSignalState : public SignalState {
   Connection& connection_;
 };
 
+class SqliteAccounts : public Accounts {
+ public:
+  explicit SqliteAccounts(Connection& connection) : connection_(connection) {}
+  Status Add(const Account& account) override;
+  Status SetPasswordHash(const std::string& name, const std::string& password_hash) override;
+  Status Remove(const std::string& name) override;
+  Result<std::optional<Account>> Get(const std::string& name) override;
+  Result<std::vector<Account>> All() override;
+
+ private:
+  Result<std::vector<Account>> Query(const std::string* name);
+  Connection& connection_;
+};
+
+class SqliteAuditLog : public AuditLog {
+ public:
+  explicit SqliteAuditLog(Connection& connection) : connection_(connection) {}
+  Result<int64_t> Append(const AuditEntry& entry) override;
+  Result<std::optional<AuditEntry>> Last() override;
+  Result<std::vector<AuditEntry>> Entries(const AuditQuery& query) override;
+
+ private:
+  Connection& connection_;
+};
+
 }  // namespace sz::store::sqlite

@@ -32,7 +32,9 @@ class SqliteStore : public Store {
         settings_(connection_),
         indicator_values_(connection_),
         publications_(connection_),
-        signal_state_(connection_) {
+        signal_state_(connection_),
+        accounts_(connection_),
+        audit_log_(connection_) {
     connection_.db = db;
     connection_.path = std::move(path);
   }
@@ -87,6 +89,8 @@ class SqliteStore : public Store {
   IndicatorValues& indicator_values() override { return indicator_values_; }
   Publications& publications() override { return publications_; }
   SignalState& signal_state() override { return signal_state_; }
+  Accounts& accounts() override { return accounts_; }
+  AuditLog& audit_log() override { return audit_log_; }
 
   Status CommitTransaction() {
     EndStatements();
@@ -186,6 +190,8 @@ class SqliteStore : public Store {
   SqliteIndicatorValues indicator_values_;
   SqlitePublications publications_;
   SqliteSignalState signal_state_;
+  SqliteAccounts accounts_;
+  SqliteAuditLog audit_log_;
 };
 
 Status SqliteTransaction::Commit() { return store_.CommitTransaction(); }
