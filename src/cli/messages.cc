@@ -70,4 +70,17 @@ std::string NotOneOf(std::string_view text, std::string_view values) {
   return "'" + std::string(text) + "' is geen van: " + std::string(values);
 }
 
+std::string NoPasswordGiven() {
+  return "geen wachtwoord ontvangen: geef het op de standaardinvoer, met --wachtwoord-bestand of laat het maken met "
+         "--genereer";
+}
+std::string PasswordFileAndGenerate() { return "geef --wachtwoord-bestand of --genereer, niet allebei"; }
+std::string CannotReadPasswordFile(std::string_view path) {
+  return "kan het wachtwoordbestand " + std::string(path) + " niet lezen";
+}
+std::string EmptyPasswordFile(std::string_view path) {
+  return "het wachtwoordbestand " + std::string(path) + " is leeg: zet het wachtwoord op de eerste regel";
+}
+std::string PasswordsDiffer() { return "de twee wachtwoorden verschillen; probeer het opnieuw"; }
+
 }  // namespace sz::cli::msg

@@ -17,6 +17,13 @@ std::string RangeDescription(double min, double max);
 std::string Negative(std::string_view text);
 std::string NotOneOf(std::string_view text, std::string_view values);
 
+// Reading a password (user add, user passwd).
+std::string NoPasswordGiven();
+std::string PasswordFileAndGenerate();
+std::string CannotReadPasswordFile(std::string_view path);
+std::string EmptyPasswordFile(std::string_view path);
+std::string PasswordsDiffer();
+
 // Help texts shared by every command.
 inline constexpr const char* kHelpFlag = "Toon deze hulp en stop";
 inline constexpr const char* kVersionFlag = "Toon de versie en stop";

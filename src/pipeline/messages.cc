@@ -359,4 +359,39 @@ std::string ComputeStageSummary(size_t indicators, int64_t cells, size_t unchang
 // Link.
 std::string LinkingSource(std::string_view source) { return "koppelen van " + std::string(source); }
 
+// Accounts and the audit log.
+std::string BadRole(std::string_view text) {
+  return "onbekende rol '" + std::string(text) +
+         "': kies beheerder, analist, meldpunt:<bron> (bijvoorbeeld meldpunt:veilig_thuis) of gemeente:GMxxxx (een "
+         "gemeente van "
+         "Twente)";
+}
+std::string BadAccountName(size_t max_length) {
+  return "een gebruikersnaam heeft 2 tot " + std::to_string(max_length) +
+         " tekens: kleine letters, cijfers, '.', '_' en '-', en begint met een letter";
+}
+std::string PasswordNotUtf8() { return "het wachtwoord is geen geldige UTF-8-tekst"; }
+std::string PasswordTooShort(size_t min_length) {
+  return "het wachtwoord is te kort: gebruik minstens " + std::to_string(min_length) + " tekens";
+}
+std::string PasswordTooLongForPolicy(size_t max_bytes) {
+  return "het wachtwoord is te lang: hoogstens " + std::to_string(max_bytes) + " bytes";
+}
+std::string PasswordIsName() { return "het wachtwoord mag niet gelijk zijn aan de gebruikersnaam"; }
+std::string AuditSeqMismatch(int64_t expected, int64_t got) {
+  return "het auditlog nummerde de regel " + std::to_string(got) + " in plaats van " + std::to_string(expected);
+}
+std::string AuditEntryMissing(int64_t expected, int64_t found) {
+  return "regel " + std::to_string(expected) + " ontbreekt (de eerstvolgende regel is " + std::to_string(found) +
+         "): regels zijn verwijderd";
+}
+std::string AuditPreviousHashWrong() {
+  return "de regel verwijst niet naar de hash van de regel ervoor: een regel ervoor is gewijzigd, verwijderd of "
+         "ingevoegd";
+}
+std::string AuditEntryChanged() { return "de inhoud van de regel past niet bij zijn hash: de regel is gewijzigd"; }
+std::string BadAuditSince(std::string_view text, std::string_view why) {
+  return "--van '" + std::string(text) + "' is geen datum (" + std::string(why) + "); gebruik bijvoorbeeld 2026-12-01";
+}
+
 }  // namespace sz::pipeline::msg

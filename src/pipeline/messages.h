@@ -169,4 +169,17 @@ std::string NotLinkedYet();
 std::string IngestedAfterLinking(std::string_view source, std::string_view record_id);
 std::string PairOutsideLinkage(uint32_t a, uint32_t b);
 
+// Accounts and the audit log.
+std::string BadRole(std::string_view text);
+std::string BadAccountName(size_t max_length);
+std::string PasswordNotUtf8();
+std::string PasswordTooShort(size_t min_length);
+std::string PasswordTooLongForPolicy(size_t max_bytes);
+std::string PasswordIsName();
+std::string AuditSeqMismatch(int64_t expected, int64_t got);
+std::string AuditEntryMissing(int64_t expected, int64_t found);
+std::string AuditPreviousHashWrong();
+std::string AuditEntryChanged();
+std::string BadAuditSince(std::string_view text, std::string_view why);
+
 }  // namespace sz::pipeline::msg
