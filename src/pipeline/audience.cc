@@ -41,13 +41,24 @@ Result<Audience> ParseAudience(std::string_view text, const RegionTable& regions
   return InvalidArgumentError(msg::BadAudience(text));
 }
 
+bool ReadsOnlyDesk(const std::vector<std::string>& sources, std::string_view desk) {
+  bool own = false;
+  for (const std::string& source : sources) {
+    const sources::SourceContract* contract = sources::FindContract(source);
+    if (contract == nullptr || !contract->is_desk) continue;  // bevolking, the monitor: not a desk's data
+    if (source != desk) return false;
+    own = true;
+  }
+  return own;
+}
+
 bool MaySee(const Audience& audience, RegionLevel level, std::string_view region,
             const std::vector<std::string>& sources) {
   if (audience.kind == AudienceKind::kAnalyst || level != RegionLevel::kWijk) return true;
   switch (audience.kind) {
     case AudienceKind::kPublic: return false;
     case AudienceKind::kGemeente: return ImpliedParentCode(region) == audience.code;
-    case AudienceKind::kDesk: return sources.size() == 1 && sources.front() == audience.code;
+    case AudienceKind::kDesk: return ReadsOnlyDesk(sources, audience.code);
     case AudienceKind::kAnalyst: return true;
   }
   return false;

@@ -3,7 +3,8 @@
 //
 //   publiek            Twente and the gemeente level
 //   gemeente:GMxxxx    its own wijken, every gemeente, Twente
-//   meldpunt:SOURCE    wijk level of the indicators that read only its own source; every other
+//   meldpunt:SOURCE    wijk level of the indicators whose only desk source is its own (a rate's
+//                      population denominator, `bevolking`, is no desk's data); every other
 //                      indicator (cross-desk aggregates) at gemeente level and Twente
 //   analist            everything, unsuppressed (it reads the computed cells, not the publication)
 //
@@ -37,6 +38,9 @@ struct Audience {
 };
 
 Result<Audience> ParseAudience(std::string_view text, const RegionTable& regions);
+
+// Whether the desk sources among `sources` are `desk` alone (non-desk sources such as bevolking ignored).
+bool ReadsOnlyDesk(const std::vector<std::string>& sources, std::string_view desk);
 
 // Whether `audience` may see a published cell at `level`/`region` of an indicator reading `sources`.
 bool MaySee(const Audience& audience, RegionLevel level, std::string_view region,

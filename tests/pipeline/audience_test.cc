@@ -35,6 +35,7 @@ TEST(AudienceTest, ReadsTheFourFormsAndRefusesTheRestInDutch) {
 TEST(AudienceTest, EachAudienceSeesItsOwnWijkenAndTheGemeenteLevelOfAll) {
   const RegionTable regions = Twente();
   const std::vector<std::string> vt = {"veilig_thuis"}, linked = {"veilig_thuis", "wmo"};
+  const std::vector<std::string> vt_rate = {"veilig_thuis", "bevolking"}, population = {"bevolking"};
   const Audience publiek = *ParseAudience("publiek", regions);
   const Audience enschede = *ParseAudience("gemeente:GM0153", regions);
   const Audience losser = *ParseAudience("gemeente:GM0168", regions);
@@ -51,6 +52,10 @@ TEST(AudienceTest, EachAudienceSeesItsOwnWijkenAndTheGemeenteLevelOfAll) {
   EXPECT_TRUE(MaySee(desk, RegionLevel::kWijk, "WK015301", vt));
   EXPECT_FALSE(MaySee(desk, RegionLevel::kWijk, "WK015301", linked));  // cross-desk: gemeente level only
   EXPECT_FALSE(MaySee(other_desk, RegionLevel::kWijk, "WK015301", vt));
+  // A rate over the population is still the desk's own: bevolking is no desk's data.
+  EXPECT_TRUE(MaySee(desk, RegionLevel::kWijk, "WK015301", vt_rate));
+  EXPECT_FALSE(MaySee(other_desk, RegionLevel::kWijk, "WK015301", vt_rate));
+  EXPECT_FALSE(MaySee(desk, RegionLevel::kWijk, "WK015301", population));
   EXPECT_TRUE(MaySee(analist, RegionLevel::kWijk, "WK015301", linked));
 }
 
