@@ -17,12 +17,7 @@ namespace {
 
 // Shortest text that reads back as the same double, with a decimal comma in the Dutch dialect.
 
-// One exported cell: its columns as text (CSV) and as numbers where they are numbers (XLSX).
-struct ExportRow {
-  std::string indicator;
-  std::vector<std::string> text;
-  std::vector<std::optional<double>> number;
-};
+using ExportRow = ExportedCell;
 
 // A sheet "definities" (one row per indicator exported) and one sheet per indicator with its cells.
 Status WriteXlsx(const std::string& path, const indicators::Catalog& catalog, const std::vector<ExportRow>& rows) {
@@ -142,10 +137,11 @@ const std::vector<std::string>& ExportColumns() {
   return columns;
 }
 
-Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& request) {
-  if (request.format != "csv" && request.format != "xlsx")
-    return InvalidArgumentError(msg::UnknownExportFormat(request.format));
-  ASSIGN_OR_RETURN(io::WriteDialect dialect, io::WriteDialect::Named(request.dialect));
+namespace {
+
+// SelectCells, and the time of the computation the cells come from.
+Result<std::vector<ExportedCell>> SelectCellsMadeFrom(Workspace& workspace, const CellSelection& request, bool comma,
+                                                      std::string& made_from) {
   ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
   for (const std::string& id : request.indicators) {
     if (indicators::FindIndicator(catalog, id) == nullptr) return NotFoundError(msg::UnknownIndicator(id));
@@ -162,13 +158,15 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
   store::CellQuery query;
   query.indicators = request.indicators;
   query.level = request.level;
+  query.region = request.region;
+  query.period = request.period;
   std::vector<ExportRow> rows;
-  const bool comma = dialect.decimal_comma;
-  std::string made_from = computed_at.rbegin()->second;
+  made_from = computed_at.rbegin()->second;
   if (audience.kind == AudienceKind::kAnalyst) {
     ASSIGN_OR_RETURN(std::vector<store::IndicatorCell> cells, store->indicator_values().Cells(query));
     for (const store::IndicatorCell& cell : cells) {
       if (!InGemeente(request.gemeente, cell.level, cell.region)) continue;
+      if (!request.breakdown.empty() && cell.breakdown != request.breakdown) continue;
       const indicators::Indicator* indicator = indicators::FindIndicator(catalog, cell.indicator);
       if (indicator == nullptr) continue;  // stored by an older catalogue: not exported
       Shown shown{cell.numerator,
@@ -192,6 +190,7 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
     ASSIGN_OR_RETURN(std::vector<store::PublishedCell> cells, store->publications().Cells(query));
     for (const store::PublishedCell& cell : cells) {
       if (!InGemeente(request.gemeente, cell.level, cell.region)) continue;
+      if (!request.breakdown.empty() && cell.breakdown != request.breakdown) continue;
       const indicators::Indicator* indicator = indicators::FindIndicator(catalog, cell.indicator);
       if (indicator == nullptr || !MaySee(audience, cell.level, cell.region, indicator->sources)) continue;
       Shown shown{cell.numerator,
@@ -207,6 +206,31 @@ Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& requ
           MakeRow(*indicator, *regions, cell.level, cell.region, cell.period, cell.breakdown, shown, made_from, comma));
     }
   }
+  return rows;
+}
+
+}  // namespace
+
+Result<std::vector<ExportedCell>> SelectCells(Workspace& workspace, const CellSelection& selection,
+                                              bool decimal_comma) {
+  std::string made_from;
+  return SelectCellsMadeFrom(workspace, selection, decimal_comma, made_from);
+}
+
+Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& request) {
+  if (request.format != "csv" && request.format != "xlsx")
+    return InvalidArgumentError(msg::UnknownExportFormat(request.format));
+  ASSIGN_OR_RETURN(io::WriteDialect dialect, io::WriteDialect::Named(request.dialect));
+  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
+  std::string made_from;
+  ASSIGN_OR_RETURN(std::vector<ExportRow> rows, SelectCellsMadeFrom(workspace,
+                                                                    {.indicators = request.indicators,
+                                                                     .gemeente = request.gemeente,
+                                                                     .level = request.level,
+                                                                     .audience = request.audience},
+                                                                    dialect.decimal_comma, made_from));
+  ASSIGN_OR_RETURN(const RegionTable* regions, workspace.Regions());
+  ASSIGN_OR_RETURN(Audience audience, ParseAudience(request.audience, *regions));
   ExportReport report;
   report.out = request.out;
   report.rows = static_cast<int64_t>(rows.size());

@@ -43,6 +43,29 @@ struct ExportRequest {
   std::string audience = "analist";  // publiek, gemeente:GMxxxx, meldpunt:SOURCE, analist
 };
 
+// Which cells, for whom: the export's filters and the API's (/api/waarden). `region` picks one region's
+// own cells (a gemeente code matches nothing below it; use `gemeente` for a gemeente and its wijken).
+struct CellSelection {
+  std::vector<std::string> indicators;  // empty: all (each must exist: kNotFound)
+  std::string gemeente;                 // GMxxxx: its cells and its wijken's; "" for all
+  std::optional<RegionLevel> level;
+  std::string region;     // "" for all
+  std::string period;     // "" for all
+  std::string breakdown;  // "" for all
+  std::string audience = "analist";
+};
+
+// One selected cell: the export's columns in order, as text and, where a column is a number, as one.
+struct ExportedCell {
+  std::string indicator;
+  std::vector<std::string> text;              // ExportColumns() order; "" for a missing value
+  std::vector<std::optional<double>> number;  // the same columns: the number where it is one
+};
+
+// The cells `selection.audience` may see, with the same rules, statuses and errors as ExportCells.
+// `decimal_comma` formats the text columns the Dutch way.
+Result<std::vector<ExportedCell>> SelectCells(Workspace& workspace, const CellSelection& selection, bool decimal_comma);
+
 struct ExportReport {
   int64_t rows = 0;
   std::string out;
