@@ -4,12 +4,13 @@
 #   (from the stored health monitor) → detect-eval (on the stored infectious-disease counts) →
 #   indicators --check → run (compute the catalogue, look for signals, publish through disclosure
 #   control) → a new VT month → run (incremental) → the signal list with a triage step → export, for
-#   the analysts and for the public
-# Later stages (serve) join here as they land.
+#   the analysts and for the public → one account per role (fresh random passwords, printed) → serve
+#   on http://localhost:8080 until Ctrl-C
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
 # Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026),
-# DEMO_CONFIG (a generator configuration instead of config/synthetic-twente.json).
+# DEMO_CONFIG (a generator configuration instead of config/synthetic-twente.json), DEMO_PORT (default
+# 8080), DEMO_NO_SERVE (set: stop after the accounts instead of serving).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -96,3 +97,18 @@ echo "   (de signalering week voor week nagespeeld over de laatste twee jaar, ge
 echo "   (wat het publiek en de gemeente Losser te zien krijgen: alleen gepubliceerde cellen, onderdrukte als '.')"
 "$sz" export --db "$db" --format csv --audience publiek --out "$out/indicatoren-publiek.csv"
 "$sz" export --db "$db" --format csv --audience gemeente:GM0168 --out "$out/indicatoren-gemeente-losser.csv"
+
+echo "== 12. Accounts voor de server, één per rol, elk met een vers willekeurig wachtwoord (docs/api.md)"
+for account in "beheer beheerder" "ggd analist" "vtt meldpunt:veilig_thuis" "losser gemeente:GM0168" \
+  "enschede gemeente:GM0153"; do
+  read -r name role <<< "$account"
+  "$sz" user add --db "$db" --naam "$name" --rol "$role" --genereer
+done
+"$sz" user list --db "$db"
+if [[ -n "${DEMO_NO_SERVE:-}" ]]; then
+  echo "   (DEMO_NO_SERVE is gezet: de server wordt niet gestart)"
+  exit 0
+fi
+port=${DEMO_PORT:-8080}
+echo "== 13. De server op http://localhost:$port (inloggen: POST /api/inloggen; openbaar: /api/publiek/waarden?indicator=…; stoppen: Ctrl-C)"
+exec "$sz" serve --db "$db" --host 127.0.0.1 --port "$port"

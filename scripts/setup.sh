@@ -20,7 +20,8 @@ packages=(
   coinor-libclp-dev               # linear programs of the disclosure audit (COIN-OR Clp)
   libsodium-dev                   # Argon2id password hashes of the server accounts
   libgtest-dev libgmock-dev       # unit tests
-  zlib1g-dev                      # tests: reading the exported .xlsx (a ZIP)
+  libboost-dev                    # Boost.Beast/Asio headers: the HTTP server
+  zlib1g-dev                      # gzip of the HTTP answers; tests: reading the exported .xlsx (a ZIP)
   libbenchmark-dev                # micro-benchmarks in bench/
 )
 if [[ "${1:-}" == "--r" ]]; then
