@@ -142,7 +142,11 @@ namespace {
 // SelectCells, and the time of the computation the cells come from.
 Result<std::vector<ExportedCell>> SelectCellsMadeFrom(Workspace& workspace, const CellSelection& request, bool comma,
                                                       std::string& made_from) {
-  ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
+  indicators::Catalog loaded;
+  if (request.catalog == nullptr) {
+    ASSIGN_OR_RETURN(loaded, LoadIndicatorCatalog(workspace));
+  }
+  const indicators::Catalog& catalog = request.catalog != nullptr ? *request.catalog : loaded;
   for (const std::string& id : request.indicators) {
     if (indicators::FindIndicator(catalog, id) == nullptr) return NotFoundError(msg::UnknownIndicator(id));
   }

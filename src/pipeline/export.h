@@ -31,6 +31,10 @@
 #include "core/status.h"
 #include "pipeline/workspace.h"
 
+namespace sz::indicators {
+struct Catalog;
+}  // namespace sz::indicators
+
 namespace sz::pipeline {
 
 struct ExportRequest {
@@ -53,6 +57,8 @@ struct CellSelection {
   std::string period;     // "" for all
   std::string breakdown;  // "" for all
   std::string audience = "analist";
+  // The indicator catalogue when the caller keeps it loaded (the server); nullptr to read it here.
+  const indicators::Catalog* catalog = nullptr;
 };
 
 // One selected cell: the export's columns in order, as text and, where a column is a number, as one.

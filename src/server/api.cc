@@ -19,6 +19,7 @@
 #include "pipeline/catalog.h"
 #include "pipeline/export.h"
 #include "pipeline/signals.h"
+#include "pipeline/targets.h"
 #include "server/messages.h"
 #include "server/sessions.h"
 
@@ -257,6 +258,7 @@ struct Api::Impl {
   http::Response SignalList(const http::Request& request, const Session& session, const pipeline::Role& role);
   http::Response Triage(const http::Request& request, const Session& session, const pipeline::Role& role, int64_t id);
   http::Response AuditList(const http::Request& request, const Session& session);
+  http::Response Targets(const http::Request& request, const Session& session, const pipeline::Role& role);
 
   // The session of the request, checked against its account (still there, same role, password not
   // changed since the login).
@@ -495,7 +497,8 @@ http::Response Api::Impl::Values(const http::Request& request, const std::string
                                                                              .region = region,
                                                                              .period = params->Get("periode"),
                                                                              .breakdown = params->Get("uitsplitsing"),
-                                                                             .audience = audience.ToString()},
+                                                                             .audience = audience.ToString(),
+                                                                             .catalog = &catalog},
                                                                             false);
   if (!cells.ok()) return refuse(FromStatus(cells.status()));
   json list = json::array();
@@ -588,6 +591,49 @@ http::Response Api::Impl::AuditList(const http::Request& request, const Session&
   return Audited(ws, session.user, request, Json(200, list), static_cast<int64_t>(entries->size()), parameters);
 }
 
+http::Response Api::Impl::Targets(const http::Request& request, const Session& session, const pipeline::Role& role) {
+  Result<Lease> lease = Take();
+  if (!lease.ok()) return Error(503, msg::StoreUnavailable());
+  pipeline::Workspace& ws = **lease;
+  const json parameters = ParametersJson(request);
+  auto answer = [&](http::Response r, int64_t cells) {
+    return Audited(ws, session.user, request, r, cells, parameters);
+  };
+  // The projections are made from the computed (unsuppressed) yearly cells: for the analysts only,
+  // until they are made from the published cells (docs/api.md).
+  if (role.kind != pipeline::RoleKind::kAnalyst) return answer(Error(403, msg::TargetsForAnalystsOnly()), 0);
+  Result<Params> params = Params::Of(request, {"gemeente"});
+  if (!params.ok()) return answer(FromStatus(params.status()), 0);
+  const std::string gemeente = params->Get("gemeente");
+  if (params->Has("gemeente")) {
+    if (Status s = CheckShape("gemeente", gemeente, CodeChar, 12, "GM0153"); !s.ok()) return answer(FromStatus(s), 0);
+  }
+  Result<std::vector<pipeline::TargetRow>> rows = pipeline::ComputeTargets(ws, {.gemeente = gemeente});
+  if (!rows.ok()) return answer(FromStatus(rows.status()), 0);
+  auto optional = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  json list = json::array();
+  for (const pipeline::TargetRow& r : *rows) {
+    list.push_back({{"indicator", r.indicator},
+                    {"titel", r.title},
+                    {"regio", r.region},
+                    {"regio_naam", r.region_name},
+                    {"niveau", r.level},
+                    {"doel", r.target},
+                    {"doel_is_voorbeeld", r.example},
+                    {"landelijke_referentie", optional(r.national_reference)},
+                    {"basisjaar", r.trend.first_year},
+                    {"basiswaarde", r.trend.first_value},
+                    {"laatste_jaar", r.trend.last_year},
+                    {"laatste_waarde", r.trend.last_value},
+                    {"trend_per_jaar", optional(r.trend.slope)},
+                    {"verwacht_2030", optional(r.trend.projected)},
+                    {"ondergrens_2030", optional(r.trend.lower)},
+                    {"bovengrens_2030", optional(r.trend.upper)},
+                    {"status", r.trend.status}});
+  }
+  return answer(Json(200, list), static_cast<int64_t>(rows->size()));
+}
+
 http::Response Api::Impl::Route(const http::Request& request) {
   const std::string& path = request.path;
   const std::string& method = request.method;
@@ -619,7 +665,7 @@ http::Response Api::Impl::Route(const http::Request& request) {
   // The endpoints that need a session; anything else is unknown.
   static const std::set<std::string> kSessionPaths = {"/api/uitloggen",   "/api/ik",      "/api/regios",
                                                       "/api/indicatoren", "/api/waarden", "/api/signalen",
-                                                      "/api/export",      "/api/audit"};
+                                                      "/api/export",      "/api/audit",   "/api/doelen"};
   std::optional<int64_t> triage_id;
   if (path.rfind("/api/signalen/", 0) == 0 && path.size() > 21 && path.substr(path.size() - 7) == "/triage") {
     const std::string id = path.substr(14, path.size() - 21);
@@ -665,6 +711,10 @@ http::Response Api::Impl::Route(const http::Request& request) {
   if (path == "/api/signalen") {
     if (auto r = only("GET")) return *r;
     return SignalList(request, *session, *role);
+  }
+  if (path == "/api/doelen") {
+    if (auto r = only("GET")) return *r;
+    return Targets(request, *session, *role);
   }
   if (path == "/api/audit") {
     if (auto r = only("GET")) return *r;

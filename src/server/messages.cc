@@ -64,6 +64,9 @@ std::string TriageBody() {
 
 std::string AdminSeesNoFigures() { return "de beheerder ziet geen cijfers; log in met een account met een andere rol"; }
 std::string AuditForAdminOnly() { return "alleen de beheerder ziet het auditlog"; }
+std::string TargetsForAnalystsOnly() {
+  return "de doelen 2030 worden nog berekend uit de onbeschermde cijfers en zijn daarom alleen voor de analisten";
+}
 std::string NoSignalsForRole() { return "signalen zijn er voor de analisten en de meldpunten"; }
 std::string OtherDesksSignal() { return "dit signaal gaat niet over uw meldpunt"; }
 std::string PublicSeesNoWijken() { return "openbaar zijn alleen Twente en de gemeenten, geen wijken"; }

@@ -171,7 +171,7 @@ class ApiTest : public ::testing::Test {
 
 TEST_F(ApiTest, WithoutASessionOnlyThePublicEndpointsAnswer) {
   for (const char* path : {"/api/ik", "/api/regios", "/api/indicatoren", "/api/waarden?indicator=eenzaam_pct",
-                           "/api/signalen", "/api/export?indicator=eenzaam_pct", "/api/audit"}) {
+                           "/api/signalen", "/api/export?indicator=eenzaam_pct", "/api/audit", "/api/doelen"}) {
     Reply reply = Send("GET", path);
     EXPECT_EQ(reply.status, 401) << path;
     EXPECT_NE(Fout(reply).find("niet ingelogd"), std::string::npos) << reply.raw;
@@ -324,13 +324,30 @@ TEST_F(ApiTest, TheAnalistSeesTheComputedCellsAndTheBeheerderNone) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.raw.find("indicator;titel;thema;regio"), std::string::npos);
 
+  Reply targets = Get(ggd, "/api/doelen?gemeente=GM0168");
+  ASSERT_EQ(targets.status, 200) << targets.raw;
+  ASSERT_GT(targets.body.size(), 0u);
+  for (const json& t : targets.body) {
+    EXPECT_TRUE(t["regio"] == "GM0168") << t.dump();
+    EXPECT_TRUE(t["status"] == "op_koers" || t["status"] == "niet_op_koers" || t["status"] == "onzeker") << t.dump();
+  }
+  EXPECT_EQ(Get(ggd, "/api/doelen?gemeente=GM0168%27").status, 400);
+
   Login beheer = LogIn("beheer");
+  EXPECT_EQ(Get(beheer, "/api/doelen").status, 403);
   Reply figures = Get(beheer, std::string("/api/waarden?indicator=") + kVtRate);
   EXPECT_EQ(figures.status, 403) << figures.raw;
   EXPECT_EQ(Get(beheer, "/api/signalen").status, 403);
   Login losser = LogIn("losser");
   EXPECT_EQ(Get(losser, "/api/signalen").status, 403);
   EXPECT_EQ(Get(losser, "/api/audit").status, 403);
+  EXPECT_EQ(Get(losser, "/api/doelen").status, 403);
+}
+
+TEST_F(ApiTest, AnOverlongBodyIsRefusedWith413) {
+  Reply reply = Send("POST", "/api/inloggen", "", "", std::string(70 * 1024, 'x'));
+  EXPECT_EQ(reply.status, 413) << reply.raw;
+  EXPECT_FALSE(Fout(reply).empty());
 }
 
 TEST_F(ApiTest, InjectionAttemptsInEveryParameterAreBadParameters) {
