@@ -23,6 +23,7 @@ packages=(
   libboost-dev                    # Boost.Beast/Asio headers: the HTTP server
   zlib1g-dev                      # gzip of the HTTP answers; tests: reading the exported .xlsx (a ZIP)
   libbenchmark-dev                # micro-benchmarks in bench/
+  clang                           # libFuzzer: the fuzz target of the HTTP request parser (tests/http/fuzz)
 )
 if [[ "${1:-}" == "--r" ]]; then
   packages+=(r-base-core r-cran-survey r-cran-surveillance)

@@ -22,6 +22,7 @@
 #include "pipeline/targets.h"
 #include "server/messages.h"
 #include "server/sessions.h"
+#include "store/settings.h"
 
 namespace sz::server {
 namespace {
@@ -259,6 +260,8 @@ struct Api::Impl {
   http::Response Triage(const http::Request& request, const Session& session, const pipeline::Role& role, int64_t id);
   http::Response AuditList(const http::Request& request, const Session& session);
   http::Response Targets(const http::Request& request, const Session& session, const pipeline::Role& role);
+  http::Response Accounts(const http::Request& request, const Session& session);
+  http::Response Keys(const http::Request& request, const Session& session);
 
   // The session of the request, checked against its account (still there, same role, password not
   // changed since the login).
@@ -634,6 +637,52 @@ http::Response Api::Impl::Targets(const http::Request& request, const Session& s
   return answer(Json(200, list), static_cast<int64_t>(rows->size()));
 }
 
+http::Response Api::Impl::Accounts(const http::Request& request, const Session& session) {
+  Result<Lease> lease = Take();
+  if (!lease.ok()) return Error(503, msg::StoreUnavailable());
+  pipeline::Workspace& ws = **lease;
+  Result<Params> params = Params::Of(request, {});
+  if (!params.ok()) return Audited(ws, session.user, request, FromStatus(params.status()), 0, ParametersJson(request));
+  Result<std::vector<store::Account>> accounts = pipeline::ListAccounts(ws);
+  if (!accounts.ok()) return FromStatus(accounts.status());
+  json list = json::array();
+  for (const store::Account& a : *accounts) {
+    list.push_back(
+        {{"naam", a.name}, {"rol", a.role}, {"aangemaakt", a.created_at}, {"wachtwoord_gewijzigd", a.changed_at}});
+  }
+  return Audited(ws, session.user, request, Json(200, list), static_cast<int64_t>(accounts->size()), json::object());
+}
+
+http::Response Api::Impl::Keys(const http::Request& request, const Session& session) {
+  Result<Lease> lease = Take();
+  if (!lease.ok()) return Error(503, msg::StoreUnavailable());
+  pipeline::Workspace& ws = **lease;
+  Result<Params> params = Params::Of(request, {});
+  if (!params.ok()) return Audited(ws, session.user, request, FromStatus(params.status()), 0, ParametersJson(request));
+  Result<store::Store*> store = ws.Store();
+  if (!store.ok()) return Error(503, msg::StoreUnavailable());
+  Result<std::optional<std::string>> linkage = (*store)->settings().Get(store::kLinkageKeyFingerprintSetting);
+  Result<std::vector<store::IngestedFile>> files = (*store)->ingest_log().Files();
+  if (!linkage.ok() || !files.ok()) return Error(500, msg::InternalError());
+  // Per source and key: how many extracts were made with it, and the latest.
+  std::map<std::pair<std::string, std::string>, std::pair<int64_t, std::string>> keys;
+  for (const store::IngestedFile& f : *files) {
+    if (f.key_fingerprint.empty()) continue;
+    auto& [count, latest] = keys[{f.source, f.key_fingerprint}];
+    ++count;
+    latest = std::max(latest, f.ingested_at);
+  }
+  json list = json::array();
+  for (const auto& [key, use] : keys) {
+    list.push_back({{"bron", key.first},
+                    {"vingerafdruk", key.second},
+                    {"extracten", use.first},
+                    {"laatst_ingelezen", use.second}});
+  }
+  json body = {{"koppelsleutel", *linkage ? json(**linkage) : json(nullptr)}, {"meldpunten", list}};
+  return Audited(ws, session.user, request, Json(200, body), 0, json::object());
+}
+
 http::Response Api::Impl::Route(const http::Request& request) {
   const std::string& path = request.path;
   const std::string& method = request.method;
@@ -663,9 +712,9 @@ http::Response Api::Impl::Route(const http::Request& request) {
   }
 
   // The endpoints that need a session; anything else is unknown.
-  static const std::set<std::string> kSessionPaths = {"/api/uitloggen",   "/api/ik",      "/api/regios",
-                                                      "/api/indicatoren", "/api/waarden", "/api/signalen",
-                                                      "/api/export",      "/api/audit",   "/api/doelen"};
+  static const std::set<std::string> kSessionPaths = {
+      "/api/uitloggen", "/api/ik",    "/api/regios", "/api/indicatoren", "/api/waarden", "/api/signalen",
+      "/api/export",    "/api/audit", "/api/doelen", "/api/gebruikers",  "/api/sleutels"};
   std::optional<int64_t> triage_id;
   if (path.rfind("/api/signalen/", 0) == 0 && path.size() > 21 && path.substr(path.size() - 7) == "/triage") {
     const std::string id = path.substr(14, path.size() - 21);
@@ -715,6 +764,11 @@ http::Response Api::Impl::Route(const http::Request& request) {
   if (path == "/api/doelen") {
     if (auto r = only("GET")) return *r;
     return Targets(request, *session, *role);
+  }
+  if (path == "/api/gebruikers" || path == "/api/sleutels") {
+    if (auto r = only("GET")) return *r;
+    if (role->kind != pipeline::RoleKind::kAdmin) return Error(403, msg::ForAdminOnly());
+    return path == "/api/gebruikers" ? Accounts(request, *session) : Keys(request, *session);
   }
   if (path == "/api/audit") {
     if (auto r = only("GET")) return *r;

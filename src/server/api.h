@@ -10,7 +10,8 @@
 //                       GET /api/publiek/waarden
 //   with a session      POST /api/uitloggen, GET /api/ik, GET /api/regios, GET /api/indicatoren,
 //                       GET /api/waarden, GET /api/signalen, POST /api/signalen/{id}/triage,
-//                       GET /api/export, GET /api/doelen, GET /api/audit
+//                       GET /api/export, GET /api/doelen, GET /api/audit, GET /api/gebruikers,
+//                       GET /api/sleutels
 // Other paths are the dashboard's static files when `static_root` is set (http/static_files.h).
 //
 // The rules: a session is the HttpOnly, SameSite=Strict cookie `sz_sessie` (Secure when

@@ -64,6 +64,7 @@ std::string TriageBody() {
 
 std::string AdminSeesNoFigures() { return "de beheerder ziet geen cijfers; log in met een account met een andere rol"; }
 std::string AuditForAdminOnly() { return "alleen de beheerder ziet het auditlog"; }
+std::string ForAdminOnly() { return "alleen de beheerder ziet de accounts en de sleutels"; }
 std::string TargetsForAnalystsOnly() {
   return "de doelen 2030 worden nog berekend uit de onbeschermde cijfers en zijn daarom alleen voor de analisten";
 }

@@ -34,6 +34,7 @@ std::string TriageBody();
 
 std::string AdminSeesNoFigures();
 std::string AuditForAdminOnly();
+std::string ForAdminOnly();
 std::string TargetsForAnalystsOnly();
 std::string NoSignalsForRole();
 std::string OtherDesksSignal();

@@ -170,8 +170,9 @@ class ApiTest : public ::testing::Test {
 };
 
 TEST_F(ApiTest, WithoutASessionOnlyThePublicEndpointsAnswer) {
-  for (const char* path : {"/api/ik", "/api/regios", "/api/indicatoren", "/api/waarden?indicator=eenzaam_pct",
-                           "/api/signalen", "/api/export?indicator=eenzaam_pct", "/api/audit", "/api/doelen"}) {
+  for (const char* path :
+       {"/api/ik", "/api/regios", "/api/indicatoren", "/api/waarden?indicator=eenzaam_pct", "/api/signalen",
+        "/api/export?indicator=eenzaam_pct", "/api/audit", "/api/doelen", "/api/gebruikers", "/api/sleutels"}) {
     Reply reply = Send("GET", path);
     EXPECT_EQ(reply.status, 401) << path;
     EXPECT_NE(Fout(reply).find("niet ingelogd"), std::string::npos) << reply.raw;
@@ -335,6 +336,18 @@ TEST_F(ApiTest, TheAnalistSeesTheComputedCellsAndTheBeheerderNone) {
 
   Login beheer = LogIn("beheer");
   EXPECT_EQ(Get(beheer, "/api/doelen").status, 403);
+  Reply accounts = Get(beheer, "/api/gebruikers");
+  ASSERT_EQ(accounts.status, 200) << accounts.raw;
+  EXPECT_EQ(accounts.body.size(), 6u);
+  EXPECT_EQ(accounts.raw.find("argon2"), std::string::npos);
+  Reply keys = Get(beheer, "/api/sleutels");
+  ASSERT_EQ(keys.status, 200) << keys.raw;
+  ASSERT_TRUE(keys.body["koppelsleutel"].is_string()) << keys.raw;
+  EXPECT_FALSE(keys.body["koppelsleutel"].get<std::string>().empty());
+  ASSERT_EQ(keys.body["meldpunten"].size(), 6u) << keys.raw;  // one key for the six desks of the test
+  for (const json& k : keys.body["meldpunten"]) EXPECT_EQ(k["vingerafdruk"], keys.body["koppelsleutel"]);
+  EXPECT_EQ(Get(ggd, "/api/gebruikers").status, 403);
+  EXPECT_EQ(Get(ggd, "/api/sleutels").status, 403);
   Reply figures = Get(beheer, std::string("/api/waarden?indicator=") + kVtRate);
   EXPECT_EQ(figures.status, 403) << figures.raw;
   EXPECT_EQ(Get(beheer, "/api/signalen").status, 403);
