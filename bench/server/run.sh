@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The HTTP API under load (issue 16): latency (median, 99th percentile) and throughput with 100
-# concurrent clients (wrk, Debian's, on loopback) for a typical /api/waarden query of a logged-in
-# gemeente on a whole synthetic Twente. The peer in the same run is /api/gezondheid, the same server
+# concurrent clients (wrk, Debian's, on loopback) for two typical /api/waarden queries of a logged-in
+# gemeente on a whole synthetic Twente: the overview map (14 cells) and a profile's trend (every period). The peer in the same run is /api/gezondheid, the same server
 # answering without reading the store or auditing: the ratio shows what the query and its audit entry cost.
 #   bench/server/run.sh [BUILD_DIR] [STORE] [SECONDS]
 # STORE: a store after `samenzicht run` (default /tmp/sz-run-bench/store.db, which bench/run/run_bench.sh
@@ -29,9 +29,13 @@ cookie=$(curl -s -i -H 'Content-Type: application/json' \
   -d "{\"gebruikersnaam\":\"bench-losser\",\"wachtwoord\":\"$(cat "$password_file")\"}" \
   "http://127.0.0.1:$port/api/inloggen" | tr -d '\r' | awk -F'[=;]' 'tolower($0) ~ /^set-cookie: sz_sessie=/ {print $2}')
 [[ -n "$cookie" ]] || { echo "inloggen mislukt" >&2; exit 1; }
-query="/api/waarden?indicator=vt_meldingen_kindermishandeling_per_1000_minderjarigen&niveau=gemeente"
-cells=$(curl -s -H "Cookie: sz_sessie=$cookie" "http://127.0.0.1:$port$query" | grep -o '"aantal":[0-9]*')
-echo "query: GET $query ($cells cells; as gemeente:GM0168)"
+indicator=vt_meldingen_kindermishandeling_per_1000_minderjarigen
+map="/api/waarden?indicator=$indicator&niveau=gemeente&periode=2024&uitsplitsing=totaal"  # the overview map
+trend="/api/waarden?indicator=$indicator&regio=GM0168&uitsplitsing=totaal"               # a profile's trend
+for query in "$map" "$trend"; do
+  cells=$(curl -s -H "Cookie: sz_sessie=$cookie" "http://127.0.0.1:$port$query" | grep -o '"aantal":[0-9]*')
+  echo "query: GET $query ($cells cells; as gemeente:GM0168)"
+done
 
 run() {  # name, path
   echo "== $1"
@@ -39,6 +43,7 @@ run() {  # name, path
     grep -E 'Latency|50%|99%|Requests/sec|Non-2xx|Socket errors|requests in'
 }
 run "peer: /api/gezondheid" /api/gezondheid
-run "waarden (reads the published cells, writes one audit entry per request)" "$query"
+run "waarden, the map of the 14 gemeenten (published cells, one audit entry per request)" "$map"
+run "waarden, one gemeente's trend over every period" "$trend"
 "$sz" audit verify --db "$db" | head -1
 "$sz" user remove --db "$db" --naam bench-losser >/dev/null

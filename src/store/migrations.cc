@@ -233,6 +233,14 @@ std::vector<Migration> Build() {
            "  previous_hash TEXT NOT NULL,\n"
            "  hash TEXT NOT NULL)",
        }},
+      {9,
+       "server: the cells of one indicator by period (the map) and by region (a trend) without a scan",
+       {
+           "CREATE INDEX published_cells_by_period ON published_cells (indicator, level, period)",
+           "CREATE INDEX published_cells_by_region ON published_cells (indicator, region, period)",
+           "CREATE INDEX indicator_cells_by_period ON indicator_cells (indicator, level, period)",
+           "CREATE INDEX indicator_cells_by_region ON indicator_cells (indicator, region, period)",
+       }},
   };
 }
 
