@@ -25,3 +25,5 @@ echo "== samenzicht run on the whole Twente: full and incremental (issue 13)"
 bench/run/run_bench.sh "$build" 1
 echo "== disclosure control: FindNarrowCells vs the full per-cell audit, and ProtectTable (issue 15)"
 "$build/bench/disclosure/disclosure_bench"
+echo "== the HTTP API under 100 concurrent clients (wrk), against /api/gezondheid (issue 16)"
+bench/server/run.sh "$build" /tmp/sz-run-bench/store.db 20

@@ -95,8 +95,8 @@ class RawClient {
     while (line_end != std::string_view::npos) {
       size_t start = line_end + 2;
       line_end = header_block.find("\r\n", start);
-      std::string_view line = header_block.substr(start, line_end == std::string_view::npos ? std::string_view::npos
-                                                                                             : line_end - start);
+      std::string_view line =
+          header_block.substr(start, line_end == std::string_view::npos ? std::string_view::npos : line_end - start);
       size_t colon = line.find(':');
       if (colon == std::string_view::npos) return std::nullopt;
       std::string name(line.substr(0, colon));
