@@ -17,23 +17,17 @@ Result<Request> ParseRequestForFuzzing(std::string_view raw, const Limits& limit
   parser.header_limit(static_cast<std::uint32_t>(std::min<size_t>(limits.max_header_bytes, UINT32_MAX)));
   parser.body_limit(static_cast<std::uint64_t>(limits.max_body_bytes));
   parser.eager(true);
+  // All of the input is presented on every call. Beast's contract for need_more is "call again with
+  // the unconsumed bytes *and more*": with no more to give, need_more means the request is
+  // incomplete (presenting the same bytes again trips Beast's assertions; found by the fuzzer).
   beast::error_code error;
   size_t offset = 0;
-  while (!parser.is_done()) {
+  while (!parser.is_done() && !error) {
     size_t used = parser.put(boost::asio::buffer(raw.data() + offset, raw.size() - offset), error);
     offset += used;
-    if (error == beast::http::error::need_more && offset < raw.size() && used > 0) {
-      error = {};
-      continue;
-    }
-    if (error) break;
-    if (used == 0) {
-      error = beast::http::error::need_more;
-      break;
-    }
+    if (!error && used == 0) error = beast::http::error::need_more;
   }
-  if (!parser.is_done() && !error) error = beast::http::error::need_more;
-  if (error && !parser.is_done()) {
+  if (!parser.is_done()) {
     return InvalidArgumentError(internal::DescribeParseError(error, limits).message);
   }
   return internal::ToRequest(parser.release(), "");
