@@ -43,6 +43,7 @@ bool CellMatches(const CellQuery& query, const IndicatorCell& cell) {
   if (query.level && cell.level != *query.level) return false;
   if (!query.region.empty() && cell.region != query.region) return false;
   if (!query.period.empty() && cell.period != query.period) return false;
+  if (!query.breakdown.empty() && cell.breakdown != query.breakdown) return false;
   return true;
 }
 

@@ -67,8 +67,9 @@ struct IndicatorCell {
 struct CellQuery {
   std::vector<std::string> indicators;  // empty: all
   std::optional<RegionLevel> level;
-  std::string region;  // "": all; a gemeente code also matches nothing below it
-  std::string period;  // "": all
+  std::string region;     // "": all; a gemeente code also matches nothing below it
+  std::string period;     // "": all
+  std::string breakdown;  // "": all (e.g. "totaal")
 };
 
 class IndicatorValues {

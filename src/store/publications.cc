@@ -59,6 +59,7 @@ bool PublishedMatches(const CellQuery& query, const PublishedCell& cell) {
   key.level = cell.level;
   key.region = cell.region;
   key.period = cell.period;
+  key.breakdown = cell.breakdown;
   return CellMatches(query, key);
 }
 

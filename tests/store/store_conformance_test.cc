@@ -458,6 +458,9 @@ TYPED_TEST(StoreConformance, APublicationReplacesTheWholeEarlierOneAndComesBackA
   EXPECT_EQ(*all, (std::vector<PublishedCell>{rounded, shown, hidden}));
   EXPECT_EQ(*publications.Cells({.level = RegionLevel::kWijk}), (std::vector<PublishedCell>{rounded, hidden}));
   EXPECT_EQ(*publications.Cells({.indicators = {"b_ind"}, .region = "GM0153"}), (std::vector<PublishedCell>{shown}));
+  EXPECT_EQ(*publications.Cells({.breakdown = "melder=politie"}), (std::vector<PublishedCell>{hidden}));
+  EXPECT_EQ(*publications.Cells({.level = RegionLevel::kWijk, .breakdown = "totaal"}),
+            (std::vector<PublishedCell>{rounded}));
 
   // The next publication replaces every cell; a rolled-back one changes nothing.
   {
@@ -533,6 +536,8 @@ TYPED_TEST(StoreConformance, IndicatorValuesAreReplacedPerIndicatorAndComeBackAs
   EXPECT_EQ(values.Cells({.level = RegionLevel::kGemeente})->size(), 3u);
   EXPECT_EQ(values.Cells({.indicators = {"b_ind"}, .region = "GM0153"})->size(), 1u);
   EXPECT_EQ(values.Cells({.period = "2023"})->size(), 1u);
+  EXPECT_EQ(values.Cells({.indicators = {"b_ind"}, .breakdown = "totaal"})->size(), 2u);
+  EXPECT_EQ(values.Cells({.breakdown = "geen_uitsplitsing_zo"})->size(), 0u);
 
   // Replacing one indicator leaves the other; the new run stamps its cells.
   {

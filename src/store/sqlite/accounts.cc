@@ -10,7 +10,7 @@ Status SqliteAccounts::Add(const Account& account) {
   if (existing) return AlreadyExistsError(msg::AccountExists(account.name));
   std::string now = NowUtc();
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "INSERT INTO accounts (name, role, password_hash, created_at, changed_at) "
                                "VALUES (?, ?, ?, ?, ?)"));
   BindText(stmt.get(), 1, account.name);
@@ -26,7 +26,7 @@ Status SqliteAccounts::Add(const Account& account) {
 Status SqliteAccounts::SetPasswordHash(const std::string& name, const std::string& password_hash) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een wachtwoord wijzigen"));
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "UPDATE accounts SET password_hash = ?, changed_at = ? WHERE name = ?"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "UPDATE accounts SET password_hash = ?, changed_at = ? WHERE name = ?"));
   BindText(stmt.get(), 1, password_hash);
   BindText(stmt.get(), 2, NowUtc());
   BindText(stmt.get(), 3, name);
@@ -39,7 +39,7 @@ Status SqliteAccounts::SetPasswordHash(const std::string& name, const std::strin
 Status SqliteAccounts::Remove(const std::string& name) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een gebruiker verwijderen"));
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "DELETE FROM accounts WHERE name = ?"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "DELETE FROM accounts WHERE name = ?"));
   BindText(stmt.get(), 1, name);
   int rc = sqlite3_step(stmt.get());
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "gebruiker " + name + " verwijderen");
@@ -59,7 +59,7 @@ Result<std::vector<Account>> SqliteAccounts::Query(const std::string* name) {
   Statement stmt;
   std::string sql = "SELECT name, role, password_hash, created_at, changed_at FROM accounts";
   sql += name != nullptr ? " WHERE name = ?" : " ORDER BY name";
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, sql));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, sql));
   if (name != nullptr) BindText(stmt.get(), 1, *name);
   std::vector<Account> accounts;
   int rc;

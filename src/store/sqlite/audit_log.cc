@@ -29,7 +29,7 @@ Result<int64_t> SqliteAuditLog::Append(const AuditEntry& entry) {
     return FailedPreconditionError(msg::AuditChainMoved(last ? last->seq : 0));
   }
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "INSERT INTO audit_log (seq, at, user_name, action, parameters, cells, outcome, "
                                "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   int64_t seq = last ? last->seq + 1 : 1;
@@ -49,7 +49,7 @@ Result<int64_t> SqliteAuditLog::Append(const AuditEntry& entry) {
 
 Result<std::optional<AuditEntry>> SqliteAuditLog::Last() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, std::string(kSelect) + " ORDER BY seq DESC LIMIT 1"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, std::string(kSelect) + " ORDER BY seq DESC LIMIT 1"));
   int rc = sqlite3_step(stmt.get());
   if (rc == SQLITE_ROW) return std::optional<AuditEntry>(ColumnEntry(stmt.get()));
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "het auditlog lezen");
@@ -59,7 +59,7 @@ Result<std::optional<AuditEntry>> SqliteAuditLog::Last() {
 Result<std::vector<AuditEntry>> SqliteAuditLog::Entries(const AuditQuery& query) {
   Statement stmt;
   RETURN_IF_ERROR(
-      stmt.Prepare(connection_.db, std::string(kSelect) + " WHERE at >= ? AND (? = '' OR user_name = ?) ORDER BY seq"));
+      stmt.Prepare(connection_, std::string(kSelect) + " WHERE at >= ? AND (? = '' OR user_name = ?) ORDER BY seq"));
   BindText(stmt.get(), 1, query.since);
   BindText(stmt.get(), 2, query.user);
   BindText(stmt.get(), 3, query.user);

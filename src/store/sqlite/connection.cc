@@ -30,11 +30,61 @@ std::string NowUtc() {
   return buf;
 }
 
-Status Statement::Prepare(sqlite3* db, const std::string& sql) {
-  sqlite3_finalize(stmt_);
+sqlite3_stmt* StatementCache::Take(const std::string& sql) {
+  auto it = idle_.find(sql);
+  if (it == idle_.end()) return nullptr;
+  sqlite3_stmt* stmt = it->second;
+  idle_.erase(it);
+  return stmt;
+}
+
+void StatementCache::Give(std::string sql, sqlite3_stmt* stmt) {
+  if (stmt == nullptr) return;
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (idle_.size() >= kMaxStatements) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  idle_.emplace(std::move(sql), stmt);
+}
+
+void StatementCache::Clear() {
+  for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+  idle_.clear();
+}
+
+void Statement::Release() {
+  if (cache_ != nullptr) {
+    cache_->Give(std::move(sql_), stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
   stmt_ = nullptr;
+  cache_ = nullptr;
+  sql_.clear();
+}
+
+Status Statement::Prepare(sqlite3* db, const std::string& sql) {
+  Release();
   int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db, rc, "SQL voorbereiden");
+  return Status::Ok();
+}
+
+Status Statement::Prepare(Connection& connection, const std::string& sql) {
+  Release();
+  stmt_ = connection.statements.Take(sql);
+  if (stmt_ == nullptr) {
+    int rc = sqlite3_prepare_v2(connection.db, sql.c_str(), -1, &stmt_, nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(stmt_);
+      stmt_ = nullptr;
+      return SqliteError(connection.db, rc, "SQL voorbereiden");
+    }
+  }
+  cache_ = &connection.statements;
+  sql_ = sql;
   return Status::Ok();
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -19,18 +20,50 @@ namespace sz::store::sqlite {
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
 std::string NowUtc();
 
+// Prepared statements kept for reuse on one connection, keyed by their SQL text, so that a query run
+// per request (a server's session check, its audit entry, a cell lookup) is compiled once per
+// connection instead of once per call. Holds at most kMaxStatements idle statements; a statement
+// that comes back when it is full is finalised. Not thread-safe (as the connection).
+class StatementCache {
+ public:
+  static constexpr size_t kMaxStatements = 128;
+  StatementCache() = default;
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  ~StatementCache() { Clear(); }
+  // An idle statement for `sql`, or nullptr when none is idle (in use elsewhere, or never prepared).
+  sqlite3_stmt* Take(const std::string& sql);
+  // Resets `stmt`, clears its bindings and keeps it idle (or finalises it when the cache is full).
+  void Give(std::string sql, sqlite3_stmt* stmt);
+  // Finalises every idle statement; must run before the connection closes.
+  void Clear();
+  size_t idle() const { return idle_.size(); }
+
+ private:
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_;
+};
+
+struct Connection;
+
 class Statement {
  public:
   Statement() = default;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
+  ~Statement() { Release(); }
+  // Compiles `sql` for this statement alone (finalised when the statement ends).
   Status Prepare(sqlite3* db, const std::string& sql);
+  // Takes `sql` compiled from the connection's cache, or compiles it; it goes back to the cache,
+  // reset and unbound, when this statement ends or is prepared again.
+  Status Prepare(Connection& connection, const std::string& sql);
   sqlite3_stmt* get() const { return stmt_; }
   void Reset() { sqlite3_reset(stmt_); }
 
  private:
+  void Release();
   sqlite3_stmt* stmt_ = nullptr;
+  StatementCache* cache_ = nullptr;  // where stmt_ goes back to, or nullptr to finalise it
+  std::string sql_;
 };
 
 Status Exec(sqlite3* db, const std::string& sql, std::string_view what);
@@ -46,6 +79,7 @@ struct Connection {
   sqlite3* db = nullptr;
   std::string path;
   bool in_transaction = false;
+  StatementCache statements;  // cleared by the store before it closes db
 
   // kFailedPrecondition naming `what` when no transaction is open.
   Status RequireTransaction(std::string_view what) const;

@@ -25,7 +25,7 @@ constexpr const char* kRunColumns =
 Result<int64_t> SqliteIndicatorValues::AddRun(const IndicatorRun& run) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een berekening vastleggen"));
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "INSERT INTO indicator_runs (computed_at, catalog_sha256, max_ingest_file_id, "
                                "link_run_id, cells, details) VALUES (?, ?, ?, ?, ?, ?)"));
   BindText(stmt.get(), 1, run.computed_at);
@@ -45,7 +45,7 @@ Status SqliteIndicatorValues::ReplaceIndicator(int64_t run_id, const std::string
   RETURN_IF_ERROR(CheckCells(indicator, cells));
   {
     Statement run;
-    RETURN_IF_ERROR(run.Prepare(connection_.db, "SELECT 1 FROM indicator_runs WHERE id = ?"));
+    RETURN_IF_ERROR(run.Prepare(connection_, "SELECT 1 FROM indicator_runs WHERE id = ?"));
     sqlite3_bind_int64(run.get(), 1, run_id);
     int rc = sqlite3_step(run.get());
     if (rc == SQLITE_DONE) return NotFoundError(msg::NoSuchComputeRun(run_id));
@@ -54,13 +54,13 @@ Status SqliteIndicatorValues::ReplaceIndicator(int64_t run_id, const std::string
   for (const char* sql :
        {"DELETE FROM indicator_cells WHERE indicator = ?", "DELETE FROM indicator_inputs WHERE indicator = ?"}) {
     Statement remove;
-    RETURN_IF_ERROR(remove.Prepare(connection_.db, sql));
+    RETURN_IF_ERROR(remove.Prepare(connection_, sql));
     BindText(remove.get(), 1, indicator);
     int rc = sqlite3_step(remove.get());
     if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "indicatorwaarden vervangen");
   }
   Statement insert;
-  RETURN_IF_ERROR(insert.Prepare(connection_.db,
+  RETURN_IF_ERROR(insert.Prepare(connection_,
                                  "INSERT INTO indicator_cells (indicator, level, region, period, breakdown, numerator, "
                                  "denominator, value, lower, upper, respondents, run_id) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -100,14 +100,16 @@ Result<std::vector<IndicatorCell>> SqliteIndicatorValues::Cells(const CellQuery&
   if (query.level) sql += " AND level = ?";
   if (!query.region.empty()) sql += " AND region = ?";
   if (!query.period.empty()) sql += " AND period = ?";
+  if (!query.breakdown.empty()) sql += " AND breakdown = ?";
   sql += " ORDER BY indicator, level, region, period, breakdown";
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, sql));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, sql));
   int index = 1;
   for (const std::string& indicator : query.indicators) BindText(stmt.get(), index++, indicator);
   if (query.level) sqlite3_bind_int(stmt.get(), index++, static_cast<int>(*query.level));
   if (!query.region.empty()) BindText(stmt.get(), index++, query.region);
   if (!query.period.empty()) BindText(stmt.get(), index++, query.period);
+  if (!query.breakdown.empty()) BindText(stmt.get(), index++, query.breakdown);
   std::vector<IndicatorCell> out;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
@@ -132,7 +134,7 @@ Result<std::vector<IndicatorCell>> SqliteIndicatorValues::Cells(const CellQuery&
 
 Result<std::vector<IndicatorRun>> SqliteIndicatorValues::Runs() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, std::string(kRunColumns) + " ORDER BY id"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, std::string(kRunColumns) + " ORDER BY id"));
   std::vector<IndicatorRun> out;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) out.push_back(RunFrom(stmt.get()));
@@ -142,7 +144,7 @@ Result<std::vector<IndicatorRun>> SqliteIndicatorValues::Runs() {
 
 Result<std::optional<IndicatorRun>> SqliteIndicatorValues::LatestRun() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, std::string(kRunColumns) + " ORDER BY id DESC LIMIT 1"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, std::string(kRunColumns) + " ORDER BY id DESC LIMIT 1"));
   int rc = sqlite3_step(stmt.get());
   if (rc == SQLITE_ROW) return std::optional<IndicatorRun>(RunFrom(stmt.get()));
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "de laatste berekening lezen");
@@ -152,10 +154,10 @@ Result<std::optional<IndicatorRun>> SqliteIndicatorValues::LatestRun() {
 Status SqliteIndicatorValues::SetInputs(const std::string& indicator, const std::string& inputs_fingerprint) {
   RETURN_IF_ERROR(connection_.RequireTransaction("indicatorinvoer vastleggen"));
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, inputs_fingerprint.empty()
-                                                   ? "DELETE FROM indicator_inputs WHERE indicator = ?"
-                                                   : "INSERT OR REPLACE INTO indicator_inputs (indicator, fingerprint) "
-                                                     "VALUES (?, ?)"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, inputs_fingerprint.empty()
+                                                ? "DELETE FROM indicator_inputs WHERE indicator = ?"
+                                                : "INSERT OR REPLACE INTO indicator_inputs (indicator, fingerprint) "
+                                                  "VALUES (?, ?)"));
   BindText(stmt.get(), 1, indicator);
   if (!inputs_fingerprint.empty()) BindText(stmt.get(), 2, inputs_fingerprint);
   int rc = sqlite3_step(stmt.get());
@@ -165,7 +167,7 @@ Status SqliteIndicatorValues::SetInputs(const std::string& indicator, const std:
 
 Result<std::map<std::string, std::string>> SqliteIndicatorValues::Inputs() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT indicator, fingerprint FROM indicator_inputs"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "SELECT indicator, fingerprint FROM indicator_inputs"));
   std::map<std::string, std::string> out;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) out[ColumnText(stmt.get(), 0)] = ColumnText(stmt.get(), 1);
@@ -175,7 +177,7 @@ Result<std::map<std::string, std::string>> SqliteIndicatorValues::Inputs() {
 
 Result<std::vector<std::string>> SqliteIndicatorValues::Indicators() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT DISTINCT indicator FROM indicator_cells ORDER BY indicator"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "SELECT DISTINCT indicator FROM indicator_cells ORDER BY indicator"));
   std::vector<std::string> out;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) out.push_back(ColumnText(stmt.get(), 0));

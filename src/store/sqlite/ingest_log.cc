@@ -8,7 +8,7 @@ Result<int64_t> SqliteIngestLog::AddFile(const IngestFileInfo& info) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een ingelezen bestand vastleggen"));
   Statement stmt;
   RETURN_IF_ERROR(
-      stmt.Prepare(connection_.db,
+      stmt.Prepare(connection_,
                    "INSERT INTO ingest_files (source, file_name, sha256, contract_version, key_fingerprint, "
                    "description, rows_read, rows_accepted, rows_rejected, ingested_at) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?)"));
@@ -32,7 +32,7 @@ Status SqliteIngestLog::UpdateFileCounts(int64_t file_id, int64_t read, int64_t 
   RETURN_IF_ERROR(connection_.RequireTransaction("tellingen van een ingelezen bestand bijwerken"));
   Statement stmt;
   RETURN_IF_ERROR(stmt.Prepare(
-      connection_.db, "UPDATE ingest_files SET rows_read = ?, rows_accepted = ?, rows_rejected = ? WHERE id = ?"));
+      connection_, "UPDATE ingest_files SET rows_read = ?, rows_accepted = ?, rows_rejected = ? WHERE id = ?"));
   sqlite3_bind_int64(stmt.get(), 1, read);
   sqlite3_bind_int64(stmt.get(), 2, accepted);
   sqlite3_bind_int64(stmt.get(), 3, rejected);
@@ -47,7 +47,7 @@ Status SqliteIngestLog::AddReject(int64_t file_id, const RejectedRow& reject) {
   if (!reject_stmt_) {
     reject_stmt_ = std::make_unique<Statement>();
     RETURN_IF_ERROR(reject_stmt_->Prepare(
-        connection_.db,
+        connection_,
         "INSERT INTO rejects (ingest_file_id, line, column_name, value, reason, hint, raw) VALUES (?,?,?,?,?,?,?)"));
   }
   sqlite3_stmt* s = reject_stmt_->get();
@@ -79,7 +79,7 @@ Result<std::vector<IngestedFile>> SqliteIngestLog::Files() { return QueryFiles("
 Result<std::vector<RejectedRow>> SqliteIngestLog::Rejects(int64_t file_id) {
   Statement stmt;
   RETURN_IF_ERROR(stmt.Prepare(
-      connection_.db,
+      connection_,
       "SELECT line, column_name, value, reason, hint, raw FROM rejects WHERE ingest_file_id = ? ORDER BY id"));
   sqlite3_bind_int64(stmt.get(), 1, file_id);
   std::vector<RejectedRow> out;
@@ -95,7 +95,7 @@ Result<std::vector<RejectedRow>> SqliteIngestLog::Rejects(int64_t file_id) {
 
 Result<int64_t> SqliteIngestLog::MaxFileId() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT COALESCE(MAX(id), 0) FROM ingest_files"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "SELECT COALESCE(MAX(id), 0) FROM ingest_files"));
   int rc = sqlite3_step(stmt.get());
   if (rc != SQLITE_ROW) return SqliteError(connection_.db, rc, "het inleeslogboek lezen");
   return static_cast<int64_t>(sqlite3_column_int64(stmt.get(), 0));
@@ -104,7 +104,7 @@ Result<int64_t> SqliteIngestLog::MaxFileId() {
 Result<std::vector<IngestedFile>> SqliteIngestLog::QueryFiles(const std::string& where,
                                                               const std::vector<std::string>& args) {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT id, source, file_name, sha256, contract_version, key_fingerprint, description, "
                                "rows_read, rows_accepted, rows_rejected, ingested_at FROM ingest_files " +
                                    where + " ORDER BY id"));

@@ -24,7 +24,7 @@ Result<int64_t> SqliteLinkageRuns::Extend(const LinkRunInfo& run, int64_t first_
   {
     Statement stmt;
     RETURN_IF_ERROR(
-        stmt.Prepare(connection_.db, "UPDATE link_involvements SET person_key = ?, household_key = ? WHERE idx = ?"));
+        stmt.Prepare(connection_, "UPDATE link_involvements SET person_key = ?, household_key = ? WHERE idx = ?"));
     for (const LinkKeyUpdate& update : updated) {
       if (update.idx < 0 || update.idx >= first_new) return InvalidArgumentError(msg::NoSuchInvolvement(update.idx));
       sqlite3_reset(stmt.get());
@@ -45,7 +45,7 @@ Result<int64_t> SqliteLinkageRuns::InsertRun(const LinkRunInfo& run) {
   ASSIGN_OR_RETURN(int64_t involvements, CountRows(connection_.db, "link_involvements"));
   ASSIGN_OR_RETURN(int64_t pairs, CountRows(connection_.db, "link_pairs"));
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "INSERT INTO link_runs (created_at, max_ingest_file_id, involvements, pairs_compared, "
                                "pairs_kept, persons, households, details) VALUES (?,?,?,?,?,?,?,?)"));
   BindText(stmt.get(), 1, NowUtc());
@@ -63,7 +63,7 @@ Result<int64_t> SqliteLinkageRuns::InsertRun(const LinkRunInfo& run) {
 
 Status SqliteLinkageRuns::InsertInvolvements(int64_t first_idx, const std::vector<LinkedInvolvement>& involvements) {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "INSERT INTO link_involvements VALUES (?,?,?,?,?,?)"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "INSERT INTO link_involvements VALUES (?,?,?,?,?,?)"));
   for (size_t i = 0; i < involvements.size(); ++i) {
     const auto& inv = involvements[i];
     sqlite3_reset(stmt.get());
@@ -81,7 +81,7 @@ Status SqliteLinkageRuns::InsertInvolvements(int64_t first_idx, const std::vecto
 
 Status SqliteLinkageRuns::InsertPairs(const std::vector<LinkPairRow>& pairs) {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, "INSERT INTO link_pairs VALUES (?,?,?,?,?)"));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, "INSERT INTO link_pairs VALUES (?,?,?,?,?)"));
   for (const auto& pair : pairs) {
     sqlite3_reset(stmt.get());
     sqlite3_bind_int64(stmt.get(), 1, pair.a);
@@ -97,7 +97,7 @@ Status SqliteLinkageRuns::InsertPairs(const std::vector<LinkPairRow>& pairs) {
 
 Result<std::optional<LinkRunInfo>> SqliteLinkageRuns::Latest() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT id, created_at, max_ingest_file_id, involvements, pairs_compared, pairs_kept, "
                                "persons, households, details FROM link_runs ORDER BY id DESC LIMIT 1"));
   int rc = sqlite3_step(stmt.get());
@@ -118,7 +118,7 @@ Result<std::optional<LinkRunInfo>> SqliteLinkageRuns::Latest() {
 
 Result<std::vector<LinkedInvolvement>> SqliteLinkageRuns::Involvements() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT source, record_id, betrokkene_nr, person_key, household_key "
                                "FROM link_involvements ORDER BY idx"));
   std::vector<LinkedInvolvement> out;
@@ -133,7 +133,7 @@ Result<std::vector<LinkedInvolvement>> SqliteLinkageRuns::Involvements() {
 
 Result<std::vector<LinkPairRow>> SqliteLinkageRuns::Pairs(double min_probability) {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT a, b, weight, probability, exact FROM link_pairs "
                                "WHERE probability >= ? OR exact ORDER BY a, b"));
   sqlite3_bind_double(stmt.get(), 1, min_probability);

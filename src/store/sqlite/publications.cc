@@ -9,7 +9,7 @@ Result<int64_t> SqlitePublications::Replace(const PublicationRun& run, const std
   RETURN_IF_ERROR(CheckPublishedCells(cells));
   RETURN_IF_ERROR(Exec(connection_.db, "DELETE FROM published_cells", "de vorige publicatie verwijderen"));
   Statement add;
-  RETURN_IF_ERROR(add.Prepare(connection_.db,
+  RETURN_IF_ERROR(add.Prepare(connection_,
                               "INSERT INTO publication_runs (published_at, indicator_run_id, cells, rounded, "
                               "suppressed_primary, suppressed_secondary, information_loss, details) "
                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -25,7 +25,7 @@ Result<int64_t> SqlitePublications::Replace(const PublicationRun& run, const std
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "een publicatie vastleggen");
   const int64_t id = sqlite3_last_insert_rowid(connection_.db);
   Statement insert;
-  RETURN_IF_ERROR(insert.Prepare(connection_.db,
+  RETURN_IF_ERROR(insert.Prepare(connection_,
                                  "INSERT INTO published_cells (indicator, level, region, period, breakdown, status, "
                                  "reason, numerator, denominator, value, lower, upper, respondents, publication_id) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -57,7 +57,7 @@ Result<int64_t> SqlitePublications::Replace(const PublicationRun& run, const std
 
 Result<std::optional<PublicationRun>> SqlitePublications::Latest() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT id, published_at, indicator_run_id, cells, rounded, suppressed_primary, "
                                "suppressed_secondary, information_loss, details FROM publication_runs "
                                "ORDER BY id DESC LIMIT 1"));
@@ -89,14 +89,16 @@ Result<std::vector<PublishedCell>> SqlitePublications::Cells(const CellQuery& qu
   if (query.level) sql += " AND level = ?";
   if (!query.region.empty()) sql += " AND region = ?";
   if (!query.period.empty()) sql += " AND period = ?";
+  if (!query.breakdown.empty()) sql += " AND breakdown = ?";
   sql += " ORDER BY indicator, level, region, period, breakdown";
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, sql));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, sql));
   int index = 1;
   for (const std::string& indicator : query.indicators) BindText(stmt.get(), index++, indicator);
   if (query.level) sqlite3_bind_int(stmt.get(), index++, static_cast<int>(*query.level));
   if (!query.region.empty()) BindText(stmt.get(), index++, query.region);
   if (!query.period.empty()) BindText(stmt.get(), index++, query.period);
+  if (!query.breakdown.empty()) BindText(stmt.get(), index++, query.breakdown);
   std::vector<PublishedCell> out;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {

@@ -63,7 +63,7 @@ Result<InsertOutcome> SqliteRecords::Insert(int64_t file_id, long line, const so
     sql += ") VALUES (?, ?";
     for (size_t i = 0; i < columns.size(); ++i) sql += ", ?";
     sql += ")";
-    RETURN_IF_ERROR(prepared->Prepare(connection_.db, sql));
+    RETURN_IF_ERROR(prepared->Prepare(connection_, sql));
     stmt = std::move(prepared);
   }
   sqlite3_stmt* s = stmt->get();
@@ -87,7 +87,7 @@ Status SqliteRecords::FindExisting(const sources::SourceContract& contract, std:
   const auto& key = contract.extract.key;
   for (size_t i = 0; i < key.size(); ++i) sql += (i ? " AND s.\"" : "s.\"") + key[i] + "\" = ?";
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, sql));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, sql));
   char date_buffer[16];
   for (size_t i = 0; i < key.size(); ++i) {
     BindValue(stmt.get(), static_cast<int>(i) + 1, values[contract.extract.IndexOf(key[i])], date_buffer);
@@ -109,7 +109,7 @@ Status SqliteRecords::ScanWithFile(const sources::SourceContract& contract, cons
   for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", \"" : "\"") + columns[i].name + "\"";
   sql += ", ingest_file_id FROM " + SourceTableName(contract) + " ORDER BY ingest_file_id, line";
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db, sql));
+  RETURN_IF_ERROR(stmt.Prepare(connection_, sql));
   std::vector<Value> values(columns.size());
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
@@ -127,13 +127,13 @@ Result<RecordSummary> SqliteRecords::Summarise(const sources::SourceContract& co
   std::string table = SourceTableName(contract);
   {
     Statement stmt;
-    RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT COUNT(*) FROM " + table));
+    RETURN_IF_ERROR(stmt.Prepare(connection_, "SELECT COUNT(*) FROM " + table));
     if (sqlite3_step(stmt.get()) == SQLITE_ROW) summary.rows = sqlite3_column_int64(stmt.get(), 0);
   }
   if (contract.extract.Find("gemeente") != nullptr) {
     Statement stmt;
-    RETURN_IF_ERROR(stmt.Prepare(connection_.db,
-                                 "SELECT gemeente, COUNT(*) FROM " + table + " GROUP BY gemeente ORDER BY gemeente"));
+    RETURN_IF_ERROR(
+        stmt.Prepare(connection_, "SELECT gemeente, COUNT(*) FROM " + table + " GROUP BY gemeente ORDER BY gemeente"));
     while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
       summary.rows_per_gemeente[ColumnText(stmt.get(), 0)] = sqlite3_column_int64(stmt.get(), 1);
     }
@@ -141,8 +141,8 @@ Result<RecordSummary> SqliteRecords::Summarise(const sources::SourceContract& co
   std::string range_column = SummaryRangeColumn(contract);
   if (!range_column.empty()) {
     Statement stmt;
-    RETURN_IF_ERROR(stmt.Prepare(connection_.db,
-                                 "SELECT MIN(\"" + range_column + "\"), MAX(\"" + range_column + "\") FROM " + table));
+    RETURN_IF_ERROR(
+        stmt.Prepare(connection_, "SELECT MIN(\"" + range_column + "\"), MAX(\"" + range_column + "\") FROM " + table));
     if (sqlite3_step(stmt.get()) == SQLITE_ROW) {
       summary.first_date = ColumnText(stmt.get(), 0);
       summary.last_date = ColumnText(stmt.get(), 1);

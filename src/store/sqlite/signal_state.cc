@@ -99,7 +99,7 @@ std::string Joined(const std::string& suffix) {
 Result<int64_t> SqliteSignalState::AddRun(const SignalRun& run) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een signaalrun vastleggen"));
   Statement add;
-  RETURN_IF_ERROR(add.Prepare(connection_.db,
+  RETURN_IF_ERROR(add.Prepare(connection_,
                               "INSERT INTO signal_runs (ran_at, indicator_run_id, tests, signals, details) "
                               "VALUES (?, ?, ?, ?, ?)"));
   BindText(add.get(), 1, run.ran_at.empty() ? NowUtc() : run.ran_at);
@@ -114,7 +114,7 @@ Result<int64_t> SqliteSignalState::AddRun(const SignalRun& run) {
 
 Result<std::optional<SignalRun>> SqliteSignalState::LatestRun() {
   Statement stmt;
-  RETURN_IF_ERROR(stmt.Prepare(connection_.db,
+  RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT id, ran_at, indicator_run_id, tests, signals, details FROM signal_runs "
                                "ORDER BY id DESC LIMIT 1"));
   int rc = sqlite3_step(stmt.get());
@@ -136,8 +136,7 @@ Result<int64_t> SqliteSignalState::Add(const StoredSignal& signal) {
   std::string placeholders = "?";
   for (int col = 1; col < kSignalColumnCount; ++col) placeholders += ", ?";
   Statement add;
-  RETURN_IF_ERROR(
-      add.Prepare(connection_.db, "INSERT INTO signals (" + Joined("") + ") VALUES (" + placeholders + ")"));
+  RETURN_IF_ERROR(add.Prepare(connection_, "INSERT INTO signals (" + Joined("") + ") VALUES (" + placeholders + ")"));
   BindSignal(add.get(), signal);
   int rc = sqlite3_step(add.get());
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "een signaal opslaan");
@@ -148,7 +147,7 @@ Status SqliteSignalState::Update(const StoredSignal& signal) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een signaal bijwerken"));
   RETURN_IF_ERROR(CheckSignal(signal));
   Statement update;
-  RETURN_IF_ERROR(update.Prepare(connection_.db, "UPDATE signals SET " + Joined(" = ?") + " WHERE id = ?"));
+  RETURN_IF_ERROR(update.Prepare(connection_, "UPDATE signals SET " + Joined(" = ?") + " WHERE id = ?"));
   BindSignal(update.get(), signal);
   sqlite3_bind_int64(update.get(), kSignalColumnCount + 1, signal.id);
   int rc = sqlite3_step(update.get());
@@ -160,13 +159,13 @@ Status SqliteSignalState::Update(const StoredSignal& signal) {
 Status SqliteSignalState::AddStep(int64_t id, const TriageStep& step) {
   RETURN_IF_ERROR(connection_.RequireTransaction("een triagestap vastleggen"));
   Statement exists;
-  RETURN_IF_ERROR(exists.Prepare(connection_.db, "SELECT 1 FROM signals WHERE id = ?"));
+  RETURN_IF_ERROR(exists.Prepare(connection_, "SELECT 1 FROM signals WHERE id = ?"));
   sqlite3_bind_int64(exists.get(), 1, id);
   int rc = sqlite3_step(exists.get());
   if (rc == SQLITE_DONE) return NotFoundError(msg::NoSuchSignal(id));
   if (rc != SQLITE_ROW) return SqliteError(connection_.db, rc, "een triagestap vastleggen");
   Statement add;
-  RETURN_IF_ERROR(add.Prepare(connection_.db,
+  RETURN_IF_ERROR(add.Prepare(connection_,
                               "INSERT INTO signal_steps (signal_id, seq, at, done_by, from_status, to_status, note) "
                               "VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM signal_steps WHERE signal_id = ?1), "
                               "?2, ?3, ?4, ?5, ?6)"));
@@ -194,15 +193,15 @@ Result<std::vector<StoredSignal>> SqliteSignalState::Query(std::optional<int64_t
   std::vector<StoredSignal> out;
   Statement signals;
   RETURN_IF_ERROR(signals.Prepare(
-      connection_.db, "SELECT id, " + Joined("") + " FROM signals" + (id ? " WHERE id = ?" : "") + " ORDER BY id"));
+      connection_, "SELECT id, " + Joined("") + " FROM signals" + (id ? " WHERE id = ?" : "") + " ORDER BY id"));
   if (id) sqlite3_bind_int64(signals.get(), 1, *id);
   int rc;
   while ((rc = sqlite3_step(signals.get())) == SQLITE_ROW) out.push_back(ColumnSignal(signals.get()));
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "signalen lezen");
   Statement steps;
   RETURN_IF_ERROR(steps.Prepare(
-      connection_.db, std::string("SELECT signal_id, at, done_by, from_status, to_status, note FROM signal_steps") +
-                          (id ? " WHERE signal_id = ?" : "") + " ORDER BY signal_id, seq"));
+      connection_, std::string("SELECT signal_id, at, done_by, from_status, to_status, note FROM signal_steps") +
+                       (id ? " WHERE signal_id = ?" : "") + " ORDER BY signal_id, seq"));
   if (id) sqlite3_bind_int64(steps.get(), 1, *id);
   size_t signal_idx = 0;
   while ((rc = sqlite3_step(steps.get())) == SQLITE_ROW) {

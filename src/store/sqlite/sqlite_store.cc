@@ -42,6 +42,7 @@ class SqliteStore : public Store {
     if (connection_.in_transaction) RollbackTransaction();
     records_.ResetStatements();
     ingest_log_.ResetStatements();
+    connection_.statements.Clear();
     // The parts' statements must be finalised before the database closes: close_v2 waits for them.
     sqlite3_close_v2(connection_.db);
   }
@@ -74,7 +75,7 @@ class SqliteStore : public Store {
 
   int SchemaVersion() override {
     Statement stmt;
-    if (!stmt.Prepare(connection_.db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ok()) return 0;
+    if (!stmt.Prepare(connection_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ok()) return 0;
     return sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int(stmt.get(), 0) : 0;
   }
 
@@ -159,7 +160,7 @@ class SqliteStore : public Store {
   Status ApplyMigration(const Migration& migration, const std::string& what) {
     for (const std::string& sql : migration.statements) RETURN_IF_ERROR(Exec(connection_.db, sql, what));
     Statement record;
-    RETURN_IF_ERROR(record.Prepare(connection_.db, "INSERT INTO schema_migrations VALUES (?, ?, ?)"));
+    RETURN_IF_ERROR(record.Prepare(connection_, "INSERT INTO schema_migrations VALUES (?, ?, ?)"));
     sqlite3_bind_int(record.get(), 1, migration.version);
     BindText(record.get(), 2, migration.description);
     BindText(record.get(), 3, NowUtc());
@@ -171,7 +172,7 @@ class SqliteStore : public Store {
   Status CheckContracts() {
     for (const auto& contract : sources::AllContracts()) {
       Statement stmt;
-      RETURN_IF_ERROR(stmt.Prepare(connection_.db, "SELECT version, signature FROM source_contracts WHERE source = ?"));
+      RETURN_IF_ERROR(stmt.Prepare(connection_, "SELECT version, signature FROM source_contracts WHERE source = ?"));
       BindText(stmt.get(), 1, contract.name);
       if (sqlite3_step(stmt.get()) != SQLITE_ROW) {
         return InternalError(msg::MissingMigration(connection_.path, contract.name));
