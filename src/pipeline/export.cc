@@ -164,6 +164,7 @@ Result<std::vector<ExportedCell>> SelectCellsMadeFrom(Workspace& workspace, cons
   query.level = request.level;
   query.region = request.region;
   query.period = request.period;
+  query.breakdown = request.breakdown;
   std::vector<ExportRow> rows;
   made_from = computed_at.rbegin()->second;
   if (audience.kind == AudienceKind::kAnalyst) {
@@ -219,6 +220,14 @@ Result<std::vector<ExportedCell>> SelectCells(Workspace& workspace, const CellSe
                                               bool decimal_comma) {
   std::string made_from;
   return SelectCellsMadeFrom(workspace, selection, decimal_comma, made_from);
+}
+
+Result<std::string> CellsVersion(Workspace& workspace) {
+  ASSIGN_OR_RETURN(store::Store * store, workspace.Store());
+  ASSIGN_OR_RETURN(std::optional<store::IndicatorRun> run, store->indicator_values().LatestRun());
+  ASSIGN_OR_RETURN(std::optional<store::PublicationRun> publication, store->publications().Latest());
+  return "run " + std::to_string(run ? run->id : 0) + ", publication " +
+         std::to_string(publication ? publication->id : 0);
 }
 
 Result<ExportReport> ExportCells(Workspace& workspace, const ExportRequest& request) {

@@ -72,6 +72,12 @@ struct ExportedCell {
 // `decimal_comma` formats the text columns the Dutch way.
 Result<std::vector<ExportedCell>> SelectCells(Workspace& workspace, const CellSelection& selection, bool decimal_comma);
 
+// What SelectCells' answer depends on besides its selection: the latest computation and the latest
+// publication, as "run R, publication P" (P 0 when nothing is published). Equal versions give equal
+// cells for an equal selection, so a caller may keep an answer as long as the version stays (the
+// server's response cache). Two small reads.
+Result<std::string> CellsVersion(Workspace& workspace);
+
 struct ExportReport {
   int64_t rows = 0;
   std::string out;

@@ -21,6 +21,7 @@
 #include "pipeline/signals.h"
 #include "pipeline/targets.h"
 #include "server/messages.h"
+#include "server/response_cache.h"
 #include "server/sessions.h"
 #include "store/settings.h"
 
@@ -186,6 +187,10 @@ struct Api::Impl {
 
   std::mutex pool_mutex;
   std::vector<std::unique_ptr<pipeline::Workspace>> pool;
+  // Audit entries are appended one at a time: the io threads queue here instead of in SQLite's busy
+  // handler, which sleeps for milliseconds between its tries.
+  std::mutex audit_mutex;
+  ResponseCache answers;  // of /api/waarden and /api/publiek/waarden
 
   Impl(const ApiOptions& o)
       : options(o), sessions(o.session_idle_seconds), throttle(o.max_login_failures, o.login_window_seconds) {}
@@ -228,6 +233,7 @@ struct Api::Impl {
   // Appends an audit entry; a failure to audit fails the request (no unaudited read).
   Status Audit(pipeline::Workspace& ws, const std::string& user, const http::Request& request, int64_t cells,
                int outcome, json parameters) {
+    std::lock_guard lock(audit_mutex);
     return pipeline::RecordAudit(ws, {.user = user.empty() ? "-" : user,
                                       .action = request.method + " " + request.path,
                                       .parameters = parameters.dump(),
@@ -493,6 +499,19 @@ http::Response Api::Impl::Values(const http::Request& request, const std::string
     return Audited(ws, user, request, response, report->rows, parameters);
   }
 
+  // The answer depends on the selection, the audience and the version of the figures only, so an
+  // equal request under an equal version is answered from the cache (and still audited).
+  Result<std::string> version = pipeline::CellsVersion(ws);
+  if (!version.ok()) return refuse(FromStatus(version.status()));
+  std::string key = audience.ToString();
+  for (const std::string& part : {id, gemeente, std::string(level->has_value() ? RegionLevelName(**level) : "*"),
+                                  region, params->Get("periode"), params->Get("uitsplitsing")})
+    key += '\x1f' + part;  // a byte no checked parameter may hold
+  if (std::optional<CachedAnswer> hit = answers.Find(*version, key)) {
+    http::Response response;
+    response.body = std::move(hit->body);
+    return Audited(ws, user, request, std::move(response), hit->cells, parameters);
+  }
   Result<std::vector<pipeline::ExportedCell>> cells = pipeline::SelectCells(ws,
                                                                             {.indicators = {id},
                                                                              .gemeente = gemeente,
@@ -507,7 +526,9 @@ http::Response Api::Impl::Values(const http::Request& request, const std::string
   json list = json::array();
   for (const pipeline::ExportedCell& cell : *cells) list.push_back(CellJson(cell));
   const int64_t count = static_cast<int64_t>(cells->size());
-  return Audited(ws, user, request, Json(200, {{"aantal", count}, {"cellen", list}}), count, parameters);
+  http::Response response = Json(200, {{"aantal", count}, {"cellen", list}});
+  answers.Put(*version, key, {.body = response.body, .cells = count});
+  return Audited(ws, user, request, std::move(response), count, parameters);
 }
 
 http::Response Api::Impl::SignalList(const http::Request& request, const Session& session, const pipeline::Role& role) {

@@ -408,6 +408,65 @@ TEST_F(ApiTest, EveryReadOfFiguresIsAuditedAndTheChainHolds) {
   EXPECT_GT(check.entries, 5);
 }
 
+// The server keeps /api/waarden answers per version of the figures (server/response_cache.h): a
+// repeated read is answered the same and audited again, and a new publication is read at once.
+TEST_F(ApiTest, ARepeatedReadIsAuditedAndANewPublicationIsReadAtOnce) {
+  const std::string target = std::string("/api/publiek/waarden?indicator=") + kVtRate + "&niveau=gemeente";
+  Reply first = Send("GET", target);
+  ASSERT_EQ(first.status, 200) << first.raw;
+  Reply again = Send("GET", target);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.raw, first.raw);
+
+  pipeline::Workspace ws =
+      pipeline::Workspace::Open({.config_dir = ConfigDir(), .store_url = *dir_ + "/api.db"}).value();
+  store::Store& store = *ws.Store().value();
+  int answered = 0;
+  const std::vector<store::AuditEntry> entries = store.audit_log().Entries({}).value();
+  for (const store::AuditEntry& e : entries)
+    answered += e.action == "GET /api/publiek/waarden" && e.outcome == "200" &&
+                e.cells == first.body["aantal"].get<int64_t>() && e.parameters.find("gemeente") != std::string::npos;
+  EXPECT_GE(answered, 2);
+
+  // A new publication in which one published cell of the answer has another value.
+  const store::PublicationRun before = store.publications().Latest().value().value();
+  const std::vector<store::PublishedCell> cells = store.publications().Cells({}).value();
+  std::vector<store::PublishedCell> changed = cells;
+  std::string region;
+  for (store::PublishedCell& cell : changed) {
+    if (cell.indicator != kVtRate || cell.level != RegionLevel::kGemeente ||
+        cell.status != store::CellStatus::kPublished)
+      continue;
+    cell.value = *cell.value + 1000;
+    region = cell.region + "/" + cell.period + "/" + cell.breakdown;
+    break;
+  }
+  ASSERT_FALSE(region.empty());
+  auto publish = [&](const std::vector<store::PublishedCell>& published) {
+    store::Transaction tx = store.Begin().value();
+    ASSERT_TRUE(store.publications().Replace(before, published).ok());
+    ASSERT_TRUE(tx.Commit().ok());
+  };
+  publish(changed);
+  Reply after = Send("GET", target);
+  ASSERT_EQ(after.status, 200);
+  int moved = 0;
+  for (size_t i = 0; i < after.body["cellen"].size(); ++i) {
+    const json& now = after.body["cellen"][i];
+    const json& then = first.body["cellen"][i];
+    if (now["waarde"] != then["waarde"]) {
+      ++moved;
+      EXPECT_EQ(now["regio"].get<std::string>() + "/" + now["periode"].get<std::string>() + "/" +
+                    now["uitsplitsing"].get<std::string>(),
+                region);
+      EXPECT_NEAR(now["waarde"].get<double>(), then["waarde"].get<double>() + 1000, 1e-6);
+    }
+  }
+  EXPECT_EQ(moved, 1) << after.raw;
+  publish(cells);  // as it was, for the other tests
+  EXPECT_EQ(Send("GET", target).raw, first.raw);
+}
+
 TEST_F(ApiTest, RegionsAndIndicatorsDescribeTwente) {
   Login losser = LogIn("losser");
   Reply regions = Get(losser, "/api/regios");
