@@ -5,7 +5,7 @@
 #   indicators --check → run (compute the catalogue, look for signals, publish through disclosure
 #   control) → a new VT month → run (incremental) → the signal list with a triage step → export, for
 #   the analysts and for the public → one account per role (fresh random passwords, printed) → serve
-#   on http://localhost:8080 until Ctrl-C
+#   the dashboard and the API on http://localhost:8080 until Ctrl-C
 #
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
 # Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026),
@@ -110,5 +110,7 @@ if [[ -n "${DEMO_NO_SERVE:-}" ]]; then
   exit 0
 fi
 port=${DEMO_PORT:-8080}
-echo "== 13. De server op http://localhost:$port (inloggen: POST /api/inloggen; openbaar: /api/publiek/waarden?indicator=…; stoppen: Ctrl-C)"
-exec "$sz" serve --db "$db" --host 127.0.0.1 --port "$port"
+static=()
+[[ -f "$build/dashboard/index.html" ]] && static=(--static "$build/dashboard")
+echo "== 13. Het dashboard en de API op http://localhost:$port (inloggen met een account hierboven; openbare cijfers: http://localhost:$port/publiek; stoppen: Ctrl-C)"
+exec "$sz" serve --db "$db" --host 127.0.0.1 --port "$port" "${static[@]}"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The dashboard's browser tests (ctest runs this as Dashboard.BrowserTests):
+#   web/tests/run.sh REPO BUILD_DIR
+# Makes a small synthetic Twente through the whole pipeline (scripts/demo.sh at DEMO_SCALE 0.05,
+# without serving), adds one test account per role with a known password, starts `samenzicht serve`
+# on a free port with the built dashboard (BUILD_DIR/dashboard), and runs web/tests/*.test.mjs in Debian's
+# Chromium through playwright-core. Screenshots of every page and role go to
+# BUILD_DIR/web-test-artefacts/. Exit status: that of the tests.
+set -euo pipefail
+repo=$(cd "$1" && pwd)
+build=$(cd "$2" && pwd)
+sz="$build/src/cli/samenzicht"
+artefacts="$build/web-test-artefacts"
+work=$(mktemp -d /tmp/sz-web-test.XXXXXX)
+server_pid=""
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in node chromium; do
+  command -v "$tool" >/dev/null || { echo "web/tests/run.sh: $tool ontbreekt (scripts/setup.sh installeert het)" >&2; exit 1; }
+done
+[[ -f "$build/dashboard/index.html" ]] || { echo "web/tests/run.sh: $build/dashboard/index.html ontbreekt (bouw eerst: cmake --build $build)" >&2; exit 1; }
+
+echo "== de synthetische opslag maken (schaal 0.05)"
+(cd "$repo" && DEMO_NO_SERVE=1 DEMO_DIR="$work/demo" DEMO_SCALE=0.05 DEMO_SEED=17 scripts/demo.sh "$build" >"$work/demo.log" 2>&1) || {
+  tail -40 "$work/demo.log" >&2
+  exit 1
+}
+db="$work/demo/samenzicht.db"
+
+# One account per role with a known password (the demo's own accounts have random ones).
+password="test-wachtwoord-$RANDOM-$RANDOM"
+printf '%s\n' "$password" >"$work/pw"
+for account in "t-beheer beheerder" "t-analist analist" "t-vtt meldpunt:veilig_thuis" "t-losser gemeente:GM0168"; do
+  read -r name role <<<"$account"
+  "$sz" user add --db "$db" --naam "$name" --rol "$role" --wachtwoord-bestand "$work/pw" >/dev/null
+done
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+"$sz" serve --db "$db" --host 127.0.0.1 --port "$port" --static "$build/dashboard" 2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 1 50); do
+  curl -fs "http://127.0.0.1:$port/api/gezondheid" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+rm -rf "$artefacts"
+mkdir -p "$artefacts"
+export SZ_URL="http://127.0.0.1:$port" SZ_PASSWORD="$password" SZ_ARTEFACTS="$artefacts" SZ_DB="$db" SZ_SAMENZICHT="$sz"
+status=0
+node --test --test-concurrency=1 --test-reporter=spec "$repo"/web/tests/*.test.mjs || status=$?
+if ((status != 0)); then
+  echo "--- laatste regels van de server:" >&2
+  tail -20 "$work/serve.log" >&2
+fi
+exit $status
