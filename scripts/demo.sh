@@ -82,9 +82,12 @@ echo "== 10. De meldingen van Veilig Thuis over $last_month komen binnen: run ko
 "$sz" ingest --db "$db" --source veilig_thuis "$out/extracts/vt-$last_month.csv"
 "$sz" run --db "$db"
 echo "== 11. De signalenlijst voor het signaleringsoverleg (docs/signals.md); het eerste signaal wordt besproken"
-"$sz" signals --db "$db" | head -n 25
+# Through a file: `| head` would close the pipe early and, with pipefail, end the demo on SIGPIPE.
+"$sz" signals --db "$db" >"$out/signalen.txt"
+head -n 25 "$out/signalen.txt"
 "$sz" signals --db "$db" --json "$out/signalen.json"
-first_signal=$("$sz" signals --db "$db" --status nieuw | awk 'NR > 2 && $1 ~ /^[0-9]+$/ {print $1; exit}')
+"$sz" signals --db "$db" --status nieuw >"$out/signalen-nieuw.txt"
+first_signal=$(awk 'NR > 2 && $1 ~ /^[0-9]+$/ {print $1; exit}' "$out/signalen-nieuw.txt")
 if [[ -n "$first_signal" ]]; then
   "$sz" signals triage "$first_signal" --db "$db" --status besproken --door demo \
     --note "Besproken in het signaleringsoverleg van de demo"

@@ -28,6 +28,7 @@ packages=(
   chromium                        # the dashboard's browser tests (web/tests, driven by playwright-core)
   curl                            # web/tests/run.sh waits for the server's health endpoint
   fonts-dejavu-core               # a font for Chromium's screenshots and PDFs
+  poppler-utils                   # pdftoppm: the factsheet PDF as PNG in the test artefacts
 )
 if [[ "${1:-}" == "--r" ]]; then
   packages+=(r-base-core r-cran-survey r-cran-surveillance)

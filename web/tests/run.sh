@@ -5,7 +5,8 @@
 # without serving), adds one test account per role with a known password, starts `samenzicht serve`
 # on a free port with the built dashboard (BUILD_DIR/dashboard), and runs web/tests/*.test.mjs in Debian's
 # Chromium through playwright-core. Screenshots of every page and role go to
-# BUILD_DIR/web-test-artefacts/. Exit status: that of the tests.
+# BUILD_DIR/web-test-artefacts/, with Losser's factsheet (HTML, PDF, and its first pages as PNG by
+# pdftoppm) in factsheets/. Exit status: that of the tests.
 set -euo pipefail
 repo=$(cd "$1" && pwd)
 build=$(cd "$2" && pwd)
@@ -19,7 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in node chromium; do
+for tool in node chromium pdftoppm; do
   command -v "$tool" >/dev/null || { echo "web/tests/run.sh: $tool ontbreekt (scripts/setup.sh installeert het)" >&2; exit 1; }
 done
 [[ -f "$build/dashboard/index.html" ]] || { echo "web/tests/run.sh: $build/dashboard/index.html ontbreekt (bouw eerst: cmake --build $build)" >&2; exit 1; }
@@ -39,6 +40,13 @@ for account in "t-beheer beheerder" "t-analist analist" "t-vtt meldpunt:veilig_t
   "$sz" user add --db "$db" --naam "$name" --rol "$role" --wachtwoord-bestand "$work/pw" >/dev/null
 done
 
+rm -rf "$artefacts"
+mkdir -p "$artefacts/factsheets"
+echo "== factsheets van Losser: voor de gemeente zelf en voor de analisten, als HTML en PDF; de PDF ook als PNG"
+"$sz" report --db "$db" --gemeente GM0168 --out "$artefacts/factsheets"
+"$sz" report --db "$db" --gemeente GM0168 --audience analist --out "$work/factsheets-analist"
+pdftoppm -png -r 60 -f 1 -l 2 "$artefacts/factsheets/factsheet-GM0168.pdf" "$artefacts/factsheets/factsheet-GM0168"
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 "$sz" serve --db "$db" --host 127.0.0.1 --port "$port" --static "$build/dashboard" 2>"$work/serve.log" &
 server_pid=$!
@@ -47,8 +55,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-rm -rf "$artefacts"
-mkdir -p "$artefacts"
+export SZ_FACTSHEETS="$artefacts/factsheets" SZ_FACTSHEETS_ANALIST="$work/factsheets-analist"
 export SZ_URL="http://127.0.0.1:$port" SZ_PASSWORD="$password" SZ_ARTEFACTS="$artefacts" SZ_DB="$db" SZ_SAMENZICHT="$sz"
 status=0
 node --test --test-concurrency=1 --test-reporter=spec "$repo"/web/tests/*.test.mjs || status=$?
