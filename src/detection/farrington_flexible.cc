@@ -150,22 +150,30 @@ void ModelRow(const Baseline& baseline, bool trend, bool factors, double wtime, 
   }
 }
 
-void MakeDesign(const Baseline& baseline, bool trend, bool factors, DesignMatrix& x) {
+// The model (Intercept) [+ wtime] [+ seasgroups] as a GroupedDesign: group = position of the
+// week's label in baseline.levels (levels[0] is the reference level).
+void MakeDesign(const Baseline& baseline, bool trend, bool factors, GroupedDesign& x) {
   const int rows = static_cast<int>(baseline.response.size());
-  const int cols = 1 + (trend ? 1 : 0) + (factors ? static_cast<int>(baseline.levels.size()) - 1 : 0);
-  x.Reset(rows, cols);
-  thread_local std::vector<double> row;
-  for (int i = 0; i < rows; ++i) {
-    ModelRow(baseline, trend, factors, baseline.wtime[i], baseline.label[i], row);
-    for (int j = 0; j < cols; ++j) x(i, j) = row[j];
+  x.groups = factors ? static_cast<int>(baseline.levels.size()) : 1;
+  x.trend = trend;
+  x.group.resize(rows);
+  x.time.assign(baseline.wtime.begin(), baseline.wtime.end());
+  if (!factors) {
+    std::fill(x.group.begin(), x.group.end(), 0);
+    return;
   }
+  thread_local std::vector<int> lookup;  // label → group
+  lookup.assign(baseline.levels.back() + 1, 0);
+  for (size_t level = 0; level < baseline.levels.size(); ++level)
+    lookup[baseline.levels[level]] = static_cast<int>(level);
+  for (int i = 0; i < rows; ++i) x.group[i] = lookup[baseline.label[i]];
 }
 
 // algo.farrington.fitGLM.flexible into `pass`; false where R returns NULL (no convergence).
 Result<bool> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexibleControl& control, Pass& pass) {
   const bool factors = control.no_periods != 1;
   const GlmControl glm_control;
-  thread_local DesignMatrix x;
+  thread_local GroupedDesign x;
   MakeDesign(baseline, trend, factors, x);
   RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, {}, glm_control, pass.fit));
   pass.has_trend = trend;

@@ -54,78 +54,10 @@ bool ValidMu(const std::vector<double>& mu) {
   return true;
 }
 
-}  // namespace
-
-double GlmFit::Dispersion() const {
-  if (df_residual <= 0) return kNaN;
-  double sum = 0.0;
-  for (size_t i = 0; i < working_weights.size(); ++i) {
-    if (working_weights[i] > 0) sum += working_weights[i] * working_residuals[i] * working_residuals[i];
-  }
-  return sum / df_residual;
-}
-
-std::vector<double> GlmFit::Leverages() const {
-  const int rows = static_cast<int>(fitted_rows.size());
-  std::vector<double> hat(rows);
-  std::vector<double> v(rank), u(rank);
-  for (int i = 0; i < rows; ++i) {
-    for (int pos = 0; pos < rank; ++pos) v[pos] = weighted_design[static_cast<size_t>(qr.pivot[pos]) * rows + i];
-    qr.SolveRt(v.data(), u.data());
-    double sum = 0.0;
-    for (int pos = 0; pos < rank; ++pos) sum += u[pos] * u[pos];
-    hat[i] = sum >= 1.0 - 10 * DBL_EPSILON ? 1.0 : sum;
-  }
-  return hat;
-}
-
-bool GlmFit::IsAliased(int column) const { return std::isnan(coefficients[column]); }
-
-double GlmFit::PredictLink(const std::vector<double>& x_row, double offset) const {
-  double sum = 0.0;
-  for (int pos = 0; pos < rank; ++pos) sum += x_row[qr.pivot[pos]] * coefficients[qr.pivot[pos]];
-  return sum + offset;
-}
-
-double GlmFit::UnscaledLinkVariance(const std::vector<double>& x_row) const {
-  double v[64], u[64];
-  std::vector<double> v_big, u_big;
-  double* vp = v;
-  double* up = u;
-  if (rank > 64) {
-    v_big.resize(rank);
-    u_big.resize(rank);
-    vp = v_big.data();
-    up = u_big.data();
-  }
-  for (int pos = 0; pos < rank; ++pos) vp[pos] = x_row[qr.pivot[pos]];
-  qr.SolveRt(vp, up);
-  double sum = 0.0;
-  for (int pos = 0; pos < rank; ++pos) sum += up[pos] * up[pos];
-  return sum;
-}
-
-double GlmFit::UnscaledCoefficientVariance(int column) const {
-  for (int pos = 0; pos < rank; ++pos) {
-    if (qr.pivot[pos] == column) {
-      const std::vector<double> cov = qr.UnscaledCovariance();
-      return cov[static_cast<size_t>(pos) * rank + pos];
-    }
-  }
-  return kNaN;
-}
-
-Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset,
-                               const std::vector<double>& weights, const GlmControl& control) {
-  GlmFit fit;
-  RETURN_IF_ERROR(FitLogLinearGlmInto(x, y, offset, weights, control, fit));
-  return fit;
-}
-
-Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset_in,
-                           const std::vector<double>& weights_in, const GlmControl& control, GlmFit& fit) {
-  const int n = x.rows();
-  const int p = x.cols();
+// Checks the inputs and fills fit's observations, columns, y, prior_weights and fitted_rows; the
+// offset (zeros if empty) into `offset`.
+Status PrepareFit(int n, int p, const std::vector<double>& y, const std::vector<double>& offset_in,
+                  const std::vector<double>& weights_in, GlmFit& fit, std::vector<double>& offset) {
   if (static_cast<int>(y.size()) != n) return InvalidArgumentError(msg::GlmResponseLength());
   if (!offset_in.empty() && static_cast<int>(offset_in.size()) != n) {
     return InvalidArgumentError(msg::GlmOffsetLength());
@@ -140,8 +72,6 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
   for (double w : weights_in) {
     if (!(w >= 0)) return InvalidArgumentError(msg::GlmNegativeWeights());
   }
-  // Per-thread scratch space: the detection methods fit thousands of small GLMs per series.
-  thread_local std::vector<double> offset, eta, mu, log_y, start, coef_old, w, xw, zw, b;
   if (offset_in.empty()) {
     offset.assign(n, 0.0);
   } else {
@@ -152,18 +82,137 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
   } else {
     fit.prior_weights.assign(weights_in.begin(), weights_in.end());
   }
-  const std::vector<double>& weights = fit.prior_weights;
-
   fit.observations = n;
   fit.columns = p;
   fit.y.assign(y.begin(), y.end());
   fit.fitted_rows.clear();
   for (int i = 0; i < n; ++i) {
-    if (weights[i] > 0) fit.fitted_rows.push_back(i);
+    if (fit.prior_weights[i] > 0) fit.fitted_rows.push_back(i);
   }
-  const int n_good = static_cast<int>(fit.fitted_rows.size());
-  if (n_good == 0) return DataError(msg::GlmNoPositiveWeight());
+  if (fit.fitted_rows.empty()) return DataError(msg::GlmNoPositiveWeight());
+  return Status::Ok();
+}
 
+// One IRLS step by the Householder QR of √W·X (glm.fit's C_Cdqrls), for any dense design.
+class QrStep {
+ public:
+  QrStep(const DesignMatrix& x, double tol) : x_(x), tol_(tol) {}
+
+  // β from the working weights W and working responses z of the fitted rows; always succeeds.
+  bool Solve(GlmFit& fit, const std::vector<double>& working_weight, const std::vector<double>& z,
+             std::vector<double>& beta) {
+    const int n_good = static_cast<int>(fit.fitted_rows.size());
+    const int p = x_.cols();
+    w_.resize(n_good);
+    zw_.resize(n_good);
+    xw_.resize(static_cast<size_t>(n_good) * p);
+    b_.resize(p);
+    for (int g = 0; g < n_good; ++g) {
+      const int i = fit.fitted_rows[g];
+      w_[g] = std::sqrt(working_weight[g]);
+      zw_[g] = z[g] * w_[g];
+      for (int j = 0; j < p; ++j) xw_[static_cast<size_t>(j) * n_good + g] = x_(i, j) * w_[g];
+    }
+    fit.qr.Factor(xw_.data(), n_good, p, tol_);
+    fit.qr.ApplyQt(zw_.data());
+    std::fill(b_.begin(), b_.end(), 0.0);
+    fit.qr.SolveR(zw_.data(), b_.data());
+    for (int pos = 0; pos < p; ++pos) beta[fit.qr.pivot[pos]] = pos < fit.qr.rank ? b_[pos] : 0.0;
+    return true;
+  }
+
+  void Predict(const std::vector<double>& beta, const std::vector<double>& offset, std::vector<double>& eta) const {
+    LinearPredictor(x_, beta, offset, eta);
+  }
+
+  // Rank, aliased coefficients (NaN), working weights and √W·X of the last step.
+  void Finish(GlmFit& fit) const {
+    fit.solved_grouped = false;
+    fit.rank = fit.qr.rank;
+    for (int pos = fit.rank; pos < fit.columns; ++pos) fit.coefficients[fit.qr.pivot[pos]] = kNaN;
+    fit.working_weights.assign(fit.observations, 0.0);
+    for (size_t g = 0; g < fit.fitted_rows.size(); ++g) fit.working_weights[fit.fitted_rows[g]] = w_[g] * w_[g];
+    fit.weighted_design.assign(xw_.begin(), xw_.end());  // the input of the last QR
+  }
+
+ private:
+  const DesignMatrix& x_;
+  double tol_;
+  // Per-thread scratch space: the detection methods fit thousands of small GLMs per series.
+  static thread_local std::vector<double> w_, xw_, zw_, b_;
+};
+thread_local std::vector<double> QrStep::w_, QrStep::xw_, QrStep::zw_, QrStep::b_;
+
+// One IRLS step by eliminating the group indicators (internal/grouped_least_squares.h); refuses
+// (Solve returns false) where the QR could pivot.
+class GroupedStep {
+ public:
+  GroupedStep(const GroupedDesign& x, GlmFit& fit) : x_(x) {
+    fit.grouped_group.clear();
+    fit.grouped_time.clear();
+    for (int i : fit.fitted_rows) {
+      fit.grouped_group.push_back(x.group[i]);
+      fit.grouped_time.push_back(x.trend ? x.time[i] : 0.0);
+    }
+  }
+
+  bool Solve(GlmFit& fit, const std::vector<double>& working_weight, const std::vector<double>& z,
+             std::vector<double>& beta) {
+    const int n_good = static_cast<int>(fit.fitted_rows.size());
+    if (!fit.grouped.Solve(x_.groups, x_.trend, n_good, fit.grouped_group.data(), fit.grouped_time.data(),
+                           working_weight.data(), z.data())) {
+      return false;
+    }
+    fit.grouped.Coefficients(beta.data());
+    fit.grouped_weight.assign(working_weight.begin(), working_weight.end());
+    return true;
+  }
+
+  // The dense LinearPredictor's sum without its zero terms (bit-identical for finite β).
+  void Predict(const std::vector<double>& beta, const std::vector<double>& offset, std::vector<double>& eta) const {
+    const int n = x_.rows();
+    const int first_indicator = x_.trend ? 2 : 1;
+    const double intercept = beta[0];
+    if (x_.trend) {
+      const double slope = beta[1];
+      for (int i = 0; i < n; ++i) {
+        double sum = intercept + x_.time[i] * slope;
+        if (x_.group[i] > 0) sum += beta[first_indicator + x_.group[i] - 1];
+        eta[i] = sum + offset[i];
+      }
+    } else {
+      for (int i = 0; i < n; ++i) {
+        double sum = intercept;
+        if (x_.group[i] > 0) sum += beta[first_indicator + x_.group[i] - 1];
+        eta[i] = sum + offset[i];
+      }
+    }
+  }
+
+  void Finish(GlmFit& fit) const {
+    fit.solved_grouped = true;
+    fit.rank = fit.columns;
+    fit.working_weights.assign(fit.observations, 0.0);
+    for (size_t g = 0; g < fit.fitted_rows.size(); ++g) fit.working_weights[fit.fitted_rows[g]] = fit.grouped_weight[g];
+    fit.qr = {};
+    fit.weighted_design.clear();
+  }
+
+ private:
+  const GroupedDesign& x_;
+};
+
+// glm.fit's IRLS loop with the step solved by `step`. Sets `refused` (and returns Ok) when the
+// step refuses to solve; the fit is then incomplete.
+template <class Step>
+Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>& offset, const GlmControl& control,
+            GlmFit& fit, bool& refused) {
+  refused = false;
+  const int n = fit.observations;
+  const int p = fit.columns;
+  const int n_good = static_cast<int>(fit.fitted_rows.size());
+  const std::vector<double>& weights = fit.prior_weights;
+  thread_local std::vector<double> eta, mu, log_y, start, coef_old, working_weight, z;
   eta.resize(n);
   mu.resize(n);
   // log(y) and the starting values depend on y only; the methods fit several models to the same
@@ -186,27 +235,22 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
   double dev_final = dev_old;
   start.assign(p, 0.0);
   coef_old.clear();
-  w.resize(n_good);
-  xw.resize(static_cast<size_t>(n_good) * p);
-  zw.resize(n_good);
-  b.resize(p);
+  working_weight.resize(n_good);
+  z.resize(n_good);
   bool converged = false;
   int iter = 0;
   for (iter = 1; iter <= control.max_iterations; ++iter) {
     for (int g = 0; g < n_good; ++g) {
       const int i = fit.fitted_rows[g];
       const double mu_eta = mu[i];  // mu.eta(eta) = pmax(exp(eta), eps) = linkinv(eta) for the log link
-      const double z = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu_eta;
-      w[g] = std::sqrt((weights[i] * mu_eta * mu_eta) / mu[i]);
-      zw[g] = z * w[g];
-      for (int j = 0; j < p; ++j) xw[static_cast<size_t>(j) * n_good + g] = x(i, j) * w[g];
+      z[g] = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu_eta;
+      working_weight[g] = (weights[i] * mu_eta * mu_eta) / mu[i];
     }
-    fit.qr.Factor(xw.data(), n_good, p, std::min(1e-7, control.epsilon / 1000));
-    fit.qr.ApplyQt(zw.data());
-    std::fill(b.begin(), b.end(), 0.0);
-    fit.qr.SolveR(zw.data(), b.data());
-    for (int pos = 0; pos < p; ++pos) start[fit.qr.pivot[pos]] = pos < fit.qr.rank ? b[pos] : 0.0;
-    LinearPredictor(x, start, offset, eta);
+    if (!step.Solve(fit, working_weight, z, start)) {
+      refused = true;
+      return Status::Ok();
+    }
+    step.Predict(start, offset, eta);
     for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
     double dev = Deviance(y, log_y, mu, eta, weights);
     if (!std::isfinite(dev)) {
@@ -216,7 +260,7 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
       for (int ii = 1; !std::isfinite(dev); ++ii) {
         if (ii > control.max_iterations) return DataError(msg::GlmCannotCorrectStep(1));
         for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
-        LinearPredictor(x, start, offset, eta);
+        step.Predict(start, offset, eta);
         for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
         dev = Deviance(y, log_y, mu, eta, weights);
       }
@@ -226,7 +270,7 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
       for (int ii = 1; !ValidMu(mu); ++ii) {
         if (ii > control.max_iterations) return DataError(msg::GlmCannotCorrectStep(2));
         for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
-        LinearPredictor(x, start, offset, eta);
+        step.Predict(start, offset, eta);
         for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
       }
       dev = Deviance(y, log_y, mu, eta, weights);
@@ -241,19 +285,145 @@ Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, 
   }
   fit.iterations = std::min(iter, control.max_iterations);
   fit.converged = converged;
-  fit.rank = fit.qr.rank;
   fit.coefficients.assign(start.begin(), start.end());
-  for (int pos = fit.rank; pos < p; ++pos) fit.coefficients[fit.qr.pivot[pos]] = kNaN;
+  step.Finish(fit);
   fit.fitted.assign(mu.begin(), mu.end());
   fit.linear_predictor.assign(eta.begin(), eta.end());
   fit.deviance = dev_final;
   fit.working_residuals.resize(n);
   for (int i = 0; i < n; ++i) fit.working_residuals[i] = (y[i] - mu[i]) / mu[i];  // mu.eta(eta) = mu
-  fit.working_weights.assign(n, 0.0);
-  for (int g = 0; g < n_good; ++g) fit.working_weights[fit.fitted_rows[g]] = w[g] * w[g];
   fit.df_residual = n_good - fit.rank;
-  fit.weighted_design.assign(xw.begin(), xw.end());  // the input of the last QR
   return Status::Ok();
+}
+
+double QrTolerance(const GlmControl& control) { return std::min(1e-7, control.epsilon / 1000); }
+
+}  // namespace
+
+void GroupedDesign::ToDense(DesignMatrix& x) const {
+  const int n = rows();
+  x.Reset(n, cols());
+  const int first_indicator = trend ? 2 : 1;
+  for (int i = 0; i < n; ++i) {
+    x(i, 0) = 1.0;
+    if (trend) x(i, 1) = time[i];
+    if (group[i] > 0) x(i, first_indicator + group[i] - 1) = 1.0;
+  }
+}
+
+double GlmFit::Dispersion() const {
+  if (df_residual <= 0) return kNaN;
+  double sum = 0.0;
+  for (size_t i = 0; i < working_weights.size(); ++i) {
+    if (working_weights[i] > 0) sum += working_weights[i] * working_residuals[i] * working_residuals[i];
+  }
+  return sum / df_residual;
+}
+
+std::vector<double> GlmFit::Leverages() const {
+  const int rows = static_cast<int>(fitted_rows.size());
+  std::vector<double> hat(rows);
+  if (solved_grouped) {
+    for (int i = 0; i < rows; ++i) {
+      const double h = grouped.Leverage(grouped_group[i], grouped_time[i], grouped_weight[i]);
+      hat[i] = h >= 1.0 - 10 * DBL_EPSILON ? 1.0 : h;
+    }
+    return hat;
+  }
+  std::vector<double> v(rank), u(rank);
+  for (int i = 0; i < rows; ++i) {
+    for (int pos = 0; pos < rank; ++pos) v[pos] = weighted_design[static_cast<size_t>(qr.pivot[pos]) * rows + i];
+    qr.SolveRt(v.data(), u.data());
+    double sum = 0.0;
+    for (int pos = 0; pos < rank; ++pos) sum += u[pos] * u[pos];
+    hat[i] = sum >= 1.0 - 10 * DBL_EPSILON ? 1.0 : sum;
+  }
+  return hat;
+}
+
+bool GlmFit::IsAliased(int column) const { return std::isnan(coefficients[column]); }
+
+double GlmFit::PredictLink(const std::vector<double>& x_row, double offset) const {
+  double sum = 0.0;
+  if (solved_grouped) {  // full rank, columns in order
+    for (int col = 0; col < rank; ++col) sum += x_row[col] * coefficients[col];
+    return sum + offset;
+  }
+  for (int pos = 0; pos < rank; ++pos) sum += x_row[qr.pivot[pos]] * coefficients[qr.pivot[pos]];
+  return sum + offset;
+}
+
+double GlmFit::UnscaledLinkVariance(const std::vector<double>& x_row) const {
+  if (solved_grouped) return grouped.UnscaledVariance(x_row.data());
+  double v[64], u[64];
+  std::vector<double> v_big, u_big;
+  double* vp = v;
+  double* up = u;
+  if (rank > 64) {
+    v_big.resize(rank);
+    u_big.resize(rank);
+    vp = v_big.data();
+    up = u_big.data();
+  }
+  for (int pos = 0; pos < rank; ++pos) vp[pos] = x_row[qr.pivot[pos]];
+  qr.SolveRt(vp, up);
+  double sum = 0.0;
+  for (int pos = 0; pos < rank; ++pos) sum += up[pos] * up[pos];
+  return sum;
+}
+
+double GlmFit::UnscaledCoefficientVariance(int column) const {
+  if (solved_grouped) {
+    if (column < 0 || column >= columns) return kNaN;
+    std::vector<double> unit(columns, 0.0);
+    unit[column] = 1.0;
+    return grouped.UnscaledVariance(unit.data());
+  }
+  for (int pos = 0; pos < rank; ++pos) {
+    if (qr.pivot[pos] == column) {
+      const std::vector<double> cov = qr.UnscaledCovariance();
+      return cov[static_cast<size_t>(pos) * rank + pos];
+    }
+  }
+  return kNaN;
+}
+
+Result<GlmFit> FitLogLinearGlm(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset,
+                               const std::vector<double>& weights, const GlmControl& control) {
+  GlmFit fit;
+  RETURN_IF_ERROR(FitLogLinearGlmInto(x, y, offset, weights, control, fit));
+  return fit;
+}
+
+Status FitLogLinearGlmInto(const DesignMatrix& x, const std::vector<double>& y, const std::vector<double>& offset_in,
+                           const std::vector<double>& weights_in, const GlmControl& control, GlmFit& fit) {
+  thread_local std::vector<double> offset;
+  RETURN_IF_ERROR(PrepareFit(x.rows(), x.cols(), y, offset_in, weights_in, fit, offset));
+  QrStep step(x, QrTolerance(control));
+  bool refused = false;
+  return Irls(step, y, offset, control, fit, refused);
+}
+
+Status FitLogLinearGlmInto(const GroupedDesign& x, const std::vector<double>& y, const std::vector<double>& offset_in,
+                           const std::vector<double>& weights_in, const GlmControl& control, GlmFit& fit) {
+  if (x.groups < 1 || (x.trend && x.time.size() != x.group.size())) {
+    return InvalidArgumentError(msg::GlmBadGroupedDesign());
+  }
+  for (int g : x.group) {
+    if (g < 0 || g >= x.groups) return InvalidArgumentError(msg::GlmBadGroupedDesign());
+  }
+  if (!internal::ForceQrForGroupedDesigns::Active()) {
+    thread_local std::vector<double> offset;
+    RETURN_IF_ERROR(PrepareFit(x.rows(), x.cols(), y, offset_in, weights_in, fit, offset));
+    GroupedStep step(x, fit);
+    bool refused = false;
+    RETURN_IF_ERROR(Irls(step, y, offset, control, fit, refused));
+    if (!refused) return Status::Ok();
+  }
+  // The QR path decides rank and pivoting, as R.
+  thread_local DesignMatrix dense;
+  x.ToDense(dense);
+  return FitLogLinearGlmInto(dense, y, offset_in, weights_in, control, fit);
 }
 
 }  // namespace sz::detection

@@ -189,6 +189,9 @@ std::string GlmResponseLength() { return "glm: de respons is niet even lang als 
 std::string GlmOffsetLength() { return "glm: de offset is niet even lang als de designmatrix"; }
 std::string GlmWeightsLength() { return "glm: de gewichten zijn niet even lang als de designmatrix"; }
 std::string GlmEmptyDesign() { return "glm: lege designmatrix"; }
+std::string GlmBadGroupedDesign() {
+  return "glm: groepsdesign met een groep buiten 0..groepen-1 of zonder een tijd per rij";
+}
 std::string GlmPoissonNegative() { return "glm: negatieve of ontbrekende waarden kunnen niet bij de Poisson-familie"; }
 std::string GlmNegativeWeights() { return "glm: negatieve of ontbrekende gewichten zijn niet toegestaan"; }
 std::string GlmNoPositiveWeight() { return "glm: geen waarneming met een positief gewicht"; }

@@ -97,6 +97,7 @@ std::string GlmResponseLength();
 std::string GlmOffsetLength();
 std::string GlmWeightsLength();
 std::string GlmEmptyDesign();
+std::string GlmBadGroupedDesign();
 std::string GlmPoissonNegative();
 std::string GlmNegativeWeights();
 std::string GlmNoPositiveWeight();
