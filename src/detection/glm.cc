@@ -37,6 +37,31 @@ double Deviance(const std::vector<double>& y, const std::vector<double>& log_y, 
   return sum;
 }
 
+// log(y), log(y + 0.1) and linkinv of it, from a table for whole counts (the same std::log
+// values, computed once).
+struct StartingValues {
+  double log_y, eta, mu;
+};
+const StartingValues& StartingValuesOf(double y) {
+  constexpr int kTableSize = 4096;
+  static const std::vector<StartingValues> table = [] {
+    std::vector<StartingValues> values(kTableSize);
+    for (int count = 0; count < kTableSize; ++count) {
+      const double v = count;
+      values[count].log_y = v > 0 ? std::log(v) : 0.0;
+      values[count].eta = std::log(v + 0.1);
+      values[count].mu = LinkInverse(values[count].eta);
+    }
+    return values;
+  }();
+  if (y >= 0 && y < kTableSize && y == static_cast<int>(y)) return table[static_cast<int>(y)];
+  thread_local StartingValues other;
+  other.log_y = y > 0 ? std::log(y) : 0.0;
+  other.eta = std::log(y + 0.1);
+  other.mu = LinkInverse(other.eta);
+  return other;
+}
+
 void LinearPredictor(const DesignMatrix& x, const std::vector<double>& beta, const std::vector<double>& offset,
                      std::vector<double>& eta) {
   const int n = x.rows();
@@ -98,9 +123,9 @@ class QrStep {
  public:
   QrStep(const DesignMatrix& x, double tol) : x_(x), tol_(tol) {}
 
-  // β from the working weights W and working responses z of the fitted rows; always succeeds.
-  bool Solve(GlmFit& fit, const std::vector<double>& working_weight, const std::vector<double>& z,
-             std::vector<double>& beta) {
+  // β from the working weights and responses at the current η and μ; always succeeds.
+  bool Solve(GlmFit& fit, const std::vector<double>& y, const std::vector<double>& offset,
+             const std::vector<double>& eta, const std::vector<double>& mu, std::vector<double>& beta) {
     const int n_good = static_cast<int>(fit.fitted_rows.size());
     const int p = x_.cols();
     w_.resize(n_good);
@@ -109,8 +134,10 @@ class QrStep {
     b_.resize(p);
     for (int g = 0; g < n_good; ++g) {
       const int i = fit.fitted_rows[g];
-      w_[g] = std::sqrt(working_weight[g]);
-      zw_[g] = z[g] * w_[g];
+      const double mu_eta = mu[i];  // mu.eta(eta) = pmax(exp(eta), eps) = linkinv(eta) for the log link
+      const double z = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu_eta;
+      w_[g] = std::sqrt((fit.prior_weights[i] * mu_eta * mu_eta) / mu[i]);
+      zw_[g] = z * w_[g];
       for (int j = 0; j < p; ++j) xw_[static_cast<size_t>(j) * n_good + g] = x_(i, j) * w_[g];
     }
     fit.qr.Factor(xw_.data(), n_good, p, tol_);
@@ -121,9 +148,19 @@ class QrStep {
     return true;
   }
 
-  void Predict(const std::vector<double>& beta, const std::vector<double>& offset, std::vector<double>& eta) const {
+  // η = Xβ + offset and μ = linkinv(η).
+  void Means(const std::vector<double>& beta, const std::vector<double>& offset, std::vector<double>& eta,
+             std::vector<double>& mu) const {
     LinearPredictor(x_, beta, offset, eta);
+    for (size_t i = 0; i < eta.size(); ++i) mu[i] = LinkInverse(eta[i]);
   }
+
+  double Deviance(const std::vector<double>& y, const std::vector<double>& log_y, const std::vector<double>& mu,
+                  const std::vector<double>& eta, const std::vector<double>& weights) const {
+    return sz::detection::Deviance(y, log_y, mu, eta, weights);
+  }
+  bool ValidMeans(const std::vector<double>& mu) const { return ValidMu(mu); }
+  void SetResponse(const std::vector<double>&, const std::vector<double>&, const std::vector<double>&) {}
 
   // Rank, aliased coefficients (NaN), working weights and √W·X of the last step.
   void Finish(GlmFit& fit) const {
@@ -144,50 +181,107 @@ class QrStep {
 thread_local std::vector<double> QrStep::w_, QrStep::xw_, QrStep::zw_, QrStep::b_;
 
 // One IRLS step by eliminating the group indicators (internal/grouped_least_squares.h); refuses
-// (Solve returns false) where the QR could pivot.
+// (Solve returns false) where the QR could pivot. Working weights are prior·μ (glm.fit's
+// prior·mu.eta²/variance, the same for the log link up to rounding).
 class GroupedStep {
  public:
-  GroupedStep(const GroupedDesign& x, GlmFit& fit) : x_(x) {
+  GroupedStep(const GroupedDesign& x, const std::vector<double>& offset, GlmFit& fit) : x_(x) {
+    const int n = x.rows();
     fit.grouped_group.clear();
     fit.grouped_time.clear();
     for (int i : fit.fitted_rows) {
       fit.grouped_group.push_back(x.group[i]);
       fit.grouped_time.push_back(x.trend ? x.time[i] : 0.0);
     }
+    // exp(η) as exp(β₀ + γ_g + β₁·t_min)·exp(β₁·16q)·exp(β₁·r)·exp(offset) with t − t_min = 16q + r,
+    // when the times are whole numbers: a handful of exp calls per step instead of one per row.
+    factored_ = true;
+    t_min_ = 0.0;
+    if (x.trend) {
+      double t_max = x.time[0];
+      t_min_ = x.time[0];
+      for (double t : x.time) {
+        t_min_ = std::min(t_min_, t);
+        t_max = std::max(t_max, t);
+      }
+      factored_ = std::isfinite(t_min_) && std::isfinite(t_max) && t_max - t_min_ <= kMaxFactoredSpan;
+      for (int i = 0; i < n && factored_; ++i) factored_ = x.time[i] == std::floor(x.time[i]);
+    }
+    has_offset_ = false;
+    for (double o : offset) has_offset_ = has_offset_ || o != 0.0;
+    if (!factored_) return;
+    steps_.resize(n);
+    for (int i = 0; i < n; ++i) steps_[i] = x.trend ? static_cast<int>(x.time[i] - t_min_) : 0;
+    max_step_ = 0;
+    for (int i = 0; i < n; ++i) max_step_ = std::max(max_step_, steps_[i]);
+    if (has_offset_) {
+      offset_factor_.resize(n);
+      for (int i = 0; i < n; ++i) {
+        offset_factor_[i] = std::exp(offset[i]);
+        offset_factors_in_range_ = offset_factors_in_range_ && InRange(offset_factor_[i]);
+      }
+    }
   }
 
-  bool Solve(GlmFit& fit, const std::vector<double>& working_weight, const std::vector<double>& z,
-             std::vector<double>& beta) {
+  // The response, log(y) and prior weights the deviance is computed from (Irls' own arrays).
+  void SetResponse(const std::vector<double>& y, const std::vector<double>& log_y, const std::vector<double>& weights) {
+    y_ = &y;
+    log_y_ = &log_y;
+    weights_ = &weights;
+  }
+
+  bool Solve(GlmFit& fit, const std::vector<double>& y, const std::vector<double>& offset,
+             const std::vector<double>& eta, const std::vector<double>& mu, std::vector<double>& beta) {
     const int n_good = static_cast<int>(fit.fitted_rows.size());
-    if (!fit.grouped.Solve(x_.groups, x_.trend, n_good, fit.grouped_group.data(), fit.grouped_time.data(),
-                           working_weight.data(), z.data())) {
-      return false;
+    fit.grouped_weight.resize(n_good);
+    z_.resize(n_good);
+    double* w = fit.grouped_weight.data();
+    double* z = z_.data();
+    const double* prior = fit.prior_weights.data();
+    if (n_good == x_.rows()) {  // every row fitted: a plain loop the compiler vectorises
+      for (int i = 0; i < n_good; ++i) {
+        w[i] = prior[i] * mu[i];
+        z[i] = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu[i];
+      }
+    } else {
+      for (int g = 0; g < n_good; ++g) {
+        const int i = fit.fitted_rows[g];
+        w[g] = prior[i] * mu[i];
+        z[g] = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu[i];
+      }
     }
+    if (!groups_set_) {
+      fit.grouped.SetGroups(x_.groups, x_.trend, n_good, fit.grouped_group.data());
+      groups_set_ = true;
+    }
+    if (!fit.grouped.Solve(fit.grouped_time.data(), w, z)) return false;
     fit.grouped.Coefficients(beta.data());
-    fit.grouped_weight.assign(working_weight.begin(), working_weight.end());
     return true;
   }
 
-  // The dense LinearPredictor's sum without its zero terms (bit-identical for finite β).
-  void Predict(const std::vector<double>& beta, const std::vector<double>& offset, std::vector<double>& eta) const {
-    const int n = x_.rows();
+  // η as the dense LinearPredictor's sum without its zero terms (bit-identical for finite β), μ
+  // factored where possible (equal to max(exp(η), ε) up to a few ulp), and in the same pass the
+  // deviance and μ's validity for Deviance() and ValidMeans().
+  void Means(const std::vector<double>& beta, const std::vector<double>& offset, std::vector<double>& eta,
+             std::vector<double>& mu) {
     const int first_indicator = x_.trend ? 2 : 1;
     const double intercept = beta[0];
-    if (x_.trend) {
-      const double slope = beta[1];
-      for (int i = 0; i < n; ++i) {
-        double sum = intercept + x_.time[i] * slope;
-        if (x_.group[i] > 0) sum += beta[first_indicator + x_.group[i] - 1];
-        eta[i] = sum + offset[i];
-      }
+    const double slope = x_.trend ? beta[1] : 0.0;
+    level_.resize(x_.groups);
+    level_[0] = 0.0;
+    for (int g = 1; g < x_.groups; ++g) level_[g] = beta[first_indicator + g - 1];
+    if (factored_ && Factors(intercept, slope)) {
+      MeansLoop<true>(intercept, slope, offset, eta, mu);
     } else {
-      for (int i = 0; i < n; ++i) {
-        double sum = intercept;
-        if (x_.group[i] > 0) sum += beta[first_indicator + x_.group[i] - 1];
-        eta[i] = sum + offset[i];
-      }
+      MeansLoop<false>(intercept, slope, offset, eta, mu);
     }
   }
+
+  double Deviance(const std::vector<double>&, const std::vector<double>&, const std::vector<double>&,
+                  const std::vector<double>&, const std::vector<double>&) const {
+    return deviance_;
+  }
+  bool ValidMeans(const std::vector<double>&) const { return valid_; }
 
   void Finish(GlmFit& fit) const {
     fit.solved_grouped = true;
@@ -199,8 +293,99 @@ class GroupedStep {
   }
 
  private:
+  static constexpr double kMaxFactoredSpan = 1 << 16;
+  static constexpr int kLowSteps = 16;
+  // Factors within this range keep every product of four of them finite and normal.
+  static constexpr double kFactorMin = 1e-75, kFactorMax = 1e75;
+
+  static bool InRange(double v) { return v >= kFactorMin && v <= kFactorMax; }
+
+  // factor_[g] = exp(β₀ + γ_g + β₁·t_min), low_[r] = exp(β₁·r), high_[q] = exp(β₁·16q); false if a
+  // factor is out of range.
+  bool Factors(double intercept, double slope) {
+    factor_.resize(x_.groups);
+    const double base = intercept + slope * t_min_;
+    for (int g = 0; g < x_.groups; ++g) {
+      factor_[g] = std::exp(g == 0 ? base : base + level_[g]);
+      if (!InRange(factor_[g])) return false;
+    }
+    const int high_count = max_step_ / kLowSteps + 1;
+    low_.resize(kLowSteps);
+    high_.resize(high_count);
+    for (int r = 0; r < kLowSteps; ++r) low_[r] = std::exp(slope * r);
+    for (int q = 0; q < high_count; ++q) high_[q] = std::exp(slope * (kLowSteps * q));
+    return InRange(low_[kLowSteps - 1]) && InRange(high_[high_count - 1]) && offset_factors_in_range_;
+  }
+
+  template <bool kFactored>
+  void MeansLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
+                 std::vector<double>& mu) {
+    static const double kLogEpsilon = std::log(DBL_EPSILON);
+    const int n = x_.rows();
+    const int* group = x_.group.data();
+    const double* time = x_.time.data();
+    const int* steps = steps_.data();
+    const double* low = low_.data();
+    const double* high = high_.data();
+    const double* factor = factor_.data();
+    const double* level = level_.data();
+    const double* y = y_->data();
+    const double* log_y = log_y_->data();
+    const double* weights = weights_->data();
+    // Two partial sums: the deviance only feeds the relative convergence test (1e-8), and one chain
+    // of additions would bound the loop's speed.
+    double deviance_even = 0.0, deviance_odd = 0.0;
+    bool valid = true;
+    for (int i = 0; i < n; ++i) {
+      double sum = x_.trend ? intercept + time[i] * slope : intercept;
+      if (group[i] > 0) sum += level[group[i]];
+      const double e = sum + offset[i];
+      eta[i] = e;
+      double m;
+      if constexpr (kFactored) {
+        m = factor[group[i]] * (high[steps[i] / kLowSteps] * low[steps[i] % kLowSteps]);
+        if (has_offset_) m *= offset_factor_[i];
+        m = std::max(m, DBL_EPSILON);
+      } else {
+        m = LinkInverse(e);
+      }
+      mu[i] = m;
+      valid &= std::isfinite(m) & (m > 0);
+      // Deviance() above, row by row.
+      double r = m * weights[i];
+      if (y[i] > 0) {
+        const double log_mu = m > DBL_EPSILON ? e : kLogEpsilon;
+        r = weights[i] * (y[i] * (log_y[i] - log_mu) - (y[i] - m));
+      }
+      if (i % 2 == 0) {
+        deviance_even += 2.0 * r;
+      } else {
+        deviance_odd += 2.0 * r;
+      }
+    }
+    deviance_ = deviance_even + deviance_odd;
+    valid_ = valid;
+  }
+
   const GroupedDesign& x_;
+  const std::vector<double>* y_ = nullptr;
+  const std::vector<double>* log_y_ = nullptr;
+  const std::vector<double>* weights_ = nullptr;
+  double deviance_ = 0.0;
+  bool valid_ = true;
+  bool groups_set_ = false;
+  int max_step_ = 0;
+  bool offset_factors_in_range_ = true;
+  bool factored_ = false;
+  bool has_offset_ = false;
+  double t_min_ = 0.0;
+  // Per-thread scratch space, reused across fits.
+  static thread_local std::vector<int> steps_;
+  static thread_local std::vector<double> offset_factor_, level_, factor_, low_, high_, z_;
 };
+thread_local std::vector<int> GroupedStep::steps_;
+thread_local std::vector<double> GroupedStep::offset_factor_, GroupedStep::level_, GroupedStep::factor_,
+    GroupedStep::low_, GroupedStep::high_, GroupedStep::z_;
 
 // glm.fit's IRLS loop with the step solved by `step`. Sets `refused` (and returns Ok) when the
 // step refuses to solve; the fit is then incomplete.
@@ -212,7 +397,7 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
   const int p = fit.columns;
   const int n_good = static_cast<int>(fit.fitted_rows.size());
   const std::vector<double>& weights = fit.prior_weights;
-  thread_local std::vector<double> eta, mu, log_y, start, coef_old, working_weight, z;
+  thread_local std::vector<double> eta, mu, log_y, start, coef_old;
   eta.resize(n);
   mu.resize(n);
   // log(y) and the starting values depend on y only; the methods fit several models to the same
@@ -224,35 +409,28 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
     eta_start.resize(n);
     mu_start.resize(n);
     for (int i = 0; i < n; ++i) {
-      log_y[i] = y[i] > 0 ? std::log(y[i]) : 0.0;
-      eta_start[i] = std::log(y[i] + 0.1);  // poisson()$initialize: mustart <- y + 0.1
-      mu_start[i] = LinkInverse(eta_start[i]);
+      const StartingValues& start_values = StartingValuesOf(y[i]);
+      log_y[i] = start_values.log_y;
+      eta_start[i] = start_values.eta;  // poisson()$initialize: mustart <- y + 0.1
+      mu_start[i] = start_values.mu;
     }
   }
   eta.assign(eta_start.begin(), eta_start.end());
   mu.assign(mu_start.begin(), mu_start.end());
+  step.SetResponse(y, log_y, weights);
   double dev_old = Deviance(y, log_y, mu, eta, weights);
   double dev_final = dev_old;
   start.assign(p, 0.0);
   coef_old.clear();
-  working_weight.resize(n_good);
-  z.resize(n_good);
   bool converged = false;
   int iter = 0;
   for (iter = 1; iter <= control.max_iterations; ++iter) {
-    for (int g = 0; g < n_good; ++g) {
-      const int i = fit.fitted_rows[g];
-      const double mu_eta = mu[i];  // mu.eta(eta) = pmax(exp(eta), eps) = linkinv(eta) for the log link
-      z[g] = (eta[i] - offset[i]) + (y[i] - mu[i]) / mu_eta;
-      working_weight[g] = (weights[i] * mu_eta * mu_eta) / mu[i];
-    }
-    if (!step.Solve(fit, working_weight, z, start)) {
+    if (!step.Solve(fit, y, offset, eta, mu, start)) {
       refused = true;
       return Status::Ok();
     }
-    step.Predict(start, offset, eta);
-    for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
-    double dev = Deviance(y, log_y, mu, eta, weights);
+    step.Means(start, offset, eta, mu);
+    double dev = step.Deviance(y, log_y, mu, eta, weights);
     if (!std::isfinite(dev)) {
       if (coef_old.empty()) {
         return DataError(msg::GlmNonFiniteDeviance());
@@ -260,20 +438,18 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
       for (int ii = 1; !std::isfinite(dev); ++ii) {
         if (ii > control.max_iterations) return DataError(msg::GlmCannotCorrectStep(1));
         for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
-        step.Predict(start, offset, eta);
-        for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
-        dev = Deviance(y, log_y, mu, eta, weights);
+        step.Means(start, offset, eta, mu);
+        dev = step.Deviance(y, log_y, mu, eta, weights);
       }
     }
-    if (!ValidMu(mu)) {
+    if (!step.ValidMeans(mu)) {
       if (coef_old.empty()) return DataError(msg::GlmInvalidMean());
-      for (int ii = 1; !ValidMu(mu); ++ii) {
+      for (int ii = 1; !step.ValidMeans(mu); ++ii) {
         if (ii > control.max_iterations) return DataError(msg::GlmCannotCorrectStep(2));
         for (int j = 0; j < p; ++j) start[j] = (start[j] + coef_old[j]) / 2;
-        step.Predict(start, offset, eta);
-        for (int i = 0; i < n; ++i) mu[i] = LinkInverse(eta[i]);
+        step.Means(start, offset, eta, mu);
       }
-      dev = Deviance(y, log_y, mu, eta, weights);
+      dev = step.Deviance(y, log_y, mu, eta, weights);
     }
     dev_final = dev;
     if (std::fabs(dev - dev_old) / (std::fabs(dev) + 0.1) < control.epsilon) {
@@ -415,7 +591,7 @@ Status FitLogLinearGlmInto(const GroupedDesign& x, const std::vector<double>& y,
   if (!internal::ForceQrForGroupedDesigns::Active()) {
     thread_local std::vector<double> offset;
     RETURN_IF_ERROR(PrepareFit(x.rows(), x.cols(), y, offset_in, weights_in, fit, offset));
-    GroupedStep step(x, fit);
+    GroupedStep step(x, offset, fit);
     bool refused = false;
     RETURN_IF_ERROR(Irls(step, y, offset, control, fit, refused));
     if (!refused) return Status::Ok();

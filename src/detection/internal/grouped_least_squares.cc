@@ -14,43 +14,110 @@ thread_local bool force_qr = false;
 
 }  // namespace
 
-bool GroupedLeastSquares::Solve(int groups, bool trend, int rows, const int* group, const double* time,
-                                const double* weight, const double* z) {
+void GroupedLeastSquares::SetGroups(int groups, bool trend, int rows, const int* group) {
   groups_ = groups;
   trend_ = trend;
-  weight_sum_.assign(groups, 0.0);
-  time_mean_.assign(groups, 0.0);
-  response_mean_.assign(groups, 0.0);
+  // Counting sort: the rows of each group in row order, so the sums below run over one group at
+  // a time in registers.
+  group_begin_.assign(groups + 1, 0);
+  for (int i = 0; i < rows; ++i) ++group_begin_[group[i] + 1];
+  for (int g = 0; g < groups; ++g) group_begin_[g + 1] += group_begin_[g];
+  order_.resize(rows);
+  position_.assign(group_begin_.begin(), group_begin_.end() - 1);
+  for (int i = 0; i < rows; ++i) order_[position_[group[i]]++] = i;
+}
+
+bool GroupedLeastSquares::Solve(int groups, bool trend, int rows, const int* group, const double* time,
+                                const double* weight, const double* z) {
+  SetGroups(groups, trend, rows, group);
+  return Solve(time, weight, z);
+}
+
+bool GroupedLeastSquares::Solve(const double* time, const double* weight, const double* z) {
+  const int groups = groups_;
+  const bool trend = trend_;
+  weight_sum_.resize(groups);
+  time_mean_.resize(groups);
+  response_mean_.resize(groups);
   double* w_sum = weight_sum_.data();
   double* t_mean = time_mean_.data();
   double* z_mean = response_mean_.data();
+  const int* order = order_.data();
   double weighted_time_squares = 0.0;
-  for (int i = 0; i < rows; ++i) {
-    const int g = group[i];
-    const double w = weight[i];
-    w_sum[g] += w;
-    z_mean[g] += w * z[i];
-    if (trend) {
-      t_mean[g] += w * time[i];
-      weighted_time_squares += w * time[i] * time[i];
-    }
-  }
   for (int g = 0; g < groups; ++g) {
-    if (!(w_sum[g] > 0) || !std::isfinite(w_sum[g])) return false;
-    z_mean[g] /= w_sum[g];
-    t_mean[g] /= w_sum[g];
+    // Two partial sums each: no single chain of dependent additions.
+    double w0 = 0.0, w1 = 0.0, wz0 = 0.0, wz1 = 0.0, wt0 = 0.0, wt1 = 0.0, wtt0 = 0.0, wtt1 = 0.0;
+    const int begin = group_begin_[g], end = group_begin_[g + 1];
+    int k = begin;
+    if (trend) {
+      for (; k + 1 < end; k += 2) {
+        const int i0 = order[k], i1 = order[k + 1];
+        const double a0 = weight[i0], a1 = weight[i1];
+        const double at0 = a0 * time[i0], at1 = a1 * time[i1];
+        w0 += a0;
+        w1 += a1;
+        wz0 += a0 * z[i0];
+        wz1 += a1 * z[i1];
+        wt0 += at0;
+        wt1 += at1;
+        wtt0 += at0 * time[i0];
+        wtt1 += at1 * time[i1];
+      }
+      if (k < end) {
+        const int i0 = order[k];
+        const double at0 = weight[i0] * time[i0];
+        w0 += weight[i0];
+        wz0 += weight[i0] * z[i0];
+        wt0 += at0;
+        wtt0 += at0 * time[i0];
+      }
+    } else {
+      for (; k + 1 < end; k += 2) {
+        const int i0 = order[k], i1 = order[k + 1];
+        w0 += weight[i0];
+        w1 += weight[i1];
+        wz0 += weight[i0] * z[i0];
+        wz1 += weight[i1] * z[i1];
+      }
+      if (k < end) {
+        w0 += weight[order[k]];
+        wz0 += weight[order[k]] * z[order[k]];
+      }
+    }
+    const double w_total = w0 + w1;
+    if (!(w_total > 0) || !std::isfinite(w_total)) return false;
+    w_sum[g] = w_total;
+    z_mean[g] = (wz0 + wz1) / w_total;
+    t_mean[g] = (wt0 + wt1) / w_total;
+    weighted_time_squares += wtt0 + wtt1;
   }
   time_ss_ = 0.0;
   slope_ = 0.0;
   if (trend) {
-    double cross = 0.0;
-    for (int i = 0; i < rows; ++i) {
-      const int g = group[i];
-      const double d = time[i] - t_mean[g];
-      const double wd = weight[i] * d;
-      time_ss_ += wd * d;
-      cross += wd * (z[i] - z_mean[g]);
+    double ss0 = 0.0, ss1 = 0.0, cross0 = 0.0, cross1 = 0.0;
+    for (int g = 0; g < groups; ++g) {
+      const double tg = t_mean[g], zg = z_mean[g];
+      const int begin = group_begin_[g], end = group_begin_[g + 1];
+      int k = begin;
+      for (; k + 1 < end; k += 2) {
+        const int i0 = order[k], i1 = order[k + 1];
+        const double d0 = time[i0] - tg, d1 = time[i1] - tg;
+        const double wd0 = weight[i0] * d0, wd1 = weight[i1] * d1;
+        ss0 += wd0 * d0;
+        ss1 += wd1 * d1;
+        cross0 += wd0 * (z[i0] - zg);
+        cross1 += wd1 * (z[i1] - zg);
+      }
+      if (k < end) {
+        const int i0 = order[k];
+        const double d0 = time[i0] - tg;
+        const double wd0 = weight[i0] * d0;
+        ss0 += wd0 * d0;
+        cross0 += wd0 * (z[i0] - zg);
+      }
     }
+    time_ss_ = ss0 + ss1;
+    const double cross = cross0 + cross1;
     if (!(time_ss_ >= kMinResidualFraction * weighted_time_squares) || !(time_ss_ > 0)) return false;
     slope_ = cross / time_ss_;
   }

@@ -31,6 +31,10 @@ class GroupedLeastSquares {
   // only if trend). False if the QR could pivot (see above); then the state is unspecified.
   bool Solve(int groups, bool trend, int rows, const int* group, const double* time, const double* weight,
              const double* z);
+  // The same in two parts, for many solves with the same design (IRLS): SetGroups once, then
+  // Solve(time, weight, z) per step with arrays of the rows given to SetGroups.
+  void SetGroups(int groups, bool trend, int rows, const int* group);
+  bool Solve(const double* time, const double* weight, const double* z);
 
   int groups() const { return groups_; }
   bool trend() const { return trend_; }
@@ -57,6 +61,9 @@ class GroupedLeastSquares {
   std::vector<double> response_mean_;  // z̄_g
   double time_ss_ = 0.0;               // S
   double slope_ = 0.0;                 // β₁
+  std::vector<int> order_;             // rows sorted by group (stable)
+  std::vector<int> group_begin_;       // group g's rows are order_[group_begin_[g] .. group_begin_[g+1])
+  std::vector<int> position_;          // SetGroups' scratch
 };
 
 // Test seam: while one of these lives on a thread, FitLogLinearGlmInto(const GroupedDesign&, …)
