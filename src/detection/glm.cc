@@ -187,16 +187,27 @@ class GroupedStep {
  public:
   GroupedStep(const GroupedDesign& x, const std::vector<double>& offset, GlmFit& fit) : x_(x) {
     const int n = x.rows();
-    fit.grouped_group.clear();
-    fit.grouped_time.clear();
-    for (int i : fit.fitted_rows) {
-      fit.grouped_group.push_back(x.group[i]);
-      fit.grouped_time.push_back(x.trend ? x.time[i] : 0.0);
+    if (static_cast<int>(fit.fitted_rows.size()) == n) {
+      fit.grouped_group.assign(x.group.begin(), x.group.end());
+      if (x.trend) {
+        fit.grouped_time.assign(x.time.begin(), x.time.end());
+      } else {
+        fit.grouped_time.assign(n, 0.0);
+      }
+    } else {
+      fit.grouped_group.clear();
+      fit.grouped_time.clear();
+      for (int i : fit.fitted_rows) {
+        fit.grouped_group.push_back(x.group[i]);
+        fit.grouped_time.push_back(x.trend ? x.time[i] : 0.0);
+      }
     }
     // exp(η) as exp(β₀ + γ_g + β₁·t_min)·exp(β₁·16q)·exp(β₁·r)·exp(offset) with t − t_min = 16q + r,
     // when the times are whole numbers: a handful of exp calls per step instead of one per row.
-    factored_ = true;
+    steps_.resize(n);
     t_min_ = 0.0;
+    max_step_ = 0;
+    factored_ = true;
     if (x.trend) {
       double t_max = x.time[0];
       t_min_ = x.time[0];
@@ -205,16 +216,21 @@ class GroupedStep {
         t_max = std::max(t_max, t);
       }
       factored_ = std::isfinite(t_min_) && std::isfinite(t_max) && t_max - t_min_ <= kMaxFactoredSpan;
-      for (int i = 0; i < n && factored_; ++i) factored_ = x.time[i] == std::floor(x.time[i]);
+      bool whole = factored_;
+      for (int i = 0; i < n && whole; ++i) {
+        const double d = x.time[i] - t_min_;  // exact for whole numbers below 2^53
+        steps_[i] = static_cast<int>(d);
+        whole = static_cast<double>(steps_[i]) == d && std::fabs(x.time[i]) < 0x1p52;
+      }
+      factored_ = whole;
+      if (factored_) max_step_ = static_cast<int>(t_max - t_min_);
+    } else {
+      std::fill(steps_.begin(), steps_.end(), 0);
     }
     has_offset_ = false;
-    for (double o : offset) has_offset_ = has_offset_ || o != 0.0;
-    if (!factored_) return;
-    steps_.resize(n);
-    for (int i = 0; i < n; ++i) steps_[i] = x.trend ? static_cast<int>(x.time[i] - t_min_) : 0;
-    max_step_ = 0;
-    for (int i = 0; i < n; ++i) max_step_ = std::max(max_step_, steps_[i]);
-    if (has_offset_) {
+    offset_factors_in_range_ = true;
+    for (int i = 0; i < n && !has_offset_; ++i) has_offset_ = offset[i] != 0.0;
+    if (has_offset_ && factored_) {
       offset_factor_.resize(n);
       for (int i = 0; i < n; ++i) {
         offset_factor_[i] = std::exp(offset[i]);
@@ -314,10 +330,23 @@ class GroupedStep {
     high_.resize(high_count);
     for (int r = 0; r < kLowSteps; ++r) low_[r] = std::exp(slope * r);
     for (int q = 0; q < high_count; ++q) high_[q] = std::exp(slope * (kLowSteps * q));
-    return InRange(low_[kLowSteps - 1]) && InRange(high_[high_count - 1]) && offset_factors_in_range_;
+    if (!InRange(low_[kLowSteps - 1]) || !InRange(high_[high_count - 1]) || !offset_factors_in_range_) return false;
+    time_factor_.resize(max_step_ + 1);
+    for (int step = 0; step <= max_step_; ++step) time_factor_[step] = high_[step / kLowSteps] * low_[step % kLowSteps];
+    return true;
   }
 
   template <bool kFactored>
+  void MeansLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
+                 std::vector<double>& mu) {
+    if (x_.trend) {
+      MeansLoop<kFactored, true>(intercept, slope, offset, eta, mu);
+    } else {
+      MeansLoop<kFactored, false>(intercept, slope, offset, eta, mu);
+    }
+  }
+
+  template <bool kFactored, bool kTrend>
   void MeansLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
                  std::vector<double>& mu) {
     static const double kLogEpsilon = std::log(DBL_EPSILON);
@@ -325,44 +354,43 @@ class GroupedStep {
     const int* group = x_.group.data();
     const double* time = x_.time.data();
     const int* steps = steps_.data();
-    const double* low = low_.data();
-    const double* high = high_.data();
+    const double* time_factor = time_factor_.data();
+    const double* offset_factor = has_offset_ ? offset_factor_.data() : nullptr;
     const double* factor = factor_.data();
-    const double* level = level_.data();
+    const double* level = level_.data();  // level[0] = 0
+    const double* off = offset.data();
     const double* y = y_->data();
     const double* log_y = log_y_->data();
     const double* weights = weights_->data();
-    // Two partial sums: the deviance only feeds the relative convergence test (1e-8), and one chain
-    // of additions would bound the loop's speed.
-    double deviance_even = 0.0, deviance_odd = 0.0;
+    double* eta_out = eta.data();
+    double* mu_out = mu.data();
     bool valid = true;
-    for (int i = 0; i < n; ++i) {
-      double sum = x_.trend ? intercept + time[i] * slope : intercept;
-      if (group[i] > 0) sum += level[group[i]];
-      const double e = sum + offset[i];
-      eta[i] = e;
+    // Row i of Deviance() above; for y = 0 the general expression is w·μ exactly, as there.
+    auto row = [&](int i) {
+      const double e = ((kTrend ? intercept + time[i] * slope : intercept) + level[group[i]]) + off[i];
+      eta_out[i] = e;
       double m;
       if constexpr (kFactored) {
-        m = factor[group[i]] * (high[steps[i] / kLowSteps] * low[steps[i] % kLowSteps]);
-        if (has_offset_) m *= offset_factor_[i];
+        m = factor[group[i]] * time_factor[steps[i]];
+        if (offset_factor != nullptr) m *= offset_factor[i];
         m = std::max(m, DBL_EPSILON);
       } else {
         m = LinkInverse(e);
       }
-      mu[i] = m;
+      mu_out[i] = m;
       valid &= std::isfinite(m) & (m > 0);
-      // Deviance() above, row by row.
-      double r = m * weights[i];
-      if (y[i] > 0) {
-        const double log_mu = m > DBL_EPSILON ? e : kLogEpsilon;
-        r = weights[i] * (y[i] * (log_y[i] - log_mu) - (y[i] - m));
-      }
-      if (i % 2 == 0) {
-        deviance_even += 2.0 * r;
-      } else {
-        deviance_odd += 2.0 * r;
-      }
+      const double log_mu = m > DBL_EPSILON ? e : kLogEpsilon;
+      return weights[i] * (y[i] * (log_y[i] - log_mu) - (y[i] - m));
+    };
+    // Two partial sums: the deviance only feeds the relative convergence test (1e-8), and one chain
+    // of additions would bound the loop's speed.
+    double deviance_even = 0.0, deviance_odd = 0.0;
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      deviance_even += 2.0 * row(i);
+      deviance_odd += 2.0 * row(i + 1);
     }
+    if (i < n) deviance_even += 2.0 * row(i);
     deviance_ = deviance_even + deviance_odd;
     valid_ = valid;
   }
@@ -381,11 +409,11 @@ class GroupedStep {
   double t_min_ = 0.0;
   // Per-thread scratch space, reused across fits.
   static thread_local std::vector<int> steps_;
-  static thread_local std::vector<double> offset_factor_, level_, factor_, low_, high_, z_;
+  static thread_local std::vector<double> offset_factor_, level_, factor_, low_, high_, time_factor_, z_;
 };
 thread_local std::vector<int> GroupedStep::steps_;
 thread_local std::vector<double> GroupedStep::offset_factor_, GroupedStep::level_, GroupedStep::factor_,
-    GroupedStep::low_, GroupedStep::high_, GroupedStep::z_;
+    GroupedStep::low_, GroupedStep::high_, GroupedStep::time_factor_, GroupedStep::z_;
 
 // glm.fit's IRLS loop with the step solved by `step`. Sets `refused` (and returns Ok) when the
 // step refuses to solve; the fit is then incomplete.
