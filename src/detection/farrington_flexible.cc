@@ -76,7 +76,8 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
       if (period < p - (2 * w + 1)) return InvalidArgumentError(msg::TooManyFactors());
       const int block_length = FloorDiv(period, p - 1);
       const int rest = period - block_length * (p - 1);
-      std::vector<int> cumulative(p, 0);
+      thread_local std::vector<int> cumulative;
+      cumulative.assign(p, 0);
       for (int j = 1; j <= p - 1; ++j) cumulative[j] = cumulative[j - 1] + block_length + (j <= rest ? 1 : 0);
       for (int j = 1; j <= p - 1; ++j) {
         labels.Assign(ref + w + 1 + cumulative[j - 1], ref + w + 1 + cumulative[j] - 1, j);
@@ -90,7 +91,8 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
   baseline.offset.clear();
   baseline.label.clear();
   baseline.levels.clear();
-  std::vector<bool> present(p + 1, false);
+  thread_local std::vector<char> present;
+  present.assign(p + 1, 0);
   // Only [r_b − w, k] can carry labels.
   const bool by_date = !series.dates.empty();
   const double step_days =
@@ -108,7 +110,7 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
     baseline.wtime.push_back(by_date ? (series.dates[t - 1].DayNumber() - first_labelled_day) / step_days : t);
     baseline.offset.push_back(control.population_offset ? std::log(series.PopulationAt(t)) : 0.0);
     baseline.label.push_back(labels[t]);
-    present[labels[t]] = true;
+    present[labels[t]] = 1;
   }
   if (baseline.response.empty()) {
     return InvalidArgumentError(msg::NoBaselineCounts(k));
@@ -324,8 +326,12 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
       const double dispersion = pass->fit.Dispersion();
       const double t_value =
           pass->fit.coefficients[1] / std::sqrt(dispersion * pass->fit.UnscaledCoefficientVariance(1));
-      const double p_value = 2 * rmath::PT(-std::fabs(t_value), pass->fit.df_residual);
-      const bool significant = p_value < control.p_threshold_trend;
+      // With a threshold of 1 or more (the Noufaily settings) p < threshold holds for every |t| that
+      // is not tiny, since p = 2·pt(−|t|) ≤ 1 and pt(−|t|) < 1/2 well away from t = 0.
+      const bool significant =
+          control.p_threshold_trend >= 1 && std::fabs(t_value) >= 1e-3
+              ? true
+              : 2 * rmath::PT(-std::fabs(t_value), pass->fit.df_residual) < control.p_threshold_trend;
       do_trend = control.b >= 3 && significant && fit_response <= baseline.max_response;
       if (!do_trend) {
         ASSIGN_OR_RETURN(fitted, FitPass(baseline, false, control, pass_storage));
