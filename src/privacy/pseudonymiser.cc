@@ -89,7 +89,8 @@ std::string NormaliseSex(std::string_view text) {
   return "";
 }
 
-Result<Pseudonymiser> Pseudonymiser::Create(const Key& key, const ClkSchema& linkage_schema) {
+Result<Pseudonymiser> Pseudonymiser::Create(const Key& key, const ClkSchema& linkage_schema,
+                                            const PseudonymiserOptions& options) {
   std::vector<Part> parts;
   for (const ClkFeature& feature : linkage_schema.features) {
     const std::string& id = feature.identifier;
@@ -129,8 +130,13 @@ Result<Pseudonymiser> Pseudonymiser::Create(const Key& key, const ClkSchema& lin
   Result<ClkEncoder> encoder = ClkEncoder::Create(linkage_schema, AsBytes(clk_secret));
   SecureWipe(clk_secret.data(), clk_secret.size());
   if (!encoder.ok()) return encoder.status();
-  return Pseudonymiser(std::move(bsn), std::move(name), std::move(address), std::move(encoder).value(),
-                       std::move(parts), key.Fingerprint());
+  Pseudonymiser pseudonymiser(std::move(bsn), std::move(name), std::move(address), std::move(encoder).value(),
+                              std::move(parts), key.Fingerprint());
+  if (options.field_encodings) {
+    ASSIGN_OR_RETURN(FieldEncoder field_encoder, FieldEncoder::Create(key));
+    pseudonymiser.field_encoder_.emplace(std::move(field_encoder));
+  }
+  return pseudonymiser;
 }
 
 Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
@@ -173,6 +179,20 @@ Result<Pseudonyms> Pseudonymiser::Pseudonymise(const PersonIdentity& person) {
       ASSIGN_OR_RETURN(out.address_pseudonym,
                        Tag(address_, *postcode + "|" + std::to_string(number->number) + "|" + number->addition));
     }
+  }
+
+  if (field_encoder_) {
+    FieldValues values{.given_names = person.given_names,
+                       .tussenvoegsel = person.tussenvoegsel,
+                       .surname = person.surname,
+                       .street = person.street,
+                       .locality = person.locality,
+                       .postcode = person.postcode,
+                       .house_number = person.house_number,
+                       .house_number_addition = person.house_number_addition,
+                       .id_number = person.bsn,
+                       .birth_date = out.birth_date};
+    ASSIGN_OR_RETURN(out.fields, field_encoder_->Encode(values));
   }
 
   // The CLK.

@@ -11,6 +11,9 @@
 //   ASSIGN_OR_RETURN(Pseudonyms p, pseudonymiser.Pseudonymise(person));
 //   p.bsn_pseudonym; p.name_pseudonym; p.address_pseudonym; p.clk; p.birth_year; p.bsn_status;
 //
+// With PseudonymiserOptions::field_encodings it also makes the keyed field-level encodings of
+// field_encoder.h (Pseudonyms::fields; street and locality are used only there).
+//
 // How each part is made (all HMAC-SHA256, hex; a key per identifier kind, so a pseudonym of one kind
 // can never be compared with, or substituted for, one of another kind):
 //   k_kind           = HKDF-SHA256(ikm = desk key, salt = none, info = "samenzicht/<kind>/v1", 32 bytes)
@@ -41,6 +44,7 @@
 #include "privacy/bsn.h"
 #include "privacy/clk_encoder.h"
 #include "privacy/clk_schema.h"
+#include "privacy/field_encoder.h"
 #include "privacy/hmac.h"
 #include "privacy/key.h"
 
@@ -57,6 +61,8 @@ struct PersonIdentity {
   std::string postcode = {};
   std::string house_number = {};
   std::string house_number_addition = {};
+  std::string street = {};    // used only for field-level encodings
+  std::string locality = {};  // used only for field-level encodings
 };
 
 struct Pseudonyms {
@@ -69,7 +75,12 @@ struct Pseudonyms {
   std::string sex;  // "m", "v", "x" or "" (unknown)
   // Identifying: only for computing the age at an event (AgeInYears) at the desk; never write it out.
   std::optional<Date> birth_date;
-  std::vector<std::string> problems;  // e.g. "bsn: voldoet niet aan de elfproef …" (privacy/messages.h); never the values
+  // Field-level encodings (field_encoder.h), only with PseudonymiserOptions::field_encodings. The id
+  // number is the BSN column's digits whether or not it passed the elfproef (the linker compares it only
+  // when not both records have a BSN pseudonym).
+  std::optional<FieldEncodings> fields;
+  // e.g. "bsn: voldoet niet aan de elfproef …" (privacy/messages.h); never the values
+  std::vector<std::string> problems;
 };
 
 // Whole years between `birth` and `on` (0 on the day of birth); nullopt if `on` is before `birth`.
@@ -78,9 +89,16 @@ std::optional<int> AgeInYears(const Date& birth, const Date& on);
 // "m", "v", "x" or "" for unknown.
 std::string NormaliseSex(std::string_view text);
 
+struct PseudonymiserOptions {
+  // Also make the keyed field-level encodings (Pseudonyms::fields). Not yet written to desk extracts:
+  // for now only `link-eval` links with them (docs/linkage.md "Field-level comparisons").
+  bool field_encodings = false;
+};
+
 class Pseudonymiser {
  public:
-  static Result<Pseudonymiser> Create(const Key& key, const ClkSchema& linkage_schema);
+  static Result<Pseudonymiser> Create(const Key& key, const ClkSchema& linkage_schema,
+                                      const PseudonymiserOptions& options = {});
 
   Result<Pseudonyms> Pseudonymise(const PersonIdentity& person);
 
@@ -88,8 +106,18 @@ class Pseudonymiser {
   const ClkSchema& linkage_schema() const { return clk_encoder_.schema(); }
 
  private:
-  enum class Part { kGivenName, kGivenNames, kFirstInitial, kInitials, kTussenvoegsel, kSurname, kBirthDate,
-                    kBirthYear, kSex, kIgnored };
+  enum class Part {
+    kGivenName,
+    kGivenNames,
+    kFirstInitial,
+    kInitials,
+    kTussenvoegsel,
+    kSurname,
+    kBirthDate,
+    kBirthYear,
+    kSex,
+    kIgnored
+  };
 
   Pseudonymiser(HmacContext bsn, HmacContext name, HmacContext address, ClkEncoder encoder, std::vector<Part> parts,
                 std::string fingerprint)
@@ -106,6 +134,7 @@ class Pseudonymiser {
   ClkEncoder clk_encoder_;
   std::vector<Part> clk_parts_;
   std::string key_fingerprint_;
+  std::optional<FieldEncoder> field_encoder_;
 };
 
 }  // namespace sz::privacy
