@@ -74,6 +74,45 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
       }
       break;
     }
+    case BlockingKind::kGivenName:
+    case BlockingKind::kSurname:
+    case BlockingKind::kBirthDate:
+    case BlockingKind::kIdNumber:
+    case BlockingKind::kPostcodeHouse:
+    case BlockingKind::kStreetHouse:
+    case BlockingKind::kPhoneticYear: {
+      const privacy::FieldEncodings* fields = records.Fields(record);
+      if (fields == nullptr) break;
+      using privacy::TextField;
+      auto add = [&](uint64_t tag) {
+        if (tag != 0) keys.push_back(Combine(pass_seed, tag));
+      };
+      auto add_both = [&](uint64_t first, uint64_t second) {
+        if (first != 0 && second != 0) keys.push_back(Combine(Combine(pass_seed, first), second));
+      };
+      switch (pass.kind) {
+        case BlockingKind::kGivenName:
+          add_both(fields->Text(TextField::kGivenName).exact, fields->surname_phonetic);
+          break;
+        case BlockingKind::kSurname: add_both(fields->Text(TextField::kSurname).exact, fields->given_phonetic); break;
+        case BlockingKind::kBirthDate:
+          add(fields->date);
+          add(fields->date_swapped);
+          break;
+        case BlockingKind::kIdNumber: add(fields->Text(TextField::kIdNumber).exact); break;
+        case BlockingKind::kPostcodeHouse:
+          add_both(fields->Text(TextField::kPostcode).exact, fields->house_number);
+          break;
+        case BlockingKind::kStreetHouse: add_both(fields->Text(TextField::kStreet).exact, fields->house_number); break;
+        case BlockingKind::kPhoneticYear:
+          if (records.birth_year[record] != 0) {
+            add_both(fields->surname_phonetic, static_cast<uint64_t>(records.birth_year[record]));
+          }
+          break;
+        default: break;
+      }
+      break;
+    }
     case BlockingKind::kClkBits:
     case BlockingKind::kYearSexClkBits: {
       if (!records.HasClk(record)) break;
@@ -108,6 +147,13 @@ std::string BlockingPass::Name() const {
     case BlockingKind::kClkBits: return "clk-lsh(" + std::to_string(tables) + "x" + std::to_string(bits) + ")";
     case BlockingKind::kYearSexClkBits:
       return "year*sex*clk-lsh(" + std::to_string(tables) + "x" + std::to_string(bits) + ")";
+    case BlockingKind::kGivenName: return "given-name*surname-soundex";
+    case BlockingKind::kSurname: return "surname*given-soundex";
+    case BlockingKind::kBirthDate: return "birth-date";
+    case BlockingKind::kIdNumber: return "id-number";
+    case BlockingKind::kPostcodeHouse: return "postcode*house-no";
+    case BlockingKind::kStreetHouse: return "street*house-no";
+    case BlockingKind::kPhoneticYear: return "surname-soundex*year";
   }
   return "?";
 }
@@ -119,6 +165,16 @@ std::vector<BlockingPass> BlockingOptions::Default() {
           {BlockingKind::kYearSexWijk},
           {BlockingKind::kClkBits, /*tables=*/32, /*bits=*/24},
           {BlockingKind::kYearSexClkBits, /*tables=*/8, /*bits=*/8}};
+}
+
+std::vector<BlockingPass> BlockingOptions::WithFieldLevel() {
+  std::vector<BlockingPass> passes = Default();
+  for (BlockingKind kind :
+       {BlockingKind::kGivenName, BlockingKind::kSurname, BlockingKind::kBirthDate, BlockingKind::kIdNumber,
+        BlockingKind::kPostcodeHouse, BlockingKind::kStreetHouse, BlockingKind::kPhoneticYear}) {
+    passes.push_back({kind});
+  }
+  return passes;
 }
 
 std::vector<uint64_t> BlockingKeys(const internal::EncodedRecords& records, uint32_t record, const BlockingPass& pass,

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <span>
 
 #include "linkage/internal/compare.h"
 #include "privacy/dice.h"
@@ -35,7 +36,75 @@ int KeyLevel(const Key& a, const Key& b, const Key& missing) {
   return a == b ? 0 : 1;
 }
 
-constexpr std::array<int, kFieldCount> kRadix = {7, 4, 3, 4, 3};
+constexpr std::array<int, kFieldCount> kShift = [] {
+  std::array<int, kFieldCount> shift{};
+  int total = 0;
+  for (int field = kFieldCount - 1; field >= 0; --field) {
+    shift[field] = total;
+    total += kPatternBits[field];
+  }
+  return shift;
+}();
+static_assert(kShift[0] + kPatternBits[0] == 32, "a pattern is 32 bits");
+
+// Tag equal / Dice bands / different for a text field (kNullLevel when either is missing).
+int TextLevel(const privacy::FieldFilter& a, const privacy::FieldFilter& b, std::span<const double> bounds) {
+  if (!a.present() || !b.present()) return kNullLevel;
+  if (a.exact == b.exact) return 0;
+  double dice = privacy::FieldDice(a.bits, b.bits);
+  for (size_t band = 0; band < bounds.size(); ++band) {
+    if (dice >= bounds[band]) return static_cast<int>(band) + 1;
+  }
+  return static_cast<int>(bounds.size()) + 1;
+}
+
+int BirthDateLevel(const privacy::FieldEncodings& a, const privacy::FieldEncodings& b, int year_a, int year_b) {
+  if (a.date == 0 || b.date == 0) return kNullLevel;
+  if (a.date == b.date) return 0;
+  if (a.date_swapped != 0 && a.date_swapped == b.date) return kBirthDateSwapped;
+  if (a.year_month == b.year_month || a.year_day == b.year_day || a.month_day == b.month_day) return 2;
+  if (year_a != 0 && year_b != 0 && std::abs(year_a - year_b) <= 1) return 3;
+  return 4;
+}
+
+// The levels that need both records' field encodings; clears the record-level ones they refine.
+void CompareFields(const privacy::FieldEncodings& a, const privacy::FieldEncodings& b, int year_a, int year_b,
+                   bool both_bsn, const ComparisonSettings& settings, ComparisonVector& gamma) {
+  using privacy::TextField;
+  auto level = [&](ComparisonField field) -> int8_t& { return gamma.level[static_cast<int>(field)]; };
+  auto set = [&](ComparisonField field, int value) { level(field) = static_cast<int8_t>(value); };
+  const std::span<const double> names(settings.name_bounds);
+  const double postcode[] = {settings.postcode_close};
+  const double id[] = {settings.id_close};
+
+  set(ComparisonField::kClk, kNullLevel);
+  int given = TextLevel(a.Text(TextField::kGivenName), b.Text(TextField::kGivenName), names);
+  int surname = TextLevel(a.Text(TextField::kSurname), b.Text(TextField::kSurname), names);
+  if (given == 3) given = 4;         // "different" is level 4: level 3 is the swap
+  if (given >= 2 && surname >= 2) {  // neither name close: are they swapped?
+    const double close[] = {settings.name_bounds[0]};
+    int given_surname = TextLevel(a.Text(TextField::kGivenName), b.Text(TextField::kSurname), close);
+    int surname_given = TextLevel(a.Text(TextField::kSurname), b.Text(TextField::kGivenName), close);
+    if (given_surname != kNullLevel && given_surname <= 1 && surname_given != kNullLevel && surname_given <= 1) {
+      given = kGivenNameSwapped;
+      surname = kNullLevel;
+    }
+  }
+  set(ComparisonField::kGivenName, given);
+  set(ComparisonField::kSurname, surname);
+  int date = BirthDateLevel(a, b, year_a, year_b);
+  set(ComparisonField::kBirthDate, date);
+  if (date != kNullLevel) set(ComparisonField::kBirthYear, kNullLevel);
+  int postcode_level = TextLevel(a.Text(TextField::kPostcode), b.Text(TextField::kPostcode), postcode);
+  set(ComparisonField::kPostcode, postcode_level);
+  int house = a.house_number == 0 || b.house_number == 0 ? kNullLevel : a.house_number == b.house_number ? 0 : 1;
+  set(ComparisonField::kHouseNumber, house);
+  if (postcode_level != kNullLevel || house != kNullLevel) set(ComparisonField::kAddress, kNullLevel);
+  set(ComparisonField::kStreet, TextLevel(a.Text(TextField::kStreet), b.Text(TextField::kStreet), names));
+  set(ComparisonField::kLocality, TextLevel(a.Text(TextField::kLocality), b.Text(TextField::kLocality), names));
+  set(ComparisonField::kIdNumber,
+      both_bsn ? kNullLevel : TextLevel(a.Text(TextField::kIdNumber), b.Text(TextField::kIdNumber), id));
+}
 
 }  // namespace
 
@@ -46,6 +115,14 @@ std::string_view FieldName(ComparisonField field) {
     case ComparisonField::kSex: return "sex";
     case ComparisonField::kAddress: return "address";
     case ComparisonField::kBsn: return "bsn";
+    case ComparisonField::kGivenName: return "given_name";
+    case ComparisonField::kSurname: return "surname";
+    case ComparisonField::kBirthDate: return "birth_date";
+    case ComparisonField::kPostcode: return "postcode";
+    case ComparisonField::kHouseNumber: return "house_no";
+    case ComparisonField::kStreet: return "street";
+    case ComparisonField::kLocality: return "locality";
+    case ComparisonField::kIdNumber: return "id_number";
   }
   return "?";
 }
@@ -66,6 +143,34 @@ std::string LevelLabel(ComparisonField field, int level, const ComparisonSetting
     case ComparisonField::kSex: return level == 0 ? "same" : "different";
     case ComparisonField::kAddress: return level == 0 ? "same household" : level == 1 ? "same wijk" : "different wijk";
     case ComparisonField::kBsn: return level == 0 ? "same" : "different";
+    case ComparisonField::kGivenName:
+    case ComparisonField::kSurname:
+    case ComparisonField::kStreet:
+    case ComparisonField::kLocality: {
+      if (field == ComparisonField::kGivenName && level == kGivenNameSwapped) return "swapped names";
+      if (level == 0) return "same";
+      char text[32];
+      if (level <= 2) {
+        std::snprintf(text, sizeof text, "dice >= %.2f", settings.name_bounds[level - 1]);
+        return text;
+      }
+      return "different";
+    }
+    case ComparisonField::kBirthDate: {
+      static constexpr const char* kLabels[] = {"same date", "day/month swapped", "2 of 3 parts", "+-1 year",
+                                                "different"};
+      return kLabels[level];
+    }
+    case ComparisonField::kPostcode:
+    case ComparisonField::kIdNumber: {
+      if (level == 0) return "same";
+      if (level == 2) return "different";
+      char text[32];
+      std::snprintf(text, sizeof text, "dice >= %.2f",
+                    field == ComparisonField::kPostcode ? settings.postcode_close : settings.id_close);
+      return text;
+    }
+    case ComparisonField::kHouseNumber: return level == 0 ? "same" : "different";
   }
   return "?";
 }
@@ -96,22 +201,34 @@ ComparisonVector CompareRecords(const LinkRecord& a, const LinkRecord& b, const 
   gamma.level[3] =
       static_cast<int8_t>(AddressLevel(a.household_pseudonym, b.household_pseudonym, a.wijk, b.wijk, missing));
   gamma.level[4] = static_cast<int8_t>(KeyLevel(a.bsn_pseudonym, b.bsn_pseudonym, missing));
+  if (a.fields && b.fields) {
+    CompareFields(*a.fields, *b.fields, a.birth_year, b.birth_year,
+                  !a.bsn_pseudonym.empty() && !b.bsn_pseudonym.empty(), settings, gamma);
+  }
   return gamma;
 }
 
-uint16_t PatternIndex(const ComparisonVector& gamma) {
-  int index = 0;
-  for (int field = 0; field < kFieldCount; ++field) index = index * kRadix[field] + (gamma.level[field] + 1);
-  return static_cast<uint16_t>(index);
+Pattern PatternIndex(const ComparisonVector& gamma) {
+  Pattern pattern = 0;
+  for (int field = 0; field < kFieldCount; ++field) {
+    pattern |= static_cast<Pattern>(gamma.level[field] + 1) << kShift[field];
+  }
+  return pattern;
 }
 
-ComparisonVector PatternVector(uint16_t pattern) {
+int PatternLevel(Pattern pattern, int field) {
+  return static_cast<int>((pattern >> kShift[field]) & ((1u << kPatternBits[field]) - 1)) - 1;
+}
+
+Pattern WithLevel(Pattern pattern, int field, int level) {
+  Pattern mask = ((1u << kPatternBits[field]) - 1) << kShift[field];
+  return (pattern & ~mask) | (static_cast<Pattern>(level + 1) << kShift[field]);
+}
+
+ComparisonVector PatternVector(Pattern pattern) {
   ComparisonVector gamma;
-  int rest = pattern;
-  for (int field = kFieldCount - 1; field >= 0; --field) {
-    gamma.level[field] = static_cast<int8_t>(rest % kRadix[field] - 1);
-    rest /= kRadix[field];
-  }
+  for (int field = 0; field < kFieldCount; ++field)
+    gamma.level[field] = static_cast<int8_t>(PatternLevel(pattern, field));
   return gamma;
 }
 
@@ -134,6 +251,12 @@ ComparisonVector CompareEncoded(const EncodedRecords& records, uint32_t a, uint3
   gamma.level[3] = static_cast<int8_t>(
       AddressLevel(records.household[a], records.household[b], records.wijk[a], records.wijk[b], uint32_t{0}));
   gamma.level[4] = static_cast<int8_t>(KeyLevel(records.bsn[a], records.bsn[b], uint32_t{0}));
+  const privacy::FieldEncodings* fields_a = records.Fields(a);
+  const privacy::FieldEncodings* fields_b = records.Fields(b);
+  if (fields_a != nullptr && fields_b != nullptr) {
+    CompareFields(*fields_a, *fields_b, records.birth_year[a], records.birth_year[b],
+                  records.bsn[a] != 0 && records.bsn[b] != 0, settings, gamma);
+  }
   return gamma;
 }
 

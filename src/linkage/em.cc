@@ -17,13 +17,15 @@ void FloorAndNormalise(std::vector<double>& probabilities, double floor) {
   for (double& value : probabilities) value /= total;
 }
 
-Status CheckCounts(std::span<const double> counts, double* total) {
-  if (counts.size() != static_cast<size_t>(kPatternCount)) {
-    return InvalidArgumentError(msg::PatternCountsWrongSize(kPatternCount));
-  }
+Status CheckCounts(const PatternCounts& counts, double* total) {
   *total = 0;
-  for (double count : counts) {
+  for (const auto& [pattern, count] : counts) {
     if (!(count >= 0)) return InvalidArgumentError(msg::PatternCountsNegative());
+    for (int field = 0; field < kFieldCount; ++field) {
+      if (PatternLevel(pattern, field) >= kLevelCount[field]) {
+        return InvalidArgumentError(msg::PatternLevelOutOfRange());
+      }
+    }
     *total += count;
   }
   if (*total <= 0) return FailedPreconditionError(msg::NoPairsToEstimateFrom());
@@ -32,8 +34,7 @@ Status CheckCounts(std::span<const double> counts, double* total) {
 
 }  // namespace
 
-Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunterModel& start,
-                       const EmOptions& options) {
+Result<EmResult> FitEm(const PatternCounts& pattern_counts, const FellegiSunterModel& start, const EmOptions& options) {
   double counted = 0;
   RETURN_IF_ERROR(CheckCounts(pattern_counts, &counted));
   double total_pairs = options.total_pairs > 0 ? options.total_pairs : counted;
@@ -53,10 +54,10 @@ Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunt
   // The patterns that occur, decoded once.
   std::vector<ComparisonVector> patterns;
   std::vector<double> counts;
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    if (pattern_counts[pattern] > 0) {
-      patterns.push_back(PatternVector(static_cast<uint16_t>(pattern)));
-      counts.push_back(pattern_counts[pattern]);
+  for (const auto& [pattern, count] : pattern_counts) {
+    if (count > 0) {
+      patterns.push_back(PatternVector(pattern));
+      counts.push_back(count);
     }
   }
 
@@ -142,19 +143,18 @@ Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunt
   return result;
 }
 
-Result<std::array<std::vector<double>, kFieldCount>> EstimateU(std::span<const double> random_pattern_counts) {
+Result<std::array<std::vector<double>, kFieldCount>> EstimateU(const PatternCounts& random_pattern_counts) {
   return EstimateMFromMatches(random_pattern_counts);  // the same level shares, of other pairs
 }
 
-Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(std::span<const double> pattern_counts) {
+Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(const PatternCounts& pattern_counts) {
   double counted = 0;
   RETURN_IF_ERROR(CheckCounts(pattern_counts, &counted));
   std::array<std::vector<double>, kFieldCount> u;
   for (int field = 0; field < kFieldCount; ++field) u[field].assign(kLevelCount[field], 1.0);  // plus-one
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    double count = pattern_counts[pattern];
+  for (const auto& [pattern, count] : pattern_counts) {
     if (count <= 0) continue;
-    ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
+    ComparisonVector gamma = PatternVector(pattern);
     for (int field = 0; field < kFieldCount; ++field) {
       if (gamma.level[field] != kNullLevel) u[field][gamma.level[field]] += count;
     }

@@ -2,14 +2,14 @@
 // "Using the EM algorithm for weight computation in the Fellegi-Sunter model of record linkage";
 // Jaro 1989), with u-probabilities from random pairs as Splink does (estimate_u_using_random_sampling).
 //
-//   std::vector<double> counts(kPatternCount);          // pairs per comparison pattern
+//   PatternCounts counts;                                // pairs per comparison pattern (sparse)
 //   ASSIGN_OR_RETURN(auto u, EstimateU(random_pair_counts));
 //   FellegiSunterModel start = FellegiSunterModel::Initial();
 //   start.u = u;
 //   ASSIGN_OR_RETURN(EmResult fit, FitEm(counts, start, {.total_pairs = all_pairs}));
 //
 // The EM works on pattern counts (the sufficient statistics under conditional independence), so an
-// iteration costs kPatternCount steps however many pairs there are. Missing (null) levels take no part
+// iteration costs one step per pattern that occurs, however many pairs there are. Missing (null) levels take no part
 // in a field's estimate.
 //
 // Two modes:
@@ -21,7 +21,7 @@
 // With use_field / estimate_m a caller trains m in sessions on subsets of pairs and then lambda alone,
 // as Splink does (linker.h describes the sessions the linker uses).
 // Probabilities are floored at `probability_floor` and renormalised, so no weight is infinite.
-// Errors: kInvalidArgument for counts of the wrong size, negative counts, total_pairs below the counted
+// Errors: kInvalidArgument for negative counts, total_pairs below the counted
 // pairs or with estimate_u; kFailedPrecondition when there are no pairs.
 // Checked in tests/linkage/em_test.cc (recovers m, u and lambda from data simulated with them).
 // Thread safety: pure functions.
@@ -36,6 +36,12 @@
 
 namespace sz::linkage {
 
+constexpr std::array<bool, kFieldCount> AllFields() {
+  std::array<bool, kFieldCount> all{};
+  all.fill(true);
+  return all;
+}
+
 struct EmOptions {
   double total_pairs = 0;  // 0: the number of counted pairs
   bool estimate_u = false;
@@ -44,7 +50,7 @@ struct EmOptions {
   double probability_floor = 1e-6;
   // Fields left out of this estimation (Splink's training "sessions": a field the training pairs were
   // selected on says nothing about match status among them): treated as missing, m and u unchanged.
-  std::array<bool, kFieldCount> use_field = {true, true, true, true, true};
+  std::array<bool, kFieldCount> use_field = AllFields();
   bool estimate_m = true;  // false: only lambda is estimated (m and u stay as given)
 };
 
@@ -56,15 +62,15 @@ struct EmResult {
   bool m_from_labels = false;   // set by the linker's training (linker.h, step 4), not by FitEm
 };
 
-Result<EmResult> FitEm(std::span<const double> pattern_counts, const FellegiSunterModel& start,
+Result<EmResult> FitEm(const PatternCounts& pattern_counts, const FellegiSunterModel& start,
                        const EmOptions& options = {});
 
 // u[f][l]: share of pairs at level l among those with field f non-null, from the pattern counts of
 // random pairs (plus-one smoothing so no level is impossible).
-Result<std::array<std::vector<double>, kFieldCount>> EstimateU(std::span<const double> random_pattern_counts);
+Result<std::array<std::vector<double>, kFieldCount>> EstimateU(const PatternCounts& random_pattern_counts);
 
 // m[f][l] from pairs known to match (Splink's estimate_m_from_label_column): the same plus-one
 // smoothed level shares, computed over the pattern counts of labelled matches.
-Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(std::span<const double> match_pattern_counts);
+Result<std::array<std::vector<double>, kFieldCount>> EstimateMFromMatches(const PatternCounts& match_pattern_counts);
 
 }  // namespace sz::linkage

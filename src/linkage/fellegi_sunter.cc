@@ -1,5 +1,6 @@
 #include "linkage/fellegi_sunter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -29,7 +30,7 @@ FellegiSunterModel FellegiSunterModel::Initial() {
 double FellegiSunterModel::PriorWeight() const { return std::log2(lambda / (1.0 - lambda)); }
 
 double FellegiSunterModel::FieldWeight(int field, int level) const {
-  if (level == kNullLevel) return 0.0;
+  if (level == kNullLevel || static_cast<size_t>(level) >= m[field].size()) return 0.0;
   return std::log2(m[field][level] / u[field][level]);
 }
 
@@ -43,12 +44,24 @@ double FellegiSunterModel::MatchProbability(const ComparisonVector& gamma) const
   return ProbabilityFromWeight(MatchWeight(gamma));
 }
 
-std::vector<double> FellegiSunterModel::PatternWeights() const {
-  std::vector<double> weights(kPatternCount);
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    weights[pattern] = MatchWeight(PatternVector(static_cast<uint16_t>(pattern)));
+PatternScorer::PatternScorer(const FellegiSunterModel& model) : prior_(model.PriorWeight()) {
+  for (int field = 0; field < kFieldCount; ++field) {
+    best_[field] = 0;
+    for (int level = kNullLevel; level < kLevelCount[field]; ++level) {
+      weight_[field][level + 1] = model.FieldWeight(field, level);
+      best_[field] = std::max(best_[field], weight_[field][level + 1]);
+    }
   }
-  return weights;
+}
+
+double PatternScorer::Weight(Pattern pattern) const {
+  double weight = prior_;
+  for (int field = 0; field < kFieldCount; ++field) weight += weight_[field][PatternLevel(pattern, field) + 1];
+  return weight;
+}
+
+double PatternScorer::BestWeightOver(Pattern pattern, int field) const {
+  return Weight(pattern) - weight_[field][PatternLevel(pattern, field) + 1] + best_[field];
 }
 
 std::string FellegiSunterModel::Describe(const ComparisonSettings& settings) const {

@@ -21,6 +21,9 @@
 
 namespace sz::linkage {
 
+// 2^w / (1 + 2^w), computed without overflow.
+double ProbabilityFromWeight(double weight);
+
 struct FellegiSunterModel {
   double lambda = 1e-4;
   std::array<std::vector<double>, kFieldCount> m;
@@ -34,14 +37,25 @@ struct FellegiSunterModel {
   double FieldWeight(int field, int level) const;           // log2(m/u); 0 for the null level
   double MatchWeight(const ComparisonVector& gamma) const;  // prior + Σ field weights
   double MatchProbability(const ComparisonVector& gamma) const;
-  // Match weight for every pattern index (0 .. kPatternCount-1).
-  std::vector<double> PatternWeights() const;
 
   // A table of fields, levels, m, u and weights, for reports.
   std::string Describe(const ComparisonSettings& settings = {}) const;
 };
 
-// 2^w / (1 + 2^w), computed without overflow.
-double ProbabilityFromWeight(double weight);
+// Match weights of packed patterns (comparison.h) read from per-field tables, without unpacking the
+// pattern: what the linker scores every candidate pair with.
+class PatternScorer {
+ public:
+  explicit PatternScorer(const FellegiSunterModel& model);
+  double Weight(Pattern pattern) const;  // = model.MatchWeight(PatternVector(pattern))
+  double Probability(Pattern pattern) const { return ProbabilityFromWeight(Weight(pattern)); }
+  // The weight of `pattern` with field `field` at its most favourable level (the null level counts 0).
+  double BestWeightOver(Pattern pattern, int field) const;
+
+ private:
+  double prior_ = 0;
+  std::array<std::array<double, 8>, kFieldCount> weight_{};  // [field][level + 1]
+  std::array<double, kFieldCount> best_{};
+};
 
 }  // namespace sz::linkage

@@ -33,6 +33,7 @@
 #include "core/sex.h"
 #include "core/status.h"
 #include "core/value.h"
+#include "privacy/field_encoder.h"
 
 namespace sz::linkage {
 
@@ -56,6 +57,9 @@ struct LinkRecord {
   // placement (jeugdhulp uithuisplaatsing = ja) carries the placement address. The household key still
   // counts as evidence that two records are one person; households ignore it (clustering.h).
   bool stays_elsewhere = false;
+  // Keyed field-level encodings (privacy/field_encoder.h), when the desk made them. Not yet in the
+  // stored extracts: only link-eval fills them (docs/linkage.md "Field-level comparisons").
+  std::optional<privacy::FieldEncodings> fields;
 };
 
 // Decodes a base64 CLK of exactly 1024 bits (clkhash serialisation, privacy/clk.h).

@@ -9,6 +9,7 @@
 #include <memory>
 #include <numeric>
 #include <random>
+#include <unordered_map>
 
 #include "linkage/internal/compare.h"
 #include "linkage/internal/encoded_records.h"
@@ -23,9 +24,9 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // Pattern counts of random pairs (all pairs when there are no more than `sample` of them).
-std::vector<double> RandomPairPatterns(const internal::EncodedRecords& records, bool across_sources, double all_pairs,
-                                       int64_t sample, uint64_t seed, const ComparisonSettings& settings) {
-  std::vector<double> counts(kPatternCount, 0.0);
+PatternCounts RandomPairPatterns(const internal::EncodedRecords& records, bool across_sources, double all_pairs,
+                                 int64_t sample, uint64_t seed, const ComparisonSettings& settings) {
+  PatternCounts counts;
   auto count_pair = [&](uint32_t a, uint32_t b) {
     double dice = internal::EncodedDice(records, a, b);
     counts[PatternIndex(internal::CompareEncoded(records, a, b, dice, settings))] += 1;
@@ -51,36 +52,41 @@ std::vector<double> RandomPairPatterns(const internal::EncodedRecords& records, 
   return counts;
 }
 
-double Sum(const std::vector<double>& values) {
+double Sum(const PatternCounts& counts) {
   double total = 0;
-  for (double value : values) total += value;
+  for (const auto& [pattern, count] : counts) total += count;
   return total;
 }
+
+// The counts of the patterns `keep` accepts.
+template <typename Predicate>
+PatternCounts Select(const PatternCounts& counts, Predicate keep) {
+  PatternCounts out;
+  for (const auto& [pattern, count] : counts) {
+    if (keep(pattern)) out.emplace_hint(out.end(), pattern, count);
+  }
+  return out;
+}
+
+int Level(Pattern pattern, ComparisonField field) { return PatternLevel(pattern, static_cast<int>(field)); }
 
 // m from labelled matches (linker.h, step 4): candidate pairs whose BSN pseudonyms agree are the same
 // person, so the levels of their other fields are m; m for the BSN itself from the pairs that agree on
 // CLK (≥ the first band), birth year, sex and household and both have a BSN — without the household,
 // namesakes dominate at national density (77% of such pairs at scale 28). False (model unchanged) when
 // fewer than `min_labelled` pairs agree on the BSN.
-Result<bool> SetMFromBsnLabels(const std::vector<double>& pattern_counts, int64_t min_labelled,
-                               FellegiSunterModel& model) {
-  std::vector<double> bsn_same(kPatternCount, 0.0), confident(kPatternCount, 0.0);
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
-    auto level = [&](ComparisonField field) { return gamma.level[static_cast<int>(field)]; };
-    if (level(ComparisonField::kBsn) == 0) bsn_same[pattern] = pattern_counts[pattern];
-    if (level(ComparisonField::kClk) == 0 && level(ComparisonField::kBirthYear) == 0 &&
-        level(ComparisonField::kSex) != 1 && level(ComparisonField::kAddress) == 0 &&
-        level(ComparisonField::kBsn) != kNullLevel) {
-      confident[pattern] = pattern_counts[pattern];
-    }
-  }
+Result<bool> SetMFromBsnLabels(const PatternCounts& pattern_counts, int64_t min_labelled, FellegiSunterModel& model) {
+  PatternCounts bsn_same = Select(pattern_counts, [](Pattern p) { return Level(p, ComparisonField::kBsn) == 0; });
+  PatternCounts confident = Select(pattern_counts, [](Pattern p) {
+    return Level(p, ComparisonField::kClk) == 0 && Level(p, ComparisonField::kBirthYear) == 0 &&
+           Level(p, ComparisonField::kSex) != 1 && Level(p, ComparisonField::kAddress) == 0 &&
+           Level(p, ComparisonField::kBsn) != kNullLevel;
+  });
   if (Sum(bsn_same) < static_cast<double>(min_labelled) || Sum(confident) <= 0) return false;
   ASSIGN_OR_RETURN(auto m, EstimateMFromMatches(bsn_same));
   ASSIGN_OR_RETURN(auto m_confident, EstimateMFromMatches(confident));
-  for (ComparisonField field :
-       {ComparisonField::kClk, ComparisonField::kBirthYear, ComparisonField::kSex, ComparisonField::kAddress}) {
-    model.m[static_cast<int>(field)] = m[static_cast<int>(field)];
+  for (int field = 0; field < kFieldCount; ++field) {
+    if (field != static_cast<int>(ComparisonField::kBsn)) model.m[field] = m[field];
   }
   model.m[static_cast<int>(ComparisonField::kBsn)] = m_confident[static_cast<int>(ComparisonField::kBsn)];
   return true;
@@ -90,21 +96,19 @@ Result<bool> SetMFromBsnLabels(const std::vector<double>& pattern_counts, int64_
 // (every pair of a pattern has the same probability, and patterns of equal probability stay or go
 // together) until the next group would not fit; `link` when none fits. grey[pattern]: kept pairs of
 // that pattern below the link probability.
-float RaisedKeepFloor(const std::vector<int64_t>& grey, const std::vector<float>& pattern_probability, double room,
-                      float link) {
-  std::vector<uint16_t> by_probability;
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    if (grey[pattern] > 0) by_probability.push_back(static_cast<uint16_t>(pattern));
+float RaisedKeepFloor(const std::map<Pattern, int64_t>& grey, const PatternScorer& scorer, double room, float link) {
+  std::vector<std::pair<float, Pattern>> by_probability;
+  for (const auto& [pattern, count] : grey) {
+    if (count > 0) by_probability.emplace_back(static_cast<float>(scorer.Probability(pattern)), pattern);
   }
-  std::sort(by_probability.begin(), by_probability.end(), [&](uint16_t x, uint16_t y) {
-    return pattern_probability[x] != pattern_probability[y] ? pattern_probability[x] > pattern_probability[y] : x < y;
-  });
+  std::sort(by_probability.begin(), by_probability.end(),
+            [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
   for (size_t i = 0; i < by_probability.size();) {
-    const float probability = pattern_probability[by_probability[i]];
+    const float probability = by_probability[i].first;
     size_t j = i;
     double group = 0;
-    for (; j < by_probability.size() && pattern_probability[by_probability[j]] == probability; ++j) {
-      group += static_cast<double>(grey[by_probability[j]]);
+    for (; j < by_probability.size() && by_probability[j].first == probability; ++j) {
+      group += static_cast<double>(grey.at(by_probability[j].second));
     }
     if (group > room) return std::nextafter(probability, 2.0f);
     room -= group;
@@ -113,12 +117,12 @@ float RaisedKeepFloor(const std::vector<int64_t>& grey, const std::vector<float>
   return link;
 }
 
-// Training sessions (linker.h): m for clk, sex, address and bsn among candidate pairs with the same
-// birth year; m for birth year among candidate pairs with Dice ≥ the second band; then lambda alone
-// over all pairs.
-Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
-                            const std::array<std::vector<double>, kFieldCount>& u, const LinkageStats& stats,
-                            const LinkageOptions& options) {
+// Training sessions (linker.h): m for every field but birth year and date among candidate pairs with
+// the same birth year (or, with field encodings, a birth date agreeing in two of its three parts); m for
+// birth year among candidate pairs with Dice ≥ the second band; m for birth date among pairs whose given
+// name and surname are both at least close (or swapped); then lambda alone over all pairs.
+Result<EmResult> TrainModel(const PatternCounts& pattern_counts, const std::array<std::vector<double>, kFieldCount>& u,
+                            const LinkageStats& stats, const LinkageOptions& options) {
   FellegiSunterModel model = FellegiSunterModel::Initial();
   model.u = u;
   int iterations = 0;
@@ -128,37 +132,44 @@ Result<EmResult> TrainModel(const std::vector<double>& pattern_counts,
     ASSIGN_OR_RETURN(from_labels, SetMFromBsnLabels(pattern_counts, options.min_bsn_labelled_pairs, model));
   }
   if (options.train_in_sessions && !options.em.estimate_u && !from_labels) {
-    std::vector<double> same_year(kPatternCount, 0.0), similar_clk(kPatternCount, 0.0);
-    for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-      ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
-      if (gamma.level[static_cast<int>(ComparisonField::kBirthYear)] == 0) same_year[pattern] = pattern_counts[pattern];
-      int clk_level = gamma.level[static_cast<int>(ComparisonField::kClk)];
-      if (clk_level != kNullLevel && clk_level <= 1) similar_clk[pattern] = pattern_counts[pattern];
+    using F = ComparisonField;
+    auto close = [](int level) { return level != kNullLevel && level <= 1; };
+    PatternCounts same_year = Select(pattern_counts, [](Pattern p) {
+      int date = Level(p, F::kBirthDate);
+      return Level(p, F::kBirthYear) == 0 || (date != kNullLevel && date <= 2);
+    });
+    PatternCounts similar_clk = Select(pattern_counts, [&](Pattern p) { return close(Level(p, F::kClk)); });
+    PatternCounts similar_names = Select(pattern_counts, [&](Pattern p) {
+      int given = Level(p, F::kGivenName);
+      return given == kGivenNameSwapped || (close(given) && close(Level(p, F::kSurname)));
+    });
+    std::vector<F> all_but_date;
+    for (int field = 0; field < kFieldCount; ++field) {
+      if (field != static_cast<int>(F::kBirthYear) && field != static_cast<int>(F::kBirthDate)) {
+        all_but_date.push_back(static_cast<F>(field));
+      }
     }
     struct Session {
-      const std::vector<double>* counts;
-      ComparisonField held_out;
-      std::vector<ComparisonField> take;
+      const PatternCounts* counts;
+      std::vector<F> held_out;
+      std::vector<F> take;
     };
-    for (const Session& session :
-         {Session{&same_year,
-                  ComparisonField::kBirthYear,
-                  {ComparisonField::kClk, ComparisonField::kSex, ComparisonField::kAddress, ComparisonField::kBsn}},
-          Session{&similar_clk, ComparisonField::kClk, {ComparisonField::kBirthYear}}}) {
+    for (const Session& session : {Session{&same_year, {F::kBirthYear, F::kBirthDate}, all_but_date},
+                                   Session{&similar_clk, {F::kClk}, {F::kBirthYear}},
+                                   Session{&similar_names, {F::kGivenName, F::kSurname}, {F::kBirthDate}}}) {
       if (Sum(*session.counts) <= 0) continue;
       EmOptions em = options.em;
       em.total_pairs = 0;
       em.estimate_u = true;  // candidate pairs are not random pairs: their non-matches differ from u
-      em.use_field = {true, true, true, true, true};
-      em.use_field[static_cast<int>(session.held_out)] = false;
+      em.use_field = AllFields();
+      for (F field : session.held_out) em.use_field[static_cast<int>(field)] = false;
       // Start from a small match share (the exact links' share of the session's pairs): a large start
       // lets EM settle on a "match" class of merely similar people when blocking made most pairs similar.
       double session_pairs = Sum(*session.counts);
       FellegiSunterModel start = model;
       start.lambda = std::clamp(static_cast<double>(stats.exact_pairs) / session_pairs, 0.01, 0.3);
       ASSIGN_OR_RETURN(EmResult fit, FitEm(*session.counts, start, em));
-      for (ComparisonField field : session.take)
-        model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
+      for (F field : session.take) model.m[static_cast<int>(field)] = fit.model.m[static_cast<int>(field)];
       iterations += fit.iterations;
       converged = converged && fit.converged;
     }
@@ -262,7 +273,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   auto compare_start = std::chrono::steady_clock::now();
   std::array<std::vector<double>, kFieldCount> u;
   if (!options.model) {
-    std::vector<double> random_counts =
+    PatternCounts random_counts =
         RandomPairPatterns(encoded, across, stats.all_pairs, options.u_sample_pairs, options.seed, options.comparison);
     ASSIGN_OR_RETURN(u, EstimateU(random_counts));
     stage("u");
@@ -272,7 +283,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   //    em_sample_pairs pairs are counted (all chunks when there are fewer pairs). The counts are scaled
   //    to all chunks: every pair is counted from its first record, so a uniform sample of chunks is a
   //    uniform sample of pairs.
-  std::vector<double> pattern_counts(kPatternCount, 0.0);
+  PatternCounts pattern_counts;
   double sampled_exact = 0, sampled_pairs = 0;
   if (!options.model) {
     std::vector<size_t> order(chunks);
@@ -282,7 +293,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     size_t done = 0;
     while (done < chunks && sampled_pairs < static_cast<double>(options.em_sample_pairs)) {
       std::span<const size_t> batch(order.data() + done, std::min(kBatch, chunks - done));
-      std::vector<std::vector<double>> slot_counts(batch.size(), std::vector<double>(kPatternCount, 0.0));
+      std::vector<std::unordered_map<Pattern, double>> slot_counts(batch.size());
       std::vector<double> slot_exact(batch.size(), 0.0);
       stream_pairs(batch, [&](size_t slot, uint32_t a, uint32_t b, uint8_t) {
         double dice;
@@ -290,16 +301,16 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
         slot_exact[slot] += internal::IsExactLink(encoded, a, b);
       });
       for (size_t slot = 0; slot < batch.size(); ++slot) {
-        for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-          pattern_counts[pattern] += slot_counts[slot][pattern];
-          sampled_pairs += slot_counts[slot][pattern];
+        for (const auto& [pattern, count] : slot_counts[slot]) {
+          pattern_counts[pattern] += count;
+          sampled_pairs += count;
         }
         sampled_exact += slot_exact[slot];
       }
       done += batch.size();
     }
     double scale = static_cast<double>(chunks) / static_cast<double>(done);
-    for (double& count : pattern_counts) count *= scale;
+    for (auto& [pattern, count] : pattern_counts) count *= scale;
     stats.em_sample_share = static_cast<double>(done) / static_cast<double>(chunks);
     if (sampled_pairs == 0) return FailedPreconditionError(msg::NoCandidatePairs());
     // The training sessions read these two from stats; pass 5 replaces them with the exact counts.
@@ -324,19 +335,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   // 5. Every candidate pair again: counted, and kept when it is an exact link or its probability
   //    reaches the floor. The non-CLK fields are compared first; when even the best CLK level could
   //    not lift the pair to the floor, the Dice coefficient (the costly part) is not computed.
-  const std::vector<double> pattern_weights = result.model.PatternWeights();
-  std::vector<float> pattern_probability(kPatternCount);
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    pattern_probability[pattern] = static_cast<float>(ProbabilityFromWeight(pattern_weights[pattern]));
-  }
-  std::vector<float> best_over_clk(kPatternCount, 0.0f);  // max probability over the CLK levels
-  for (int pattern = 0; pattern < kPatternCount; ++pattern) {
-    ComparisonVector gamma = PatternVector(static_cast<uint16_t>(pattern));
-    for (int level = kNullLevel; level < kLevelCount[0]; ++level) {
-      gamma.level[0] = static_cast<int8_t>(level);
-      best_over_clk[pattern] = std::max(best_over_clk[pattern], pattern_probability[PatternIndex(gamma)]);
-    }
-  }
+  const PatternScorer scorer(result.model);
+  constexpr int kClkField = static_cast<int>(ComparisonField::kClk);
   float keep = static_cast<float>(std::min(options.keep_probability, options.clustering.link_probability));
   const float link = static_cast<float>(options.clustering.link_probability);
   struct Slot {
@@ -364,18 +364,18 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
       slot.exact += exact;
       if (!exact && keep > 0) {
         // CLK level 0 stands in for "some CLK level" (null when either CLK is missing: then it is final).
-        uint16_t without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
-        if (best_over_clk[without_clk] < keep) {
+        Pattern without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
+        if (ProbabilityFromWeight(scorer.BestWeightOver(without_clk, kClkField)) < keep) {
           ++slot.without_dice;
           return;
         }
       }
       double dice;
-      uint16_t pattern = pattern_of(a, b, &dice);
-      float probability = exact ? 1.0f : pattern_probability[pattern];
+      Pattern pattern = pattern_of(a, b, &dice);
+      double weight = scorer.Weight(pattern);
+      float probability = exact ? 1.0f : static_cast<float>(ProbabilityFromWeight(weight));
       if (!exact && probability < keep) return;
-      slot.pairs.push_back(
-          {a, b, static_cast<float>(dice), static_cast<float>(pattern_weights[pattern]), probability, pattern, exact});
+      slot.pairs.push_back({a, b, static_cast<float>(dice), static_cast<float>(weight), probability, pattern, exact});
     });
     for (size_t slot = done; slot < done + batch; ++slot) {
       std::sort(slots[slot].pairs.begin(), slots[slot].pairs.end(),  // partners stream unsorted
@@ -390,7 +390,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     }
     if (kept_budget <= 0 || static_cast<double>(kept_so_far) <= kept_budget || keep >= link) continue;
     // Over the budget: raise the floor so that the kept pairs fill half of it.
-    std::vector<int64_t> grey(kPatternCount, 0);
+    std::map<Pattern, int64_t> grey;
     int64_t must_keep = 0;
     for (size_t slot = 0; slot < done + batch; ++slot) {
       for (const ScoredPair& pair : slots[slot].pairs) {
@@ -401,8 +401,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
         }
       }
     }
-    const float raised =
-        RaisedKeepFloor(grey, pattern_probability, kept_budget / 2 - static_cast<double>(must_keep), link);
+    const float raised = RaisedKeepFloor(grey, scorer, kept_budget / 2 - static_cast<double>(must_keep), link);
     keep = std::min(std::max(raised, keep), link);
     ++stats.keep_floor_raises;
     kept_so_far = 0;
@@ -450,8 +449,7 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   auto pair_probability = [&](uint32_t a, uint32_t b) -> double {
     if (internal::IsExactLink(encoded, a, b)) return 1.0;
     double dice = internal::EncodedDice(encoded, a, b);
-    return ProbabilityFromWeight(
-        pattern_weights[PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison))]);
+    return scorer.Probability(PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison)));
   };
   result.person = ClusterPersons(record_count, edges, pair_probability, encoded.bsn, options.clustering,
                                  &stats.clustering, options.initial_person);

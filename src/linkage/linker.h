@@ -20,15 +20,18 @@
 // 4. The model, u fixed. m by EM (FitEm, em.h) in Splink-style training sessions, because one EM over
 //    all candidates lets the "match" class absorb relatives: members of one household share surname,
 //    address and wijk, and EM then learns that a match may well differ in birth year. So:
-//    a. m for clk, sex, address and bsn by EM over the candidate pairs with the same birth year
-//       (birth year held out: relatives rarely share it, so the latent class is the person);
+//    a. m for every field but birth year and birth date by EM over the candidate pairs with the same
+//       birth year, or a birth date agreeing in two of its three parts (birth year and date held out:
+//       relatives rarely share them, so the latent class is the person);
 //    b. m for birth year by EM over the candidate pairs with Dice ≥ the second band (CLK held out);
-//    (in a and b u is estimated too, starting from the random-pair u, because the non-matches among
+//    c. with field encodings (comparison.h), m for birth date by EM over the candidate pairs whose
+//       given name and surname are both at least close, or swapped (names held out);
+//    (in a–c u is estimated too, starting from the random-pair u, because the non-matches among
 //    candidate pairs are not like random pairs — blocking made them similar — and a fixed u lets EM
 //    explain them with a spurious "match" class; only m is kept from a session).
 //    Or, with min_bsn_labelled_pairs > 0 and at least that many counted pairs with agreeing BSN
 //    pseudonyms, m from those labelled matches (EstimateMFromMatches, em.h; Splink's
-//    estimate_m_from_label_column): their CLK, birth-year, sex and address levels are m; m for the BSN
+//    estimate_m_from_label_column): their levels of every other field are m; m for the BSN
 //    from pairs with Dice ≥ the first band and the same birth year, sex and household.
 //    Then, either way, lambda alone by EM over all candidate pairs with m and u fixed; lambda is the
 //    prior over all pairs (dedupe: n(n-1)/2; link mode: pairs across sources), pairs left out by
@@ -38,7 +41,7 @@
 //    agrees: probability 1, flag `exact`, whatever the model says) or have probability ≥
 //    keep_probability, with weight and probability. The cheap fields are compared first; the Dice
 //    coefficient is skipped when no CLK level could lift the pair to the floor. Streaming twice costs
-//    less than holding every pair (24 bytes each; 231 M pairs for the synthetic Twente). Record chunks
+//    less than holding every pair (28 bytes each; 231 M pairs for the synthetic Twente). Record chunks
 //    are streamed in batches; after a batch that leaves more kept pairs than max_kept_pairs_per_record
 //    allows, the floor rises (deterministically: batches run in record order).
 // 6. Persons by constrained clustering, households from household keys plus persons (clustering.h).
@@ -131,7 +134,7 @@ struct LinkageOptions {
   // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
   // clustering.link_probability). 0 keeps every compared pair (small inputs, tests).
   double keep_probability = 0;
-  // Bound on the pairs kept in step 5, per record (24 bytes each): when the kept pairs outgrow
+  // Bound on the pairs kept in step 5, per record (28 bytes each): when the kept pairs outgrow
   // max_kept_pairs_per_record × records, the floor rises to the least probability that leaves at most
   // half of that (stats.keep_floor), and pairs below it are dropped; exact links and pairs at or above
   // clustering.link_probability are always kept. The result is then exactly the pairs at or above the
@@ -160,7 +163,7 @@ struct ScoredPair {
   float dice = 0;         // 0 when either CLK is missing
   float weight = 0;       // match weight (log2 odds, prior included)
   float probability = 0;  // 1 for exact links
-  uint16_t pattern = 0;   // comparison pattern (PatternVector gives the levels)
+  Pattern pattern = 0;    // comparison pattern (PatternVector gives the levels)
   bool exact = false;     // BSN or name+birth-date pseudonym agrees
 };
 

@@ -16,9 +16,7 @@ std::string AcrossSourcesNeedsTwoSources() {
 }
 std::string NoCandidatePairs() { return "de blokkering vond geen enkel kandidaatpaar om te vergelijken"; }
 
-std::string PatternCountsWrongSize(size_t expected) {
-  return "de patroontellingen moeten " + std::to_string(expected) + " getallen hebben";
-}
+std::string PatternLevelOutOfRange() { return "een vergelijkingspatroon heeft een niveau dat niet bestaat"; }
 std::string PatternCountsNegative() { return "de patroontellingen mogen niet negatief zijn"; }
 std::string NoPairsToEstimateFrom() { return "er zijn geen paren om het model op te schatten"; }
 std::string TotalPairsTooSmall() { return "total_pairs is kleiner dan het aantal getelde paren"; }

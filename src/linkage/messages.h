@@ -24,7 +24,7 @@ std::string AcrossSourcesNeedsTwoSources();
 std::string NoCandidatePairs();
 
 // EM (em.h). These are wrong calls from code, not wrong data, but are still shown to whoever runs it.
-std::string PatternCountsWrongSize(size_t expected);
+std::string PatternLevelOutOfRange();
 std::string PatternCountsNegative();
 std::string NoPairsToEstimateFrom();
 std::string TotalPairsTooSmall();

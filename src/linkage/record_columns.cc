@@ -73,6 +73,15 @@ void RecordColumnsBuilder::Add(const LinkRecord& record) {
     popcount += static_cast<uint32_t>(__builtin_popcountll(bits));
   }
   out.clk_popcount.push_back(popcount);
+  if (record.fields && !with_fields_) {  // the first record with field encodings
+    with_fields_ = true;
+    out.fields.resize(out.size);
+    out.has_fields.resize(out.size, 0);
+  }
+  if (with_fields_) {
+    out.fields.push_back(record.fields.value_or(privacy::FieldEncodings{}));
+    out.has_fields.push_back(record.fields ? 1 : 0);
+  }
   ++out.size;
 }
 
@@ -101,6 +110,10 @@ RecordColumns Permute(const RecordColumns& columns, std::span<const uint32_t> or
   out.sex = Gather(columns.sex, order);
   out.stays_elsewhere = Gather(columns.stays_elsewhere, order);
   out.clk_popcount = Gather(columns.clk_popcount, order);
+  if (!columns.fields.empty()) {
+    out.fields = Gather(columns.fields, order);
+    out.has_fields = Gather(columns.has_fields, order);
+  }
   out.clk_words.reserve(order.size() * kClkWords);
   for (uint32_t index : order) {
     const uint64_t* words = columns.Clk(index);

@@ -34,9 +34,17 @@ struct RecordColumns {
   std::vector<uint8_t> stays_elsewhere;  // LinkRecord::stays_elsewhere
   std::vector<uint64_t> clk_words;       // kClkWords per record; zeros when missing
   std::vector<uint32_t> clk_popcount;    // 0 = missing (an empty filter carries no information)
+  // Field-level encodings: empty when no record has them (the stored path), else one per record with
+  // has_fields telling which are real.
+  std::vector<privacy::FieldEncodings> fields;
+  std::vector<uint8_t> has_fields;
 
   const uint64_t* Clk(uint32_t record) const { return clk_words.data() + size_t{record} * kClkWords; }
   bool HasClk(uint32_t record) const { return clk_popcount[record] != 0; }
+  // The record's field encodings, or nullptr.
+  const privacy::FieldEncodings* Fields(uint32_t record) const {
+    return fields.empty() || !has_fields[record] ? nullptr : &fields[record];
+  }
 };
 
 class RecordColumnsBuilder {
@@ -55,6 +63,7 @@ class RecordColumnsBuilder {
   struct Interners;
   RecordColumns columns_;
   std::unique_ptr<Interners> interners_;
+  bool with_fields_ = false;  // a record with field encodings was added
 };
 
 RecordColumns Encode(std::span<const LinkRecord> records);

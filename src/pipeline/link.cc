@@ -73,9 +73,13 @@ std::optional<linkage::FellegiSunterModel> StoredModel(const nlohmann::json& det
       return std::nullopt;
     }
     const nlohmann::json& stored = details.at("model");
-    linkage::FellegiSunterModel model;
+    linkage::FellegiSunterModel model = linkage::FellegiSunterModel::Initial();
     model.lambda = stored.at("lambda").get<double>();
     for (int field = 0; field < linkage::kFieldCount; ++field) {
+      // A model stored before the field-level fields existed has only the record-level ones; the
+      // others keep their neutral start (stored extracts carry no field encodings: those fields are
+      // always null there, weight 0).
+      if (field >= linkage::kRecordFieldCount && stored.at("m").size() <= static_cast<size_t>(field)) continue;
       model.m[field] = stored.at("m").at(field).get<std::vector<double>>();
       model.u[field] = stored.at("u").at(field).get<std::vector<double>>();
       if (model.m[field].size() != static_cast<size_t>(linkage::kLevelCount[field]) ||

@@ -11,23 +11,29 @@ namespace {
 
 struct Simulation {
   FellegiSunterModel truth;
-  std::vector<double> counts = std::vector<double>(kPatternCount, 0.0);
-  std::vector<double> random_counts = std::vector<double>(kPatternCount, 0.0);
+  PatternCounts counts;
+  PatternCounts random_counts;
 };
 
+// The record-level fields only (the field-level ones stay null, as on the stored path).
 FellegiSunterModel TrueModel() {
-  FellegiSunterModel model;
+  FellegiSunterModel model = FellegiSunterModel::Initial();
   model.lambda = 0.08;
-  model.m = {std::vector<double>{0.55, 0.2, 0.12, 0.07, 0.04, 0.02},
-             {0.9, 0.07, 0.03},
-             {0.97, 0.03},
-             {0.6, 0.3, 0.1},
-             {0.95, 0.05}};
-  model.u = {std::vector<double>{0.001, 0.004, 0.02, 0.075, 0.2, 0.7},
-             {0.02, 0.04, 0.94},
-             {0.5, 0.5},
-             {0.01, 0.09, 0.9},
-             {0.0001, 0.9999}};
+  const std::array<std::vector<double>, kRecordFieldCount> m = {std::vector<double>{0.55, 0.2, 0.12, 0.07, 0.04, 0.02},
+                                                                {0.9, 0.07, 0.03},
+                                                                {0.97, 0.03},
+                                                                {0.6, 0.3, 0.1},
+                                                                {0.95, 0.05}};
+  const std::array<std::vector<double>, kRecordFieldCount> u = {
+      std::vector<double>{0.001, 0.004, 0.02, 0.075, 0.2, 0.7},
+      {0.02, 0.04, 0.94},
+      {0.5, 0.5},
+      {0.01, 0.09, 0.9},
+      {0.0001, 0.9999}};
+  for (int field = 0; field < kRecordFieldCount; ++field) {
+    model.m[field] = m[field];
+    model.u[field] = u[field];
+  }
   return model;
 }
 
@@ -47,8 +53,8 @@ Simulation Simulate(int pairs, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::bernoulli_distribution is_match(simulation.truth.lambda), missing(0.1);
   auto draw_pair = [&](bool match) {
-    ComparisonVector gamma;
-    for (int field = 0; field < kFieldCount; ++field) {
+    ComparisonVector gamma;  // field-level fields null
+    for (int field = 0; field < kRecordFieldCount; ++field) {
       gamma.level[field] =
           missing(rng) ? kNullLevel
                        : static_cast<int8_t>(Draw(match ? simulation.truth.m[field] : simulation.truth.u[field], rng));
@@ -62,7 +68,7 @@ Simulation Simulate(int pairs, uint64_t seed) {
 
 void ExpectNear(const FellegiSunterModel& fitted, const FellegiSunterModel& truth, double tolerance, bool check_u) {
   EXPECT_NEAR(fitted.lambda, truth.lambda, truth.lambda * 0.05);
-  for (int field = 0; field < kFieldCount; ++field) {
+  for (int field = 0; field < kRecordFieldCount; ++field) {
     for (int level = 0; level < kLevelCount[field]; ++level) {
       EXPECT_NEAR(fitted.m[field][level], truth.m[field][level], tolerance)
           << "m field " << field << " level " << level;
@@ -88,7 +94,7 @@ TEST(EmTest, RecoversMAndLambdaWithUFromRandomPairs) {
   Simulation simulation = Simulate(400000, 12);
   Result<std::array<std::vector<double>, kFieldCount>> u = EstimateU(simulation.random_counts);
   ASSERT_TRUE(u.ok());
-  for (int field = 0; field < kFieldCount; ++field) {
+  for (int field = 0; field < kRecordFieldCount; ++field) {
     for (int level = 0; level < kLevelCount[field]; ++level) {
       EXPECT_NEAR((*u)[field][level], simulation.truth.u[field][level], 0.005);
     }
@@ -96,6 +102,7 @@ TEST(EmTest, RecoversMAndLambdaWithUFromRandomPairs) {
   FellegiSunterModel start = FellegiSunterModel::Initial();
   start.u = *u;
   start.lambda = 0.3;
+  for (int field = kRecordFieldCount; field < kFieldCount; ++field) start.u[field] = simulation.truth.u[field];
   Result<EmResult> fit = FitEm(simulation.counts, start, EmOptions{});
   ASSERT_TRUE(fit.ok()) << fit.status().ToString();
   ExpectNear(fit->model, simulation.truth, 0.01, /*check_u=*/false);
@@ -117,11 +124,18 @@ TEST(EmTest, LambdaIsOverTotalPairs) {
 }
 
 TEST(EmTest, Errors) {
-  std::vector<double> wrong_size(3, 1.0);
-  EXPECT_EQ(FitEm(wrong_size, FellegiSunterModel::Initial()).status().code(), StatusCode::kInvalidArgument);
-  std::vector<double> empty(kPatternCount, 0.0);
+  PatternCounts negative = {{0, -1.0}};
+  EXPECT_EQ(FitEm(negative, FellegiSunterModel::Initial()).status().code(), StatusCode::kInvalidArgument);
+  PatternCounts empty;
   EXPECT_EQ(FitEm(empty, FellegiSunterModel::Initial()).status().code(), StatusCode::kFailedPrecondition);
-  std::vector<double> some(kPatternCount, 1.0);
+  PatternCounts out_of_range = {{0xffffffffu, 1.0}};  // level 7 of a field with 6
+  EXPECT_EQ(FitEm(out_of_range, FellegiSunterModel::Initial()).status().code(), StatusCode::kInvalidArgument);
+  PatternCounts some;
+  for (int level = kNullLevel; level < kLevelCount[0]; ++level) {
+    ComparisonVector gamma;
+    gamma.level[0] = static_cast<int8_t>(level);
+    some[PatternIndex(gamma)] = 100.0;
+  }
   EmOptions too_few;
   too_few.total_pairs = 10;
   EXPECT_EQ(FitEm(some, FellegiSunterModel::Initial(), too_few).status().code(), StatusCode::kInvalidArgument);
@@ -134,7 +148,8 @@ TEST(EmTest, Errors) {
 TEST(FellegiSunterTest, WeightsAndProbabilities) {
   FellegiSunterModel model = TrueModel();
   ComparisonVector gamma;
-  gamma.level = {0, 0, 0, 0, kNullLevel};
+  gamma.level = ComparisonVector::Null();
+  gamma.level[0] = gamma.level[1] = gamma.level[2] = gamma.level[3] = 0;
   double expected = std::log2(0.08 / 0.92) + std::log2(0.55 / 0.001) + std::log2(0.9 / 0.02) + std::log2(0.97 / 0.5) +
                     std::log2(0.6 / 0.01);
   EXPECT_NEAR(model.MatchWeight(gamma), expected, 1e-9);
@@ -144,7 +159,10 @@ TEST(FellegiSunterTest, WeightsAndProbabilities) {
   EXPECT_GT(ProbabilityFromWeight(2000), 0.999);
   EXPECT_EQ(ProbabilityFromWeight(-2000), 0.0);
   EXPECT_NEAR(model.MatchProbability(gamma), ProbabilityFromWeight(expected), 1e-12);
-  EXPECT_EQ(model.PatternWeights()[PatternIndex(gamma)], model.MatchWeight(gamma));
+  EXPECT_NEAR(PatternScorer(model).Weight(PatternIndex(gamma)), model.MatchWeight(gamma), 1e-12);
+  // The best weight over the CLK levels: level 0 here (m/u highest).
+  EXPECT_NEAR(PatternScorer(model).BestWeightOver(WithLevel(PatternIndex(gamma), 0, 5), 0), model.MatchWeight(gamma),
+              1e-12);
 }
 
 }  // namespace

@@ -89,7 +89,7 @@ TEST_F(LinkerTest, BlockedLinkageAgreesWithAllPairsReference) {
   EXPECT_EQ(ClusterPersons(records.size(), edges, probability, bsn, options.clustering), result->person);
 
   // The same training sessions over all pairs (no blocking) find nearly the same model.
-  std::vector<double> all_counts(kPatternCount, 0.0), same_year(kPatternCount, 0.0), similar(kPatternCount, 0.0);
+  PatternCounts all_counts, same_year, similar;
   for (uint32_t a = 0; a < records.size(); ++a) {
     for (uint32_t b = a + 1; b < records.size(); ++b) {
       ComparisonVector gamma = CompareRecords(records[a], records[b]);
@@ -102,12 +102,12 @@ TEST_F(LinkerTest, BlockedLinkageAgreesWithAllPairsReference) {
   model.u = result->model.u;
   model.lambda = 0.3;
   EmOptions session1;
-  session1.use_field = {true, false, true, true, true};
+  session1.use_field[1] = false;
   Result<EmResult> fit1 = FitEm(same_year, model, session1);
   ASSERT_TRUE(fit1.ok());
   for (int field : {0, 2, 3, 4}) model.m[field] = fit1->model.m[field];
   EmOptions session2;
-  session2.use_field = {false, true, true, true, true};
+  session2.use_field[0] = false;
   Result<EmResult> fit2 = FitEm(similar, model, session2);
   ASSERT_TRUE(fit2.ok());
   model.m[1] = fit2->model.m[1];
@@ -117,7 +117,7 @@ TEST_F(LinkerTest, BlockedLinkageAgreesWithAllPairsReference) {
   Result<EmResult> all_pairs_fit = FitEm(all_counts, model, final_options);
   ASSERT_TRUE(all_pairs_fit.ok());
   EXPECT_NEAR(all_pairs_fit->model.lambda, result->model.lambda, 0.1 * result->model.lambda);
-  for (int field = 0; field < kFieldCount; ++field) {
+  for (int field = 0; field < kRecordFieldCount; ++field) {
     for (int level = 0; level < kLevelCount[field]; ++level) {
       EXPECT_NEAR(all_pairs_fit->model.m[field][level], result->model.m[field][level], 0.05)
           << "field " << field << " level " << level;

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "linkage/link_record.h"
+#include "privacy/field_encoder.h"
 
 namespace sz::linkage::testing {
 
@@ -85,9 +87,19 @@ struct Population {
   std::vector<std::string> household_truth;  // household label per record
 };
 
+inline const std::vector<std::string>& Streets() {
+  static const std::vector<std::string> names = {"kerkstraat",   "dorpsstraat",       "molenweg",         "stationsweg",
+                                                 "schoolstraat", "oldenzaalsestraat", "haaksbergerstraat"};
+  return names;
+}
+
 // `persons` people in households of 1–4, each appearing 1–(1+max_duplicates) times across `sources`
 // with typos, missing BSNs, occasional birth-year and wijk errors. Deterministic for a seed.
-inline Population MakePopulation(int persons, int max_duplicates, uint64_t seed, int sources = 3) {
+// With `field_encoder`, every record also gets field encodings (privacy/field_encoder.h) of the same
+// (typo'd) name and birth date, its household's street (a typo in 10%), postcode and house number,
+// the locality, and in 70% an id number (the BSN column's digits; a typo in 10%).
+inline Population MakePopulation(int persons, int max_duplicates, uint64_t seed, int sources = 3,
+                                 privacy::FieldEncoder* field_encoder = nullptr) {
   std::mt19937_64 rng(seed);
   auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
   std::vector<Person> people;
@@ -143,6 +155,24 @@ inline Population MakePopulation(int persons, int max_duplicates, uint64_t seed,
       record.wijk = chance(0.9) ? person.wijk : "";
       record.sex = chance(0.95) ? person.sex : Sex::kUnknown;
       record.clk = EncodeClk(given, surname, birth_date);
+      if (field_encoder != nullptr) {
+        int household_number = std::atoi(person.household.c_str() + 2);
+        privacy::FieldValues values;
+        values.given_names = given;
+        values.surname = surname;
+        values.birth_date = Date{std::atoi(birth_date.substr(0, 4).c_str()), std::atoi(birth_date.substr(4, 2).c_str()),
+                                 std::atoi(birth_date.substr(6, 2).c_str())};
+        std::string street = Streets()[household_number % Streets().size()];
+        values.street = chance(0.1) ? Typo(street, rng) : street;
+        values.house_number = std::to_string(1 + household_number % 97);
+        values.postcode = "75" + person.wijk.substr(6);
+        values.locality = "enschede";
+        if (chance(0.7)) {
+          std::string digits = std::to_string(1000000 + person_idx);
+          values.id_number = chance(0.1) ? Typo(digits, rng) : digits;
+        }
+        record.fields = field_encoder->Encode(values).value();
+      }
       population.records.push_back(record);
       population.truth.push_back("p" + std::to_string(person_idx));
       population.household_truth.push_back(household_of[person_idx]);
