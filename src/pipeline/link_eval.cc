@@ -65,7 +65,10 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
   ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::Generate());
   std::string schema_file = options.clk_schema.empty() ? workspace.ConfigFile(kClkSchemaFile) : options.clk_schema;
   ASSIGN_OR_RETURN(privacy::ClkSchema schema, privacy::ReadClkSchemaFile(schema_file));
-  ASSIGN_OR_RETURN(privacy::Pseudonymiser pseudonymiser, privacy::Pseudonymiser::Create(key, schema));
+  // Field-level encodings as the desk would make them (privacy/field_encoder.h): the linker compares
+  // name, birth date and address field by field and blocks on their keyed tags.
+  ASSIGN_OR_RETURN(privacy::Pseudonymiser pseudonymiser,
+                   privacy::Pseudonymiser::Create(key, schema, {.field_encodings = true}));
 
   std::vector<linkage::LinkRecord> records;
   std::vector<std::string> truth;
@@ -98,6 +101,8 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
       person.sex = cell(row, "sex");
       person.postcode = cell(row, "postcode");
       person.house_number = cell(row, "house_number");
+      person.street = cell(row, "street");
+      person.locality = cell(row, "locality");
       ASSIGN_OR_RETURN(privacy::Pseudonyms pseudonyms, pseudonymiser.Pseudonymise(person));
       for (const std::string& problem : pseudonyms.problems) ++problems[problem.substr(0, problem.find(':'))];
 
@@ -116,6 +121,7 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
       record.birth_year = pseudonyms.birth_year.value_or(0);
       std::optional<Sex> sex = pseudonyms.sex.empty() ? std::nullopt : ParseSex(pseudonyms.sex);
       record.sex = sex == Sex::kMan || sex == Sex::kVrouw ? *sex : Sex::kUnknown;
+      record.fields = std::move(pseudonyms.fields);
       records.push_back(std::move(record));
 
       std::string label = row[truth_col];
@@ -133,6 +139,7 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
   linkage::LinkageOptions link_options;
   link_options.mode = options.inputs.size() == 2 ? linkage::LinkMode::kAcrossSources : linkage::LinkMode::kDeduplicate;
   link_options.threads = options.threads;
+  link_options.blocking.passes = linkage::BlockingOptions::WithFieldLevel();
   link_options.clustering.link_probability = options.threshold;
   ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(records, link_options));
   ASSIGN_OR_RETURN(report.evaluation, linkage::Evaluate(records, result, truth, link_options.mode,

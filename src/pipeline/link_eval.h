@@ -9,11 +9,13 @@
 //
 // It runs the production path: every plaintext record is pseudonymised with a throwaway random key
 // through privacy::Pseudonymiser (the plaintext never reaches linkage, and the key is never written),
-// then linkage::Link links the pseudonymised records (two inputs: across the files; one input:
-// deduplication), then the persons found are scored against the truth (records with equal truth
-// values — the regex's first group if given — are one person). Fields: given_name, surname, birth_date
-// (ISO, dd-mm-yyyy or yyyymmdd), sex, postcode, house_number, street, locality, bsn; street and
-// locality are accepted but not used (the pseudonymiser keys an address on postcode + house number).
+// with the keyed field-level encodings the desk would make (privacy/field_encoder.h; not yet in the
+// stored extracts), then linkage::Link links the pseudonymised records (two inputs: across the files;
+// one input: deduplication) with the field-level blocking passes (BlockingOptions::WithFieldLevel),
+// then the persons found are scored against the truth (records with equal truth values — the regex's
+// first group if given — are one person). Fields: given_name, surname, birth_date (ISO, dd-mm-yyyy or
+// yyyymmdd), sex, postcode, house_number, street, locality, bsn; street and locality, a postcode that is
+// not Dutch and a bsn that fails the elfproef count only through the field-level encodings.
 // The linkage schema is CONFIG/linkage-schema.json unless `clk_schema` names another.
 // Errors: kInvalidArgument for bad options (no or three inputs, a bad map, an unknown column, a bad
 // regex); kDataError for a truth value the regex does not match; the file readers' errors.
