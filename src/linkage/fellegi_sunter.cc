@@ -83,6 +83,42 @@ std::string FellegiSunterModel::Describe(const ComparisonSettings& settings) con
   return out;
 }
 
+ModelThreshold ChooseLinkProbability(const FellegiSunterModel& model, const PatternCounts& compared_pairs,
+                                     double min_probability, double max_probability) {
+  PatternScorer scorer(model);
+  std::vector<std::pair<double, double>> by_probability;  // (probability, pairs), most probable first
+  double expected_matches = 0;
+  for (const auto& [pattern, count] : compared_pairs) {
+    if (count <= 0) continue;
+    double probability = scorer.Probability(pattern);
+    by_probability.emplace_back(probability, count);
+    expected_matches += count * probability;
+  }
+  std::sort(by_probability.begin(), by_probability.end(),
+            [](const auto& x, const auto& y) { return x.first > y.first; });
+  ModelThreshold best;
+  best.link_probability = max_probability;
+  if (expected_matches <= 0) return best;
+  double true_links = 0, links = 0, best_f1 = -1;
+  for (size_t i = 0; i < by_probability.size();) {
+    const double probability = by_probability[i].first;
+    for (; i < by_probability.size() && by_probability[i].first == probability; ++i) {
+      true_links += by_probability[i].second * probability;
+      links += by_probability[i].second;
+    }
+    if (probability < min_probability) break;
+    double f1 = 2 * true_links / (links + expected_matches);
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best.link_probability = std::min(probability, max_probability);
+      best.expected_f1 = f1;
+      best.expected_precision = true_links / links;
+      best.expected_recall = true_links / expected_matches;
+    }
+  }
+  return best;
+}
+
 double ProbabilityFromWeight(double weight) {
   if (weight >= 0) return 1.0 / (1.0 + std::exp2(-weight));
   double odds = std::exp2(weight);

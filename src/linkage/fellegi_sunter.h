@@ -58,4 +58,17 @@ class PatternScorer {
   std::array<double, kFieldCount> best_{};
 };
 
+// The link probability chosen from the fitted model rather than set by hand: over the compared pairs
+// (pattern counts), the model's own match probabilities give the expected true links above a threshold
+// t, TP(t) = Σ_{p ≥ t} n·p, the expected links P(t) = Σ_{p ≥ t} n and the expected matches M = Σ n·p, so
+// the expected pairwise F1 is 2·TP / (P + M) (the F1 the model believes it reaches; Splink's
+// "expected" precision and recall from the match probabilities). The result is the pattern probability
+// that maximises it, clamped to [min_probability, max_probability]. Ties go to the higher threshold.
+struct ModelThreshold {
+  double link_probability = 0.9;
+  double expected_f1 = 0, expected_precision = 0, expected_recall = 0;
+};
+ModelThreshold ChooseLinkProbability(const FellegiSunterModel& model, const PatternCounts& compared_pairs,
+                                     double min_probability = 0.5, double max_probability = 0.99);
+
 }  // namespace sz::linkage

@@ -337,8 +337,16 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   //    not lift the pair to the floor, the Dice coefficient (the costly part) is not computed.
   const PatternScorer scorer(result.model);
   constexpr int kClkField = static_cast<int>(ComparisonField::kClk);
-  float keep = static_cast<float>(std::min(options.keep_probability, options.clustering.link_probability));
-  const float link = static_cast<float>(options.clustering.link_probability);
+  ClusteringOptions clustering = options.clustering;
+  if (!options.model) {
+    ModelThreshold chosen = ChooseLinkProbability(result.model, pattern_counts);
+    stats.model_link_probability = chosen.link_probability;
+    stats.model_expected_f1 = chosen.expected_f1;
+    if (options.link_probability_from_model) clustering.link_probability = chosen.link_probability;
+  }
+  stats.link_probability = clustering.link_probability;
+  float keep = static_cast<float>(std::min(options.keep_probability, clustering.link_probability));
+  const float link = static_cast<float>(clustering.link_probability);
   struct Slot {
     std::vector<ScoredPair> pairs;
     std::vector<int64_t> per_pass;
@@ -451,8 +459,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     double dice = internal::EncodedDice(encoded, a, b);
     return scorer.Probability(PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison)));
   };
-  result.person = ClusterPersons(record_count, edges, pair_probability, encoded.bsn, options.clustering,
-                                 &stats.clustering, options.initial_person);
+  result.person = ClusterPersons(record_count, edges, pair_probability, encoded.bsn, clustering, &stats.clustering,
+                                 options.initial_person);
   std::vector<uint32_t> home = encoded.household;  // addresses that are households (not placements)
   for (uint32_t record = 0; record < record_count; ++record) {
     if (encoded.stays_elsewhere[record]) home[record] = 0;

@@ -100,6 +100,12 @@ struct LinkageStats {
   std::vector<double> pass_pair_bounds;           // Σ s(s−1)/2 over each pass's blocks (before de-duplication)
   std::vector<double> pass_distinct_pair_bounds;  // the same without pairs of identical CLKs
   std::vector<int> pass_widenings;                // rebuilds 2 bits wider under max_pairs_per_record
+  // Step 4: the link probability the fitted model would choose (ChooseLinkProbability, fellegi_sunter.h)
+  // over the counted candidate pairs, and the F1 it expects there; used when
+  // LinkageOptions::link_probability_from_model, else reported only. 0 with a given model.
+  double model_link_probability = 0;
+  double model_expected_f1 = 0;
+  double link_probability = 0;  // the one used (options.clustering.link_probability or the model's)
   double keep_floor = 0;  // step 5: the floor in force at the end (≥ keep_probability; see max_kept_pairs_per_record)
   int keep_floor_raises = 0;
   int64_t exact_pairs = 0;
@@ -130,6 +136,10 @@ struct LinkageOptions {
   // 0.988 for Twente; docs/linkage.md "Estimation").
   int64_t min_bsn_labelled_pairs = 0;
   ClusteringOptions clustering;
+  // Link at the probability the fitted model chooses (stats.model_link_probability, between 0.5 and
+  // 0.99) instead of clustering.link_probability. Not with a given model (incremental runs keep the
+  // threshold they were linked with).
+  bool link_probability_from_model = false;
   int threads = 0;  // 0: hardware concurrency (at most 8)
   // Pairs kept in LinkageResult::pairs: exact links and pairs with probability ≥ this (capped at
   // clustering.link_probability). 0 keeps every compared pair (small inputs, tests).

@@ -144,6 +144,59 @@ TEST_F(LinkerTest, FindsThePersons) {
   EXPECT_GT(households.recall, 0.8);
 }
 
+// The threshold chosen from the fitted model (issue 18): ChooseLinkProbability against a slow reference that
+// scores every candidate threshold from scratch, and a linkage at that threshold that links as well.
+TEST_F(LinkerTest, LinkProbabilityFromTheFittedModel) {
+  Result<LinkageResult> fixed = Link(population_.records);
+  ASSERT_TRUE(fixed.ok());
+  const FellegiSunterModel& model = fixed->model;
+  PatternCounts compared;
+  for (uint32_t a = 0; a < population_.records.size(); ++a) {
+    for (uint32_t b = a + 1; b < population_.records.size(); b += 3) {
+      compared[PatternIndex(CompareRecords(population_.records[a], population_.records[b]))] += 1;
+    }
+  }
+  ModelThreshold chosen = ChooseLinkProbability(model, compared);
+  double best_f1 = -1, best_threshold = 0;
+  for (const auto& [candidate, ignored] : compared) {
+    double t = model.MatchProbability(PatternVector(candidate));
+    if (t < 0.5) continue;
+    double true_links = 0, links = 0, matches = 0;
+    for (const auto& [pattern, count] : compared) {
+      double p = model.MatchProbability(PatternVector(pattern));
+      matches += count * p;
+      if (p >= t) {
+        links += count;
+        true_links += count * p;
+      }
+    }
+    double f1 = 2 * true_links / (links + matches);
+    if (f1 > best_f1 + 1e-12 || (std::abs(f1 - best_f1) <= 1e-12 && t > best_threshold)) {
+      best_f1 = f1;
+      best_threshold = t;
+    }
+  }
+  EXPECT_NEAR(chosen.expected_f1, best_f1, 1e-9);
+  EXPECT_NEAR(chosen.link_probability, std::min(best_threshold, 0.99), 1e-6);
+  EXPECT_GE(chosen.link_probability, 0.5);
+  EXPECT_GT(chosen.expected_precision, 0);
+
+  LinkageOptions from_model;
+  from_model.link_probability_from_model = true;
+  Result<LinkageResult> result = Link(population_.records, from_model);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->stats.link_probability, result->stats.model_link_probability);
+  EXPECT_GE(result->stats.link_probability, 0.5);
+  EXPECT_LE(result->stats.link_probability, 0.99);
+  EXPECT_EQ(fixed->stats.link_probability, 0.9);
+  Result<EvaluationReport> report =
+      Evaluate(population_.records, *result, population_.truth, LinkMode::kDeduplicate, result->stats.link_probability);
+  Result<EvaluationReport> fixed_report =
+      Evaluate(population_.records, *fixed, population_.truth, LinkMode::kDeduplicate, 0.9);
+  ASSERT_TRUE(report.ok() && fixed_report.ok());
+  EXPECT_GT(report->persons.f1, fixed_report->persons.f1 - 0.02);
+}
+
 TEST_F(LinkerTest, DeterministicWhateverTheThreadCount) {
   LinkageOptions one, three;
   one.threads = 1;
