@@ -140,12 +140,14 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
   link_options.mode = options.inputs.size() == 2 ? linkage::LinkMode::kAcrossSources : linkage::LinkMode::kDeduplicate;
   link_options.threads = options.threads;
   link_options.blocking.passes = linkage::BlockingOptions::WithFieldLevel();
-  link_options.clustering.link_probability = options.threshold;
+  // A threshold of 0 or below: the one the fitted model chooses (linkage::ChooseLinkProbability).
+  link_options.link_probability_from_model = options.threshold <= 0;
+  if (options.threshold > 0) link_options.clustering.link_probability = options.threshold;
   ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(records, link_options));
-  ASSIGN_OR_RETURN(report.evaluation, linkage::Evaluate(records, result, truth, link_options.mode,
-                                                        link_options.clustering.link_probability));
+  ASSIGN_OR_RETURN(report.evaluation,
+                   linkage::Evaluate(records, result, truth, link_options.mode, result.stats.link_probability));
   report.mode = link_options.mode;
-  report.threshold = link_options.clustering.link_probability;
+  report.threshold = result.stats.link_probability;
   report.stats = result.stats;
   report.lambda = result.model.lambda;
   report.model_description = result.model.Describe(link_options.comparison);
@@ -173,6 +175,8 @@ Status WriteLinkEvalJson(const LinkEvalReport& result, const std::string& path) 
       {"link_recall", report.links.recall},
       {"link_f1", report.links.f1},
       {"link_probability_threshold", result.threshold},
+      {"model_link_probability", stats.model_link_probability},
+      {"model_expected_f1", stats.model_expected_f1},
       {"purity", report.purity},
       {"inverse_purity", report.inverse_purity},
       {"persons_found", report.persons_predicted},

@@ -39,6 +39,7 @@ struct LinkEvalRequest {
   std::string truth_regex;  // optional: its first capture group is the person
   std::string clk_schema;   // "" for CONFIG/linkage-schema.json
   int threads = 0;
+  // 0 or below: the link probability the fitted model chooses (linkage::ChooseLinkProbability).
   double threshold = linkage::ClusteringOptions{}.link_probability;
 };
 
@@ -57,7 +58,8 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
 // The scores as JSON: records, mode, pairs_compared, all_pairs, reduction_ratio, true_pairs,
 // true_pairs_compared, pair_completeness, precision, recall, f1, predicted_pairs, true_positives,
 // link_precision, link_recall, link_f1, link_probability_threshold, purity, inverse_purity,
-// persons_found, persons_true, lambda, em_iterations, seconds.
+// persons_found, persons_true, lambda, em_iterations, seconds, model_link_probability and
+// model_expected_f1 (the threshold the fitted model would choose, and the F1 it expects there).
 Status WriteLinkEvalJson(const LinkEvalReport& report, const std::string& path);
 
 }  // namespace sz::pipeline
