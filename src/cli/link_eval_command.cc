@@ -56,6 +56,7 @@ Status RunLinkEval(const LinkEvalOptions& options) {
   std::printf("precisie: %.4f\n", report.persons.precision);
   std::printf("recall: %.4f\n", report.persons.recall);
   std::printf("F1: %.4f\n", report.persons.f1);
+  std::printf("blokkeer-recall: %.4f\n", report.pair_completeness);  // the true pairs that survive blocking
   if (!options.json.empty()) RETURN_IF_ERROR(pipeline::WriteLinkEvalJson(result, options.json));
   return Status::Ok();
 }

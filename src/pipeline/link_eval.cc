@@ -166,6 +166,7 @@ Status WriteLinkEvalJson(const LinkEvalReport& result, const std::string& path) 
       {"true_pairs", report.true_pairs},
       {"true_pairs_compared", report.true_pairs_compared},
       {"pair_completeness", report.pair_completeness},
+      {"blocking_recall", report.pair_completeness},
       {"precision", report.persons.precision},
       {"recall", report.persons.recall},
       {"f1", report.persons.f1},

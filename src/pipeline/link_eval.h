@@ -56,7 +56,8 @@ struct LinkEvalReport {
 Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalRequest& request);
 
 // The scores as JSON: records, mode, pairs_compared, all_pairs, reduction_ratio, true_pairs,
-// true_pairs_compared, pair_completeness, precision, recall, f1, predicted_pairs, true_positives,
+// true_pairs_compared, pair_completeness, blocking_recall (the same share: true pairs that survive
+// blocking, issue 18's name), precision, recall, f1, predicted_pairs, true_positives,
 // link_precision, link_recall, link_f1, link_probability_threshold, purity, inverse_purity,
 // persons_found, persons_true, lambda, em_iterations, seconds, model_link_probability and
 // model_expected_f1 (the threshold the fitted model would choose, and the F1 it expects there).

@@ -38,6 +38,11 @@ TEST(LinkEvalTest, FebrlDataset1ThroughThePipeline) {
     EXPECT_GE(json[key].get<double>(), 0.5) << key;
     EXPECT_LE(json[key].get<double>(), 1.0) << key;
   }
+  // Blocking recall (issue 18): the share of the true pairs that blocking lets through to comparison.
+  ASSERT_TRUE(json.contains("blocking_recall"));
+  EXPECT_DOUBLE_EQ(json["blocking_recall"].get<double>(),
+                   json["true_pairs_compared"].get<double>() / json["true_pairs"].get<double>());
+  EXPECT_GT(json["blocking_recall"].get<double>(), 0.5);
   std::filesystem::remove(json_path);
 }
 
