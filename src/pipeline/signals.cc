@@ -92,6 +92,7 @@ Result<CrossDeskScan> ScanCrossDesk(const std::vector<SignalSeries>& all, const 
 }
 constexpr int kLoadHistoryWeeks = 104;    // the own 90th percentile: the past two years
 constexpr int kLoadMinHistoryWeeks = 52;  // fewer complete weeks: no percentile, no signal
+constexpr double kLoadMinExcess = 1.0;    // a forecast week counts when at least one report above the threshold
 
 // Belasting: per region and source of a forecast indicator, the forecast weeks whose expected count
 // is above the source's capacity (Twente, when configured) or its own 90th percentile of the last
@@ -149,7 +150,7 @@ Result<std::vector<Candidate>> LoadCandidates(store::Store& store, const RegionT
       weeks.push_back(week.first);
       expected.push_back(week.second);
     }
-    for (const signals::Overload& o : signals::OverloadEpisodes(expected, threshold)) {
+    for (const signals::Overload& o : signals::OverloadEpisodes(expected, threshold, kLoadMinExcess)) {
       Candidate c;
       c.from = PeriodOrdinal(weeks[o.first]);
       c.to = PeriodOrdinal(weeks[o.last]);

@@ -15,11 +15,11 @@ double Quantile(std::vector<double> values, double p) {
   return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
 }
 
-std::vector<Overload> OverloadEpisodes(const std::vector<double>& expected, double threshold) {
+std::vector<Overload> OverloadEpisodes(const std::vector<double>& expected, double threshold, double margin) {
   std::vector<Overload> out;
   bool open = false;
   for (size_t i = 0; i < expected.size(); ++i) {
-    const bool over = !std::isnan(expected[i]) && expected[i] > threshold;
+    const bool over = !std::isnan(expected[i]) && expected[i] > threshold && expected[i] >= threshold + margin;
     if (!over) {
       open = false;
       continue;

@@ -42,5 +42,17 @@ TEST(OverloadEpisodes, RunsAboveTheThresholdWithTheirPeak) {
   EXPECT_TRUE(OverloadEpisodes({200, 200}, 200).empty());  // at the threshold is not above it
 }
 
+TEST(OverloadEpisodes, AMarginKeepsFractionsOfAReportOut) {
+  // A quiet wijk: its 90th percentile is 0 and the forecast a fraction of a report.
+  EXPECT_TRUE(OverloadEpisodes({0.08, 0.4, 0.9}, 0, 1.0).empty());
+  const std::vector<Overload> o = OverloadEpisodes({0.9, 1.0, 1.7, 0.2}, 0, 1.0);
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_EQ(o[0].first, 1);
+  EXPECT_EQ(o[0].last, 2);
+  EXPECT_DOUBLE_EQ(o[0].peak, 1.7);
+  EXPECT_EQ(OverloadEpisodes({200.5, 201, 230}, 200, 1.0).size(), 1u);
+  EXPECT_EQ(OverloadEpisodes({200.5, 201, 230}, 200, 1.0)[0].first, 1);
+}
+
 }  // namespace
 }  // namespace sz::signals
