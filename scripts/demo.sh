@@ -10,7 +10,8 @@
 #   scripts/demo.sh [BUILD_DIR]        (make demo runs this after building)
 # Environment: DEMO_DIR (default demo-out), DEMO_SCALE (default 1), DEMO_SEED (default 2026),
 # DEMO_CONFIG (a generator configuration instead of config/synthetic-twente.json), DEMO_PORT (default
-# 8080), DEMO_NO_SERVE (set: stop after the accounts instead of serving).
+# 8080), DEMO_NO_SERVE (set: stop after the accounts instead of serving), DEMO_WIJKGRENZEN (a TopoJSON
+# of real wijk boundaries for the wijk maps, serve --wijkgrenzen; docs/dashboard.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -115,5 +116,6 @@ fi
 port=${DEMO_PORT:-8080}
 static=()
 [[ -f "$build/dashboard/index.html" ]] && static=(--static "$build/dashboard")
+[[ -n "${DEMO_WIJKGRENZEN:-}" ]] && static+=(--wijkgrenzen "$DEMO_WIJKGRENZEN")
 echo "== 13. Het dashboard en de API op http://localhost:$port (inloggen met een account hierboven; openbare cijfers: http://localhost:$port/publiek; stoppen: Ctrl-C)"
 exec "$sz" serve --db "$db" --host 127.0.0.1 --port "$port" "${static[@]}"

@@ -1,6 +1,6 @@
-// samenzicht serve [--db URL] [--host 127.0.0.1] [--port 8080] [--static DIR]: the HTTP API (and the
-// dashboard's static files) until SIGTERM or SIGINT; requests in flight finish first
-// (server/api.h, http/http_server.h, docs/api.md).
+// samenzicht serve [--db URL] [--host 127.0.0.1] [--port 8080] [--static DIR] [--wijkgrenzen FILE]: the
+// HTTP API (and the dashboard's static files, and the real wijk boundaries when given) until SIGTERM or SIGINT;
+// requests in flight finish first (server/api.h, http/http_server.h, docs/api.md).
 //
 // The access log goes to standard error: time, method, path, status, bytes and duration; never the
 // query string or the client's address.
@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string static_root;
+  std::string wijk_boundaries;
   int session_minutes = 30;
   bool secure_cookies = false;
 };
@@ -27,8 +28,15 @@ Status RunServe(const ServeOptions& options) {
   server::ApiOptions api_options{.workspace = options.workspace,
                                  .session_idle_seconds = int64_t{options.session_minutes} * 60,
                                  .secure_cookies = options.secure_cookies,
-                                 .static_root = options.static_root};
+                                 .static_root = options.static_root,
+                                 .wijk_boundaries = options.wijk_boundaries};
   ASSIGN_OR_RETURN(std::unique_ptr<server::Api> api, server::Api::Create(api_options));
+  if (const server::WijkBoundaries* b = api->wijk_boundaries()) {
+    std::cout << "Wijkgrenzen: " << b->matched << " wijken met een grens, " << b->missing.size() << " zonder";
+    if (b->ignored > 0)
+      std::cout << "; " << b->ignored << " grenzen in het bestand horen niet bij een wijk van de regio";
+    std::cout << "." << std::endl;
+  }
   ASSIGN_OR_RETURN(std::unique_ptr<http::Server> server,
                    http::Server::Start(
                        options.host, static_cast<uint16_t>(options.port), http::Limits{},
@@ -47,6 +55,8 @@ void AddServeCommand(Commands& commands) {
   cmd.Add("--host", options->host, "Het adres om op te luisteren").ShowDefault();
   cmd.Add("--port", options->port, "De poort").Range(0, 65535).ShowDefault();
   cmd.Add("--static", options->static_root, "Map met de gebouwde bestanden van het dashboard (web/dist)");
+  cmd.Add("--wijkgrenzen", options->wijk_boundaries,
+          "TopoJSON-bestand met de echte wijkgrenzen (CBS, property statcode WKxxxxxx) voor de wijkkaarten");
   cmd.Add("--sessie-minuten", options->session_minutes, "Minuten zonder verzoek waarna een sessie verloopt")
       .Range(1, 24 * 60)
       .ShowDefault();

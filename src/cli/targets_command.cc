@@ -1,4 +1,4 @@
-// samenzicht doelen [--gemeente GM] [--out F.csv] : the 2030 targets per gemeente and Twente, with the
+// samenzicht doelen [--gemeente GM] [--audience A] [--out F.csv] : the 2030 targets per gemeente and Twente, with the
 // trend, the projected 2030 value and whether it is on course (pipeline/targets.h).
 #include <cstdio>
 #include <iostream>
@@ -39,6 +39,9 @@ void AddTargetsCommand(Commands& commands) {
   Command cmd = commands.Add("doelen", "Doelen 2030 per gemeente en Twente: trend, verwachting voor 2030 en status");
   cmd.AddWorkspaceOptions(options->workspace, WorkspaceUse::kStoreAndRegions);
   cmd.Add("--gemeente", options->request.gemeente, "Alleen deze gemeente (GMxxxx)");
+  cmd.Add("--audience", options->request.audience,
+          "Voor wie: analist (de berekende cijfers), of publiek, gemeente:GMxxxx, meldpunt:BRON (de gepubliceerde)")
+      .ShowDefault();
   cmd.Add("--out", options->request.out, "Schrijf de doelen ook als CSV (met herkomst in BESTAND.json)");
   cmd.Run([options] { return RunTargets(*options); });
 }

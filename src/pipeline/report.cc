@@ -341,8 +341,9 @@ Result<std::string> FactsheetHtml(Workspace& workspace, const std::string& gemee
 
   // Targets 2030.
   html << "<h2>Doelen 2030</h2>\n";
-  if (audience.kind == AudienceKind::kAnalyst) {
-    ASSIGN_OR_RETURN(std::vector<TargetRow> targets, ComputeTargets(workspace, {.gemeente = gemeente}));
+  {
+    ASSIGN_OR_RETURN(std::vector<TargetRow> targets,
+                     ComputeTargets(workspace, {.gemeente = gemeente, .audience = audience.ToString()}));
     if (targets.empty()) {
       html << "<p>Geen doelen met genoeg jaren om te volgen.</p>\n";
     } else {
@@ -363,11 +364,12 @@ Result<std::string> FactsheetHtml(Workspace& workspace, const std::string& gemee
              << "</td></tr>\n";
         ++file.targets;
       }
-      html << "</tbody>\n</table>\n<p class=\"legend\">* voorbeelddoel: het bestuur stelt het doel nog vast.</p>\n";
+      html << "</tbody>\n</table>\n<p class=\"legend\">* voorbeelddoel: het bestuur stelt het doel nog vast."
+           << (audience.kind == AudienceKind::kAnalyst ? ""
+                                                       : " De verwachting is berekend uit de gepubliceerde "
+                                                         "jaarcijfers; een niet getoond jaar telt niet mee.")
+           << "</p>\n";
     }
-  } else {
-    html << "<p class=\"note\">De doelen 2030 staan nu alleen in de factsheet voor analisten: de verwachtingen worden "
-            "berekend uit cijfers zonder openbaarmakingscontrole.</p>\n";
   }
   html << "</main>\n<footer><p>Samenzicht is het data- en signaleringsplatform van SamenTwente (GGD Twente, Veilig "
           "Thuis Twente, OZJT, Kennispunt Twente). "

@@ -10,9 +10,10 @@
 // Audience: "" (the default) is each gemeente's own, `gemeente:GMxxxx`; `publiek`, `meldpunt:SOURCE` and
 // `analist` as the export has them (pipeline/export.h): every figure comes from SelectCells for that
 // audience, so a suppressed cell is "." with its reason. Open signals (not `afgesloten`, in the gemeente
-// or its wijken) and the targets are shown to `analist` only, and the signals with the desk's own
-// source to `meldpunt:SOURCE`; the sheet says so for the others, because signal explanations and the
-// target projections are made from unsuppressed counts (as the API, docs/api.md).
+// or its wijken) are shown to `analist` only, and the signals with the desk's own source to
+// `meldpunt:SOURCE`; the sheet says so for the others, because signal explanations are made from
+// unsuppressed counts (as the API, docs/api.md). The 2030 targets are in every sheet, projected from
+// the cells the audience may see (pipeline/targets.h).
 //
 // Files: OUT_DIR/factsheet-GMxxxx.html (with a provenance sidecar .html.json) and .pdf, each written
 // whole or not at all. The sheet has no wijk figures, so any audience may have any gemeente's sheet.

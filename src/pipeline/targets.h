@@ -7,7 +7,11 @@
 //   ASSIGN_OR_RETURN(std::vector<TargetRow> rows, ComputeTargets(workspace, {.gemeente = "GM0168"}));
 //
 // Only complete years count: years from the workspace clock's current year on are left out (their
-// cells hold part of a year). `out` writes the rows as Dutch CSV (header line first, provenance in
+// cells hold part of a year). `audience` (pipeline/audience.h) says from which cells: `analist` (the
+// default) projects the computed cells; every other audience the cells published to it (export.h's
+// SelectCells), so a suppressed year is a year without a value and a rounded one counts as published.
+// A projection made from published values only tells what those values tell, so it is as safe to
+// show as they are. `out` writes the rows as Dutch CSV (header line first, provenance in
 // OUT.json). Errors: kFailedPrecondition when nothing has been computed; kNotFound for an unknown
 // gemeente; the catalogue's and the store's errors. Thread safety: as the Workspace.
 #pragma once
@@ -23,8 +27,9 @@
 namespace sz::pipeline {
 
 struct TargetsRequest {
-  std::string gemeente;  // "" for every gemeente and Twente
-  std::string out;       // "" to write nothing
+  std::string gemeente;              // "" for every gemeente and Twente
+  std::string out;                   // "" to write nothing
+  std::string audience = "analist";  // publiek, gemeente:GMxxxx, meldpunt:SOURCE, analist
 };
 
 struct TargetRow {

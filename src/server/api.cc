@@ -177,6 +177,10 @@ json IndicatorJson(const indicators::Indicator& ind) {
 
 // --- The API --------------------------------------------------------------------------------
 
+// GET /api/wijkgrenzen without --wijkgrenzen: a topology without wijken (the dashboard draws bars).
+constexpr std::string_view kNoBoundaries =
+    R"({"type":"Topology","arcs":[],"objects":{"wijken":{"type":"GeometryCollection","geometries":[]}}})";
+
 struct Api::Impl {
   ApiOptions options;
   std::unique_ptr<pipeline::Workspace> meta;  // regions and catalogue, read-only after Create
@@ -190,7 +194,8 @@ struct Api::Impl {
   // Audit entries are appended one at a time: the io threads queue here instead of in SQLite's busy
   // handler, which sleeps for milliseconds between its tries.
   std::mutex audit_mutex;
-  ResponseCache answers;  // of /api/waarden and /api/publiek/waarden
+  ResponseCache answers;                     // of /api/waarden and /api/publiek/waarden
+  std::optional<WijkBoundaries> boundaries;  // read-only after Create
 
   Impl(const ApiOptions& o)
       : options(o), sessions(o.session_idle_seconds), throttle(o.max_login_failures, o.login_window_seconds) {}
@@ -623,16 +628,18 @@ http::Response Api::Impl::Targets(const http::Request& request, const Session& s
   auto answer = [&](http::Response r, int64_t cells) {
     return Audited(ws, session.user, request, r, cells, parameters);
   };
-  // The projections are made from the computed (unsuppressed) yearly cells: for the analysts only,
-  // until they are made from the published cells (docs/api.md).
-  if (role.kind != pipeline::RoleKind::kAnalyst) return answer(Error(403, msg::TargetsForAnalystsOnly()), 0);
+  // The analysts' projections are made from the computed cells, every other role's from the cells
+  // published to its audience (pipeline/targets.h); the beheerder reads no figures.
+  const std::optional<pipeline::Audience> audience = role.FigureAudience();
+  if (!audience) return answer(Error(403, msg::AdminSeesNoFigures()), 0);
   Result<Params> params = Params::Of(request, {"gemeente"});
   if (!params.ok()) return answer(FromStatus(params.status()), 0);
   const std::string gemeente = params->Get("gemeente");
   if (params->Has("gemeente")) {
     if (Status s = CheckShape("gemeente", gemeente, CodeChar, 12, "GM0153"); !s.ok()) return answer(FromStatus(s), 0);
   }
-  Result<std::vector<pipeline::TargetRow>> rows = pipeline::ComputeTargets(ws, {.gemeente = gemeente});
+  Result<std::vector<pipeline::TargetRow>> rows =
+      pipeline::ComputeTargets(ws, {.gemeente = gemeente, .audience = audience->ToString()});
   if (!rows.ok()) return answer(FromStatus(rows.status()), 0);
   auto optional = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
   json list = json::array();
@@ -734,8 +741,8 @@ http::Response Api::Impl::Route(const http::Request& request) {
 
   // The endpoints that need a session; anything else is unknown.
   static const std::set<std::string> kSessionPaths = {
-      "/api/uitloggen", "/api/ik",    "/api/regios", "/api/indicatoren", "/api/waarden", "/api/signalen",
-      "/api/export",    "/api/audit", "/api/doelen", "/api/gebruikers",  "/api/sleutels"};
+      "/api/uitloggen", "/api/ik",    "/api/regios", "/api/indicatoren", "/api/waarden",  "/api/signalen",
+      "/api/export",    "/api/audit", "/api/doelen", "/api/gebruikers",  "/api/sleutels", "/api/wijkgrenzen"};
   std::optional<int64_t> triage_id;
   if (path.rfind("/api/signalen/", 0) == 0 && path.size() > 21 && path.substr(path.size() - 7) == "/triage") {
     const std::string id = path.substr(14, path.size() - 21);
@@ -772,6 +779,12 @@ http::Response Api::Impl::Route(const http::Request& request) {
   if (path == "/api/indicatoren") {
     if (auto r = only("GET")) return *r;
     return Indicators(request, false);
+  }
+  if (path == "/api/wijkgrenzen") {  // geography, no figures: every role, not audited
+    if (auto r = only("GET")) return *r;
+    http::Response r;
+    r.body = boundaries ? boundaries->topojson : std::string(kNoBoundaries);
+    return r;
   }
   if (triage_id) {
     if (auto r = only("POST")) return *r;
@@ -823,6 +836,9 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options) {
   impl->meta = std::make_unique<pipeline::Workspace>(std::move(meta));
   ASSIGN_OR_RETURN(impl->regions, impl->meta->Regions());
   ASSIGN_OR_RETURN(impl->catalog, pipeline::LoadIndicatorCatalog(*impl->meta));
+  if (!options.wijk_boundaries.empty()) {
+    ASSIGN_OR_RETURN(impl->boundaries, LoadWijkBoundaries(options.wijk_boundaries, *impl->regions));
+  }
   ASSIGN_OR_RETURN(store::Store * store, impl->meta->Store());  // migrates a new store once, up front
   (void)store;
   return std::unique_ptr<Api>(new Api(std::move(impl)));
@@ -831,5 +847,6 @@ Result<std::unique_ptr<Api>> Api::Create(const ApiOptions& options) {
 Api::Api(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Api::~Api() = default;
 http::Response Api::Handle(const http::Request& request) { return impl_->Handle(request); }
+const WijkBoundaries* Api::wijk_boundaries() const { return impl_->boundaries ? &*impl_->boundaries : nullptr; }
 
 }  // namespace sz::server

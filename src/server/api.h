@@ -11,7 +11,7 @@
 //   with a session      POST /api/uitloggen, GET /api/ik, GET /api/regios, GET /api/indicatoren,
 //                       GET /api/waarden, GET /api/signalen, POST /api/signalen/{id}/triage,
 //                       GET /api/export, GET /api/doelen, GET /api/audit, GET /api/gebruikers,
-//                       GET /api/sleutels
+//                       GET /api/sleutels, GET /api/wijkgrenzen
 // Other paths are the dashboard's static files when `static_root` is set (http/static_files.h).
 //
 // The rules: a session is the HttpOnly, SameSite=Strict cookie `sz_sessie` (Secure when
@@ -34,6 +34,7 @@
 #include "http/http_server.h"
 #include "pipeline/workspace.h"
 #include "privacy/password.h"
+#include "server/wijk_boundaries.h"
 
 namespace sz::server {
 
@@ -45,6 +46,7 @@ struct ApiOptions {
   bool secure_cookies = false;  // set when served over TLS (behind a proxy that terminates it)
   privacy::PasswordCost password_cost = privacy::PasswordCost::Interactive();  // for unknown names
   std::filesystem::path static_root;                                           // "" for no static files
+  std::filesystem::path wijk_boundaries;  // TopoJSON of the real wijken (server/wijk_boundaries.h), "" for none
 };
 
 class Api {
@@ -53,6 +55,8 @@ class Api {
   static Result<std::unique_ptr<Api>> Create(const ApiOptions& options);
   ~Api();
   http::Response Handle(const http::Request& request);
+  // The wijk boundaries loaded from ApiOptions::wijk_boundaries; nullptr when none were given.
+  const WijkBoundaries* wijk_boundaries() const;
 
  private:
   struct Impl;

@@ -65,9 +65,6 @@ std::string TriageBody() {
 std::string AdminSeesNoFigures() { return "de beheerder ziet geen cijfers; log in met een account met een andere rol"; }
 std::string AuditForAdminOnly() { return "alleen de beheerder ziet het auditlog"; }
 std::string ForAdminOnly() { return "alleen de beheerder ziet de accounts en de sleutels"; }
-std::string TargetsForAnalystsOnly() {
-  return "de doelen 2030 worden nog berekend uit de onbeschermde cijfers en zijn daarom alleen voor de analisten";
-}
 std::string NoSignalsForRole() { return "signalen zijn er voor de analisten en de meldpunten"; }
 std::string OtherDesksSignal() { return "dit signaal gaat niet over uw meldpunt"; }
 std::string PublicSeesNoWijken() { return "openbaar zijn alleen Twente en de gemeenten, geen wijken"; }
@@ -77,6 +74,31 @@ std::string OtherGemeentesWijken(std::string_view gemeente) {
 std::string OtherDesksWijken(std::string_view indicator) {
   return "indicator " + std::string(indicator) +
          " is op wijkniveau alleen voor het eigen meldpunt; vraag gemeenteniveau";
+}
+
+std::string BoundariesUnreadable(std::string_view file) {
+  return std::string(file) + ": het bestand met wijkgrenzen is niet te lezen; controleer het pad en de rechten";
+}
+std::string BoundariesNotJson(std::string_view file, size_t byte) {
+  return std::string(file) + ": geen geldige JSON (bij byte " + std::to_string(byte) +
+         "); geef een TopoJSON-bestand met de wijkgrenzen van CBS";
+}
+std::string BoundariesNotTopology(std::string_view file) {
+  return std::string(file) +
+         ": geen TopoJSON-topologie met een GeometryCollection en arcs; geef een bestand in het formaat van "
+         "gemeente_2024.topojson (CBS via PDOK, cartomap/nl), met wijken";
+}
+std::string BoundariesBadGeometry(std::string_view file) {
+  return std::string(file) + ": een wijk heeft geen geldige arcs (lijsten van boognummers per ring)";
+}
+std::string BoundariesArcOutOfRange(std::string_view file, int64_t index) {
+  return std::string(file) + ": boognummer " + std::to_string(index) +
+         " bestaat niet in arcs; het bestand is beschadigd of onvolledig";
+}
+std::string BoundariesNoWijk(std::string_view file) {
+  return std::string(file) +
+         ": geen enkele grens hoort bij een wijk van de regio; elke wijk heeft de property statcode met de "
+         "wijkcode (bijvoorbeeld WK015300)";
 }
 
 }  // namespace sz::server::msg

@@ -35,11 +35,18 @@ std::string TriageBody();
 std::string AdminSeesNoFigures();
 std::string AuditForAdminOnly();
 std::string ForAdminOnly();
-std::string TargetsForAnalystsOnly();
 std::string NoSignalsForRole();
 std::string OtherDesksSignal();
 std::string PublicSeesNoWijken();
 std::string OtherGemeentesWijken(std::string_view gemeente);
 std::string OtherDesksWijken(std::string_view indicator);
+
+// Loading the wijk boundaries (server/wijk_boundaries.h); each names the file.
+std::string BoundariesUnreadable(std::string_view file);
+std::string BoundariesNotJson(std::string_view file, size_t byte);
+std::string BoundariesNotTopology(std::string_view file);
+std::string BoundariesBadGeometry(std::string_view file);
+std::string BoundariesArcOutOfRange(std::string_view file, int64_t index);
+std::string BoundariesNoWijk(std::string_view file);
 
 }  // namespace sz::server::msg

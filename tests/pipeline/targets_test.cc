@@ -68,6 +68,10 @@ TEST(TargetsStageTest, YearlyCellsGiveTheTrendProjectionAndStatus) {
   std::filesystem::remove(out);
   std::filesystem::remove(out + ".json");
   EXPECT_EQ(ComputeTargets(workspace, {.gemeente = "GM9999"}).status().code(), StatusCode::kNotFound);
+  // Any other audience reads the published cells: none here yet.
+  EXPECT_EQ(ComputeTargets(workspace, {.gemeente = "GM0168", .audience = "gemeente:GM0168"}).status().code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ComputeTargets(workspace, {.audience = "iedereen"}).status().code(), StatusCode::kInvalidArgument);
   Workspace empty = testing::TestWorkspace();
   EXPECT_EQ(ComputeTargets(empty, {}).status().code(), StatusCode::kFailedPrecondition);
 }

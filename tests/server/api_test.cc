@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -104,10 +105,29 @@ class ApiTest : public ::testing::Test {
       }
       ASSERT_TRUE(tx.Commit().ok());
     }
+    // Wijk boundaries for Losser's wijken: one square each, side by side.
+    json arcs = json::array(), geometries = json::array();
+    for (const Region* wijk : regions.Children("GM0168")) {
+      const int i = static_cast<int>(arcs.size());
+      arcs.push_back(json::array({{6.9 + 0.01 * i, 52.25},
+                                  {6.91 + 0.01 * i, 52.25},
+                                  {6.91 + 0.01 * i, 52.26},
+                                  {6.9 + 0.01 * i, 52.26},
+                                  {6.9 + 0.01 * i, 52.25}}));
+      geometries.push_back({{"type", "Polygon"}, {"properties", {{"statcode", wijk->code}}}, {"arcs", {{i}}}});
+    }
+    losser_wijken_ = static_cast<int>(geometries.size());
+    const std::string boundaries = *dir_ + "/wijkgrenzen.topojson";
+    std::ofstream(boundaries) << json{{"type", "Topology"},
+                                      {"arcs", arcs},
+                                      {"objects",
+                                       {{"wijk_2024", {{"type", "GeometryCollection"}, {"geometries", geometries}}}}}}
+                                     .dump();
     clock_ = new MovableClock();
     ApiOptions options{.workspace = {.config_dir = ConfigDir(), .store_url = db, .clock = clock_},
                        .session_idle_seconds = 600,
-                       .password_cost = privacy::PasswordCost::Minimal()};
+                       .password_cost = privacy::PasswordCost::Minimal(),
+                       .wijk_boundaries = boundaries};
     api_ = Api::Create(options).value().release();
     server_ = http::Server::Start(
                   "127.0.0.1", 0, http::Limits{}, [](const http::Request& r) { return api_->Handle(r); }, nullptr)
@@ -164,6 +184,7 @@ class ApiTest : public ::testing::Test {
   }
 
   static inline std::string* dir_ = nullptr;
+  static inline int losser_wijken_ = 0;
   static inline MovableClock* clock_ = nullptr;
   static inline Api* api_ = nullptr;
   static inline http::Server* server_ = nullptr;
@@ -354,7 +375,37 @@ TEST_F(ApiTest, TheAnalistSeesTheComputedCellsAndTheBeheerderNone) {
   Login losser = LogIn("losser");
   EXPECT_EQ(Get(losser, "/api/signalen").status, 403);
   EXPECT_EQ(Get(losser, "/api/audit").status, 403);
-  EXPECT_EQ(Get(losser, "/api/doelen").status, 403);
+}
+
+TEST_F(ApiTest, EveryRoleWithFiguresGetsTheTargetsFromWhatItMaySee) {
+  // Losser's targets are projected from the cells published to Losser: each latest value is the
+  // published one (a suppressed year has none and is left out). Enschede's, which Losser sees at
+  // gemeente level: at this small scale Losser's own yearly figures are all suppressed.
+  Login losser = LogIn("losser");
+  Reply targets = Get(losser, "/api/doelen?gemeente=GM0153");
+  ASSERT_EQ(targets.status, 200) << targets.raw;
+  ASSERT_GT(targets.body.size(), 0u);
+  for (const json& t : targets.body) {
+    SCOPED_TRACE(t.dump());
+    EXPECT_EQ(t["regio"], "GM0153");
+    Reply cell =
+        Get(losser, "/api/waarden?indicator=" + t["indicator"].get<std::string>() +
+                        "&regio=GM0153&uitsplitsing=totaal&periode=" + std::to_string(t["laatste_jaar"].get<int>()));
+    ASSERT_EQ(cell.status, 200) << cell.raw;
+    ASSERT_EQ(cell.body["aantal"], 1) << cell.raw;
+    const json& published = cell.body["cellen"][0];
+    EXPECT_NE(published["status"], "alleen_analist");
+    ASSERT_TRUE(published["waarde"].is_number()) << "a suppressed year is no latest value";
+    EXPECT_DOUBLE_EQ(t["laatste_waarde"].get<double>(), published["waarde"].get<double>());
+  }
+  // Without a gemeente: Twente and every gemeente, as published to Losser.
+  Reply all = Get(losser, "/api/doelen");
+  ASSERT_EQ(all.status, 200) << all.raw;
+  std::set<std::string> regions;
+  for (const json& t : all.body) regions.insert(t["regio"].get<std::string>());
+  EXPECT_TRUE(regions.count("CR23"));
+  EXPECT_TRUE(regions.count("GM0153"));
+  EXPECT_EQ(Get(LogIn("vtt"), "/api/doelen?gemeente=GM0153").status, 200);
 }
 
 TEST_F(ApiTest, AnOverlongBodyIsRefusedWith413) {
@@ -480,6 +531,52 @@ TEST_F(ApiTest, RegionsAndIndicatorsDescribeTwente) {
   for (const json& i : indicators.body) EXPECT_EQ(i["thema"], "opgroeien");
   for (const json& i : Send("GET", "/api/publiek/indicatoren").body)
     for (const json& level : i["niveaus"]) EXPECT_NE(level, "wijk");
+}
+
+TEST_F(ApiTest, WijkBoundariesAreForEveryRoleWithASession) {
+  EXPECT_EQ(Send("GET", "/api/wijkgrenzen").status, 401);
+  ASSERT_GT(losser_wijken_, 0);
+  for (const char* name : {"losser", "vtt", "ggd", "beheer"}) {
+    Reply reply = Get(LogIn(name), "/api/wijkgrenzen");
+    ASSERT_EQ(reply.status, 200) << name << ": " << reply.raw;
+    EXPECT_EQ(reply.body["type"], "Topology");
+    const json& geometries = reply.body["objects"]["wijken"]["geometries"];
+    ASSERT_EQ(static_cast<int>(geometries.size()), losser_wijken_);
+    EXPECT_EQ(geometries[0]["properties"]["gemeente"], "GM0168");
+  }
+  ASSERT_NE(api_->wijk_boundaries(), nullptr);
+  EXPECT_EQ(api_->wijk_boundaries()->matched, losser_wijken_);
+  const Login ggd = LogIn("ggd");
+  EXPECT_EQ(Send("POST", "/api/wijkgrenzen", ggd.cookie, ggd.csrf, "{}").status, 405);
+}
+
+TEST_F(ApiTest, WithoutWijkBoundariesTheTopologyIsEmptyAndABadFileStopsTheStart) {
+  ApiOptions options{.workspace = {.config_dir = ConfigDir(), .store_url = *dir_ + "/api.db", .clock = clock_},
+                     .password_cost = privacy::PasswordCost::Minimal()};
+  std::unique_ptr<Api> without = Api::Create(options).value();
+  EXPECT_EQ(without->wijk_boundaries(), nullptr);
+  // Sessions are each Api's own: log in on this one.
+  http::Request login{.method = "POST", .path = "/api/inloggen", .raw_target = "/api/inloggen"};
+  login.headers = {{"content-type", "application/json"}};
+  login.body = json{{"gebruikersnaam", "ggd"}, {"wachtwoord", kPassword}}.dump();
+  login.client_address = "127.0.0.1";
+  http::Response logged_in = without->Handle(login);
+  ASSERT_EQ(logged_in.status, 200) << logged_in.body;
+  std::string cookie;
+  for (const auto& [name, value] : logged_in.headers)
+    if (name == "Set-Cookie") cookie = value.substr(0, value.find(';'));
+  ASSERT_EQ(cookie.rfind("sz_sessie=", 0), 0u) << cookie;
+  http::Request request{.method = "GET", .path = "/api/wijkgrenzen", .raw_target = "/api/wijkgrenzen"};
+  request.headers = {{"cookie", cookie}};
+  http::Response response = without->Handle(request);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(json::parse(response.body)["objects"]["wijken"]["geometries"].size(), 0u);
+
+  options.wijk_boundaries = *dir_ + "/bestaat-niet.topojson";
+  Result<std::unique_ptr<Api>> bad = Api::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("bestaat-niet.topojson: het bestand met wijkgrenzen is niet te lezen"),
+            std::string::npos);
 }
 
 }  // namespace

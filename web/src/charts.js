@@ -173,38 +173,51 @@ export function bars(caption, rows, { unit = "", reference = null, highlight = n
 }
 
 // A map of regions coloured by value in five classes, with the value written in each area.
-// features: GeoJSON features with properties.statcode; cells: Map code → cell.
-export function map(caption, features, cells, { unit = "" } = {}) {
+// features: GeoJSON features with properties.statcode; cells: Map code → cell. A cell whose region
+// has no feature is in the table and named in the summary. With `names` false (wijken, many small
+// areas) only the value is written in an area; its name is in the tooltip and the table.
+export function map(caption, features, cells, { unit = "", regionLabel = "Gemeente", names = true, height = 560 } = {}) {
   const collection = { type: "FeatureCollection", features };
   const valueOfFeature = (f) => fmt.valueOf(cells.get(f.properties.statcode));
   const shown = features.filter((f) => valueOfFeature(f) !== null);
   const hidden = features.filter((f) => valueOfFeature(f) === null);
+  const drawn = new Set(features.map((f) => f.properties.statcode));
+  const unmapped = [...cells.keys()].filter((code) => !drawn.has(code)).map((code) => ({ type: "Feature", geometry: null, properties: { statcode: code } }));
   const name = (f) => cells.get(f.properties.statcode)?.regio_naam ?? f.properties.statnaam;
   const sorted = [...shown].sort((a, b) => valueOfFeature(b) - valueOfFeature(a));
   const summary =
-    shown.length === 0
-      ? "Voor geen van de gemeenten wordt een waarde getoond."
+    (shown.length === 0
+      ? `Voor geen van de getekende gebieden wordt een waarde getoond.`
       : `Hoogste waarde: ${name(sorted[0])} (${fmt.withUnit(cells.get(sorted[0].properties.statcode))}); laagste: ${name(sorted.at(-1))} (${fmt.withUnit(cells.get(sorted.at(-1).properties.statcode))}).` +
-        (hidden.length ? ` Zonder getoonde waarde: ${hidden.map(name).join(", ")}.` : "");
+        (hidden.length ? ` Zonder getoonde waarde: ${hidden.map(name).join(", ")}.` : "")) +
+    (unmapped.length ? ` Niet op de kaart (geen grens bekend), wel in de tabel: ${unmapped.map(name).join(", ")}.` : "");
+  const label = (f) => (names ? `${name(f)}\n${fmt.value(cells.get(f.properties.statcode))}` : fmt.value(cells.get(f.properties.statcode)));
   const chart = Plot.plot({
     width: 640,
-    height: 560,
+    height,
     projection: { type: "mercator", domain: collection },
     color: { type: "quantile", n: 5, scheme: "blues", legend: true, label: unit, tickFormat: fmt.tick },
     marks: [
       Plot.geo(shown, { fill: valueOfFeature, stroke: "white", strokeWidth: 1.5, title: (f) => `${name(f)}: ${fmt.withUnit(cells.get(f.properties.statcode))}` }),
       Plot.geo(hidden, { fill: "#e5e7eb", stroke: "white", strokeWidth: 1.5, title: (f) => `${name(f)}: niet getoond (${cells.get(f.properties.statcode)?.reden ?? "geen waarde"})` }),
-      Plot.text(features, Plot.centroid({ text: (f) => `${name(f)}\n${fmt.value(cells.get(f.properties.statcode))}`, fill: "#111827", stroke: "white", strokeWidth: 3, fontSize: 11, fontWeight: 600, lineHeight: 1.2 })),
+      Plot.text(features, Plot.centroid({ text: label, fill: "#111827", stroke: "white", strokeWidth: 3, fontSize: 11, fontWeight: 600, lineHeight: 1.2 })),
     ],
   });
-  const rows = [...sorted, ...hidden];
+  const rows = [...sorted, ...hidden, ...unmapped];
   const tableNode = table(caption, [
-    { label: "Gemeente", value: (f) => name(f) },
+    { label: regionLabel, value: (f) => name(f) },
     { label: "Waarde", value: (f) => valueWithReason(cells.get(f.properties.statcode)), numeric: true },
     { label: "Interval", value: (f) => fmt.interval(cells.get(f.properties.statcode)), numeric: true },
     { label: "Status", value: (f) => cellStatusText(cells.get(f.properties.statcode)) },
   ], rows);
   return figure(caption, summary, chart, tableNode);
+}
+
+// The wijken of one gemeente: a map when the server has their real boundaries (features, from
+// data.wijkFeatures), else the ordered bar chart. cells: the wijk cells of one period.
+export function wijken(caption, cells, features, { unit = "" } = {}) {
+  if (!features?.length) return bars(caption, cells.map((c) => ({ name: c.regio_naam, cell: c })), { unit });
+  return map(caption, features, new Map(cells.map((c) => [c.regio, c])), { unit, regionLabel: "Wijk", names: false, height: 480 });
 }
 
 // A value for a table: a suppressed one as "." with its reason in a tooltip and in words for screen

@@ -31,4 +31,16 @@ export function municipalityFeatures() {
   return features;
 }
 
+// The real wijk boundaries of one gemeente as GeoJSON features, when the server was given them
+// (samenzicht serve --wijkgrenzen); null when it has none for this gemeente (the wijk views then
+// show the ordered bar chart).
+export async function wijkFeatures(ctx, gemeente) {
+  if (ctx.publiek || !ctx.user) return null;
+  const topology = await getCached("/api/wijkgrenzen");
+  const object = topology?.objects?.wijken;
+  if (!object?.geometries?.length) return null;
+  const mine = feature(topology, object).features.filter((f) => f.properties.gemeente === gemeente);
+  return mine.length ? mine : null;
+}
+
 export const hasLevel = (ind, level) => (ind.niveaus ?? []).includes(level);

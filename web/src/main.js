@@ -98,8 +98,10 @@ async function loadSession() {
 }
 
 let renderCount = 0;
+let renderedLocation = null; // path and query of the page on screen; a change of #fragment alone keeps it
 async function render(message = null) {
   const mine = ++renderCount;
+  renderedLocation = location.pathname + location.search;
   const main = document.getElementById("inhoud");
   let path = location.pathname.replace(/\/+$/, "") || "/";
   if (path === "/") {
@@ -178,7 +180,11 @@ document.addEventListener("click", (event) => {
   event.preventDefault();
   navigate(a.pathname + a.search);
 });
-window.addEventListener("popstate", () => render());
+// Chromium fires popstate for a jump within the page too (the skip link to #inhoud); that must not
+// rebuild the page, or the focus the jump gave to the main content would move to its heading.
+window.addEventListener("popstate", () => {
+  if (location.pathname + location.search !== renderedLocation) render();
+});
 
 loadSession()
   .catch((e) => {

@@ -4,7 +4,7 @@ export function roleOf(user) {
   const rol = user?.rol ?? null;
   if (!rol) return { kind: "publiek", label: "publiek", figures: false, signals: false, admin: false };
   if (rol === "beheerder") return { kind: "beheerder", label: "beheerder", figures: false, signals: false, admin: true };
-  if (rol === "analist") return { kind: "analist", label: "analist", figures: true, signals: true, admin: false, allWijken: true, targets: true };
+  if (rol === "analist") return { kind: "analist", label: "analist", figures: true, signals: true, admin: false, allWijken: true };
   if (rol.startsWith("gemeente:")) {
     const gemeente = rol.slice("gemeente:".length);
     return { kind: "gemeente", label: `gemeente ${gemeente}`, figures: true, signals: false, admin: false, gemeente };

@@ -87,7 +87,10 @@ describe("zonder inloggen", () => {
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Naar de inhoud");
     await page.keyboard.press("Enter");
+    await page.waitForTimeout(300); // a rebuild after the jump would start within this time
+    await settled(page); // and must not take the focus away from the main content
     assert.equal(await page.evaluate(() => document.activeElement?.id), "inhoud");
+    assert.equal(new URL(page.url()).hash, "#inhoud");
     await page.context().close();
   });
 });
@@ -121,9 +124,12 @@ describe("analist", () => {
     assert.match(latest, /^\d{4}/);
   });
 
-  it("ziet de wijken van elke gemeente", async () => {
+  it("ziet de wijken van elke gemeente, zonder wijkgrenzen als staafdiagram", async () => {
     await open(page, `/indicator/${INDICATOR}?gemeente=GM0153`);
     assert.equal(await page.getByRole("heading", { name: /^Wijken van Enschede/ }).count(), 1);
+    await openDetails(page);
+    const figure = page.locator("main figure", { hasText: "per wijk van Enschede" });
+    assert.equal(await figure.locator("table th").first().textContent(), "Regio", "de server heeft alleen grenzen van Losser");
   });
 
   it("downloadt een export als CSV", async () => {
@@ -184,6 +190,18 @@ describe("gemeente Losser", () => {
     }
     const statuses = await page.locator("main table").allTextContents();
     assert.ok(!statuses.join(" ").includes("alleen voor analisten"), "geen cellen zonder openbaarmakingscontrole");
+  });
+
+  it("ziet de eigen wijken op een kaart met de wijkgrenzen die de server kreeg", async () => {
+    await open(page, `/indicator/${INDICATOR}?gemeente=GM0168`);
+    await openDetails(page);
+    const figure = page.locator("main figure", { hasText: "per wijk van Losser" });
+    assert.equal(await figure.count(), 1);
+    assert.equal(await figure.locator(".sz-chart svg path").count(), Number(process.env.SZ_WIJKEN_LOSSER), "één vlak per wijk");
+    assert.equal(await figure.locator("table th").first().textContent(), "Wijk");
+    assert.match(await figure.locator(".sz-figure__summary").textContent(), /Hoogste waarde|geen van de getekende/i);
+    await assertAccessible(page, "wijkkaart van Losser");
+    await screenshot(page, "losser-wijkkaart");
   });
 
   it("kan de wijken van een andere gemeente niet bereiken", async () => {

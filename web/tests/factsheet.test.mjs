@@ -27,7 +27,7 @@ describe("factsheet Losser", () => {
     assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
   });
 
-  it("is toegankelijk en laat de gemeente geen signalen of doelen zien", async () => {
+  it("is toegankelijk, zonder signalen, met de doelen uit de gepubliceerde cijfers", async () => {
     const page = await newPage(browser);
     await page.goto(pathToFileURL(path.join(DIR, "factsheet-GM0168.html")).href);
     assert.equal(await page.locator("h1").textContent(), "Factsheet Losser");
@@ -36,6 +36,8 @@ describe("factsheet Losser", () => {
     const text = await page.locator("body").textContent();
     assert.match(text, /Signalen staan alleen in de factsheet voor analisten/);
     assert.equal(await page.locator(".signal").count(), 0);
+    assert.equal(await page.getByRole("table", { name: /Doelen 2030 van Losser/ }).count(), 1, "de doelen");
+    assert.match(text, /berekend uit de gepubliceerde jaarcijfers/);
     assert.ok((await page.locator("section table tbody tr").count()) >= 10, "kerncijfers per thema");
     await page.context().close();
   });

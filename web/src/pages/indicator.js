@@ -2,7 +2,7 @@
 // against Twente and chosen others, with intervals and a table; the municipalities compared at the
 // latest period; the wijken where the role may see them; CSV and XLSX downloads. On the public pages
 // (ctx.publiek) the cells are those published to `publiek` and the download is made from them.
-import { bars, trend } from "../charts.js";
+import { bars, trend, wijken } from "../charts.js";
 import { breakdowns, cellsCsv, latestPeriod, ofGranularity, trendGranularity } from "../cells.js";
 import { url } from "../api.js";
 import * as data from "../data.js";
@@ -107,10 +107,13 @@ export async function indicatorPage(ctx, id) {
     if (!ctx.publiek && code && mayTryWijken(ctx.role, code) && data.hasLevel(ind, "wijk")) {
       nodes.push(heading(2, `Wijken van ${name}, ${fmt.period(period)}`));
       try {
-        const wijken = await data.values(ctx, { indicator: id, niveau: "wijk", gemeente: code, periode: period, uitsplitsing: split });
+        const [cells, features] = await Promise.all([
+          data.values(ctx, { indicator: id, niveau: "wijk", gemeente: code, periode: period, uitsplitsing: split }),
+          data.wijkFeatures(ctx, code),
+        ]);
         nodes.push(
-          wijken.length
-            ? bars(`${ind.titel} per wijk van ${name}, ${fmt.period(period)}`, wijken.map((c) => ({ name: c.regio_naam, cell: c })), { unit: ind.eenheid })
+          cells.length
+            ? wijken(`${ind.titel} per wijk van ${name}, ${fmt.period(period)}`, cells, features, { unit: ind.eenheid })
             : paragraph("Geen cijfers per wijk voor deze periode."),
         );
       } catch (e) {

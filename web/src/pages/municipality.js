@@ -1,6 +1,6 @@
 // Gemeenteprofiel: every theme, each indicator of the gemeente against Twente over time with its
 // interval, and the wijken where the role may see them (loaded when opened).
-import { bars, trend } from "../charts.js";
+import { trend, wijken } from "../charts.js";
 import { latestPeriod, ofGranularity, trendGranularity } from "../cells.js";
 import * as data from "../data.js";
 import { alertBox, h, heading, link, paragraph, select } from "../dom.js";
@@ -81,11 +81,14 @@ export function wijkDetails(ctx, ind, municipality, period) {
     if (!details.open || loaded) return;
     loaded = true;
     try {
-      const cells = await data.values(ctx, { indicator: ind.id, niveau: "wijk", gemeente: municipality.code, periode: period, uitsplitsing: "totaal" });
+      const [cells, features] = await Promise.all([
+        data.values(ctx, { indicator: ind.id, niveau: "wijk", gemeente: municipality.code, periode: period, uitsplitsing: "totaal" }),
+        data.wijkFeatures(ctx, municipality.code),
+      ]);
       body.replaceChildren(
         cells.length === 0
           ? paragraph("Geen cijfers per wijk voor deze periode.")
-          : bars(`${ind.titel} per wijk van ${municipality.naam}, ${fmt.period(period)}`, cells.map((c) => ({ name: c.regio_naam, cell: c })), { unit: ind.eenheid }),
+          : wijken(`${ind.titel} per wijk van ${municipality.naam}, ${fmt.period(period)}`, cells, features, { unit: ind.eenheid }),
       );
     } catch (e) {
       body.replaceChildren(alertBox("warning", paragraph(e.message)));

@@ -14,7 +14,8 @@ export async function targetsPage(ctx) {
     heading(1, "Doelen 2030"),
     paragraph(
       "Per indicator met een doel voor 2030: de laatste waarde, de trend per jaar en de verwachte waarde in 2030 met haar onzekerheid. " +
-        "Op koers betekent dat de hele marge aan de goede kant van het doel ligt; niet op koers dat ze er helemaal aan de verkeerde kant ligt; anders is het onzeker.",
+        "Op koers betekent dat de hele marge aan de goede kant van het doel ligt; niet op koers dat ze er helemaal aan de verkeerde kant ligt; anders is het onzeker." +
+        (ctx.role.kind === "analist" ? "" : " De verwachting is berekend uit de cijfers die u mag zien, na openbaarmakingscontrole; een niet getoond jaar telt niet mee."),
     ),
   ];
   let list;
@@ -22,7 +23,7 @@ export async function targetsPage(ctx) {
     list = await get("/api/doelen", gemeente ? { gemeente } : {});
   } catch (e) {
     if (e instanceof ApiError && e.status === 403) {
-      nodes.push(alertBox("info", paragraph(e.message), paragraph("De doelen worden nu nog berekend uit cijfers zonder openbaarmakingscontrole en zijn daarom alleen voor analisten te zien.")));
+      nodes.push(alertBox("info", paragraph(e.message)));
       return nodes;
     }
     throw e;
