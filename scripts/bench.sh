@@ -27,3 +27,5 @@ echo "== disclosure control: FindNarrowCells vs the full per-cell audit, and Pro
 "$build/bench/disclosure/disclosure_bench"
 echo "== the HTTP API under 100 concurrent clients (wrk), against /api/gezondheid (issue 16)"
 bench/server/run.sh "$build" /tmp/sz-run-bench/store.db 20
+echo "== the dashboard: time to a rendered page against its own API requests, in Chromium (issue 17)"
+bench/dashboard/run.sh "$build" 0.05 10
