@@ -53,7 +53,15 @@ std::string Number(double value, int decimals) {
   }
   for (char& c : out)
     if (c == '.') c = ',';
-  return out == "-0" ? "0" : out;
+  if (out == "-0") out = "0";
+  // A positive value that rounds to 0 is not nothing ("verwacht 0" for 0.04 expected reports).
+  if (out == "0" && value > 0) {
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::pow(10.0, -decimals));
+    out = std::string("minder dan ") + buffer;
+    for (char& c : out)
+      if (c == '.') c = ',';
+  }
+  return out;
 }
 
 std::string Probability(double value) {

@@ -24,7 +24,8 @@ std::string CoMovementTooFewWijken(int wijken);  // comovement.h
 std::string CoMovementConstant();
 std::string WaveEstimateUnusable();  // waves.h                // crossdesk.h: weeks needed, weeks there
 
-// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012.
+// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma: 9,4 · 23 · 0,012;
+// a positive number that would round to 0 is "minder dan 0,1" (with 1 decimal).
 std::string Number(double value, int decimals = 1);
 // A p- or q-value: two significant digits, decimal comma, "< 0,0001" below that.
 std::string Probability(double value);

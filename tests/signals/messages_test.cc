@@ -37,6 +37,12 @@ TEST(SignalMessages, ExplanationSaysWhatWhenExpectedThresholdAndMethod) {
   const std::string tiny = msg::SeriesExplanation({.region = "Losser", .subject = "x", .q_value = 1e-9});
   EXPECT_NE(tiny.find(", q < 0,0001)."), std::string::npos) << tiny;
   EXPECT_EQ(msg::AlsoRose("Hengelo", {"a", "b"}), "In dezelfde periode steeg in Hengelo ook: a; b.");
+  // A small positive expectation is not written as 0.
+  EXPECT_EQ(msg::Number(0.04), "minder dan 0,1");
+  EXPECT_EQ(msg::Number(0.4, 0), "minder dan 1");
+  EXPECT_EQ(msg::Number(0), "0");
+  EXPECT_EQ(msg::Number(-0.01), "0");
+  EXPECT_EQ(msg::Number(0.06), "0,1");
 }
 
 TEST(SignalMessages, LoadExplanationNamesDeskForecastThresholdAndLastWeek) {
