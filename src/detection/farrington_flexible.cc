@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detection/glm.h"
+#include "detection/internal/count_tails.h"
 #include "detection/internal/farrington_common.h"
 #include "detection/internal/r_arith.h"
 #include "detection/internal/reference_dates.h"
@@ -223,16 +224,13 @@ Threshold NoufailyThreshold(double eta0, double se_eta0, double phi, ThresholdMe
       method == ThresholdMethod::kNbPlugin ? std::exp(eta0) : std::exp(rmath::QNorm(1 - alpha, eta0, se_eta0));
   Threshold threshold;
   if (std::isnan(phi) || std::isnan(m) || m == HUGE_VAL) return threshold;
-  if (phi > 1) {
-    threshold.upper = rmath::QNBinom(1 - alpha, m / (phi - 1), 1 / phi);
-  } else {
-    threshold.upper = rmath::QPois(1 - alpha, m);
-  }
-  if (phi != 1) {
-    threshold.pvalue = rmath::PNBinom(y - 1, m / (phi - 1), 1 / phi, /*lower_tail=*/false);
-  } else {
-    threshold.pvalue = rmath::PPois(y - 1, m, /*lower_tail=*/false);
-  }
+  // qnbinom/qpois(1 − α) and pnbinom/ppois(y − 1, lower.tail = FALSE) in one pass over the pmf,
+  // R's values (internal/count_tails.h). φ ≥ 1 here (φ = max(dispersion, 1)).
+  const internal::CountTail tail =
+      phi > 1 ? internal::NegativeBinomialQuantileAndTail(1 - alpha, m / (phi - 1), 1 / phi, y - 1)
+              : internal::PoissonQuantileAndTail(1 - alpha, m, y - 1);
+  threshold.upper = tail.quantile;
+  threshold.pvalue = tail.upper;
   threshold.score = std::isnan(threshold.upper) ? kNA : (y - eta0) / (threshold.upper - eta0);
   return threshold;
 }
