@@ -38,6 +38,8 @@ Status RunSignalsEval(const SignalsEvalOptions& options) {
   std::printf("dwarsverbandsignalen: %lld, waarvan %lld terecht (precisie %s); onterecht per jaar: %.1f\n",
               static_cast<long long>(r.crossdesk_signals), static_cast<long long>(r.crossdesk_signals_true),
               Share(r.crossdesk_signals_true, r.crossdesk_signals).c_str(), r.crossdesk_false_per_year);
+  std::printf("  waarvan samenhang over wijken: %lld, waarvan %lld samenvallend met een ingebracht dwarsverband\n",
+              static_cast<long long>(r.comovement_signals), static_cast<long long>(r.comovement_signals_coinciding));
   std::printf("nieuwe signalen per week in Twente: mediaan %.1f, hoogste %lld\n\n", r.median_new_per_week,
               static_cast<long long>(r.max_new_per_week));
   std::printf("%-32s %8s %9s %10s %9s\n", "methode", "reeksen", "signalen", "uitbraken", "gevonden");

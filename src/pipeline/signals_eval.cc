@@ -30,14 +30,22 @@ struct Detection {
   std::string key;
   int week = 0;  // offset in the replayed weeks
   std::string method;
-  int series = -1;   // index into the weekly series, or −1 for a cluster
-  int cluster = -1;  // index into the week's clusters
+  int series = -1;      // index into the weekly series, or −1 for a dwarsverband
+  int cluster = -1;     // index into the week's clusters
+  int comovement = -1;  // index into the week's co-movement pairs
 };
 
-// The clusters of the scan ending at each replayed week (empty where the grid has too few weeks).
-std::vector<std::vector<signals::ScanCluster>> ScanEveryWeek(const internal::CrossDeskData& data, int64_t first_ordinal,
-                                                             int weeks, int replications, int threads) {
-  std::vector<std::vector<signals::ScanCluster>> out(static_cast<size_t>(weeks));
+// What the cross-desk part of the stage tests at one replayed week: the clusters of the scan and the
+// co-movement of every pair of desks across wijken, over the same 13 weeks and baselines.
+struct WeekCrossDesk {
+  std::vector<signals::ScanCluster> clusters;
+  std::vector<internal::CoMovementPair> comovements;
+};
+
+// The cross-desk tests ending at each replayed week (empty where the grid has too few weeks).
+std::vector<WeekCrossDesk> ScanEveryWeek(const internal::CrossDeskData& data, int64_t first_ordinal, int weeks,
+                                         int replications, int threads) {
+  std::vector<WeekCrossDesk> out(static_cast<size_t>(weeks));
   const int64_t grid_first = PeriodOrdinal(data.weeks.front());
   std::vector<int> todo;
   for (int k = 0; k < weeks; ++k) {
@@ -59,7 +67,13 @@ std::vector<std::vector<signals::ScanCluster>> ScanEveryWeek(const internal::Cro
                                      {.horizon = internal::kScanHorizonWeeks,
                                       .history = internal::kScanHistoryWeeks,
                                       .scan = {.replications = replications}});
-        if (clusters.ok()) out[static_cast<size_t>(k)] = std::move(clusters).value();
+        if (clusters.ok()) out[static_cast<size_t>(k)].clusters = std::move(clusters).value();
+        Result<std::vector<double>> baselines =
+            signals::CrossDeskBaselines(data.grid, end, internal::kScanHorizonWeeks, internal::kScanHistoryWeeks);
+        if (baselines.ok()) {
+          out[static_cast<size_t>(k)].comovements =
+              internal::TestCoMovements(data, end, internal::kScanHorizonWeeks, *baselines, replications);
+        }
       }
     });
   }
@@ -85,6 +99,20 @@ bool Matches(const internal::CrossDeskData& data, const signals::ScanCluster& cl
     shared += std::find(truth.sources.begin(), truth.sources.end(), source) != truth.sources.end() ? 1 : 0;
   }
   return shared >= 2;
+}
+
+// Whether a co-movement pair tested at `ordinal` coincides with an injected cluster: its 13 weeks overlap
+// the cluster's weeks and both of its desks are among the cluster's. (The generator injects no pattern
+// across wijken, so this is the most a co-movement signal can be credited with.)
+bool Coincides(const internal::CrossDeskData& data, const internal::CoMovementPair& pair, int64_t ordinal,
+               const TrueCrossDeskCluster& truth) {
+  const int64_t from = ordinal - internal::kScanHorizonWeeks + 1;
+  if (ordinal < truth.first.Ordinal() || from > truth.last.Ordinal()) return false;
+  for (int k : {pair.a, pair.b}) {
+    const std::string& source = data.streams[static_cast<size_t>(k)].source;
+    if (std::find(truth.sources.begin(), truth.sources.end(), source) == truth.sources.end()) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -143,16 +171,25 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
   // 2. The scan ending at every replayed week.
   const std::optional<internal::CrossDeskData> data =
       internal::CrossDeskDataOf(internal::WijkSeriesOf(weekly), *regions);
-  std::vector<std::vector<signals::ScanCluster>> clusters(static_cast<size_t>(request.weeks));
-  if (data) clusters = ScanEveryWeek(*data, first_ordinal, request.weeks, request.replications, request.threads);
+  std::vector<WeekCrossDesk> crossdesk(static_cast<size_t>(request.weeks));
+  if (data) crossdesk = ScanEveryWeek(*data, first_ordinal, request.weeks, request.replications, request.threads);
   const std::string scan_method = signals::msg::CrossDeskMethod();
+  const std::string comovement_method = signals::msg::CoMovementMethod();
+  for (const WeekCrossDesk& week : crossdesk) {
+    if (!week.comovements.empty()) {
+      report.methods[comovement_method].series =
+          std::max<int64_t>(report.methods[comovement_method].series, static_cast<int64_t>(week.comovements.size()));
+    }
+  }
 
   // 3. One control per replayed week; significant weeks per key.
   std::vector<Detection> detections;
   for (int k = 0; k < request.weeks; ++k) {
     std::vector<double> p;
     for (const WeekTest& w : by_week[static_cast<size_t>(k)]) p.push_back(w.test->p_value);
-    for (const signals::ScanCluster& c : clusters[static_cast<size_t>(k)]) p.push_back(c.p_gumbel);
+    const WeekCrossDesk& week = crossdesk[static_cast<size_t>(k)];
+    for (const signals::ScanCluster& c : week.clusters) p.push_back(c.p_gumbel);
+    for (const internal::CoMovementPair& pair : week.comovements) p.push_back(pair.result.p_normal);
     const std::vector<double> q = signals::BenjaminiHochberg(p);
     size_t at = 0;
     for (const WeekTest& w : by_week[static_cast<size_t>(k)]) {
@@ -165,13 +202,22 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
       }
       ++at;
     }
-    for (size_t c = 0; c < clusters[static_cast<size_t>(k)].size(); ++c, ++at) {
-      const signals::ScanCluster& cluster = clusters[static_cast<size_t>(k)][c];
+    for (size_t c = 0; c < week.clusters.size(); ++c, ++at) {
+      const signals::ScanCluster& cluster = week.clusters[c];
       if (q[at] <= config.fdr_q && cluster.p_value <= config.fdr_q) {
         detections.push_back({.key = internal::CrossDeskKey(*data, cluster),
                               .week = k,
                               .method = scan_method,
                               .cluster = static_cast<int>(c)});
+      }
+    }
+    for (size_t c = 0; c < week.comovements.size(); ++c, ++at) {
+      const internal::CoMovementPair& pair = week.comovements[c];
+      if (q[at] <= config.fdr_q && pair.result.p_value <= config.fdr_q) {
+        detections.push_back({.key = internal::CoMovementKey(*data, pair, *regions),
+                              .week = k,
+                              .method = comovement_method,
+                              .comovement = static_cast<int>(c)});
       }
     }
   }
@@ -187,16 +233,25 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
       ++j;
     ++report.new_per_week[static_cast<size_t>(detections[i].week)];
     ++report.methods[detections[i].method].signals;
-    if (detections[i].cluster >= 0) {
+    if (detections[i].cluster >= 0 || detections[i].comovement >= 0) {
       ++report.crossdesk_signals;
       bool matched = false;
       for (size_t d = i; d < j && !matched; ++d) {
-        const signals::ScanCluster& c =
-            clusters[static_cast<size_t>(detections[d].week)][static_cast<size_t>(detections[d].cluster)];
-        for (const TrueCrossDeskCluster& truth : injected)
-          matched = matched || Matches(*data, c, first_ordinal + detections[d].week, truth);
+        const WeekCrossDesk& week = crossdesk[static_cast<size_t>(detections[d].week)];
+        const int64_t ordinal = first_ordinal + detections[d].week;
+        for (const TrueCrossDeskCluster& truth : injected) {
+          matched =
+              matched ||
+              (detections[d].cluster >= 0
+                   ? Matches(*data, week.clusters[static_cast<size_t>(detections[d].cluster)], ordinal, truth)
+                   : Coincides(*data, week.comovements[static_cast<size_t>(detections[d].comovement)], ordinal, truth));
+        }
       }
       report.crossdesk_signals_true += matched ? 1 : 0;
+      if (detections[i].comovement >= 0) {
+        ++report.comovement_signals;
+        report.comovement_signals_coinciding += matched ? 1 : 0;
+      }
     }
     i = j;
   }
@@ -240,8 +295,8 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
       if (d.cluster < 0) continue;
       const int64_t ordinal = first_ordinal + d.week;
       if (ordinal < truth.first.Ordinal() || ordinal > truth.last.Ordinal() + kClusterLateWeeks) continue;
-      found = found ||
-              Matches(*data, clusters[static_cast<size_t>(d.week)][static_cast<size_t>(d.cluster)], ordinal, truth);
+      found = found || Matches(*data, crossdesk[static_cast<size_t>(d.week)].clusters[static_cast<size_t>(d.cluster)],
+                               ordinal, truth);
     }
     report.clusters_found += found ? 1 : 0;
   }
@@ -270,7 +325,9 @@ Status WriteSignalsEvalJson(const SignalsEvalReport& report, const std::string& 
         {"signals", report.crossdesk_signals},
         {"true_signals", report.crossdesk_signals_true},
         {"precision", report.CrossDeskPrecision()},
-        {"false_per_year", report.crossdesk_false_per_year}}},
+        {"false_per_year", report.crossdesk_false_per_year},
+        {"comovement_signals", report.comovement_signals},
+        {"comovement_coinciding", report.comovement_signals_coinciding}}},
       {"new_signals_per_week",
        {{"median", report.median_new_per_week}, {"max", report.max_new_per_week}, {"per_week", report.new_per_week}}},
       {"methods", methods},

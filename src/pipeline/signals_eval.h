@@ -5,19 +5,22 @@
 // Replay: every weekly series the stage would test (pipeline/internal/signal_series.h) is tested as it
 // would have been when each replayed week was the latest: each week once, by the method the stage
 // chooses, with its p-value (signals/series_tests.h; the methods use only the past of the week they
-// evaluate). Per replayed week the tests of that week and the clusters of the space-time scan ending
-// that week (signals/crossdesk.h, baselines from the 52 weeks before its 13) go under one
+// evaluate). Per replayed week the tests of that week, the clusters of the space-time scan ending that
+// week (signals/crossdesk.h, baselines from the 52 weeks before its 13) and the co-movement across wijken
+// of every pair of desks over the same weeks and baselines (signals/comovement.h) go under one
 // Benjamini–Hochberg control at the configured fdr_q; a week is significant for a series when its
-// alarm fires and q ≤ fdr_q, for a cluster when q ≤ fdr_q and its Monte-Carlo p ≤ fdr_q. A signal is a
+// alarm fires and q ≤ fdr_q, for a cluster or a pair when q ≤ fdr_q and its Monte-Carlo p ≤ fdr_q. A signal is a
 // run of significant weeks of one key with gaps of at most max_gap weeks (the stage's identity rule);
 // it is new in its first week. Monthly series are not replayed (the stage tests them once a month).
 //
 // Scores (injected events wholly inside the replayed weeks):
 // - outbreaks found: a series signal of the outbreak's gemeente and breakdown "ziekte=<ziekte>"
 //   significant in one of the outbreak's weeks;
-// - dwarsverbanden found: a dwarsverband significant in one of the cluster's weeks or the 4 after,
+// - dwarsverbanden found: a scan cluster significant in one of the cluster's weeks or the 4 after,
 //   whose zone contains the cluster's wijk, whose window overlaps the cluster's weeks and which shares
-//   at least two desks with it; precision: the share of dwarsverband signals with such a match;
+//   at least two desks with it; precision: the share of dwarsverband signals (scan and co-movement) with
+//   such a match, where a co-movement signal matches when its weeks overlap an injected cluster of both
+//   its desks (the generator injects no pattern across wijken; co-movement signals are also counted apart);
 // - new signals per replayed week, Twente-wide (median and maximum); per method: series, signals, new
 //   signals per week.
 // Errors: kFailedPrecondition when nothing has been computed or there are fewer weekly periods than
@@ -55,10 +58,13 @@ struct SignalsEvalReport {
   int64_t clusters = 0, clusters_found = 0;
   int64_t crossdesk_signals = 0, crossdesk_signals_true = 0;
   double crossdesk_false_per_year = 0;
-  std::vector<int64_t> new_per_week;  // per replayed week, all kinds
+  int64_t comovement_signals = 0, comovement_signals_coinciding = 0;  // part of crossdesk_signals(_true)
+  std::vector<int64_t> new_per_week;                                  // per replayed week, all kinds
   double median_new_per_week = 0;
   int64_t max_new_per_week = 0;
-  std::map<std::string, MethodSignals> methods;  // by method label; "ruimte-tijdscan (Neill)" for clusters
+  // By method label; the scan's and the co-movement's labels for dwarsverbanden (their `series`: the
+  // most desk pairs tested in one week for co-movement, 0 for the scan).
+  std::map<std::string, MethodSignals> methods;
   double seconds = 0;
 
   double OutbreakShare() const { return outbreaks ? static_cast<double>(outbreaks_found) / outbreaks : 0; }
@@ -71,7 +77,8 @@ struct SignalsEvalReport {
 Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEvalRequest& request);
 
 // The report as JSON: weeks, first_week, last_week, series, series_tested, outbreaks{injected, found,
-// share}, dwarsverbanden{injected, found, share, signals, true_signals, precision, false_per_year},
+// share}, dwarsverbanden{injected, found, share, signals, true_signals, precision, false_per_year,
+// comovement_signals, comovement_coinciding},
 // new_signals_per_week{median, max, per_week}, methods{label: {series, signals, outbreaks, found}}, seconds.
 Status WriteSignalsEvalJson(const SignalsEvalReport& report, const std::string& path);
 

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "core/period.h"
@@ -46,13 +48,18 @@ class SignalsEvalTest : public ::testing::Test {
 
   // Five years of weekly salmonellose in Enschede (2021-W01 to 2025-W52) with `extra` cases a week in
   // 2025-W40–W42, and two years of three desks in every wijk with `desk_extra` reports a week at
-  // zorgwekkend gedrag and woningvervuiling in WK015301 in 2025-W45–W48.
-  void StoreCells(double extra, double desk_extra) {
+  // zorgwekkend gedrag and woningvervuiling in WK015301 in 2025-W45–W48. With `shared_factor`, in the
+  // last 13 weeks (2025-W40–W52) a log-normal factor per wijk lifts those two desks alike: where one is
+  // high, the other is too, with no single wijk standing out (co-movement across wijken).
+  void StoreCells(double extra, double desk_extra, bool shared_factor = false) {
     auto tx = store_->Begin();
     ASSERT_TRUE(tx.ok());
     auto run = store_->indicator_values().AddRun({.computed_at = "2026-12-04T10:00:00Z"});
     ASSERT_TRUE(run.ok());
     std::mt19937 rng(3);
+    std::map<std::string, double> factor;
+    for (const Region* wijk : regions_->AtLevel(RegionLevel::kWijk))
+      factor[wijk->code] = shared_factor ? std::exp(std::normal_distribution<double>(0, 0.7)(rng)) : 1.0;
     {
       std::vector<store::IndicatorCell> cells;
       IsoWeek week{2021, 1};
@@ -70,13 +77,18 @@ class SignalsEvalTest : public ::testing::Test {
       }
       ASSERT_TRUE(store_->indicator_values().ReplaceIndicator(*run, "infectieziekten_per_100000", cells).ok());
     }
+    // Weekly means per wijk; busier desks for the co-movement (as in signals_test's), so that 13 weeks
+    // give every wijk a few reports.
     const std::vector<std::pair<std::string, double>> desks = {
-        {"zorgwekkend_gedrag_per_10000", 0.4}, {"woningvervuiling_per_10000", 0.1}, {"wonen_verblijf_per_10000", 0.3}};
+        {"zorgwekkend_gedrag_per_10000", shared_factor ? 1.0 : 0.4},
+        {"woningvervuiling_per_10000", shared_factor ? 0.6 : 0.1},
+        {"wonen_verblijf_per_10000", shared_factor ? 0.5 : 0.3}};
     for (size_t d = 0; d < desks.size(); ++d) {
       std::vector<store::IndicatorCell> cells;
       for (const Region* wijk : regions_->AtLevel(RegionLevel::kWijk)) {
         for (IsoWeek week{2024, 1}; week.year <= 2025; week = week.Next()) {
-          std::poisson_distribution<int> draw(desks[d].second);
+          const bool lifted = d < 2 && week.year == 2025 && week.week >= 40;
+          std::poisson_distribution<int> draw(desks[d].second * (lifted ? factor[wijk->code] : 1.0));
           double count = draw(rng);
           if (wijk->code == "WK015301" && d < 2 && week.year == 2025 && week.week >= 45 && week.week <= 48)
             count += desk_extra;
@@ -130,7 +142,31 @@ TEST_F(SignalsEvalTest, QuietDataGiveFewSignalsAndMissTheUninjected) {
   EXPECT_EQ(r->outbreaks_found, 0);
   EXPECT_EQ(r->clusters_found, 0);
   EXPECT_EQ(r->crossdesk_signals_true, 0);
+  EXPECT_EQ(r->comovement_signals, 0);
   EXPECT_LE(r->max_new_per_week, 2);
+  // Every pair of the three desks is tested for co-movement in the replayed weeks.
+  EXPECT_EQ(r->methods["samenhang over wijken (permutatietoets)"].series, 3);
+}
+
+TEST_F(SignalsEvalTest, DesksMovingTogetherAcrossTheWijkenAreReplayedAsCoMovement) {
+  StoreCells(0, 0, /*shared_factor=*/true);
+  WriteTruth("", "");
+  Result<SignalsEvalReport> r = EvaluateSignals(*workspace_, {.data_dir = dir_, .weeks = 26, .replications = 199});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->methods["samenhang over wijken (permutatietoets)"].series, 3);
+  EXPECT_GE(r->comovement_signals, 1);
+  EXPECT_EQ(r->methods["samenhang over wijken (permutatietoets)"].signals, r->comovement_signals);
+  EXPECT_GE(r->crossdesk_signals, r->comovement_signals);
+  // Nothing was injected: no co-movement signal is credited, and each counts as a false dwarsverband.
+  EXPECT_EQ(r->comovement_signals_coinciding, 0);
+  EXPECT_GT(r->crossdesk_false_per_year, 0);
+
+  // An injected cluster of the same two desks inside those weeks: the co-movement coincides with it.
+  WriteTruth("", "GM0153;WK015301;zorgwekkend_gedrag+woningvervuiling;2025-W45;2025-W48;24\n");
+  Result<SignalsEvalReport> again = EvaluateSignals(*workspace_, {.data_dir = dir_, .weeks = 26, .replications = 199});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->comovement_signals, r->comovement_signals);
+  EXPECT_EQ(again->comovement_signals_coinciding, again->comovement_signals);
 }
 
 TEST_F(SignalsEvalTest, ABadTruthFileNamesItsLine) {

@@ -21,6 +21,20 @@ std::string ZoneName(const signals::CrossDeskZone& zone, const CrossDeskData& da
   return "wijk " + centre->name + (gemeente ? " (" + gemeente_name + ")" : "");
 }
 
+// The pair's streams, sorted by source.
+std::pair<const CrossDeskStream*, const CrossDeskStream*> SortedStreams(const CrossDeskData& data,
+                                                                        const CoMovementPair& pair) {
+  const CrossDeskStream* first = &data.streams[static_cast<size_t>(pair.a)];
+  const CrossDeskStream* second = &data.streams[static_cast<size_t>(pair.b)];
+  if (second->source < first->source) std::swap(first, second);
+  return {first, second};
+}
+
+const Region* RegioOf(const RegionTable& regions) {
+  const std::vector<const Region*> regio = regions.AtLevel(RegionLevel::kRegio);
+  return regio.empty() ? nullptr : regio.front();
+}
+
 }  // namespace
 
 std::optional<CrossDeskData> CrossDeskDataOf(const std::vector<WijkSeries>& series, const RegionTable& regions) {
@@ -171,18 +185,22 @@ std::vector<CoMovementPair> TestCoMovements(const CrossDeskData& data, int end, 
   return out;
 }
 
+std::string CoMovementKey(const CrossDeskData& data, const CoMovementPair& pair, const RegionTable& regions) {
+  const Region* regio = RegioOf(regions);
+  const auto [first, second] = SortedStreams(data, pair);
+  return "dwarsverband|" + (regio ? regio->code : std::string()) + "|" + first->source + "+" + second->source;
+}
+
 store::StoredSignal CoMovementSignal(const CrossDeskData& data, const CoMovementPair& pair, int end, int horizon,
                                      const std::vector<double>& baselines, double q_value, const RegionTable& regions) {
-  const std::vector<const Region*> regio = regions.AtLevel(RegionLevel::kRegio);
-  const std::string code = regio.empty() ? "" : regio.front()->code;
-  const std::string area = regio.empty() ? "de regio" : regio.front()->name;
+  const Region* regio = RegioOf(regions);
+  const std::string code = regio ? regio->code : "";
+  const std::string area = regio ? regio->name : "de regio";
   const size_t streams = data.streams.size(), weeks = static_cast<size_t>(data.grid.weeks);
-  const CrossDeskStream* first = &data.streams[static_cast<size_t>(pair.a)];
-  const CrossDeskStream* second = &data.streams[static_cast<size_t>(pair.b)];
-  if (second->source < first->source) std::swap(first, second);
+  const auto [first, second] = SortedStreams(data, pair);
   store::StoredSignal signal;
   signal.kind = "dwarsverband";
-  signal.key = "dwarsverband|" + code + "|" + first->source + "+" + second->source;
+  signal.key = CoMovementKey(data, pair, regions);
   signal.indicators = {first->indicator, second->indicator};
   signal.sources = {first->source, second->source};
   signal.region = code;

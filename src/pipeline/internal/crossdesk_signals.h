@@ -69,6 +69,8 @@ struct CoMovementPair {
 };
 std::vector<CoMovementPair> TestCoMovements(const CrossDeskData& data, int end, int horizon,
                                             const std::vector<double>& baselines, int replications);
+// "dwarsverband|REGIO|SOURCE+SOURCE" (REGIO the region table's regio, sources sorted).
+std::string CoMovementKey(const CrossDeskData& data, const CoMovementPair& pair, const RegionTable& regions);
 // Its signal: kind dwarsverband, key "dwarsverband|REGIO|SOURCE+SOURCE" (REGIO the region table's regio,
 // e.g. CR23 for Twente), breakdown "samenhang", the horizon's weeks, observed and expected summed over
 // both desks and every wijk, p = the normal approximation (as the scan's Gumbel p), and the explanation.
