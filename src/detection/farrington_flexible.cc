@@ -87,13 +87,13 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
   }
   excluded.Reset(n);
   excluded.Assign(k - past, k, 1);
-  baseline.response.clear();
-  baseline.wtime.clear();
-  baseline.offset.clear();
-  baseline.label.clear();
   baseline.levels.clear();
-  thread_local std::vector<char> present;
-  present.assign(p + 1, 0);
+  // The baseline weeks by label, in time order within a label (a counting sort): the GLM's rows in
+  // season-factor order, so that its IRLS runs over each level's rows contiguously (glm.h). The
+  // row order changes no result beyond rounding.
+  thread_local std::vector<int> kept, label_begin;
+  kept.clear();
+  label_begin.assign(p + 2, 0);
   // Only [r_b − w, k] can carry labels.
   const bool by_date = !series.dates.empty();
   const double step_days =
@@ -107,22 +107,32 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
       have_first = true;
     }
     if (std::isnan(series.observed[t - 1])) continue;
-    baseline.response.push_back(series.observed[t - 1]);
-    baseline.wtime.push_back(by_date ? (series.dates[t - 1].DayNumber() - first_labelled_day) / step_days : t);
-    baseline.offset.push_back(control.population_offset ? std::log(series.PopulationAt(t)) : 0.0);
-    baseline.label.push_back(labels[t]);
-    present[labels[t]] = 1;
+    kept.push_back(t);
+    ++label_begin[labels[t] + 1];
   }
-  if (baseline.response.empty()) {
+  if (kept.empty()) {
     return InvalidArgumentError(msg::NoBaselineCounts(k));
   }
   for (int level = 1; level <= p; ++level) {
-    if (present[level]) baseline.levels.push_back(level);
+    if (label_begin[level + 1] > 0) baseline.levels.push_back(level);
+    label_begin[level + 1] += label_begin[level];
+  }
+  const int rows = static_cast<int>(kept.size());
+  baseline.response.resize(rows);
+  baseline.wtime.resize(rows);
+  baseline.offset.resize(rows);
+  baseline.label.resize(rows);
+  for (int t : kept) {
+    const int row = label_begin[labels[t]]++;
+    baseline.response[row] = series.observed[t - 1];
+    baseline.wtime[row] = by_date ? (series.dates[t - 1].DayNumber() - first_labelled_day) / step_days : t;
+    baseline.offset[row] = control.population_offset ? std::log(series.PopulationAt(t)) : 0.0;
+    baseline.label[row] = labels[t];
   }
   if (p != 1 && baseline.levels.size() < 2) {
     return InvalidArgumentError(msg::SeasonFactorLevels(k));
   }
-  if (!present[p]) {
+  if (baseline.levels.back() != p) {  // no count in the reference windows' label
     return InvalidArgumentError(msg::NoCountInReferenceWindows(k));
   }
   baseline.max_response = *std::max_element(baseline.response.begin(), baseline.response.end());

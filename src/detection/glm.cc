@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -180,12 +181,89 @@ class QrStep {
 };
 thread_local std::vector<double> QrStep::w_, QrStep::xw_, QrStep::zw_, QrStep::b_;
 
+// What the grouped IRLS step derives from the design alone, kept per thread and recomputed only
+// when the design changes: farringtonFlexible fits two models (and their reweighted refits) to the
+// same design in a row.
+struct GroupedDesignState {
+  static constexpr double kMaxFactoredSpan = 1 << 16;
+
+  // The design this state describes.
+  int groups = -1;
+  bool trend = false;
+  std::vector<int> group;
+  std::vector<double> time;  // empty without trend
+  bool groups_in_range = false;
+  // exp(η) as exp(β₀ + γ_g + β₁·t_min)·exp(β₁·(t − t_min)) when the times are whole numbers:
+  // steps[i] = t_i − t_min, at most max_step (see GroupedStep::Factors).
+  bool factored = false;
+  double t_min = 0.0;
+  int max_step = 0;
+  std::vector<int> steps;
+  // Rows sorted by group: group g's rows are group_begin[g] .. group_begin[g + 1], with centred
+  // times t − centers[g] (the group's mean time).
+  bool sorted = false;
+  std::vector<int> group_begin;
+  std::vector<double> centers, centred_time;
+
+  void Update(const GroupedDesign& x) {
+    const size_t n = x.group.size();
+    if (x.groups == groups && x.trend == trend && group.size() == n &&
+        std::memcmp(group.data(), x.group.data(), n * sizeof(int)) == 0 &&
+        (!trend || std::memcmp(time.data(), x.time.data(), n * sizeof(double)) == 0)) {
+      return;
+    }
+    groups = x.groups;
+    trend = x.trend;
+    group.assign(x.group.begin(), x.group.end());
+    time.clear();
+    if (trend) time.assign(x.time.begin(), x.time.end());
+    groups_in_range = true;
+    for (int g : group) groups_in_range &= g >= 0 && g < groups;
+    if (!groups_in_range) return;
+    steps.assign(n, 0);
+    t_min = 0.0;
+    max_step = 0;
+    factored = true;
+    if (trend && n > 0) {
+      double t_max = time[0];
+      t_min = time[0];
+      for (double t : time) {
+        t_min = std::min(t_min, t);
+        t_max = std::max(t_max, t);
+      }
+      factored = std::isfinite(t_min) && std::isfinite(t_max) && t_max - t_min <= kMaxFactoredSpan;
+      for (size_t i = 0; i < n && factored; ++i) {
+        const double d = time[i] - t_min;  // exact for whole numbers below 2^53
+        steps[i] = static_cast<int>(d);
+        factored = static_cast<double>(steps[i]) == d && std::fabs(time[i]) < 0x1p52;
+      }
+      if (factored) max_step = static_cast<int>(t_max - t_min);
+    }
+    sorted = std::is_sorted(group.begin(), group.end());
+    centers.assign(groups, 0.0);
+    centred_time.assign(n, 0.0);
+    if (!sorted) return;
+    group_begin.assign(groups + 1, 0);
+    for (int g : group) ++group_begin[g + 1];
+    for (int g = 0; g < groups; ++g) group_begin[g + 1] += group_begin[g];
+    if (!trend) return;
+    for (int g = 0; g < groups; ++g) {  // centred sums do not cancel
+      const int begin = group_begin[g], end = group_begin[g + 1];
+      double sum = 0.0;
+      for (int i = begin; i < end; ++i) sum += time[i];
+      centers[g] = end > begin ? sum / (end - begin) : 0.0;
+      for (int i = begin; i < end; ++i) centred_time[i] = time[i] - centers[g];
+    }
+  }
+};
+
 // One IRLS step by eliminating the group indicators (internal/grouped_least_squares.h); refuses
 // (Solve returns false) where the QR could pivot. Working weights are prior·μ (glm.fit's
 // prior·mu.eta²/variance, the same for the log link up to rounding).
 class GroupedStep {
  public:
-  GroupedStep(const GroupedDesign& x, const std::vector<double>& offset, GlmFit& fit) : x_(x) {
+  GroupedStep(const GroupedDesign& x, const GroupedDesignState& design, const std::vector<double>& offset, GlmFit& fit)
+      : x_(x), d_(design) {
     const int n = x.rows();
     if (static_cast<int>(fit.fitted_rows.size()) == n) {
       fit.grouped_group.assign(x.group.begin(), x.group.end());
@@ -202,40 +280,25 @@ class GroupedStep {
         fit.grouped_time.push_back(x.trend ? x.time[i] : 0.0);
       }
     }
-    // exp(η) as exp(β₀ + γ_g + β₁·t_min)·exp(β₁·16q)·exp(β₁·r)·exp(offset) with t − t_min = 16q + r,
-    // when the times are whole numbers: a handful of exp calls per step instead of one per row.
-    steps_.resize(n);
-    t_min_ = 0.0;
-    max_step_ = 0;
-    factored_ = true;
-    if (x.trend) {
-      double t_max = x.time[0];
-      t_min_ = x.time[0];
-      for (double t : x.time) {
-        t_min_ = std::min(t_min_, t);
-        t_max = std::max(t_max, t);
-      }
-      factored_ = std::isfinite(t_min_) && std::isfinite(t_max) && t_max - t_min_ <= kMaxFactoredSpan;
-      bool whole = factored_;
-      for (int i = 0; i < n && whole; ++i) {
-        const double d = x.time[i] - t_min_;  // exact for whole numbers below 2^53
-        steps_[i] = static_cast<int>(d);
-        whole = static_cast<double>(steps_[i]) == d && std::fabs(x.time[i]) < 0x1p52;
-      }
-      factored_ = whole;
-      if (factored_) max_step_ = static_cast<int>(t_max - t_min_);
-    } else {
-      std::fill(steps_.begin(), steps_.end(), 0);
-    }
-    has_offset_ = false;
+    bool any_offset = false;
+    for (int i = 0; i < n; ++i) any_offset |= offset[i] != 0.0;
+    has_offset_ = any_offset;
     offset_factors_in_range_ = true;
-    for (int i = 0; i < n && !has_offset_; ++i) has_offset_ = offset[i] != 0.0;
-    if (has_offset_ && factored_) {
+    if (has_offset_ && d_.factored) {
       offset_factor_.resize(n);
       for (int i = 0; i < n; ++i) {
         offset_factor_[i] = std::exp(offset[i]);
         offset_factors_in_range_ = offset_factors_in_range_ && InRange(offset_factor_[i]);
       }
+    }
+    // Rows sorted by group and all fitted (farringtonFlexible's baselines): Means also computes the
+    // next step's working weights and per-group sums, group by group over contiguous rows, and
+    // Solve needs no pass over the rows (GroupedLeastSquares::SolveFromSums).
+    fused_ = static_cast<int>(fit.fitted_rows.size()) == n && d_.sorted;
+    first_solve_ = true;
+    if (fused_) {
+      sums_.resize(x.groups);
+      for (std::vector<double>& buffer : step_weights_) buffer.resize(n);
     }
   }
 
@@ -248,6 +311,16 @@ class GroupedStep {
 
   bool Solve(GlmFit& fit, const std::vector<double>& y, const std::vector<double>& offset,
              const std::vector<double>& eta, const std::vector<double>& mu, std::vector<double>& beta) {
+    if (fused_) {
+      if (first_solve_) {  // later steps get their sums from Means
+        StartingSums(y, offset, eta, mu);
+        first_solve_ = false;
+      }
+      solved_ = latest_;
+      if (!fit.grouped.SolveFromSums(x_.groups, x_.trend, sums_.data(), d_.centers.data())) return false;
+      fit.grouped.Coefficients(beta.data());
+      return true;
+    }
     const int n_good = static_cast<int>(fit.fitted_rows.size());
     fit.grouped_weight.resize(n_good);
     z_.resize(n_good);
@@ -286,7 +359,16 @@ class GroupedStep {
     level_.resize(x_.groups);
     level_[0] = 0.0;
     for (int g = 1; g < x_.groups; ++g) level_[g] = beta[first_indicator + g - 1];
-    if (factored_ && Factors(intercept, slope)) {
+    const bool factored = d_.factored && Factors(intercept, slope);
+    if (fused_) {
+      if (x_.trend) {
+        factored ? FusedLoop<true, true>(intercept, slope, offset, eta, mu)
+                 : FusedLoop<false, true>(intercept, slope, offset, eta, mu);
+      } else {
+        factored ? FusedLoop<true, false>(intercept, slope, offset, eta, mu)
+                 : FusedLoop<false, false>(intercept, slope, offset, eta, mu);
+      }
+    } else if (factored) {
       MeansLoop<true>(intercept, slope, offset, eta, mu);
     } else {
       MeansLoop<false>(intercept, slope, offset, eta, mu);
@@ -300,6 +382,7 @@ class GroupedStep {
   bool ValidMeans(const std::vector<double>&) const { return valid_; }
 
   void Finish(GlmFit& fit) const {
+    if (fused_) fit.grouped_weight.assign(step_weights_[solved_].begin(), step_weights_[solved_].end());
     fit.solved_grouped = true;
     fit.rank = fit.columns;
     fit.working_weights.assign(fit.observations, 0.0);
@@ -309,7 +392,6 @@ class GroupedStep {
   }
 
  private:
-  static constexpr double kMaxFactoredSpan = 1 << 16;
   static constexpr int kLowSteps = 16;
   // Factors within this range keep every product of four of them finite and normal.
   static constexpr double kFactorMin = 1e-75, kFactorMax = 1e75;
@@ -320,19 +402,20 @@ class GroupedStep {
   // factor is out of range.
   bool Factors(double intercept, double slope) {
     factor_.resize(x_.groups);
-    const double base = intercept + slope * t_min_;
+    const double base = intercept + slope * d_.t_min;
     for (int g = 0; g < x_.groups; ++g) {
       factor_[g] = std::exp(g == 0 ? base : base + level_[g]);
       if (!InRange(factor_[g])) return false;
     }
-    const int high_count = max_step_ / kLowSteps + 1;
+    const int high_count = d_.max_step / kLowSteps + 1;
     low_.resize(kLowSteps);
     high_.resize(high_count);
     for (int r = 0; r < kLowSteps; ++r) low_[r] = std::exp(slope * r);
     for (int q = 0; q < high_count; ++q) high_[q] = std::exp(slope * (kLowSteps * q));
     if (!InRange(low_[kLowSteps - 1]) || !InRange(high_[high_count - 1]) || !offset_factors_in_range_) return false;
-    time_factor_.resize(max_step_ + 1);
-    for (int step = 0; step <= max_step_; ++step) time_factor_[step] = high_[step / kLowSteps] * low_[step % kLowSteps];
+    time_factor_.resize(d_.max_step + 1);
+    for (int step = 0; step <= d_.max_step; ++step)
+      time_factor_[step] = high_[step / kLowSteps] * low_[step % kLowSteps];
     return true;
   }
 
@@ -353,7 +436,7 @@ class GroupedStep {
     const int n = x_.rows();
     const int* group = x_.group.data();
     const double* time = x_.time.data();
-    const int* steps = steps_.data();
+    const int* steps = d_.steps.data();
     const double* time_factor = time_factor_.data();
     const double* offset_factor = has_offset_ ? offset_factor_.data() : nullptr;
     const double* factor = factor_.data();
@@ -395,23 +478,171 @@ class GroupedStep {
     valid_ = valid;
   }
 
+  // One row's contribution to the next step: working weight w = prior·μ and w·z with the working
+  // response z = (η − offset) + (y − μ)/μ, written as w·(η − offset) + prior·(y − μ) (no division).
+  struct RowSums {
+    double weight = 0.0, weighted_response = 0.0, weighted_time = 0.0, weighted_time_squares = 0.0,
+           weighted_time_response = 0.0;
+    template <bool kTrend>
+    void Add(double w, double wz, double centred_time) {
+      weight += w;
+      weighted_response += wz;
+      if constexpr (kTrend) {
+        const double wt = w * centred_time;
+        weighted_time += wt;
+        weighted_time_squares += wt * centred_time;
+        weighted_time_response += wz * centred_time;
+      }
+    }
+    internal::GroupedLeastSquares::GroupSums Sums() const {
+      return {weight, weighted_response, weighted_time, weighted_time_squares, weighted_time_response};
+    }
+  };
+
+  // The first step's weights and sums from the starting η and μ.
+  void StartingSums(const std::vector<double>& y, const std::vector<double>& offset, const std::vector<double>& eta,
+                    const std::vector<double>& mu) {
+    const double* prior = weights_->data();
+    const double* tc = d_.centred_time.data();
+    double* w_out = step_weights_[0].data();
+    for (int g = 0; g < x_.groups; ++g) {
+      RowSums sums;
+      for (int i = d_.group_begin[g]; i < d_.group_begin[g + 1]; ++i) {
+        const double w = prior[i] * mu[i];
+        const double wz = w * (eta[i] - offset[i]) + prior[i] * (y[i] - mu[i]);
+        w_out[i] = w;
+        x_.trend ? sums.Add<true>(w, wz, tc[i]) : sums.Add<false>(w, wz, 0.0);
+      }
+      sums_[g] = sums.Sums();
+    }
+    latest_ = 0;
+  }
+
+  // Two lanes of doubles (SSE2, every x86-64 processor): the fused loop handles two rows at a time
+  // with the scalar loop's operations lane by lane.
+  using Lanes = double __attribute__((vector_size(16)));
+  static Lanes Load(const double* p) {
+    Lanes v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  static void Store(double* p, Lanes v) { std::memcpy(p, &v, sizeof v); }
+
+  // MeansLoop's η, μ, deviance and validity, and the next step's weights and sums, over the rows
+  // of one group at a time (two rows at a time where μ is factored).
+  template <bool kFactored, bool kTrend>
+  void FusedLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
+                 std::vector<double>& mu) {
+    static const double kLogEpsilon = std::log(DBL_EPSILON);
+    const double* time = x_.time.data();
+    const double* tc = d_.centred_time.data();
+    const int* steps = d_.steps.data();
+    const double* time_factor = time_factor_.data();
+    const double* offset_factor = has_offset_ ? offset_factor_.data() : nullptr;
+    const double* off = offset.data();
+    const double* y = y_->data();
+    const double* log_y = log_y_->data();
+    const double* prior = weights_->data();
+    double* eta_out = eta.data();
+    double* mu_out = mu.data();
+    const int target = 1 - solved_;
+    double* w_out = step_weights_[target].data();
+    bool valid = true;
+    double deviance = 0.0;
+    for (int g = 0; g < x_.groups; ++g) {
+      const double level = level_[g];
+      const double factor = kFactored ? factor_[g] : 0.0;
+      RowSums sums;
+      double group_deviance = 0.0;
+      // Row i as MeansLoop's row(i), and its weight and sums.
+      auto row = [&](int i) {
+        const double e = ((kTrend ? intercept + time[i] * slope : intercept) + level) + off[i];
+        double m;
+        if constexpr (kFactored) {
+          m = kTrend ? factor * time_factor[steps[i]] : factor;
+          if (offset_factor != nullptr) m *= offset_factor[i];
+          m = std::max(m, DBL_EPSILON);
+        } else {
+          m = LinkInverse(e);
+        }
+        eta_out[i] = e;
+        mu_out[i] = m;
+        valid &= std::isfinite(m) & (m > 0);
+        const double log_mu = m > DBL_EPSILON ? e : kLogEpsilon;
+        group_deviance += prior[i] * (y[i] * (log_y[i] - log_mu) - (y[i] - m));
+        const double w = prior[i] * m;
+        const double wz = w * (e - off[i]) + prior[i] * (y[i] - m);
+        w_out[i] = w;
+        sums.Add<kTrend>(w, wz, kTrend ? tc[i] : 0.0);
+      };
+      int i = d_.group_begin[g];
+      const int end = d_.group_begin[g + 1];
+      if constexpr (kFactored) {
+        // μ = max(m, ε) ≥ ε unless m is NaN, so "finite and positive" is m ≤ DBL_MAX.
+        Lanes w_sum{}, wz_sum{}, wt_sum{}, wtt_sum{}, wtz_sum{}, deviance_sum{};
+        auto finite = Lanes{} == Lanes{};  // all lanes true
+        for (; i + 1 < end; i += 2) {
+          const Lanes e = ((kTrend ? intercept + Load(time + i) * slope : Lanes{} + intercept) + level) + Load(off + i);
+          Lanes m = kTrend ? factor * Lanes{time_factor[steps[i]], time_factor[steps[i + 1]]} : Lanes{} + factor;
+          if (offset_factor != nullptr) m *= Load(offset_factor + i);
+          m = m < DBL_EPSILON ? Lanes{} + DBL_EPSILON : m;
+          Store(eta_out + i, e);
+          Store(mu_out + i, m);
+          finite &= m <= DBL_MAX;
+          const Lanes log_mu = m > DBL_EPSILON ? e : Lanes{} + kLogEpsilon;
+          const Lanes yv = Load(y + i), pv = Load(prior + i);
+          deviance_sum += pv * (yv * (Load(log_y + i) - log_mu) - (yv - m));
+          const Lanes w = pv * m;
+          const Lanes wz = w * (e - Load(off + i)) + pv * (yv - m);
+          Store(w_out + i, w);
+          w_sum += w;
+          wz_sum += wz;
+          if constexpr (kTrend) {
+            const Lanes t = Load(tc + i);
+            const Lanes wt = w * t;
+            wt_sum += wt;
+            wtt_sum += wt * t;
+            wtz_sum += wz * t;
+          }
+        }
+        valid &= finite[0] != 0 && finite[1] != 0;
+        sums.weight = w_sum[0] + w_sum[1];
+        sums.weighted_response = wz_sum[0] + wz_sum[1];
+        sums.weighted_time = wt_sum[0] + wt_sum[1];
+        sums.weighted_time_squares = wtt_sum[0] + wtt_sum[1];
+        sums.weighted_time_response = wtz_sum[0] + wtz_sum[1];
+        group_deviance = deviance_sum[0] + deviance_sum[1];
+      }
+      for (; i < end; ++i) row(i);
+      deviance += group_deviance;
+      sums_[g] = sums.Sums();
+    }
+    deviance_ = 2.0 * deviance;
+    valid_ = valid;
+    latest_ = target;
+  }
+
   const GroupedDesign& x_;
+  const GroupedDesignState& d_;
   const std::vector<double>* y_ = nullptr;
   const std::vector<double>* log_y_ = nullptr;
   const std::vector<double>* weights_ = nullptr;
   double deviance_ = 0.0;
   bool valid_ = true;
   bool groups_set_ = false;
-  int max_step_ = 0;
   bool offset_factors_in_range_ = true;
-  bool factored_ = false;
   bool has_offset_ = false;
-  double t_min_ = 0.0;
+  bool fused_ = false;
+  bool first_solve_ = true;
+  int solved_ = 0;  // step_weights_ buffer of the last Solve's input
+  int latest_ = 0;  // step_weights_ buffer of the current η and μ
   // Per-thread scratch space, reused across fits.
-  static thread_local std::vector<int> steps_;
+  static thread_local std::vector<internal::GroupedLeastSquares::GroupSums> sums_;
+  static thread_local std::vector<double> step_weights_[2];
   static thread_local std::vector<double> offset_factor_, level_, factor_, low_, high_, time_factor_, z_;
 };
-thread_local std::vector<int> GroupedStep::steps_;
+thread_local std::vector<double> GroupedStep::step_weights_[2];
+thread_local std::vector<internal::GroupedLeastSquares::GroupSums> GroupedStep::sums_;
 thread_local std::vector<double> GroupedStep::offset_factor_, GroupedStep::level_, GroupedStep::factor_,
     GroupedStep::low_, GroupedStep::high_, GroupedStep::time_factor_, GroupedStep::z_;
 
@@ -613,13 +844,13 @@ Status FitLogLinearGlmInto(const GroupedDesign& x, const std::vector<double>& y,
   if (x.groups < 1 || (x.trend && x.time.size() != x.group.size())) {
     return InvalidArgumentError(msg::GlmBadGroupedDesign());
   }
-  for (int g : x.group) {
-    if (g < 0 || g >= x.groups) return InvalidArgumentError(msg::GlmBadGroupedDesign());
-  }
+  thread_local GroupedDesignState design;
+  design.Update(x);
+  if (!design.groups_in_range) return InvalidArgumentError(msg::GlmBadGroupedDesign());
   if (!internal::ForceQrForGroupedDesigns::Active()) {
     thread_local std::vector<double> offset;
     RETURN_IF_ERROR(PrepareFit(x.rows(), x.cols(), y, offset_in, weights_in, fit, offset));
-    GroupedStep step(x, offset, fit);
+    GroupedStep step(x, design, offset, fit);
     bool refused = false;
     RETURN_IF_ERROR(Irls(step, y, offset, control, fit, refused));
     if (!refused) return Status::Ok();

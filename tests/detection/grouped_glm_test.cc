@@ -4,6 +4,7 @@
 // farringtonFlexible end to end with both paths.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -90,8 +91,10 @@ void ExpectSameFit(const Case& c, const std::string& label) {
   EXPECT_EQ(fast.df_residual, reference.df_residual);
   EXPECT_EQ(fast.converged, reference.converged);
   EXPECT_EQ(fast.iterations, reference.iterations);
-  // Diverging fits (a group of zeros walks to −∞) agree less tightly in the far-off coefficient.
-  const double tol = fast.converged ? 1e-7 : 1e-6;
+  // Diverging fits (a group of zeros walks to −∞) agree less tightly in the far-off coefficient;
+  // such fits take many iterations, and there the QR itself moves the coefficients by ~2e-7 when
+  // only the order of the rows changes (case 432 of the sorted test).
+  const double tol = fast.converged && fast.iterations <= 12 ? 1e-7 : 1e-6;
   for (int col = 0; col < fast.columns; ++col) {
     EXPECT_EQ(fast.IsAliased(col), reference.IsAliased(col)) << "column " << col;
     EXPECT_TRUE(Close(fast.coefficients[col], reference.coefficients[col], tol)) << "coefficient " << col;
@@ -130,6 +133,37 @@ TEST(GroupedGlmTest, MatchesTheQrOnRandomDesigns) {
     if (HasFatalFailure()) return;
   }
   EXPECT_GT(grouped, 1000);  // most random designs take the fast path
+}
+
+// Rows sorted by group (as farringtonFlexible's baselines are), where the IRLS accumulates the
+// step's group sums while computing μ (GroupedLeastSquares::SolveFromSums).
+Case SortedByGroup(const Case& c) {
+  std::vector<int> order(c.y.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&c](int a, int b) { return c.design.group[a] < c.design.group[b]; });
+  Case sorted = c;
+  for (size_t row = 0; row < order.size(); ++row) {
+    const int from = order[row];
+    sorted.design.group[row] = c.design.group[from];
+    sorted.design.time[row] = c.design.time[from];
+    sorted.y[row] = c.y[from];
+    if (!c.offset.empty()) sorted.offset[row] = c.offset[from];
+    if (!c.weights.empty()) sorted.weights[row] = c.weights[from];
+  }
+  return sorted;
+}
+
+TEST(GroupedGlmTest, MatchesTheQrOnRandomDesignsSortedByGroup) {
+  std::mt19937_64 rng(7);
+  int grouped = 0;
+  for (int case_idx = 0; case_idx < 2000; ++case_idx) {
+    const Case c = SortedByGroup(RandomCase(rng));
+    ExpectSameFit(c, "case " + std::to_string(case_idx));
+    GlmFit fit;
+    if (FitLogLinearGlmInto(c.design, c.y, c.offset, c.weights, {}, fit).ok() && fit.solved_grouped) ++grouped;
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(grouped, 1000);
 }
 
 TEST(GroupedGlmTest, EmptyGroupIsAliasedAsDqrdc2Does) {

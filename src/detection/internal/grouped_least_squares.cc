@@ -1,6 +1,7 @@
 // O(rows) weighted least squares for the grouped design; see grouped_least_squares.h.
 #include "detection/internal/grouped_least_squares.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sz::detection::internal {
@@ -126,6 +127,48 @@ bool GroupedLeastSquares::Solve(const double* time, const double* weight, const 
     if (trend) {
       const double d = t_mean[g] - t_mean[0];
       inverse_fraction += w_sum[g] * d * d / time_ss_;
+    }
+    if (!(inverse_fraction * kMinResidualFraction <= 1.0)) return false;
+  }
+  return std::isfinite(slope_);
+}
+
+bool GroupedLeastSquares::SolveFromSums(int groups, bool trend, const GroupSums* sums, const double* center) {
+  groups_ = groups;
+  trend_ = trend;
+  weight_sum_.resize(groups);
+  time_mean_.resize(groups);
+  response_mean_.resize(groups);
+  double weighted_time_squares = 0.0, time_ss = 0.0, cross = 0.0;
+  for (int g = 0; g < groups; ++g) {
+    const GroupSums& sum = sums[g];
+    const double w_total = sum.weight;
+    if (!(w_total > 0) || !std::isfinite(w_total)) return false;
+    weight_sum_[g] = w_total;
+    response_mean_[g] = sum.weighted_response / w_total;
+    if (!trend) continue;
+    // Σ w (t − t̄_g)² and Σ w (t − t̄_g)(z − z̄_g) from the centred sums: t̄_g = center + δ.
+    const double shift = sum.weighted_time / w_total;
+    time_mean_[g] = center[g] + shift;
+    time_ss += sum.weighted_time_squares - shift * sum.weighted_time;
+    cross += sum.weighted_time_response - shift * sum.weighted_response;
+    // Σ w t² = Σ w t'² + 2c Σ w t' + c² Σ w, for the rank check against the raw column.
+    weighted_time_squares += sum.weighted_time_squares + center[g] * (2 * sum.weighted_time + center[g] * w_total);
+  }
+  time_ss_ = 0.0;
+  slope_ = 0.0;
+  if (trend) {
+    time_ss_ = time_ss;
+    if (!(time_ss_ >= kMinResidualFraction * weighted_time_squares) || !(time_ss_ > 0)) return false;
+    slope_ = cross / time_ss_;
+  } else {
+    std::fill(time_mean_.begin(), time_mean_.end(), 0.0);
+  }
+  for (int g = 1; g < groups; ++g) {
+    double inverse_fraction = 1.0 + weight_sum_[g] / weight_sum_[0];
+    if (trend) {
+      const double d = time_mean_[g] - time_mean_[0];
+      inverse_fraction += weight_sum_[g] * d * d / time_ss_;
     }
     if (!(inverse_fraction * kMinResidualFraction <= 1.0)) return false;
   }

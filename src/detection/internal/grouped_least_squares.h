@@ -36,6 +36,17 @@ class GroupedLeastSquares {
   void SetGroups(int groups, bool trend, int rows, const int* group);
   bool Solve(const double* time, const double* weight, const double* z);
 
+  // The same from per-group sums, for callers that accumulate them while computing the weights
+  // (rows need not be sorted; SetGroups is not needed). With t' = t − center[g] (any fixed per-group
+  // center; the group's mean time avoids cancellation), sums[g] holds Σw, Σwz, Σwt', Σwt'², Σwzt'
+  // over the rows of group g (the last three are read only if trend). Equal to Solve(time, weight,
+  // z) up to rounding, with the same rank checks.
+  struct GroupSums {
+    double weight = 0.0, weighted_response = 0.0, weighted_time = 0.0, weighted_time_squares = 0.0,
+           weighted_time_response = 0.0;
+  };
+  bool SolveFromSums(int groups, bool trend, const GroupSums* sums, const double* center);
+
   int groups() const { return groups_; }
   bool trend() const { return trend_; }
   int cols() const { return groups_ + (trend_ ? 1 : 0); }
