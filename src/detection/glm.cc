@@ -1,6 +1,10 @@
 // IRLS as stats::glm.fit (R 4.2.2) for the log link; see glm.h for the contract.
 #include "detection/glm.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>  // _mm_max_pd
+#endif
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -43,8 +47,9 @@ double Deviance(const std::vector<double>& y, const std::vector<double>& log_y, 
 struct StartingValues {
   double log_y, eta, mu;
 };
-const StartingValues& StartingValuesOf(double y) {
-  constexpr int kTableSize = 4096;
+constexpr int kStartingTableSize = 4096;
+const std::vector<StartingValues>& StartingValuesTable() {
+  constexpr int kTableSize = kStartingTableSize;
   static const std::vector<StartingValues> table = [] {
     std::vector<StartingValues> values(kTableSize);
     for (int count = 0; count < kTableSize; ++count) {
@@ -55,7 +60,11 @@ const StartingValues& StartingValuesOf(double y) {
     }
     return values;
   }();
-  if (y >= 0 && y < kTableSize && y == static_cast<int>(y)) return table[static_cast<int>(y)];
+  return table;
+}
+const StartingValues& StartingValuesOf(double y) {
+  static const StartingValues* const table = StartingValuesTable().data();
+  if (y >= 0 && y < kStartingTableSize && y == static_cast<int>(y)) return table[static_cast<int>(y)];
   thread_local StartingValues other;
   other.log_y = y > 0 ? std::log(y) : 0.0;
   other.eta = std::log(y + 0.1);
@@ -92,12 +101,11 @@ Status PrepareFit(int n, int p, const std::vector<double>& y, const std::vector<
     return InvalidArgumentError(msg::GlmWeightsLength());
   }
   if (n == 0 || p == 0) return InvalidArgumentError(msg::GlmEmptyDesign());
-  for (double v : y) {
-    if (!(v >= 0)) return InvalidArgumentError(msg::GlmPoissonNegative());
-  }
-  for (double w : weights_in) {
-    if (!(w >= 0)) return InvalidArgumentError(msg::GlmNegativeWeights());
-  }
+  bool all_valid = true;  // one branch-free pass each
+  for (double v : y) all_valid &= v >= 0;
+  if (!all_valid) return InvalidArgumentError(msg::GlmPoissonNegative());
+  for (double w : weights_in) all_valid &= w >= 0;
+  if (!all_valid) return InvalidArgumentError(msg::GlmNegativeWeights());
   if (offset_in.empty()) {
     offset.assign(n, 0.0);
   } else {
@@ -111,10 +119,13 @@ Status PrepareFit(int n, int p, const std::vector<double>& y, const std::vector<
   fit.observations = n;
   fit.columns = p;
   fit.y.assign(y.begin(), y.end());
-  fit.fitted_rows.clear();
+  fit.fitted_rows.resize(n);
+  int fitted = 0;
   for (int i = 0; i < n; ++i) {
-    if (fit.prior_weights[i] > 0) fit.fitted_rows.push_back(i);
+    fit.fitted_rows[fitted] = i;
+    fitted += fit.prior_weights[i] > 0;
   }
+  fit.fitted_rows.resize(fitted);
   if (fit.fitted_rows.empty()) return DataError(msg::GlmNoPositiveWeight());
   return Status::Ok();
 }
@@ -295,6 +306,9 @@ class GroupedStep {
     // next step's working weights and per-group sums, group by group over contiguous rows, and
     // Solve needs no pass over the rows (GroupedLeastSquares::SolveFromSums).
     fused_ = static_cast<int>(fit.fitted_rows.size()) == n && d_.sorted;
+    bool unit = true;
+    for (double w : fit.prior_weights) unit &= w == 1.0;
+    unit_weights_ = unit;
     first_solve_ = true;
     if (fused_) {
       sums_.resize(x.groups);
@@ -361,12 +375,13 @@ class GroupedStep {
     for (int g = 1; g < x_.groups; ++g) level_[g] = beta[first_indicator + g - 1];
     const bool factored = d_.factored && Factors(intercept, slope);
     if (fused_) {
-      if (x_.trend) {
-        factored ? FusedLoop<true, true>(intercept, slope, offset, eta, mu)
-                 : FusedLoop<false, true>(intercept, slope, offset, eta, mu);
+      if (!factored) {
+        x_.trend ? FusedLoop<false, true, true, false>(intercept, slope, offset, eta, mu)
+                 : FusedLoop<false, false, true, false>(intercept, slope, offset, eta, mu);
+      } else if (x_.trend) {
+        FactoredFusedLoop<true>(intercept, slope, offset, eta, mu);
       } else {
-        factored ? FusedLoop<true, false>(intercept, slope, offset, eta, mu)
-                 : FusedLoop<false, false>(intercept, slope, offset, eta, mu);
+        FactoredFusedLoop<false>(intercept, slope, offset, eta, mu);
       }
     } else if (factored) {
       MeansLoop<true>(intercept, slope, offset, eta, mu);
@@ -385,21 +400,25 @@ class GroupedStep {
     if (fused_) fit.grouped_weight.assign(step_weights_[solved_].begin(), step_weights_[solved_].end());
     fit.solved_grouped = true;
     fit.rank = fit.columns;
-    fit.working_weights.assign(fit.observations, 0.0);
-    for (size_t g = 0; g < fit.fitted_rows.size(); ++g) fit.working_weights[fit.fitted_rows[g]] = fit.grouped_weight[g];
+    if (static_cast<int>(fit.fitted_rows.size()) == fit.observations) {
+      fit.working_weights.assign(fit.grouped_weight.begin(), fit.grouped_weight.end());
+    } else {
+      fit.working_weights.assign(fit.observations, 0.0);
+      for (size_t g = 0; g < fit.fitted_rows.size(); ++g)
+        fit.working_weights[fit.fitted_rows[g]] = fit.grouped_weight[g];
+    }
     fit.qr = {};
     fit.weighted_design.clear();
   }
 
  private:
-  static constexpr int kLowSteps = 16;
   // Factors within this range keep every product of four of them finite and normal.
   static constexpr double kFactorMin = 1e-75, kFactorMax = 1e75;
 
   static bool InRange(double v) { return v >= kFactorMin && v <= kFactorMax; }
 
-  // factor_[g] = exp(β₀ + γ_g + β₁·t_min), low_[r] = exp(β₁·r), high_[q] = exp(β₁·16q); false if a
-  // factor is out of range.
+  // factor_[g] = exp(β₀ + γ_g + β₁·t_min) and time_factor_[k] = exp(β₁·k); false if a factor is
+  // out of range.
   bool Factors(double intercept, double slope) {
     factor_.resize(x_.groups);
     const double base = intercept + slope * d_.t_min;
@@ -407,16 +426,19 @@ class GroupedStep {
       factor_[g] = std::exp(g == 0 ? base : base + level_[g]);
       if (!InRange(factor_[g])) return false;
     }
-    const int high_count = d_.max_step / kLowSteps + 1;
-    low_.resize(kLowSteps);
-    high_.resize(high_count);
-    for (int r = 0; r < kLowSteps; ++r) low_[r] = std::exp(slope * r);
-    for (int q = 0; q < high_count; ++q) high_[q] = std::exp(slope * (kLowSteps * q));
-    if (!InRange(low_[kLowSteps - 1]) || !InRange(high_[high_count - 1]) || !offset_factors_in_range_) return false;
-    time_factor_.resize(d_.max_step + 1);
-    for (int step = 0; step <= d_.max_step; ++step)
-      time_factor_[step] = high_[step / kLowSteps] * low_[step % kLowSteps];
-    return true;
+    if (!offset_factors_in_range_) return false;
+    // time_factor_[k] = exp(β₁·k) as the product of exp(β₁·2^b) over the bits b of k (at most nine
+    // exp calls for a span of five years; within a few ulp of exp(β₁·k)). The table is monotone,
+    // so its last entry bounds every product.
+    const int max_step = d_.max_step;
+    time_factor_.resize(max_step + 1);
+    time_factor_[0] = 1.0;
+    for (int bit = 1; bit <= max_step; bit *= 2) {
+      const double power = std::exp(slope * bit);
+      const int end = std::min(2 * bit, max_step + 1);
+      for (int k = bit; k < end; ++k) time_factor_[k] = time_factor_[k - bit] * power;
+    }
+    return InRange(time_factor_[max_step]);
   }
 
   template <bool kFactored>
@@ -518,8 +540,8 @@ class GroupedStep {
     latest_ = 0;
   }
 
-  // Two lanes of doubles (SSE2, every x86-64 processor): the fused loop handles two rows at a time
-  // with the scalar loop's operations lane by lane.
+  // Two lanes of doubles (SSE2 on every x86-64 processor; GCC and Clang vector extensions elsewhere):
+  // the fused loop handles two rows at a time with the scalar loop's operations lane by lane.
   using Lanes = double __attribute__((vector_size(16)));
   static Lanes Load(const double* p) {
     Lanes v;
@@ -527,10 +549,32 @@ class GroupedStep {
     return v;
   }
   static void Store(double* p, Lanes v) { std::memcpy(p, &v, sizeof v); }
+  // max(b, floor) lane by lane as std::max(b, floor): NaN in b stays NaN.
+  static Lanes Max(Lanes floor, Lanes b) {
+#if defined(__SSE2__)
+    return _mm_max_pd(floor, b);
+#else
+    return b < floor ? floor : b;
+#endif
+  }
+
+  template <bool kTrend>
+  void FactoredFusedLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
+                         std::vector<double>& mu) {
+    if (has_offset_) {
+      unit_weights_ ? FusedLoop<true, kTrend, true, true>(intercept, slope, offset, eta, mu)
+                    : FusedLoop<true, kTrend, true, false>(intercept, slope, offset, eta, mu);
+    } else {
+      unit_weights_ ? FusedLoop<true, kTrend, false, true>(intercept, slope, offset, eta, mu)
+                    : FusedLoop<true, kTrend, false, false>(intercept, slope, offset, eta, mu);
+    }
+  }
 
   // MeansLoop's η, μ, deviance and validity, and the next step's weights and sums, over the rows
-  // of one group at a time (two rows at a time where μ is factored).
-  template <bool kFactored, bool kTrend>
+  // of one group at a time (two rows at a time where μ is factored). Without an offset (kOffset
+  // false, all zero) and with unit prior weights (kUnitWeights) the terms that add 0 or multiply by
+  // 1 are left out: the same values. log μ is max(η, log ε), the log of max(exp(η), ε).
+  template <bool kFactored, bool kTrend, bool kOffset, bool kUnitWeights>
   void FusedLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
                  std::vector<double>& mu) {
     static const double kLogEpsilon = std::log(DBL_EPSILON);
@@ -556,11 +600,12 @@ class GroupedStep {
       double group_deviance = 0.0;
       // Row i as MeansLoop's row(i), and its weight and sums.
       auto row = [&](int i) {
-        const double e = ((kTrend ? intercept + time[i] * slope : intercept) + level) + off[i];
+        const double linear = (kTrend ? intercept + time[i] * slope : intercept) + level;
+        const double e = kOffset ? linear + off[i] : linear;
         double m;
         if constexpr (kFactored) {
           m = kTrend ? factor * time_factor[steps[i]] : factor;
-          if (offset_factor != nullptr) m *= offset_factor[i];
+          if constexpr (kOffset) m *= offset_factor[i];
           m = std::max(m, DBL_EPSILON);
         } else {
           m = LinkInverse(e);
@@ -568,10 +613,12 @@ class GroupedStep {
         eta_out[i] = e;
         mu_out[i] = m;
         valid &= std::isfinite(m) & (m > 0);
-        const double log_mu = m > DBL_EPSILON ? e : kLogEpsilon;
-        group_deviance += prior[i] * (y[i] * (log_y[i] - log_mu) - (y[i] - m));
-        const double w = prior[i] * m;
-        const double wz = w * (e - off[i]) + prior[i] * (y[i] - m);
+        const double log_mu = std::max(e, kLogEpsilon);
+        const double pr = kUnitWeights ? 1.0 : prior[i];
+        const double dev = y[i] * (log_y[i] - log_mu) - (y[i] - m);
+        group_deviance += kUnitWeights ? dev : pr * dev;
+        const double w = kUnitWeights ? m : pr * m;
+        const double wz = w * (kOffset ? e - off[i] : e) + (kUnitWeights ? y[i] - m : pr * (y[i] - m));
         w_out[i] = w;
         sums.Add<kTrend>(w, wz, kTrend ? tc[i] : 0.0);
       };
@@ -581,19 +628,30 @@ class GroupedStep {
         // μ = max(m, ε) ≥ ε unless m is NaN, so "finite and positive" is m ≤ DBL_MAX.
         Lanes w_sum{}, wz_sum{}, wt_sum{}, wtt_sum{}, wtz_sum{}, deviance_sum{};
         auto finite = Lanes{} == Lanes{};  // all lanes true
+        const Lanes epsilon = Lanes{} + DBL_EPSILON, log_epsilon = Lanes{} + kLogEpsilon;
         for (; i + 1 < end; i += 2) {
-          const Lanes e = ((kTrend ? intercept + Load(time + i) * slope : Lanes{} + intercept) + level) + Load(off + i);
+          const Lanes linear = (kTrend ? intercept + Load(time + i) * slope : Lanes{} + intercept) + level;
+          const Lanes e = kOffset ? linear + Load(off + i) : linear;
           Lanes m = kTrend ? factor * Lanes{time_factor[steps[i]], time_factor[steps[i + 1]]} : Lanes{} + factor;
-          if (offset_factor != nullptr) m *= Load(offset_factor + i);
-          m = m < DBL_EPSILON ? Lanes{} + DBL_EPSILON : m;
+          if constexpr (kOffset) m *= Load(offset_factor + i);
+          m = Max(epsilon, m);
           Store(eta_out + i, e);
           Store(mu_out + i, m);
           finite &= m <= DBL_MAX;
-          const Lanes log_mu = m > DBL_EPSILON ? e : Lanes{} + kLogEpsilon;
-          const Lanes yv = Load(y + i), pv = Load(prior + i);
-          deviance_sum += pv * (yv * (Load(log_y + i) - log_mu) - (yv - m));
-          const Lanes w = pv * m;
-          const Lanes wz = w * (e - Load(off + i)) + pv * (yv - m);
+          const Lanes log_mu = Max(log_epsilon, e);
+          const Lanes yv = Load(y + i);
+          const Lanes dev = yv * (Load(log_y + i) - log_mu) - (yv - m);
+          Lanes w, wz;
+          if constexpr (kUnitWeights) {
+            deviance_sum += dev;
+            w = m;
+            wz = w * (kOffset ? e - Load(off + i) : e) + (yv - m);
+          } else {
+            const Lanes pv = Load(prior + i);
+            deviance_sum += pv * dev;
+            w = pv * m;
+            wz = w * (kOffset ? e - Load(off + i) : e) + pv * (yv - m);
+          }
           Store(w_out + i, w);
           w_sum += w;
           wz_sum += wz;
@@ -633,18 +691,19 @@ class GroupedStep {
   bool offset_factors_in_range_ = true;
   bool has_offset_ = false;
   bool fused_ = false;
+  bool unit_weights_ = false;  // every prior weight is 1
   bool first_solve_ = true;
   int solved_ = 0;  // step_weights_ buffer of the last Solve's input
   int latest_ = 0;  // step_weights_ buffer of the current η and μ
   // Per-thread scratch space, reused across fits.
   static thread_local std::vector<internal::GroupedLeastSquares::GroupSums> sums_;
   static thread_local std::vector<double> step_weights_[2];
-  static thread_local std::vector<double> offset_factor_, level_, factor_, low_, high_, time_factor_, z_;
+  static thread_local std::vector<double> offset_factor_, level_, factor_, time_factor_, z_;
 };
 thread_local std::vector<double> GroupedStep::step_weights_[2];
 thread_local std::vector<internal::GroupedLeastSquares::GroupSums> GroupedStep::sums_;
 thread_local std::vector<double> GroupedStep::offset_factor_, GroupedStep::level_, GroupedStep::factor_,
-    GroupedStep::low_, GroupedStep::high_, GroupedStep::time_factor_, GroupedStep::z_;
+    GroupedStep::time_factor_, GroupedStep::z_;
 
 // glm.fit's IRLS loop with the step solved by `step`. Sets `refused` (and returns Ok) when the
 // step refuses to solve; the fit is then incomplete.
@@ -661,23 +720,29 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
   mu.resize(n);
   // log(y) and the starting values depend on y only; the methods fit several models to the same
   // baseline in a row, so they are kept for the next call with the same y.
-  thread_local std::vector<double> cached_y, eta_start, mu_start;
-  if (cached_y.size() != y.size() || !std::equal(y.begin(), y.end(), cached_y.begin())) {
+  // So is each row's deviance term at the start, without its weight (Deviance() below).
+  thread_local std::vector<double> cached_y, eta_start, mu_start, deviance_start;
+  if (cached_y.size() != y.size() || std::memcmp(cached_y.data(), y.data(), y.size() * sizeof(double)) != 0) {
     cached_y.assign(y.begin(), y.end());
     log_y.resize(n);
     eta_start.resize(n);
     mu_start.resize(n);
+    deviance_start.resize(n);
+    static const double kLogEpsilon = std::log(DBL_EPSILON);
     for (int i = 0; i < n; ++i) {
       const StartingValues& start_values = StartingValuesOf(y[i]);
       log_y[i] = start_values.log_y;
       eta_start[i] = start_values.eta;  // poisson()$initialize: mustart <- y + 0.1
       mu_start[i] = start_values.mu;
+      const double log_mu = start_values.mu > DBL_EPSILON ? start_values.eta : kLogEpsilon;
+      deviance_start[i] = y[i] > 0 ? y[i] * (log_y[i] - log_mu) - (y[i] - start_values.mu) : start_values.mu;
     }
   }
   eta.assign(eta_start.begin(), eta_start.end());
   mu.assign(mu_start.begin(), mu_start.end());
   step.SetResponse(y, log_y, weights);
-  double dev_old = Deviance(y, log_y, mu, eta, weights);
+  double dev_old = 0.0;  // Deviance(y, log_y, mu, eta, weights), term by term the same
+  for (int i = 0; i < n; ++i) dev_old += 2.0 * (weights[i] * deviance_start[i]);
   double dev_final = dev_old;
   start.assign(p, 0.0);
   coef_old.clear();
