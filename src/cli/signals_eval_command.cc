@@ -1,5 +1,6 @@
 // samenzicht signals-eval : the signal stage replayed week by week over the computed cells, scored
 // against the outbreaks and dwarsverbanden the synthetic Twente injected (pipeline/signals_eval.h).
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -15,14 +16,29 @@ struct SignalsEvalOptions {
   std::string json;
 };
 
-std::string Share(int64_t part, int64_t whole) {
-  if (whole == 0) return "-";
+// `value` with `decimals` decimals and a decimal comma.
+std::string Decimal(double value, int decimals) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", static_cast<double>(part) / static_cast<double>(whole));
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
   std::string out = buffer;
   for (char& c : out)
     if (c == '.') c = ',';
   return out;
+}
+
+// Characters (not bytes) of UTF-8 text, and the text padded with spaces to `width` characters.
+int Utf8Width(const std::string& text) {
+  int n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+std::string Padded(const std::string& text, int width) {
+  return text + std::string(static_cast<size_t>(std::max(0, width - Utf8Width(text))), ' ');
+}
+
+std::string Share(int64_t part, int64_t whole) {
+  if (whole == 0) return "-";
+  return Decimal(static_cast<double>(part) / static_cast<double>(whole), 2);
 }
 
 Status RunSignalsEval(const SignalsEvalOptions& options) {
@@ -35,20 +51,24 @@ Status RunSignalsEval(const SignalsEvalOptions& options) {
               static_cast<long long>(r.outbreaks), Share(r.outbreaks_found, r.outbreaks).c_str());
   std::printf("dwarsverbanden gevonden: %lld van %lld (%s)\n", static_cast<long long>(r.clusters_found),
               static_cast<long long>(r.clusters), Share(r.clusters_found, r.clusters).c_str());
-  std::printf("dwarsverbandsignalen: %lld, waarvan %lld terecht (precisie %s); onterecht per jaar: %.1f\n",
+  std::printf("dwarsverbandsignalen: %lld, waarvan %lld terecht (precisie %s); onterecht per jaar: %s\n",
               static_cast<long long>(r.crossdesk_signals), static_cast<long long>(r.crossdesk_signals_true),
-              Share(r.crossdesk_signals_true, r.crossdesk_signals).c_str(), r.crossdesk_false_per_year);
+              Share(r.crossdesk_signals_true, r.crossdesk_signals).c_str(),
+              Decimal(r.crossdesk_false_per_year, 1).c_str());
   std::printf("  waarvan samenhang over wijken: %lld, waarvan %lld samenvallend met een ingebracht dwarsverband\n",
               static_cast<long long>(r.comovement_signals), static_cast<long long>(r.comovement_signals_coinciding));
-  std::printf("nieuwe signalen per week in Twente: mediaan %.1f, hoogste %lld\n\n", r.median_new_per_week,
-              static_cast<long long>(r.max_new_per_week));
-  std::printf("%-32s %8s %9s %10s %9s\n", "methode", "reeksen", "signalen", "uitbraken", "gevonden");
+  std::printf("nieuwe signalen per week in Twente: mediaan %s, hoogste %lld\n\n",
+              Decimal(r.median_new_per_week, 1).c_str(), static_cast<long long>(r.max_new_per_week));
+  int width = 7;  // "methode"
+  for (const auto& [label, m] : r.methods) width = std::max(width, Utf8Width(label));
+  std::printf("%s %8s %9s %10s %9s\n", Padded("methode", width).c_str(), "reeksen", "signalen", "uitbraken",
+              "gevonden");
   for (const auto& [label, m] : r.methods) {
-    std::printf("%-32s %8lld %9lld %10lld %9lld\n", label.c_str(), static_cast<long long>(m.series),
+    std::printf("%s %8lld %9lld %10lld %9lld\n", Padded(label, width).c_str(), static_cast<long long>(m.series),
                 static_cast<long long>(m.signals), static_cast<long long>(m.outbreaks),
                 static_cast<long long>(m.outbreaks_found));
   }
-  std::printf("\n%.1f s\n", r.seconds);
+  std::printf("\n%s s\n", Decimal(r.seconds, 1).c_str());
   if (!options.json.empty()) RETURN_IF_ERROR(pipeline::WriteSignalsEvalJson(r, options.json));
   return Status::Ok();
 }
