@@ -55,6 +55,7 @@ struct Pass {
   GlmFit fit;
   bool has_trend = false;
   double phi = kNA;
+  double dispersion = kNA;  // fit.Dispersion() with the final working weights
 };
 
 int FloorDiv(int a, int b) { return static_cast<int>(std::floor(static_cast<double>(a) / b)); }
@@ -188,23 +189,27 @@ Result<bool> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexi
   const GlmControl glm_control;
   thread_local GroupedDesign x;
   MakeDesign(baseline, trend, factors, x);
-  RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, {}, glm_control, pass.fit));
+  static const std::vector<double> kNoOffset;  // the GLM's zero offset, without a pass to find it is zero
+  const std::vector<double>& offset = control.population_offset ? baseline.offset : kNoOffset;
+  RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, offset, {}, glm_control, pass.fit));
   pass.has_trend = trend;
   if (!pass.fit.converged) {
     if (trend) {
       MakeDesign(baseline, false, factors, x);
       pass.has_trend = false;
-      RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, {}, glm_control, pass.fit));
+      RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, offset, {}, glm_control, pass.fit));
     }
     if (!pass.fit.converged) return false;
   }
-  pass.phi = RMax(pass.fit.Dispersion(), 1.0);
+  pass.dispersion = pass.fit.Dispersion();
+  pass.phi = RMax(pass.dispersion, 1.0);
   if (control.reweight) {
     const std::vector<double> s = internal::AnscombeResiduals(pass.fit, pass.phi);
     const std::vector<double> omega = internal::AnscombeWeights(s, control.weights_threshold);
-    RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, baseline.offset, omega, glm_control, pass.fit));
+    RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, offset, omega, glm_control, pass.fit));
     pass.phi = RMax(pass.fit.Dispersion(), 1.0);
     pass.fit.working_weights = omega;  // the package's `model$weights <- omega`
+    pass.dispersion = pass.fit.Dispersion();
   }
   return true;
 }
@@ -331,7 +336,7 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
     if (pass && pass->has_trend) {
       ModelRow(baseline, true, factors, baseline.predict_wtime, control.no_periods, x_k);
       const double fit_response = std::max(std::exp(pass->fit.PredictLink(x_k, offset_k)), DBL_EPSILON);
-      const double dispersion = pass->fit.Dispersion();
+      const double dispersion = pass->dispersion;
       const double t_value =
           pass->fit.coefficients[1] / std::sqrt(dispersion * pass->fit.UnscaledCoefficientVariance(1));
       // With a threshold of 1 or more (the Noufaily settings) p < threshold holds for every |t| that
@@ -358,7 +363,7 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
     }
     ModelRow(baseline, pass->has_trend, factors, baseline.predict_wtime, control.no_periods, x_k);
     const double eta = pass->fit.PredictLink(x_k, offset_k);
-    const double se_eta = std::sqrt(pass->fit.Dispersion() * pass->fit.UnscaledLinkVariance(x_k));
+    const double se_eta = std::sqrt(pass->dispersion * pass->fit.UnscaledLinkVariance(x_k));
     Threshold threshold;
     double expected_value;
     if (use_link) {

@@ -254,9 +254,12 @@ struct GroupedDesignState {
     centers.assign(groups, 0.0);
     centred_time.assign(n, 0.0);
     if (!sorted) return;
-    group_begin.assign(groups + 1, 0);
-    for (int g : group) ++group_begin[g + 1];
-    for (int g = 0; g < groups; ++g) group_begin[g + 1] += group_begin[g];
+    // group_begin[g] = the first row of a group ≥ g (n past the last), from the group boundaries.
+    group_begin.assign(groups + 1, static_cast<int>(n));
+    int next_group = 0;
+    for (size_t i = 0; i < n; ++i) {
+      while (next_group <= group[i]) group_begin[next_group++] = static_cast<int>(i);
+    }
     if (!trend) return;
     for (int g = 0; g < groups; ++g) {  // centred sums do not cancel
       const int begin = group_begin[g], end = group_begin[g + 1];
@@ -273,8 +276,11 @@ struct GroupedDesignState {
 // prior·mu.eta²/variance, the same for the log link up to rounding).
 class GroupedStep {
  public:
-  GroupedStep(const GroupedDesign& x, const GroupedDesignState& design, const std::vector<double>& offset, GlmFit& fit)
-      : x_(x), d_(design) {
+  // `offset_given`: whether the caller passed an offset (else it is all zero); `unit_weights`:
+  // whether every prior weight is 1 (the caller passed none).
+  GroupedStep(const GroupedDesign& x, const GroupedDesignState& design, const std::vector<double>& offset,
+              bool offset_given, bool unit_weights, GlmFit& fit)
+      : x_(x), d_(design), unit_weights_(unit_weights) {
     const int n = x.rows();
     if (static_cast<int>(fit.fitted_rows.size()) == n) {
       fit.grouped_group.assign(x.group.begin(), x.group.end());
@@ -292,7 +298,9 @@ class GroupedStep {
       }
     }
     bool any_offset = false;
-    for (int i = 0; i < n; ++i) any_offset |= offset[i] != 0.0;
+    if (offset_given) {
+      for (int i = 0; i < n; ++i) any_offset |= offset[i] != 0.0;
+    }
     has_offset_ = any_offset;
     offset_factors_in_range_ = true;
     if (has_offset_ && d_.factored) {
@@ -306,9 +314,6 @@ class GroupedStep {
     // next step's working weights and per-group sums, group by group over contiguous rows, and
     // Solve needs no pass over the rows (GroupedLeastSquares::SolveFromSums).
     fused_ = static_cast<int>(fit.fitted_rows.size()) == n && d_.sorted;
-    bool unit = true;
-    for (double w : fit.prior_weights) unit &= w == 1.0;
-    unit_weights_ = unit;
     first_solve_ = true;
     if (fused_) {
       sums_.resize(x.groups);
@@ -436,7 +441,12 @@ class GroupedStep {
     for (int bit = 1; bit <= max_step; bit *= 2) {
       const double power = std::exp(slope * bit);
       const int end = std::min(2 * bit, max_step + 1);
-      for (int k = bit; k < end; ++k) time_factor_[k] = time_factor_[k - bit] * power;
+      double* table = time_factor_.data();
+      int k = bit;
+      if (bit >= 2) {  // pairs that do not overlap the entries they are computed from
+        for (; k + 1 < end; k += 2) Store(table + k, Load(table + k - bit) * power);
+      }
+      for (; k < end; ++k) table[k] = table[k - bit] * power;
     }
     return InRange(time_factor_[max_step]);
   }
@@ -682,6 +692,7 @@ class GroupedStep {
 
   const GroupedDesign& x_;
   const GroupedDesignState& d_;
+  const bool unit_weights_;  // every prior weight is 1
   const std::vector<double>* y_ = nullptr;
   const std::vector<double>* log_y_ = nullptr;
   const std::vector<double>* weights_ = nullptr;
@@ -691,7 +702,6 @@ class GroupedStep {
   bool offset_factors_in_range_ = true;
   bool has_offset_ = false;
   bool fused_ = false;
-  bool unit_weights_ = false;  // every prior weight is 1
   bool first_solve_ = true;
   int solved_ = 0;  // step_weights_ buffer of the last Solve's input
   int latest_ = 0;  // step_weights_ buffer of the current η and μ
@@ -729,20 +739,33 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
     mu_start.resize(n);
     deviance_start.resize(n);
     static const double kLogEpsilon = std::log(DBL_EPSILON);
+    const StartingValues* table = StartingValuesTable().data();
     for (int i = 0; i < n; ++i) {
-      const StartingValues& start_values = StartingValuesOf(y[i]);
+      const double v = y[i];
+      const StartingValues& start_values = v >= 0 && v < kStartingTableSize && v == static_cast<int>(v)
+                                               ? table[static_cast<int>(v)]
+                                               : StartingValuesOf(v);
       log_y[i] = start_values.log_y;
       eta_start[i] = start_values.eta;  // poisson()$initialize: mustart <- y + 0.1
       mu_start[i] = start_values.mu;
+      // Deviance()'s term without the weight; for y = 0 the expression is μ exactly, as there.
       const double log_mu = start_values.mu > DBL_EPSILON ? start_values.eta : kLogEpsilon;
-      deviance_start[i] = y[i] > 0 ? y[i] * (log_y[i] - log_mu) - (y[i] - start_values.mu) : start_values.mu;
+      deviance_start[i] = v * (log_y[i] - log_mu) - (v - start_values.mu);
     }
   }
   eta.assign(eta_start.begin(), eta_start.end());
   mu.assign(mu_start.begin(), mu_start.end());
   step.SetResponse(y, log_y, weights);
-  double dev_old = 0.0;  // Deviance(y, log_y, mu, eta, weights), term by term the same
-  for (int i = 0; i < n; ++i) dev_old += 2.0 * (weights[i] * deviance_start[i]);
+  // Deviance(y, log_y, mu, eta, weights) from the kept terms, in two partial sums (it only feeds
+  // the relative convergence test).
+  double dev_even = 0.0, dev_odd = 0.0;
+  int row = 0;
+  for (; row + 1 < n; row += 2) {
+    dev_even += weights[row] * deviance_start[row];
+    dev_odd += weights[row + 1] * deviance_start[row + 1];
+  }
+  if (row < n) dev_even += weights[row] * deviance_start[row];
+  double dev_old = 2.0 * (dev_even + dev_odd);
   double dev_final = dev_old;
   start.assign(p, 0.0);
   coef_old.clear();
@@ -813,19 +836,37 @@ void GroupedDesign::ToDense(DesignMatrix& x) const {
 
 double GlmFit::Dispersion() const {
   if (df_residual <= 0) return kNaN;
-  double sum = 0.0;
-  for (size_t i = 0; i < working_weights.size(); ++i) {
-    if (working_weights[i] > 0) sum += working_weights[i] * working_residuals[i] * working_residuals[i];
+  // Two partial sums without branches.
+  const size_t n = working_weights.size();
+  const double* w = working_weights.data();
+  const double* r = working_residuals.data();
+  double sum_even = 0.0, sum_odd = 0.0;
+  size_t i = 0;
+  for (; i + 1 < n; i += 2) {
+    sum_even += w[i] > 0 ? w[i] * r[i] * r[i] : 0.0;
+    sum_odd += w[i + 1] > 0 ? w[i + 1] * r[i + 1] * r[i + 1] : 0.0;
   }
-  return sum / df_residual;
+  if (i < n) sum_even += w[i] > 0 ? w[i] * r[i] * r[i] : 0.0;
+  return (sum_even + sum_odd) / df_residual;
 }
 
 std::vector<double> GlmFit::Leverages() const {
   const int rows = static_cast<int>(fitted_rows.size());
   std::vector<double> hat(rows);
-  if (solved_grouped) {
+  if (solved_grouped) {  // grouped.Leverage() with the divisions taken out of the loop
+    thread_local std::vector<double> inverse_weight, mean;
+    const int groups = grouped.groups();
+    inverse_weight.resize(groups);
+    mean.resize(groups);
+    for (int g = 0; g < groups; ++g) {
+      inverse_weight[g] = 1.0 / grouped.weight_sum(g);
+      mean[g] = grouped.time_mean(g);
+    }
+    const double inverse_ss = grouped.trend() ? 1.0 / grouped.time_ss() : 0.0;
     for (int i = 0; i < rows; ++i) {
-      const double h = grouped.Leverage(grouped_group[i], grouped_time[i], grouped_weight[i]);
+      const int g = grouped_group[i];
+      const double d = grouped_time[i] - mean[g];
+      const double h = grouped_weight[i] * (inverse_weight[g] + d * d * inverse_ss);
       hat[i] = h >= 1.0 - 10 * DBL_EPSILON ? 1.0 : h;
     }
     return hat;
@@ -915,7 +956,7 @@ Status FitLogLinearGlmInto(const GroupedDesign& x, const std::vector<double>& y,
   if (!internal::ForceQrForGroupedDesigns::Active()) {
     thread_local std::vector<double> offset;
     RETURN_IF_ERROR(PrepareFit(x.rows(), x.cols(), y, offset_in, weights_in, fit, offset));
-    GroupedStep step(x, design, offset, fit);
+    GroupedStep step(x, design, offset, !offset_in.empty(), weights_in.empty(), fit);
     bool refused = false;
     RETURN_IF_ERROR(Irls(step, y, offset, control, fit, refused));
     if (!refused) return Status::Ok();

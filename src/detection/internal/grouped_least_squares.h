@@ -54,6 +54,10 @@ class GroupedLeastSquares {
   void Coefficients(double* beta) const;
   // xᵀ(XᵀWX)⁻¹x for a row in the design's column order.
   double UnscaledVariance(const double* x_row) const;
+  // W_g, t̄_g (0 without trend) and S (0 without trend) of the last solve.
+  double weight_sum(int group) const { return weight_sum_[group]; }
+  double time_mean(int group) const { return time_mean_[group]; }
+  double time_ss() const { return time_ss_; }
   // The hat value of a row of group `group` at `time` with working weight `weight`.
   double Leverage(int group, double time, double weight) const {
     double h = 1.0 / weight_sum_[group];
