@@ -93,7 +93,6 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
   // season-factor order, so that its IRLS runs over each level's rows contiguously (glm.h). The
   // row order changes no result beyond rounding.
   thread_local std::vector<int> kept, label_begin;
-  kept.clear();
   label_begin.assign(p + 2, 0);
   // Only [r_b − w, k] can carry labels.
   const bool by_date = !series.dates.empty();
@@ -101,34 +100,54 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
       by_date && n >= 2 ? static_cast<double>(series.dates[1].DayNumber() - series.dates[0].DayNumber()) : 1.0;
   int64_t first_labelled_day = 0;
   bool have_first = false;
-  for (int t = std::max(1, refs[control.b] - w); t <= std::min(n, k); ++t) {
-    if (labels[t] == 0 || excluded[t] != 0) continue;
-    if (by_date && !have_first) {  // wtime origin: the first baseline week before dropping NA counts
+  const int t_first = std::max(1, refs[control.b] - w), t_last = std::min(n, k);
+  kept.resize(std::max(0, t_last - t_first + 1));
+  int count = 0;
+  for (int t = t_first; t <= t_last; ++t) {
+    const bool labelled = labels[t] != 0 && excluded[t] == 0;
+    if (by_date && labelled && !have_first) {  // wtime origin: the first baseline week before dropping NA counts
       first_labelled_day = series.dates[t - 1].DayNumber();
       have_first = true;
     }
-    if (std::isnan(series.observed[t - 1])) continue;
-    kept.push_back(t);
-    ++label_begin[labels[t] + 1];
+    kept[count] = t;
+    count += labelled && !std::isnan(series.observed[t - 1]);
   }
+  kept.resize(count);
   if (kept.empty()) {
     return InvalidArgumentError(msg::NoBaselineCounts(k));
+  }
+  // The kept weeks come in runs of one label: counted and placed run by run.
+  auto run_end = [&](int start) {
+    int end = start + 1;
+    while (end < count && labels[kept[end]] == labels[kept[start]]) ++end;
+    return end;
+  };
+  for (int start = 0; start < count;) {
+    const int end = run_end(start);
+    label_begin[labels[kept[start]] + 1] += end - start;
+    start = end;
   }
   for (int level = 1; level <= p; ++level) {
     if (label_begin[level + 1] > 0) baseline.levels.push_back(level);
     label_begin[level + 1] += label_begin[level];
   }
-  const int rows = static_cast<int>(kept.size());
-  baseline.response.resize(rows);
-  baseline.wtime.resize(rows);
-  baseline.offset.resize(rows);
-  baseline.label.resize(rows);
-  for (int t : kept) {
-    const int row = label_begin[labels[t]]++;
-    baseline.response[row] = series.observed[t - 1];
-    baseline.wtime[row] = by_date ? (series.dates[t - 1].DayNumber() - first_labelled_day) / step_days : t;
-    baseline.offset[row] = control.population_offset ? std::log(series.PopulationAt(t)) : 0.0;
-    baseline.label[row] = labels[t];
+  baseline.response.resize(count);
+  baseline.wtime.resize(count);
+  baseline.offset.resize(count);
+  baseline.label.resize(count);
+  for (int start = 0; start < count;) {
+    const int end = run_end(start);
+    const int label = labels[kept[start]];
+    const int first_row = label_begin[label] - start;
+    label_begin[label] += end - start;
+    for (int j = start; j < end; ++j) {
+      const int t = kept[j], row = first_row + j;
+      baseline.response[row] = series.observed[t - 1];
+      baseline.wtime[row] = by_date ? (series.dates[t - 1].DayNumber() - first_labelled_day) / step_days : t;
+      baseline.offset[row] = control.population_offset ? std::log(series.PopulationAt(t)) : 0.0;
+      baseline.label[row] = label;
+    }
+    start = end;
   }
   if (p != 1 && baseline.levels.size() < 2) {
     return InvalidArgumentError(msg::SeasonFactorLevels(k));
@@ -150,6 +169,22 @@ Status BuildBaseline(const Series& series, int k, const std::vector<int>& refs,
     baseline.predict_wtime = k;
   }
   return Status::Ok();
+}
+
+// BuildBaseline's result for week k from week k − shift's, for index-based reference points with
+// every window inside the series and no NA counts: the same labels over weeks moved by `shift`.
+void ShiftBaseline(const Series& series, int shift, const FarringtonFlexibleControl& control, Baseline& baseline) {
+  const int rows = static_cast<int>(baseline.response.size());
+  double max_response = -HUGE_VAL;
+  for (int row = 0; row < rows; ++row) {
+    const int t = static_cast<int>(baseline.wtime[row]) + shift;
+    baseline.wtime[row] = t;
+    baseline.response[row] = series.observed[t - 1];
+    max_response = std::max(max_response, baseline.response[row]);
+    if (control.population_offset) baseline.offset[row] = std::log(series.PopulationAt(t));
+  }
+  baseline.max_response = max_response;
+  baseline.predict_wtime += shift;
 }
 
 // Model row of (Intercept) [+ wtime] [+ seasgroups levels 2..].
@@ -323,12 +358,24 @@ Result<DetectionResult> FarringtonFlexible(const Series& series, const Farringto
   thread_local Baseline baseline;
   std::vector<int> refs;
   thread_local Pass pass_storage;
+  const bool shiftable =
+      series.dates.empty() && std::none_of(y.begin(), y.end(), [](double v) { return std::isnan(v); });
+  int template_week = 0;  // the week `baseline` holds, where it can be moved on; else 0
   for (int k = range.first; k <= range.last; ++k) {
     const double obs = y[k - 1];
     result.time.push_back(k);
     result.observed.push_back(obs);
     RETURN_IF_ERROR(ReferencePositions(series, k, control, refs));
-    RETURN_IF_ERROR(BuildBaseline(series, k, refs, control, past, baseline));
+    // Index-based reference points make week k's baseline week k−1's moved by one week, unless a
+    // window is cut at the series' start or NA counts drop rows: then it is built afresh.
+    const bool whole_windows = shiftable && refs[control.b] - control.w >= 1;
+    if (whole_windows && template_week > 0) {
+      ShiftBaseline(series, k - template_week, control, baseline);
+      template_week = k;
+    } else {
+      RETURN_IF_ERROR(BuildBaseline(series, k, refs, control, past, baseline));
+      template_week = whole_windows ? k : 0;
+    }
     const double offset_k = control.population_offset ? std::log(series.PopulationAt(k)) : 0.0;
     ASSIGN_OR_RETURN(bool fitted, FitPass(baseline, control.trend, control, pass_storage));
     Pass* pass = fitted ? &pass_storage : nullptr;
