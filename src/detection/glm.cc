@@ -207,7 +207,7 @@ struct GroupedDesignState {
   // exp(η) as exp(β₀ + γ_g + β₁·t_min)·exp(β₁·(t − t_min)) when the times are whole numbers:
   // steps[i] = t_i − t_min, at most max_step (see GroupedStep::Factors).
   bool factored = false;
-  double t_min = 0.0;
+  double t_min = 0.0, t_max = 0.0;
   int max_step = 0;
   std::vector<int> steps;
   // Rows sorted by group: group g's rows are group_begin[g] .. group_begin[g + 1], with centred
@@ -219,9 +219,9 @@ struct GroupedDesignState {
   void Update(const GroupedDesign& x) {
     const size_t n = x.group.size();
     if (x.groups == groups && x.trend == trend && group.size() == n &&
-        std::memcmp(group.data(), x.group.data(), n * sizeof(int)) == 0 &&
-        (!trend || std::memcmp(time.data(), x.time.data(), n * sizeof(double)) == 0)) {
-      return;
+        std::memcmp(group.data(), x.group.data(), n * sizeof(int)) == 0) {
+      if (!trend || std::memcmp(time.data(), x.time.data(), n * sizeof(double)) == 0) return;
+      if (MoveTimes(x.time)) return;
     }
     groups = x.groups;
     trend = x.trend;
@@ -235,8 +235,9 @@ struct GroupedDesignState {
     t_min = 0.0;
     max_step = 0;
     factored = true;
+    t_max = 0.0;
     if (trend && n > 0) {
-      double t_max = time[0];
+      t_max = time[0];
       t_min = time[0];
       for (double t : time) {
         t_min = std::min(t_min, t);
@@ -261,13 +262,33 @@ struct GroupedDesignState {
       while (next_group <= group[i]) group_begin[next_group++] = static_cast<int>(i);
     }
     if (!trend) return;
-    for (int g = 0; g < groups; ++g) {  // centred sums do not cancel
+    // The centre of a group is the time of its middle row (rows sorted by time within a group keep
+    // the centred sums from cancelling): for whole-number times it moves exactly with the times.
+    for (int g = 0; g < groups; ++g) {
       const int begin = group_begin[g], end = group_begin[g + 1];
-      double sum = 0.0;
-      for (int i = begin; i < end; ++i) sum += time[i];
-      centers[g] = end > begin ? sum / (end - begin) : 0.0;
+      centers[g] = end > begin ? time[begin + (end - begin) / 2] : 0.0;
       for (int i = begin; i < end; ++i) centred_time[i] = time[i] - centers[g];
     }
+  }
+
+  // The same state for times moved by one whole number (farringtonFlexible's next week): only t_min
+  // and the centres move, exactly as a fresh Update would compute them. False (and no change) if
+  // the times are not this state's moved by a whole number.
+  bool MoveTimes(const std::vector<double>& moved) {
+    if (!groups_in_range || !factored || time.empty()) return false;
+    const double shift = moved[0] - time[0];
+    if (!(std::fabs(shift) <= kMaxFactoredSpan) || shift != std::floor(shift)) return false;
+    if (!(std::fabs(t_min + shift) < 0x1p52 && std::fabs(t_max + shift) < 0x1p52)) return false;
+    bool same_shift = true;
+    for (size_t i = 0; i < time.size(); ++i) same_shift &= moved[i] - time[i] == shift;
+    if (!same_shift) return false;
+    time.assign(moved.begin(), moved.end());
+    t_min += shift;
+    t_max += shift;
+    if (sorted) {
+      for (double& center : centers) center += shift;
+    }
+    return true;
   }
 };
 

@@ -166,6 +166,37 @@ TEST(GroupedGlmTest, MatchesTheQrOnRandomDesignsSortedByGroup) {
   EXPECT_GT(grouped, 1000);
 }
 
+// The step's per-thread design state moved with the times (farringtonFlexible's next week) gives
+// the fit a fresh state gives, to the last bit.
+TEST(GroupedGlmTest, DesignMovedByWholeWeeksFitsAsAFreshDesign) {
+  std::mt19937_64 rng(11);
+  int compared = 0;
+  for (int case_idx = 0; case_idx < 300; ++case_idx) {
+    Case c = SortedByGroup(RandomCase(rng));
+    if (!c.design.trend || c.design.time.back() != std::floor(c.design.time.back())) continue;
+    Case moved = c;
+    for (double& t : moved.design.time) t += 1 + case_idx % 3;
+    GlmFit after_move, fresh;
+    (void)FitLogLinearGlmInto(c.design, c.y, c.offset, c.weights, {}, after_move);  // the state of c's design
+    const Status moved_status = FitLogLinearGlmInto(moved.design, moved.y, moved.offset, moved.weights, {}, after_move);
+    Case other = c;
+    other.design.group.assign(c.design.group.size(), 0);  // another design in between
+    (void)FitLogLinearGlmInto(other.design, other.y, other.offset, other.weights, {}, fresh);
+    const Status fresh_status = FitLogLinearGlmInto(moved.design, moved.y, moved.offset, moved.weights, {}, fresh);
+    ASSERT_EQ(moved_status.code(), fresh_status.code());
+    if (!moved_status.ok()) continue;
+    ASSERT_EQ(after_move.iterations, fresh.iterations) << "case " << case_idx;
+    for (int col = 0; col < fresh.columns; ++col) {
+      EXPECT_TRUE(after_move.coefficients[col] == fresh.coefficients[col] ||
+                  (std::isnan(after_move.coefficients[col]) && std::isnan(fresh.coefficients[col])))
+          << "case " << case_idx << " column " << col;
+    }
+    EXPECT_EQ(after_move.deviance, fresh.deviance) << "case " << case_idx;
+    ++compared;
+  }
+  EXPECT_GT(compared, 50);
+}
+
 TEST(GroupedGlmTest, EmptyGroupIsAliasedAsDqrdc2Does) {
   Case c;
   c.design.groups = 3;

@@ -144,11 +144,12 @@ bool GroupedLeastSquares::SolveFromSums(int groups, bool trend, const GroupSums*
     const GroupSums& sum = sums[g];
     const double w_total = sum.weight;
     if (!(w_total > 0) || !std::isfinite(w_total)) return false;
+    const double inverse_weight = 1.0 / w_total;
     weight_sum_[g] = w_total;
-    response_mean_[g] = sum.weighted_response / w_total;
+    response_mean_[g] = sum.weighted_response * inverse_weight;
     if (!trend) continue;
     // Σ w (t − t̄_g)² and Σ w (t − t̄_g)(z − z̄_g) from the centred sums: t̄_g = center + δ.
-    const double shift = sum.weighted_time / w_total;
+    const double shift = sum.weighted_time * inverse_weight;
     time_mean_[g] = center[g] + shift;
     time_ss += sum.weighted_time_squares - shift * sum.weighted_time;
     cross += sum.weighted_time_response - shift * sum.weighted_response;
@@ -164,12 +165,12 @@ bool GroupedLeastSquares::SolveFromSums(int groups, bool trend, const GroupSums*
   } else {
     std::fill(time_mean_.begin(), time_mean_.end(), 0.0);
   }
+  // Solve()'s indicator check with the divisions taken out of the loop.
+  const double inverse_w0 = 1.0 / weight_sum_[0];
+  const double inverse_ss = trend ? 1.0 / time_ss_ : 0.0;
   for (int g = 1; g < groups; ++g) {
-    double inverse_fraction = 1.0 + weight_sum_[g] / weight_sum_[0];
-    if (trend) {
-      const double d = time_mean_[g] - time_mean_[0];
-      inverse_fraction += weight_sum_[g] * d * d / time_ss_;
-    }
+    const double d = trend ? time_mean_[g] - time_mean_[0] : 0.0;
+    const double inverse_fraction = 1.0 + weight_sum_[g] * (inverse_w0 + d * d * inverse_ss);
     if (!(inverse_fraction * kMinResidualFraction <= 1.0)) return false;
   }
   return std::isfinite(slope_);
