@@ -15,6 +15,7 @@
 #include "linkage/internal/encoded_records.h"
 #include "linkage/internal/parallel.h"
 #include "linkage/messages.h"
+#include "linkage/term_frequency.h"
 
 namespace sz::linkage {
 namespace {
@@ -92,27 +93,17 @@ Result<bool> SetMFromBsnLabels(const PatternCounts& pattern_counts, int64_t min_
   return true;
 }
 
-// The floor that leaves at most `room` kept pairs below `link`: patterns from the most probable down
-// (every pair of a pattern has the same probability, and patterns of equal probability stay or go
-// together) until the next group would not fit; `link` when none fits. grey[pattern]: kept pairs of
-// that pattern below the link probability.
-float RaisedKeepFloor(const std::map<Pattern, int64_t>& grey, const PatternScorer& scorer, double room, float link) {
-  std::vector<std::pair<float, Pattern>> by_probability;
-  for (const auto& [pattern, count] : grey) {
-    if (count > 0) by_probability.emplace_back(static_cast<float>(scorer.Probability(pattern)), pattern);
-  }
-  std::sort(by_probability.begin(), by_probability.end(),
-            [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-  for (size_t i = 0; i < by_probability.size();) {
-    const float probability = by_probability[i].first;
-    size_t j = i;
-    double group = 0;
-    for (; j < by_probability.size() && by_probability[j].first == probability; ++j) {
-      group += static_cast<double>(grey.at(by_probability[j].second));
-    }
-    if (group > room) return std::nextafter(probability, 2.0f);
-    room -= group;
-    i = j;
+// Kept pairs below the link probability, per probability, the most probable first.
+using GreyPairs = std::map<float, int64_t, std::greater<float>>;
+
+// The floor that leaves at most `room` kept pairs below `link`: probabilities from the highest down
+// (pairs of equal probability stay or go together) until the next group would not fit; `link` when
+// none fits. Without term-frequency adjustment every pair of a comparison pattern has the same
+// probability, so this is the choice over patterns.
+float RaisedKeepFloor(const GreyPairs& grey, double room, float link) {
+  for (const auto& [probability, count] : grey) {
+    if (static_cast<double>(count) > room) return std::nextafter(probability, 2.0f);
+    room -= static_cast<double>(count);
   }
   return link;
 }
@@ -336,6 +327,12 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   //    reaches the floor. The non-CLK fields are compared first; when even the best CLK level could
   //    not lift the pair to the floor, the Dice coefficient (the costly part) is not computed.
   const PatternScorer scorer(result.model);
+  // Term-frequency adjustment (term_frequency.h): empty, so nothing, without field encodings.
+  const TermFrequencies frequencies = TermFrequencies::Count(encoded, options.term_frequency);
+  for (int field = 0; field < kTermFrequencyFieldCount; ++field) {
+    stats.term_frequency_values[field] = frequencies.DistinctValues(field);
+  }
+  const TermFrequencyScorer adjust(result.model, frequencies);
   constexpr int kClkField = static_cast<int>(ComparisonField::kClk);
   ClusteringOptions clustering = options.clustering;
   if (!options.model) {
@@ -372,15 +369,20 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
       slot.exact += exact;
       if (!exact && keep > 0) {
         // CLK level 0 stands in for "some CLK level" (null when either CLK is missing: then it is final).
+        // With field encodings on both records the CLK is no model field (comparison.h), so the bound is
+        // the pattern's own weight. The CLK level does not change the fields that term frequencies adjust.
         Pattern without_clk = PatternIndex(internal::CompareEncoded(encoded, a, b, 1.0, options.comparison));
-        if (ProbabilityFromWeight(scorer.BestWeightOver(without_clk, kClkField)) < keep) {
+        const bool field_level = encoded.Fields(a) != nullptr && encoded.Fields(b) != nullptr;
+        double best = (field_level ? scorer.Weight(without_clk) : scorer.BestWeightOver(without_clk, kClkField)) +
+                      adjust.Adjustment(without_clk, a);
+        if (ProbabilityFromWeight(best) < keep) {
           ++slot.without_dice;
           return;
         }
       }
       double dice;
       Pattern pattern = pattern_of(a, b, &dice);
-      double weight = scorer.Weight(pattern);
+      double weight = scorer.Weight(pattern) + adjust.Adjustment(pattern, a);
       float probability = exact ? 1.0f : static_cast<float>(ProbabilityFromWeight(weight));
       if (!exact && probability < keep) return;
       slot.pairs.push_back({a, b, static_cast<float>(dice), static_cast<float>(weight), probability, pattern, exact});
@@ -398,18 +400,18 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
     }
     if (kept_budget <= 0 || static_cast<double>(kept_so_far) <= kept_budget || keep >= link) continue;
     // Over the budget: raise the floor so that the kept pairs fill half of it.
-    std::map<Pattern, int64_t> grey;
+    GreyPairs grey;
     int64_t must_keep = 0;
     for (size_t slot = 0; slot < done + batch; ++slot) {
       for (const ScoredPair& pair : slots[slot].pairs) {
         if (pair.exact || pair.probability >= link) {
           ++must_keep;
         } else {
-          ++grey[pair.pattern];
+          ++grey[pair.probability];
         }
       }
     }
-    const float raised = RaisedKeepFloor(grey, scorer, kept_budget / 2 - static_cast<double>(must_keep), link);
+    const float raised = RaisedKeepFloor(grey, kept_budget / 2 - static_cast<double>(must_keep), link);
     keep = std::min(std::max(raised, keep), link);
     ++stats.keep_floor_raises;
     kept_so_far = 0;
@@ -457,7 +459,8 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   auto pair_probability = [&](uint32_t a, uint32_t b) -> double {
     if (internal::IsExactLink(encoded, a, b)) return 1.0;
     double dice = internal::EncodedDice(encoded, a, b);
-    return scorer.Probability(PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison)));
+    Pattern pattern = PatternIndex(internal::CompareEncoded(encoded, a, b, dice, options.comparison));
+    return ProbabilityFromWeight(scorer.Weight(pattern) + adjust.Adjustment(pattern, a));
   };
   result.person = ClusterPersons(record_count, edges, pair_probability, encoded.bsn, clustering, &stats.clustering,
                                  options.initial_person);

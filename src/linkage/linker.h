@@ -40,10 +40,14 @@
 // 5. Stream all candidate pairs again and keep those that are exact links (a BSN or name pseudonym
 //    agrees: probability 1, flag `exact`, whatever the model says) or have probability ≥
 //    keep_probability, with weight and probability. The cheap fields are compared first; the Dice
-//    coefficient is skipped when no CLK level could lift the pair to the floor. Streaming twice costs
-//    less than holding every pair (28 bytes each; 231 M pairs for the synthetic Twente). Record chunks
-//    are streamed in batches; after a batch that leaves more kept pairs than max_kept_pairs_per_record
-//    allows, the floor rises (deterministically: batches run in record order).
+//    coefficient is skipped when no CLK level could lift the pair to the floor. With field encodings
+//    the weight of a pair that agrees exactly on given name, surname or birth date is adjusted by that
+//    value's frequency among the records (term_frequency.h, options.term_frequency), in this pass and
+//    in clustering's cross pairs alike; EM and the model's threshold (ChooseLinkProbability) work on
+//    the unadjusted patterns. Streaming twice costs less than holding every pair (28 bytes each; 231 M
+//    pairs for the synthetic Twente). Record chunks are streamed in batches; after a batch that leaves
+//    more kept pairs than max_kept_pairs_per_record allows, the floor rises (deterministically: batches
+//    run in record order).
 // 6. Persons by constrained clustering, households from household keys plus persons (clustering.h).
 //    The blocking index is freed first.
 //
@@ -60,6 +64,7 @@
 // Thread safety: Link may run concurrently on different inputs.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -76,6 +81,7 @@
 #include "linkage/fellegi_sunter.h"
 #include "linkage/link_record.h"
 #include "linkage/record_columns.h"
+#include "linkage/term_frequency.h"
 
 namespace sz::linkage {
 
@@ -106,6 +112,9 @@ struct LinkageStats {
   double model_link_probability = 0;
   double model_expected_f1 = 0;
   double link_probability = 0;  // the one used (options.clustering.link_probability or the model's)
+  // Step 5: distinct tags counted per term-frequency field (kTermFrequencyFields: given name, surname,
+  // birth date); all 0 when no pair was adjusted (no field encodings, or options.term_frequency off).
+  std::array<int64_t, kTermFrequencyFieldCount> term_frequency_values{};
   double keep_floor = 0;  // step 5: the floor in force at the end (≥ keep_probability; see max_kept_pairs_per_record)
   int keep_floor_raises = 0;
   int64_t exact_pairs = 0;
@@ -124,6 +133,9 @@ struct LinkageOptions {
   LinkMode mode = LinkMode::kDeduplicate;
   BlockingOptions blocking;
   ComparisonSettings comparison;
+  // Term-frequency adjustment of exact agreement on given name, surname and birth date (term_frequency.h);
+  // on by default, effective only where records carry field encodings.
+  TermFrequencyOptions term_frequency;
   EmOptions em;                        // total_pairs is set by the linker
   int64_t u_sample_pairs = 1'000'000;  // random pairs for u (all pairs if fewer)
   // Candidate pairs whose comparison patterns EM learns from (all candidates if fewer; see step 3).
@@ -171,7 +183,7 @@ struct LinkageOptions {
 struct ScoredPair {
   uint32_t a = 0, b = 0;  // record indices, a < b
   float dice = 0;         // 0 when either CLK is missing
-  float weight = 0;       // match weight (log2 odds, prior included)
+  float weight = 0;       // match weight (log2 odds, prior included; term-frequency adjusted)
   float probability = 0;  // 1 for exact links
   Pattern pattern = 0;    // comparison pattern (PatternVector gives the levels)
   bool exact = false;     // BSN or name+birth-date pseudonym agrees
