@@ -19,11 +19,14 @@ struct LinkEvalOptions {
   pipeline::WorkspaceOptions workspace;
   pipeline::LinkEvalRequest request;
   std::string json;
+  bool no_tf_adjustment = false;
 };
 
 Status RunLinkEval(const LinkEvalOptions& options) {
   ASSIGN_OR_RETURN(pipeline::Workspace workspace, pipeline::Workspace::Open(options.workspace));
-  ASSIGN_OR_RETURN(pipeline::LinkEvalReport result, pipeline::EvaluateLinkage(workspace, options.request));
+  pipeline::LinkEvalRequest request = options.request;
+  request.term_frequency_adjustment = !options.no_tf_adjustment;
+  ASSIGN_OR_RETURN(pipeline::LinkEvalReport result, pipeline::EvaluateLinkage(workspace, request));
   const auto& stats = result.stats;
   const auto& report = result.evaluation;
   const bool deduplicate = options.request.inputs.size() == 1;
@@ -44,6 +47,14 @@ Status RunLinkEval(const LinkEvalOptions& options) {
               report.pair_completeness);
   std::printf("model:\n%s", result.model_description.c_str());
   std::printf("EM-iteraties: %d%s\n", stats.em_iterations, stats.em_converged ? "" : " (niet geconvergeerd)");
+  const auto& values = stats.term_frequency_values;  // given name, surname, birth date (linkage/term_frequency.h)
+  if (values[0] + values[1] + values[2] == 0) {
+    std::printf("termfrequentie-aanpassing: uit\n");
+  } else {
+    std::printf(
+        "termfrequentie-aanpassing: aan (verschillende waarden: voornaam %lld, achternaam %lld, geboortedatum %lld)\n",
+        static_cast<long long>(values[0]), static_cast<long long>(values[1]), static_cast<long long>(values[2]));
+  }
   std::printf("koppelingen (p >= %.2f of exact) vóór clusteren: %lld; precisie %.4f, recall %.4f, F1 %.4f\n",
               result.threshold, static_cast<long long>(report.links.predicted_pairs), report.links.precision,
               report.links.recall, report.links.f1);
@@ -84,6 +95,9 @@ void AddLinkEvalCommand(Commands& commands) {
   cmd.Add("--threshold", request.threshold, "Koppelkans vanaf welke een paar een koppeling is")
       .ShowDefault()
       .Range(0.0, 1.0);
+  cmd.Flag("--no-tf-adjustment", options->no_tf_adjustment,
+           "Geen termfrequentie-aanpassing: overeenstemming op een veelvoorkomende voornaam, achternaam of "
+           "geboortedatum weegt dan even zwaar als op een zeldzame");
   cmd.Add("--threads", request.threads, "Threads voor het vergelijken (standaard: alle kernen, hooguit 8)");
   cmd.Run([options] { return RunLinkEval(*options); });
 }

@@ -143,6 +143,7 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
   // A threshold of 0 or below: the one the fitted model chooses (linkage::ChooseLinkProbability).
   link_options.link_probability_from_model = options.threshold <= 0;
   if (options.threshold > 0) link_options.clustering.link_probability = options.threshold;
+  link_options.term_frequency.enabled = options.term_frequency_adjustment;
   ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(records, link_options));
   ASSIGN_OR_RETURN(report.evaluation,
                    linkage::Evaluate(records, result, truth, link_options.mode, result.stats.link_probability));
@@ -178,6 +179,8 @@ Status WriteLinkEvalJson(const LinkEvalReport& result, const std::string& path) 
       {"link_probability_threshold", result.threshold},
       {"model_link_probability", stats.model_link_probability},
       {"model_expected_f1", stats.model_expected_f1},
+      {"term_frequency_adjustment",
+       stats.term_frequency_values[0] + stats.term_frequency_values[1] + stats.term_frequency_values[2] > 0},
       {"purity", report.purity},
       {"inverse_purity", report.inverse_purity},
       {"persons_found", report.persons_predicted},

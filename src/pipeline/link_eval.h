@@ -41,6 +41,9 @@ struct LinkEvalRequest {
   int threads = 0;
   // 0 or below: the link probability the fitted model chooses (linkage::ChooseLinkProbability).
   double threshold = linkage::ClusteringOptions{}.link_probability;
+  // Term-frequency adjustment of exact agreement on given name, surname and birth date
+  // (linkage/term_frequency.h); false: every pair weighs by its comparison pattern alone.
+  bool term_frequency_adjustment = true;
 };
 
 struct LinkEvalReport {
@@ -60,7 +63,8 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
 // blocking, issue 18's name), precision, recall, f1, predicted_pairs, true_positives,
 // link_precision, link_recall, link_f1, link_probability_threshold, purity, inverse_purity,
 // persons_found, persons_true, lambda, em_iterations, seconds, model_link_probability and
-// model_expected_f1 (the threshold the fitted model would choose, and the F1 it expects there).
+// model_expected_f1 (the threshold the fitted model would choose, and the F1 it expects there), and
+// term_frequency_adjustment (whether pair weights were adjusted by the tags' frequencies).
 Status WriteLinkEvalJson(const LinkEvalReport& report, const std::string& path);
 
 }  // namespace sz::pipeline

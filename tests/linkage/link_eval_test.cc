@@ -46,6 +46,28 @@ TEST(LinkEvalTest, FebrlDataset1ThroughThePipeline) {
   std::filesystem::remove(json_path);
 }
 
+// Term-frequency adjustment (issue 18 item 2, linkage/term_frequency.h): on by default on the field-level
+// path, off with --no-tf-adjustment; the JSON says which.
+TEST(LinkEvalTest, TermFrequencyAdjustmentOnByDefaultAndOff) {
+  if (!std::filesystem::exists(kBinary)) GTEST_SKIP() << "samenzicht not built";
+  if (!std::filesystem::exists(kFebrl1)) GTEST_SKIP() << "FEBRL data not present";
+  std::string json_path = (std::filesystem::temp_directory_path() / "sz_link_eval_tf_test.json").string();
+  for (bool off : {false, true}) {
+    ASSERT_EQ(RunSamenzicht("link-eval --input " + kFebrl1 +
+                            " --map given_name=given_name,surname=surname,birth_date=date_of_birth,postcode=postcode,"
+                            "house_number=street_number,street=address_1,locality=suburb,bsn=soc_sec_id"
+                            " --truth-column rec_id --truth-regex 'rec-(\\d+)-' --threads 1 --json " +
+                            json_path + (off ? " --no-tf-adjustment" : "")),
+              0);
+    std::ifstream in(json_path);
+    nlohmann::json json = nlohmann::json::parse(in);
+    ASSERT_TRUE(json.contains("term_frequency_adjustment"));
+    EXPECT_EQ(json["term_frequency_adjustment"].get<bool>(), !off);
+    EXPECT_GE(json["f1"].get<double>(), 0.95) << (off ? "off" : "on");
+  }
+  std::filesystem::remove(json_path);
+}
+
 TEST(LinkEvalTest, UsageErrors) {
   if (!std::filesystem::exists(kBinary)) GTEST_SKIP() << "samenzicht not built";
   const std::string data = std::string(SZ_TEST_DATA_DIR) + "/linkage/persons.csv";
