@@ -465,7 +465,7 @@ class GroupedStep {
       double* table = time_factor_.data();
       int k = bit;
       if (bit >= 2) {  // pairs that do not overlap the entries they are computed from
-        for (; k + 1 < end; k += 2) Store(table + k, Load(table + k - bit) * power);
+        for (; k + 1 < end; k += 2) Store(table + k, Load<Lanes2>(table + k - bit) * power);
       }
       for (; k < end; ++k) table[k] = table[k - bit] * power;
     }
@@ -571,43 +571,91 @@ class GroupedStep {
     latest_ = 0;
   }
 
-  // Two lanes of doubles (SSE2 on every x86-64 processor; GCC and Clang vector extensions elsewhere):
-  // the fused loop handles two rows at a time with the scalar loop's operations lane by lane.
-  using Lanes = double __attribute__((vector_size(16)));
-  static Lanes Load(const double* p) {
-    Lanes v;
+  // The factored fused loop handles four rows of a group at a time as four lanes (AVX2 where the
+  // processor has it, else two pairs of SSE2 lanes), with the scalar loop's operations lane by lane
+  // and the lanes summed in one fixed order, so the results do not depend on the instruction set.
+  // The 32-byte lanes live in always-inlined code only, so no such vector crosses a call (GCC's
+  // -Wpsabi note about their ABI without AVX does not apply; src/detection/CMakeLists.txt).
+  using Lanes2 = double __attribute__((vector_size(16)));
+  using Lanes4 = double __attribute__((vector_size(32)));
+  template <class V>
+  [[gnu::always_inline]] static inline V Load(const double* p) {
+    V v;
     std::memcpy(&v, p, sizeof v);
     return v;
   }
-  static void Store(double* p, Lanes v) { std::memcpy(p, &v, sizeof v); }
+  template <class V>
+  [[gnu::always_inline]] static inline void Store(double* p, V v) {
+    std::memcpy(p, &v, sizeof v);
+  }
   // max(b, floor) lane by lane as std::max(b, floor): NaN in b stays NaN.
-  static Lanes Max(Lanes floor, Lanes b) {
+  [[gnu::always_inline]] static inline Lanes2 Max(Lanes2 floor, Lanes2 b) {
 #if defined(__SSE2__)
     return _mm_max_pd(floor, b);
 #else
     return b < floor ? floor : b;
 #endif
   }
+  [[gnu::always_inline]] static inline Lanes4 Max(Lanes4 floor, Lanes4 b) { return b < floor ? floor : b; }
+  template <class V>
+  [[gnu::always_inline]] static inline V Gather(const double* table, const int* index) {
+    if constexpr (sizeof(V) == 32) {
+      return V{table[index[0]], table[index[1]], table[index[2]], table[index[3]]};
+    } else {
+      return V{table[index[0]], table[index[1]]};
+    }
+  }
+  static bool HaveAvx2() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    static const bool have = __builtin_cpu_supports("avx2");
+    return have;
+#else
+    return false;
+#endif
+  }
 
+  template <bool kTrend, bool kOffset, bool kUnitWeights>
+  void DispatchFactoredFusedLoop(double intercept, double slope, const std::vector<double>& offset,
+                                 std::vector<double>& eta, std::vector<double>& mu) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (HaveAvx2() && !internal::ForceSse2ForGroupedSteps::Active()) {
+      return FusedLoopAvx2<kTrend, kOffset, kUnitWeights>(intercept, slope, offset, eta, mu);
+    }
+#endif
+    FusedLoopBody<Lanes2, true, kTrend, kOffset, kUnitWeights>(intercept, slope, offset, eta, mu);
+  }
+#if defined(__x86_64__) && defined(__GNUC__)
+  template <bool kTrend, bool kOffset, bool kUnitWeights>
+  __attribute__((target("avx2"))) void FusedLoopAvx2(double intercept, double slope, const std::vector<double>& offset,
+                                                     std::vector<double>& eta, std::vector<double>& mu) {
+    FusedLoopBody<Lanes4, true, kTrend, kOffset, kUnitWeights>(intercept, slope, offset, eta, mu);
+  }
+#endif
   template <bool kTrend>
   void FactoredFusedLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
                          std::vector<double>& mu) {
     if (has_offset_) {
-      unit_weights_ ? FusedLoop<true, kTrend, true, true>(intercept, slope, offset, eta, mu)
-                    : FusedLoop<true, kTrend, true, false>(intercept, slope, offset, eta, mu);
+      unit_weights_ ? DispatchFactoredFusedLoop<kTrend, true, true>(intercept, slope, offset, eta, mu)
+                    : DispatchFactoredFusedLoop<kTrend, true, false>(intercept, slope, offset, eta, mu);
     } else {
-      unit_weights_ ? FusedLoop<true, kTrend, false, true>(intercept, slope, offset, eta, mu)
-                    : FusedLoop<true, kTrend, false, false>(intercept, slope, offset, eta, mu);
+      unit_weights_ ? DispatchFactoredFusedLoop<kTrend, false, true>(intercept, slope, offset, eta, mu)
+                    : DispatchFactoredFusedLoop<kTrend, false, false>(intercept, slope, offset, eta, mu);
     }
   }
-
-  // MeansLoop's η, μ, deviance and validity, and the next step's weights and sums, over the rows
-  // of one group at a time (two rows at a time where μ is factored). Without an offset (kOffset
-  // false, all zero) and with unit prior weights (kUnitWeights) the terms that add 0 or multiply by
-  // 1 are left out: the same values. log μ is max(η, log ε), the log of max(exp(η), ε).
   template <bool kFactored, bool kTrend, bool kOffset, bool kUnitWeights>
   void FusedLoop(double intercept, double slope, const std::vector<double>& offset, std::vector<double>& eta,
                  std::vector<double>& mu) {
+    FusedLoopBody<Lanes2, kFactored, kTrend, kOffset, kUnitWeights>(intercept, slope, offset, eta, mu);
+  }
+
+  // MeansLoop's η, μ, deviance and validity, and the next step's weights and sums, over the rows
+  // of one group at a time (four rows at a time where μ is factored, in lanes of type V). Without
+  // an offset (kOffset false, all zero) and with unit prior weights (kUnitWeights) the terms that
+  // add 0 or multiply by 1 are left out: the same values. log μ is max(η, log ε), the log of
+  // max(exp(η), ε).
+  template <class V, bool kFactored, bool kTrend, bool kOffset, bool kUnitWeights>
+  [[gnu::always_inline]] inline void FusedLoopBody(double intercept, double slope, const std::vector<double>& offset,
+                                                   std::vector<double>& eta, std::vector<double>& mu) {
     static const double kLogEpsilon = std::log(DBL_EPSILON);
     const double* time = x_.time.data();
     const double* tc = d_.centred_time.data();
@@ -624,13 +672,76 @@ class GroupedStep {
     double* w_out = step_weights_[target].data();
     bool valid = true;
     double deviance = 0.0;
+    constexpr int kLanes = sizeof(V) / sizeof(double);
+    constexpr int kParts = 4 / kLanes;  // vectors per four rows
     for (int g = 0; g < x_.groups; ++g) {
       const double level = level_[g];
       const double factor = kFactored ? factor_[g] : 0.0;
       RowSums sums;
       double group_deviance = 0.0;
-      // Row i as MeansLoop's row(i), and its weight and sums.
-      auto row = [&](int i) {
+      int i = d_.group_begin[g];
+      const int end = d_.group_begin[g + 1];
+      if constexpr (kFactored) {
+        // μ = max(m, ε) ≥ ε unless m is NaN, so "finite and positive" is m ≤ DBL_MAX.
+        V w_sum[kParts] = {}, wz_sum[kParts] = {}, wt_sum[kParts] = {}, wtt_sum[kParts] = {}, wtz_sum[kParts] = {},
+          deviance_sum[kParts] = {};
+        auto finite = V{} == V{};  // all lanes true
+        const V epsilon = V{} + DBL_EPSILON, log_epsilon = V{} + kLogEpsilon;
+        for (; i + 3 < end; i += 4) {
+          for (int part = 0; part < kParts; ++part) {
+            const int r = i + part * kLanes;
+            const V linear = (kTrend ? intercept + Load<V>(time + r) * slope : V{} + intercept) + level;
+            const V e = kOffset ? linear + Load<V>(off + r) : linear;
+            V m = kTrend ? factor * Gather<V>(time_factor, steps + r) : V{} + factor;
+            if constexpr (kOffset) m *= Load<V>(offset_factor + r);
+            m = Max(epsilon, m);
+            Store(eta_out + r, e);
+            Store(mu_out + r, m);
+            finite &= m <= DBL_MAX;
+            const V log_mu = Max(log_epsilon, e);
+            const V yv = Load<V>(y + r);
+            const V dev = yv * (Load<V>(log_y + r) - log_mu) - (yv - m);
+            V w, wz;
+            if constexpr (kUnitWeights) {
+              deviance_sum[part] += dev;
+              w = m;
+              wz = w * (kOffset ? e - Load<V>(off + r) : e) + (yv - m);
+            } else {
+              const V pv = Load<V>(prior + r);
+              deviance_sum[part] += pv * dev;
+              w = pv * m;
+              wz = w * (kOffset ? e - Load<V>(off + r) : e) + pv * (yv - m);
+            }
+            Store(w_out + r, w);
+            w_sum[part] += w;
+            wz_sum[part] += wz;
+            if constexpr (kTrend) {
+              const V t = Load<V>(tc + r);
+              const V wt = w * t;
+              wt_sum[part] += wt;
+              wtt_sum[part] += wt * t;
+              wtz_sum[part] += wz * t;
+            }
+          }
+        }
+        for (int lane = 0; lane < kLanes; ++lane) valid &= finite[lane] != 0;
+        // The four lanes as ((l0 + l1) + (l2 + l3)), for either lane type.
+        auto total = [](const V* parts) {
+          if constexpr (kParts == 1) {
+            return (parts[0][0] + parts[0][1]) + (parts[0][2] + parts[0][3]);
+          } else {
+            return (parts[0][0] + parts[0][1]) + (parts[1][0] + parts[1][1]);
+          }
+        };
+        sums.weight = total(w_sum);
+        sums.weighted_response = total(wz_sum);
+        sums.weighted_time = total(wt_sum);
+        sums.weighted_time_squares = total(wtt_sum);
+        sums.weighted_time_response = total(wtz_sum);
+        group_deviance = total(deviance_sum);
+      }
+      // The remaining rows one at a time, with the same operations.
+      for (; i < end; ++i) {
         const double linear = (kTrend ? intercept + time[i] * slope : intercept) + level;
         const double e = kOffset ? linear + off[i] : linear;
         double m;
@@ -652,57 +763,7 @@ class GroupedStep {
         const double wz = w * (kOffset ? e - off[i] : e) + (kUnitWeights ? y[i] - m : pr * (y[i] - m));
         w_out[i] = w;
         sums.Add<kTrend>(w, wz, kTrend ? tc[i] : 0.0);
-      };
-      int i = d_.group_begin[g];
-      const int end = d_.group_begin[g + 1];
-      if constexpr (kFactored) {
-        // μ = max(m, ε) ≥ ε unless m is NaN, so "finite and positive" is m ≤ DBL_MAX.
-        Lanes w_sum{}, wz_sum{}, wt_sum{}, wtt_sum{}, wtz_sum{}, deviance_sum{};
-        auto finite = Lanes{} == Lanes{};  // all lanes true
-        const Lanes epsilon = Lanes{} + DBL_EPSILON, log_epsilon = Lanes{} + kLogEpsilon;
-        for (; i + 1 < end; i += 2) {
-          const Lanes linear = (kTrend ? intercept + Load(time + i) * slope : Lanes{} + intercept) + level;
-          const Lanes e = kOffset ? linear + Load(off + i) : linear;
-          Lanes m = kTrend ? factor * Lanes{time_factor[steps[i]], time_factor[steps[i + 1]]} : Lanes{} + factor;
-          if constexpr (kOffset) m *= Load(offset_factor + i);
-          m = Max(epsilon, m);
-          Store(eta_out + i, e);
-          Store(mu_out + i, m);
-          finite &= m <= DBL_MAX;
-          const Lanes log_mu = Max(log_epsilon, e);
-          const Lanes yv = Load(y + i);
-          const Lanes dev = yv * (Load(log_y + i) - log_mu) - (yv - m);
-          Lanes w, wz;
-          if constexpr (kUnitWeights) {
-            deviance_sum += dev;
-            w = m;
-            wz = w * (kOffset ? e - Load(off + i) : e) + (yv - m);
-          } else {
-            const Lanes pv = Load(prior + i);
-            deviance_sum += pv * dev;
-            w = pv * m;
-            wz = w * (kOffset ? e - Load(off + i) : e) + pv * (yv - m);
-          }
-          Store(w_out + i, w);
-          w_sum += w;
-          wz_sum += wz;
-          if constexpr (kTrend) {
-            const Lanes t = Load(tc + i);
-            const Lanes wt = w * t;
-            wt_sum += wt;
-            wtt_sum += wt * t;
-            wtz_sum += wz * t;
-          }
-        }
-        valid &= finite[0] != 0 && finite[1] != 0;
-        sums.weight = w_sum[0] + w_sum[1];
-        sums.weighted_response = wz_sum[0] + wz_sum[1];
-        sums.weighted_time = wt_sum[0] + wt_sum[1];
-        sums.weighted_time_squares = wtt_sum[0] + wtt_sum[1];
-        sums.weighted_time_response = wtz_sum[0] + wtz_sum[1];
-        group_deviance = deviance_sum[0] + deviance_sum[1];
       }
-      for (; i < end; ++i) row(i);
       deviance += group_deviance;
       sums_[g] = sums.Sums();
     }

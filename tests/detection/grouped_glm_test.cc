@@ -197,6 +197,32 @@ TEST(GroupedGlmTest, DesignMovedByWholeWeeksFitsAsAFreshDesign) {
   EXPECT_GT(compared, 50);
 }
 
+// The fused step's four lanes give the same bits in AVX2 and in SSE2 (on a processor without AVX2
+// both fits take the SSE2 path).
+TEST(GroupedGlmTest, Avx2AndSse2LanesGiveTheSameFit) {
+  std::mt19937_64 rng(12);
+  for (int case_idx = 0; case_idx < 500; ++case_idx) {
+    const Case c = SortedByGroup(RandomCase(rng));
+    GlmFit wide, narrow;
+    const Status wide_status = FitLogLinearGlmInto(c.design, c.y, c.offset, c.weights, {}, wide);
+    Status narrow_status;
+    {
+      internal::ForceSse2ForGroupedSteps force;
+      narrow_status = FitLogLinearGlmInto(c.design, c.y, c.offset, c.weights, {}, narrow);
+    }
+    ASSERT_EQ(wide_status.code(), narrow_status.code());
+    if (!wide_status.ok()) continue;
+    ASSERT_EQ(wide.iterations, narrow.iterations) << "case " << case_idx;
+    EXPECT_EQ(wide.deviance, narrow.deviance) << "case " << case_idx;
+    for (int col = 0; col < wide.columns; ++col) {
+      EXPECT_TRUE(wide.coefficients[col] == narrow.coefficients[col] ||
+                  (std::isnan(wide.coefficients[col]) && std::isnan(narrow.coefficients[col])))
+          << "case " << case_idx << " column " << col;
+    }
+    for (int i = 0; i < wide.observations; ++i) ASSERT_EQ(wide.fitted[i], narrow.fitted[i]) << "row " << i;
+  }
+}
+
 TEST(GroupedGlmTest, EmptyGroupIsAliasedAsDqrdc2Does) {
   Case c;
   c.design.groups = 3;

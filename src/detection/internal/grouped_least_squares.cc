@@ -12,6 +12,7 @@ namespace {
 constexpr double kMinResidualFraction = 1e-12;
 
 thread_local bool force_qr = false;
+thread_local bool force_sse2 = false;
 
 }  // namespace
 
@@ -203,5 +204,9 @@ double GroupedLeastSquares::UnscaledVariance(const double* x_row) const {
 ForceQrForGroupedDesigns::ForceQrForGroupedDesigns() : previous_(force_qr) { force_qr = true; }
 ForceQrForGroupedDesigns::~ForceQrForGroupedDesigns() { force_qr = previous_; }
 bool ForceQrForGroupedDesigns::Active() { return force_qr; }
+
+ForceSse2ForGroupedSteps::ForceSse2ForGroupedSteps() : previous_(force_sse2) { force_sse2 = true; }
+ForceSse2ForGroupedSteps::~ForceSse2ForGroupedSteps() { force_sse2 = previous_; }
+bool ForceSse2ForGroupedSteps::Active() { return force_sse2; }
 
 }  // namespace sz::detection::internal

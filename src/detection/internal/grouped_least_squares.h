@@ -95,4 +95,19 @@ class ForceQrForGroupedDesigns {
   bool previous_;
 };
 
+// Test seam: while one of these lives on a thread, the grouped IRLS step on that thread computes
+// its four lanes as two pairs of SSE2 lanes even where the processor has AVX2, so tests can check
+// that both give the same bits.
+class ForceSse2ForGroupedSteps {
+ public:
+  ForceSse2ForGroupedSteps();
+  ~ForceSse2ForGroupedSteps();
+  ForceSse2ForGroupedSteps(const ForceSse2ForGroupedSteps&) = delete;
+  ForceSse2ForGroupedSteps& operator=(const ForceSse2ForGroupedSteps&) = delete;
+  static bool Active();
+
+ private:
+  bool previous_;
+};
+
 }  // namespace sz::detection::internal
