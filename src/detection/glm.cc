@@ -42,11 +42,17 @@ double Deviance(const std::vector<double>& y, const std::vector<double>& log_y, 
   return sum;
 }
 
-// log(y), log(y + 0.1) and linkinv of it, from a table for whole counts (the same std::log
-// values, computed once).
+// log(y), log(y + 0.1), linkinv of it and the row's starting deviance term without its weight,
+// y·(log y − log μ) − (y − μ) (μ for y = 0, as in Deviance()), from a table for whole counts (the
+// same values, computed once).
 struct StartingValues {
-  double log_y, eta, mu;
+  double log_y, eta, mu, deviance;
 };
+double StartingDeviance(double y, const StartingValues& v) {
+  static const double kLogEpsilon = std::log(DBL_EPSILON);
+  const double log_mu = v.mu > DBL_EPSILON ? v.eta : kLogEpsilon;
+  return y * (v.log_y - log_mu) - (y - v.mu);
+}
 constexpr int kStartingTableSize = 4096;
 const std::vector<StartingValues>& StartingValuesTable() {
   constexpr int kTableSize = kStartingTableSize;
@@ -57,6 +63,7 @@ const std::vector<StartingValues>& StartingValuesTable() {
       values[count].log_y = v > 0 ? std::log(v) : 0.0;
       values[count].eta = std::log(v + 0.1);
       values[count].mu = LinkInverse(values[count].eta);
+      values[count].deviance = StartingDeviance(v, values[count]);
     }
     return values;
   }();
@@ -69,6 +76,7 @@ const StartingValues& StartingValuesOf(double y) {
   other.log_y = y > 0 ? std::log(y) : 0.0;
   other.eta = std::log(y + 0.1);
   other.mu = LinkInverse(other.eta);
+  other.deviance = StartingDeviance(y, other);
   return other;
 }
 
@@ -820,7 +828,6 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
     eta_start.resize(n);
     mu_start.resize(n);
     deviance_start.resize(n);
-    static const double kLogEpsilon = std::log(DBL_EPSILON);
     const StartingValues* table = StartingValuesTable().data();
     for (int i = 0; i < n; ++i) {
       const double v = y[i];
@@ -830,9 +837,7 @@ Status Irls(Step& step, const std::vector<double>& y, const std::vector<double>&
       log_y[i] = start_values.log_y;
       eta_start[i] = start_values.eta;  // poisson()$initialize: mustart <- y + 0.1
       mu_start[i] = start_values.mu;
-      // Deviance()'s term without the weight; for y = 0 the expression is μ exactly, as there.
-      const double log_mu = start_values.mu > DBL_EPSILON ? start_values.eta : kLogEpsilon;
-      deviance_start[i] = v * (log_y[i] - log_mu) - (v - start_values.mu);
+      deviance_start[i] = start_values.deviance;
     }
   }
   eta.assign(eta_start.begin(), eta_start.end());
