@@ -64,8 +64,9 @@ class TermFrequencies {
   static TermFrequencies Count(const RecordColumns& records, const TermFrequencyOptions& options = {});
 
   bool empty() const { return u_.empty(); }
-  // u_tf of the record's own tag of the i-th adjusted field: max((n − 1) / (N − 1), min_u); 0 when the
-  // record has no such tag (or the frequencies are empty).
+  // u_tf of the record's own tag of the i-th adjusted field: max((n − 1) / (N − 1), min_u), held as a
+  // float (12 bytes per record, only when field encodings exist); 0 when the record has no such tag or
+  // the frequencies are empty. `record` must be below the number of records counted.
   double U(uint32_t record, int field_index) const;
   // Distinct tags counted in the i-th adjusted field (0 when empty).
   int64_t DistinctValues(int field_index) const { return distinct_[field_index]; }
