@@ -218,6 +218,61 @@ void MakeDesign(const Baseline& baseline, bool trend, bool factors, GroupedDesig
   for (int i = 0; i < rows; ++i) x.group[i] = lookup[baseline.label[i]];
 }
 
+std::vector<double>& MuPowerScratch() {
+  thread_local std::vector<double> mu_power;
+  return mu_power;
+}
+
+// μ^(−1/6) = exp(−η/6) of every row of a grouped fit without offset, factored as
+// exp(−(β₀ + γ_g + β₁·t_min)/6)·exp(−β₁/6)^(t − t_min) for whole-number times (a few exp calls
+// instead of one per row; within a few ulp of exp(−η/6)), into MuPowerScratch(). False where the
+// fit or the times do not allow it (the caller then takes one exp per row).
+bool MuPowerByFactors(const GlmFit& fit, const GroupedDesign& x, const FarringtonFlexibleControl& control) {
+  const int rows = fit.observations;
+  if (control.population_offset || !fit.solved_grouped || static_cast<int>(fit.fitted_rows.size()) != rows ||
+      x.rows() != rows || rows == 0) {
+    return false;
+  }
+  const bool trend = x.trend;
+  double t_min = 0.0, t_max = 0.0;
+  if (trend) {
+    t_min = t_max = x.time[0];
+    for (double t : x.time) {
+      t_min = std::min(t_min, t);
+      t_max = std::max(t_max, t);
+    }
+    if (!(t_max - t_min <= 1 << 16) || std::fabs(t_min) >= 0x1p52 || std::fabs(t_max) >= 0x1p52) return false;
+  }
+  constexpr double kMin = 1e-100, kMax = 1e100;  // products of two stay finite and normal
+  const double slope = trend ? fit.coefficients[1] : 0.0;
+  const int first_indicator = trend ? 2 : 1;
+  thread_local std::vector<double> factor, power;
+  factor.resize(x.groups);
+  for (int g = 0; g < x.groups; ++g) {
+    const double eta = fit.coefficients[0] + slope * t_min + (g > 0 ? fit.coefficients[first_indicator + g - 1] : 0.0);
+    factor[g] = std::exp(eta * (-1.0 / 6));
+    if (!(factor[g] >= kMin && factor[g] <= kMax)) return false;
+  }
+  const int max_step = static_cast<int>(t_max - t_min);
+  power.resize(max_step + 1);
+  power[0] = 1.0;
+  for (int bit = 1; bit <= max_step; bit *= 2) {  // exp(−β₁·k/6) from exp(−β₁·2^b/6)
+    const double step_power = std::exp(slope * bit * (-1.0 / 6));
+    for (int k = bit; k < std::min(2 * bit, max_step + 1); ++k) power[k] = power[k - bit] * step_power;
+  }
+  if (!(power[max_step] >= kMin && power[max_step] <= kMax)) return false;
+  std::vector<double>& mu_power = MuPowerScratch();
+  mu_power.resize(rows);
+  for (int i = 0; i < rows; ++i) {
+    const double d = trend ? x.time[i] - t_min : 0.0;
+    const int step = static_cast<int>(d);
+    if (static_cast<double>(step) != d) return false;
+    const double mu = fit.fitted[i];
+    mu_power[i] = mu > DBL_EPSILON ? factor[x.group[i]] * power[step] : std::pow(mu, -1.0 / 6);
+  }
+  return true;
+}
+
 // algo.farrington.fitGLM.flexible into `pass`; false where R returns NULL (no convergence).
 Result<bool> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexibleControl& control, Pass& pass) {
   const bool factors = control.no_periods != 1;
@@ -239,7 +294,9 @@ Result<bool> FitPass(const Baseline& baseline, bool trend, const FarringtonFlexi
   pass.dispersion = pass.fit.Dispersion();
   pass.phi = RMax(pass.dispersion, 1.0);
   if (control.reweight) {
-    const std::vector<double> s = internal::AnscombeResiduals(pass.fit, pass.phi);
+    const std::vector<double> s = MuPowerByFactors(pass.fit, x, control)
+                                      ? internal::AnscombeResiduals(pass.fit, pass.phi, MuPowerScratch())
+                                      : internal::AnscombeResiduals(pass.fit, pass.phi);
     const std::vector<double> omega = internal::AnscombeWeights(s, control.weights_threshold);
     RETURN_IF_ERROR(FitLogLinearGlmInto(x, baseline.response, offset, omega, glm_control, pass.fit));
     pass.phi = RMax(pass.fit.Dispersion(), 1.0);

@@ -28,17 +28,23 @@ double TwoThirdsPower(double y) {
 }  // namespace
 
 std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi) {
+  thread_local std::vector<double> mu_power;
+  mu_power.resize(fit.observations);
+  for (int i = 0; i < fit.observations; ++i) {
+    const double mu = fit.fitted[i];
+    // μ^(−1/6) as exp(−η/6) where μ = exp(η) (not clamped): equal up to an ulp, a third of the cost.
+    mu_power[i] = mu > DBL_EPSILON ? std::exp(fit.linear_predictor[i] * (-1.0 / 6)) : std::pow(mu, -1.0 / 6);
+  }
+  return AnscombeResiduals(fit, phi, mu_power);
+}
+
+std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi, const std::vector<double>& mu_power) {
   const std::vector<double> hat = fit.Leverages();
   const int n = fit.observations;
   std::vector<double> s(n);
-  // First y^(2/3)·μ^(−1/6) (the exp calls), then the square roots and the division, which have no
-  // errno to set here (μ > 0, 1 − h ≥ 0) and so run two rows at a time with the same values.
-  for (int i = 0; i < n; ++i) {
-    const double mu = fit.fitted[i];
-    // μ^(−1/6) as exp(−η/6) where μ = exp(η) (not clamped): equal up to an ulp, a third of the cost.
-    const double mu_power = mu > DBL_EPSILON ? std::exp(fit.linear_predictor[i] * (-1.0 / 6)) : std::pow(mu, -1.0 / 6);
-    s[i] = TwoThirdsPower(fit.y[i]) * mu_power;
-  }
+  // y^(2/3)·μ^(−1/6), then the square roots and the division, which have no errno to set here
+  // (μ > 0, 1 − h ≥ 0) and so run two rows at a time with the same values.
+  for (int i = 0; i < n; ++i) s[i] = TwoThirdsPower(fit.y[i]) * mu_power[i];
   int i = 0;
 #if defined(__SSE2__)
   const __m128d phi2 = _mm_set1_pd(phi), one = _mm_set1_pd(1.0), three_halves = _mm_set1_pd(1.5);

@@ -15,6 +15,9 @@ namespace sz::detection::internal {
 // s_t = 1.5·(y^{2/3} μ^{−1/6} − μ^{1/2}) / sqrt(φ(1 − h_t)) for every row of a fit whose prior
 // weights are all positive.
 std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi);
+// The same with μ^(−1/6) of every row given (`mu_power`, fit.observations entries), for callers
+// that can compute it more cheaply than one exp per row.
+std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi, const std::vector<double>& mu_power);
 
 // γ = n / (Σ_{s>c} s^{−2} + #{s ≤ c}); ω = γ s^{−2} where s > c, else γ.
 std::vector<double> AnscombeWeights(const std::vector<double>& s, double threshold);
