@@ -563,20 +563,50 @@ class GroupedStep {
   // The first step's weights and sums from the starting η and μ.
   void StartingSums(const std::vector<double>& y, const std::vector<double>& offset, const std::vector<double>& eta,
                     const std::vector<double>& mu) {
+    x_.trend ? StartingSums<true>(y, offset, eta, mu) : StartingSums<false>(y, offset, eta, mu);
+    latest_ = 0;
+  }
+  // Two rows at a time (two lanes, the same on every processor), then the group's last odd row.
+  template <bool kTrend>
+  void StartingSums(const std::vector<double>& y_in, const std::vector<double>& offset,
+                    const std::vector<double>& eta_in, const std::vector<double>& mu_in) {
     const double* prior = weights_->data();
     const double* tc = d_.centred_time.data();
+    const double *y = y_in.data(), *off = offset.data(), *eta = eta_in.data(), *mu = mu_in.data();
     double* w_out = step_weights_[0].data();
     for (int g = 0; g < x_.groups; ++g) {
       RowSums sums;
-      for (int i = d_.group_begin[g]; i < d_.group_begin[g + 1]; ++i) {
+      int i = d_.group_begin[g];
+      const int end = d_.group_begin[g + 1];
+      Lanes2 w_sum{}, wz_sum{}, wt_sum{}, wtt_sum{}, wtz_sum{};
+      for (; i + 1 < end; i += 2) {
+        const Lanes2 pv = Load<Lanes2>(prior + i), m = Load<Lanes2>(mu + i);
+        const Lanes2 w = pv * m;
+        const Lanes2 wz = w * (Load<Lanes2>(eta + i) - Load<Lanes2>(off + i)) + pv * (Load<Lanes2>(y + i) - m);
+        Store(w_out + i, w);
+        w_sum += w;
+        wz_sum += wz;
+        if constexpr (kTrend) {
+          const Lanes2 t = Load<Lanes2>(tc + i);
+          const Lanes2 wt = w * t;
+          wt_sum += wt;
+          wtt_sum += wt * t;
+          wtz_sum += wz * t;
+        }
+      }
+      sums.weight = w_sum[0] + w_sum[1];
+      sums.weighted_response = wz_sum[0] + wz_sum[1];
+      sums.weighted_time = wt_sum[0] + wt_sum[1];
+      sums.weighted_time_squares = wtt_sum[0] + wtt_sum[1];
+      sums.weighted_time_response = wtz_sum[0] + wtz_sum[1];
+      for (; i < end; ++i) {
         const double w = prior[i] * mu[i];
-        const double wz = w * (eta[i] - offset[i]) + prior[i] * (y[i] - mu[i]);
+        const double wz = w * (eta[i] - off[i]) + prior[i] * (y[i] - mu[i]);
         w_out[i] = w;
-        x_.trend ? sums.Add<true>(w, wz, tc[i]) : sums.Add<false>(w, wz, 0.0);
+        sums.Add<kTrend>(w, wz, kTrend ? tc[i] : 0.0);
       }
       sums_[g] = sums.Sums();
     }
-    latest_ = 0;
   }
 
   // The factored fused loop handles four rows of a group at a time as four lanes (AVX2 where the

@@ -42,23 +42,22 @@ std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi, const std::
   const std::vector<double> hat = fit.Leverages();
   const int n = fit.observations;
   std::vector<double> s(n);
-  // y^(2/3)·μ^(−1/6), then the square roots and the division, which have no errno to set here
-  // (μ > 0, 1 − h ≥ 0) and so run two rows at a time with the same values.
-  for (int i = 0; i < n; ++i) s[i] = TwoThirdsPower(fit.y[i]) * mu_power[i];
+  // a = 1.5·(y^(2/3)·μ^(−1/6) − μ^(1/2)) with μ^(1/2) = μ·(μ^(−1/6))³ (within a few ulp, no square
+  // root), then the square root and the division, which have no errno to set here (1 − h ≥ 0) and
+  // so run two rows at a time with the same values.
+  for (int i = 0; i < n; ++i) {
+    const double power = mu_power[i];
+    s[i] = 1.5 * (TwoThirdsPower(fit.y[i]) * power - fit.fitted[i] * (power * power * power));
+  }
   int i = 0;
 #if defined(__SSE2__)
-  const __m128d phi2 = _mm_set1_pd(phi), one = _mm_set1_pd(1.0), three_halves = _mm_set1_pd(1.5);
+  const __m128d phi2 = _mm_set1_pd(phi), one = _mm_set1_pd(1.0);
   for (; i + 1 < n; i += 2) {
-    const __m128d mu = _mm_loadu_pd(fit.fitted.data() + i);
-    const __m128d a = _mm_mul_pd(three_halves, _mm_sub_pd(_mm_loadu_pd(s.data() + i), _mm_sqrt_pd(mu)));
     const __m128d scale = _mm_sqrt_pd(_mm_mul_pd(phi2, _mm_sub_pd(one, _mm_loadu_pd(hat.data() + i))));
-    _mm_storeu_pd(s.data() + i, _mm_div_pd(a, scale));
+    _mm_storeu_pd(s.data() + i, _mm_div_pd(_mm_loadu_pd(s.data() + i), scale));
   }
 #endif
-  for (; i < n; ++i) {
-    const double a = 1.5 * (s[i] - std::sqrt(fit.fitted[i]));
-    s[i] = a / std::sqrt(phi * (1 - hat[i]));
-  }
+  for (; i < n; ++i) s[i] = s[i] / std::sqrt(phi * (1 - hat[i]));
   return s;
 }
 
