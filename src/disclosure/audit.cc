@@ -1,11 +1,15 @@
 #include "disclosure/audit.h"
 
 #include <algorithm>
+#include <atomic>
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
+#include <cstdint>
 #include <numeric>
 #include <optional>
 #include <random>
+#include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "disclosure/messages.h"
@@ -18,6 +22,11 @@ double ClpBound(double bound) { return bound == kUnbounded ? COIN_DBL_MAX : boun
 // Widths within this of min_width count as wide: the LP's own tolerances are far smaller than a
 // count, and a width of 9.9999999 protects as well as 10.
 constexpr double kWidthTolerance = 1e-6;
+
+// The random signs of the witness LPs come from generators seeded with this plus the cell (local
+// audit) or the component's root cell (component audit): fixed, so the audit and the publication are
+// the same every run, whatever the number of threads.
+constexpr unsigned kAuditSeed = 20240101u;
 
 Status CheckAuditInput(const LinearTable& table, const std::vector<Knowledge>& knowledge,
                        const std::vector<int>& cells) {
@@ -168,6 +177,7 @@ class LocalAudit {
 
   // Decides `cell` with neighbourhoods of 1, 2, … steps, as long as they stay under max_columns.
   Result<Answer> Decide(int cell, int max_steps, size_t max_columns, int64_t& solves) {
+    random_.seed(kAuditSeed + static_cast<unsigned>(cell));
     std::vector<int> reach = {cell};  // cells within `steps` steps, in the order found
     in_reach_[static_cast<size_t>(cell)] = true;
     size_t frontier_begin = 0;
@@ -297,10 +307,10 @@ class LocalAudit {
   const std::vector<bool> wanted_;
   const double min_width_;
   const std::vector<std::vector<int>> relations_of_;
-  std::vector<int> local_;          // per cell: its column in the LP being built, -1 otherwise
-  std::vector<bool> in_reach_;      // per cell: in the reach being grown
-  std::vector<double> low_, high_;  // per cell: its extremes over the witnesses so far
-  std::mt19937 random_{20240101u};  // fixed: the same audit, and publication, every run
+  std::vector<int> local_;           // per cell: its column in the LP being built, -1 otherwise
+  std::vector<bool> in_reach_;       // per cell: in the reach being grown
+  std::vector<double> low_, high_;   // per cell: its extremes over the witnesses so far
+  std::mt19937 random_{kAuditSeed};  // reseeded per cell: the same audit, and publication, every run
 };
 }  // namespace
 
@@ -351,13 +361,112 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
   return intervals;
 }
 
+namespace {
+
+// The second part of FindNarrowCells for one component: its cells `undecided` (indices into `cells`)
+// that the local audit left undecided, audited on the component's whole LP. Writes interval[k] and
+// narrow[k] of those cells; adds the LPs it solves to `solves`.
+Status AuditOnComponent(const LinearTable& table, const std::vector<Knowledge>& knowledge,
+                        const std::vector<bool>& exact, const std::vector<int>& cells, const std::vector<int>& columns,
+                        const std::vector<int>& relations, const std::vector<size_t>& undecided, size_t root,
+                        double min_width, std::vector<Interval>& interval, std::vector<uint8_t>& narrow,
+                        int64_t& solves) {
+  Component component(table, knowledge, columns, relations, exact);
+  std::unordered_map<int, int> local;  // cell → its column
+  local.reserve(component.size());
+  for (size_t c = 0; c < component.size(); ++c) local.emplace(component.cell(c), static_cast<int>(c));
+  // The smallest and largest value of each column seen in a witness table; the true table first.
+  std::vector<double> low(component.size()), high(component.size());
+  for (size_t c = 0; c < component.size(); ++c) low[c] = high[c] = table.value(component.cell(c));
+  auto record = [&]() {
+    for (size_t c = 0; c < component.size(); ++c) {
+      low[c] = std::min(low[c], component.Solution(c));
+      high[c] = std::max(high[c], component.Solution(c));
+    }
+  };
+  auto wide = [&](int c) {
+    return high[static_cast<size_t>(c)] - low[static_cast<size_t>(c)] >= min_width - kWidthTolerance;
+  };
+  auto open = [&]() {
+    std::vector<int> open_columns;
+    for (size_t k : undecided) {
+      const int c = local.at(cells[k]);
+      if (!wide(c)) open_columns.push_back(c);
+    }
+    std::sort(open_columns.begin(), open_columns.end());
+    open_columns.erase(std::unique(open_columns.begin(), open_columns.end()), open_columns.end());
+    return open_columns;
+  };
+  // Witness rounds: push the open cells up and down in a capped problem, first all together, then
+  // with random signs (so that cells tied by a fixed total move apart). A fixed seed keeps the
+  // audit, and so the publication, the same from run to run.
+  component.Cap(10 * min_width);
+  std::mt19937 random(kAuditSeed + static_cast<unsigned>(root));
+  std::vector<int> uncertified = open();
+  int stale = 0;
+  for (int round = 0; !uncertified.empty(); ++round) {
+    std::vector<double> weights(uncertified.size(), 1.0);
+    if (round > 0) {
+      for (double& weight : weights) weight = (random() & 1u) ? 1.0 : -1.0;
+    }
+    for (const double direction : {1.0, -1.0}) {
+      Result<std::optional<double>> optimum =
+          component.Solve(uncertified, weights, direction, component.cell(static_cast<size_t>(uncertified[0])));
+      if (!optimum.ok()) return optimum.status();
+      ++solves;
+      record();
+    }
+    std::vector<int> still = open();
+    // Each round costs two solves; the exact audit costs at most two per cell.
+    stale = uncertified.size() - still.size() < 2 ? stale + 1 : 0;
+    uncertified = std::move(still);
+    if (stale >= 2) break;
+  }
+  // What is left: each cell's exact maximum and minimum.
+  component.Cap(-1);
+  std::vector<Interval> exact_interval(component.size());
+  std::vector<bool> settled(component.size(), false);
+  for (int c : uncertified) {
+    const size_t u = static_cast<size_t>(c);
+    if (wide(c)) continue;  // certified by an earlier cell's solutions
+    ASSIGN_OR_RETURN(std::optional<double> maximum, component.Solve({c}, 1.0, component.cell(u)));
+    ++solves;
+    if (!maximum) {
+      high[u] = kUnbounded;
+      continue;
+    }
+    record();
+    high[u] = *maximum;
+    if (wide(c)) continue;
+    ASSIGN_OR_RETURN(std::optional<double> minimum, component.Solve({c}, -1.0, component.cell(u)));
+    ++solves;
+    record();
+    low[u] = *minimum;
+    high[u] = *maximum;
+    exact_interval[u] = {*minimum, *maximum};
+    settled[u] = true;
+  }
+  for (size_t k : undecided) {
+    const size_t c = static_cast<size_t>(local.at(cells[k]));
+    if (settled[c]) {
+      interval[k] = exact_interval[c];
+      narrow[k] = !wide(static_cast<int>(c));
+    } else {
+      interval[k] = {low[c], high[c]};
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
-                                   const std::vector<int>& cells, double min_width, LocalReach reach) {
+                                   const std::vector<int>& cells, double min_width, LocalReach reach, int threads) {
   RETURN_IF_ERROR(CheckAuditInput(table, knowledge, cells));
   const size_t n = static_cast<size_t>(table.size());
   WidthAudit audit;
-  audit.narrow.assign(cells.size(), false);
   audit.interval.assign(cells.size(), Interval{});
+  std::vector<uint8_t> narrow(cells.size(), 0);  // bytes, not bits: workers write their own cells'
 
   // Cells known exactly are constants; the others are tied into components by the relations.
   std::vector<bool> exact(n);
@@ -378,133 +487,96 @@ Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<K
       }
     }
   }
-  // Exact cells are answered at once, most others by the local audit; what is left, per component
-  // (by root), by the component's own LPs.
+  // Exact cells are answered at once; the others are audited per component (by root).
   std::vector<bool> wanted(n, false);
   for (int cell : cells) wanted[static_cast<size_t>(cell)] = true;
-  LocalAudit local(table, knowledge, exact, std::move(wanted), min_width);
-  std::vector<std::vector<size_t>> requested(n);  // by root: indices into `cells`
+  std::vector<std::vector<size_t>> audited_of(n);  // by root: indices into `cells`
+  std::vector<size_t> roots;
   for (size_t k = 0; k < cells.size(); ++k) {
     const size_t cell = static_cast<size_t>(cells[k]);
     if (exact[cell]) {
       audit.interval[k] = {knowledge[cell].lower, knowledge[cell].upper};
-      audit.narrow[k] = min_width > 0;
+      narrow[k] = min_width > 0;
       continue;
     }
-    if (!local.ShownWide(cells[k])) {
-      ASSIGN_OR_RETURN(LocalAudit::Answer answer, local.Decide(cells[k], reach.steps, reach.columns, audit.solves));
-      if (answer.verdict != LocalAudit::Verdict::kUndecided) ++audit.decided_locally;
-      if (answer.verdict == LocalAudit::Verdict::kNarrow) {
-        audit.narrow[k] = true;
-        audit.interval[k] = answer.interval;
-        continue;
-      }
-      if (answer.verdict == LocalAudit::Verdict::kUndecided) {
-        requested[static_cast<size_t>(FindRoot(parent, cells[k]))].push_back(k);
-        continue;
-      }
-    }
-    audit.interval[k] = local.Witnessed(cells[k]);
+    const size_t root = static_cast<size_t>(FindRoot(parent, cells[k]));
+    if (audited_of[root].empty()) roots.push_back(root);
+    audited_of[root].push_back(k);
   }
   std::vector<std::vector<int>> columns_of(n), relations_of(n);
   for (size_t i = 0; i < n; ++i) {
     if (!exact[i]) {
       const size_t root = static_cast<size_t>(FindRoot(parent, static_cast<int>(i)));
-      if (!requested[root].empty()) columns_of[root].push_back(static_cast<int>(i));
+      if (!audited_of[root].empty()) columns_of[root].push_back(static_cast<int>(i));
     }
   }
   for (size_t r = 0; r < table.relations().size(); ++r) {
     if (relation_anchor[r] < 0) continue;  // only constants: nothing to learn from it
     const size_t root = static_cast<size_t>(FindRoot(parent, relation_anchor[r]));
-    if (!requested[root].empty()) relations_of[root].push_back(static_cast<int>(r));
+    if (!audited_of[root].empty()) relations_of[root].push_back(static_cast<int>(r));
   }
+  // Largest components first, so that the workers finish together.
+  std::stable_sort(roots.begin(), roots.end(),
+                   [&](size_t a, size_t b) { return audited_of[a].size() > audited_of[b].size(); });
 
-  for (size_t root = 0; root < n; ++root) {
-    if (requested[root].empty()) continue;
-    Component component(table, knowledge, columns_of[root], relations_of[root], exact);
-    std::vector<int> local(n, -1);
-    for (size_t c = 0; c < component.size(); ++c) local[static_cast<size_t>(component.cell(c))] = static_cast<int>(c);
-    // The smallest and largest value of each column seen in a witness table; the true table first.
-    std::vector<double> low(component.size()), high(component.size());
-    for (size_t c = 0; c < component.size(); ++c) low[c] = high[c] = table.value(component.cell(c));
-    auto record = [&]() {
-      for (size_t c = 0; c < component.size(); ++c) {
-        low[c] = std::min(low[c], component.Solution(c));
-        high[c] = std::max(high[c], component.Solution(c));
+  // Components are independent (no relation joins two, and each cell's LPs and witnesses stay in its
+  // own), and every cell's random signs are seeded by the cell: each worker takes the next component,
+  // and the answer does not depend on how many workers there are or which took what.
+  const size_t hardware = std::max(1u, std::thread::hardware_concurrency());
+  const size_t workers =
+      std::max<size_t>(1, std::min(threads > 0 ? static_cast<size_t>(threads) : hardware, roots.size()));
+  std::atomic<size_t> next{0};
+  std::vector<Status> errors(workers, Status::Ok());
+  std::vector<int64_t> solves(workers, 0), decided(workers, 0);
+  auto work = [&](size_t w) {
+    LocalAudit local(table, knowledge, exact, wanted, min_width);
+    for (size_t i = next++; i < roots.size(); i = next++) {
+      const size_t root = roots[i];
+      std::vector<size_t> undecided;  // what the local audit leaves to the whole component
+      for (size_t k : audited_of[root]) {
+        if (!local.ShownWide(cells[k])) {
+          Result<LocalAudit::Answer> answer = local.Decide(cells[k], reach.steps, reach.columns, solves[w]);
+          if (!answer.ok()) {
+            errors[w] = answer.status();
+            next = roots.size();
+            return;
+          }
+          if (answer->verdict != LocalAudit::Verdict::kUndecided) ++decided[w];
+          if (answer->verdict == LocalAudit::Verdict::kNarrow) {
+            narrow[k] = 1;
+            audit.interval[k] = answer->interval;
+            continue;
+          }
+          if (answer->verdict == LocalAudit::Verdict::kUndecided) {
+            undecided.push_back(k);
+            continue;
+          }
+        }
+        audit.interval[k] = local.Witnessed(cells[k]);
       }
-    };
-    auto wide = [&](int c) {
-      return high[static_cast<size_t>(c)] - low[static_cast<size_t>(c)] >= min_width - kWidthTolerance;
-    };
-    auto open = [&]() {
-      std::vector<int> columns;
-      for (size_t k : requested[root]) {
-        const int c = local[static_cast<size_t>(cells[k])];
-        if (!wide(c)) columns.push_back(c);
-      }
-      std::sort(columns.begin(), columns.end());
-      columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
-      return columns;
-    };
-    // Witness rounds: push the open cells up and down in a capped problem, first all together, then
-    // with random signs (so that cells tied by a fixed total move apart). A fixed seed keeps the
-    // audit, and so the publication, the same from run to run.
-    component.Cap(10 * min_width);
-    std::mt19937 random(20240101u + static_cast<unsigned>(root));
-    std::vector<int> uncertified = open();
-    int stale = 0;
-    for (int round = 0; !uncertified.empty(); ++round) {
-      std::vector<double> weights(uncertified.size(), 1.0);
-      if (round > 0) {
-        for (double& weight : weights) weight = (random() & 1u) ? 1.0 : -1.0;
-      }
-      for (const double direction : {1.0, -1.0}) {
-        Result<std::optional<double>> optimum =
-            component.Solve(uncertified, weights, direction, component.cell(static_cast<size_t>(uncertified[0])));
-        if (!optimum.ok()) return optimum.status();
-        ++audit.solves;
-        record();
-      }
-      std::vector<int> still = open();
-      // Each round costs two solves; the exact audit costs at most two per cell.
-      stale = uncertified.size() - still.size() < 2 ? stale + 1 : 0;
-      uncertified = std::move(still);
-      if (stale >= 2) break;
-    }
-    // What is left: each cell's exact maximum and minimum.
-    component.Cap(-1);
-    std::vector<Interval> exact_interval(component.size());
-    std::vector<bool> settled(component.size(), false);
-    for (int c : uncertified) {
-      const size_t u = static_cast<size_t>(c);
-      if (wide(c)) continue;  // certified by an earlier cell's solutions
-      ASSIGN_OR_RETURN(std::optional<double> maximum, component.Solve({c}, 1.0, component.cell(u)));
-      ++audit.solves;
-      if (!maximum) {
-        high[u] = kUnbounded;
-        continue;
-      }
-      record();
-      high[u] = *maximum;
-      if (wide(c)) continue;
-      ASSIGN_OR_RETURN(std::optional<double> minimum, component.Solve({c}, -1.0, component.cell(u)));
-      ++audit.solves;
-      record();
-      low[u] = *minimum;
-      high[u] = *maximum;
-      exact_interval[u] = {*minimum, *maximum};
-      settled[u] = true;
-    }
-    for (size_t k : requested[root]) {
-      const size_t c = static_cast<size_t>(local[static_cast<size_t>(cells[k])]);
-      if (settled[c]) {
-        audit.interval[k] = exact_interval[c];
-        audit.narrow[k] = !wide(static_cast<int>(c));
-      } else {
-        audit.interval[k] = {low[c], high[c]};
+      if (undecided.empty()) continue;
+      Status status = AuditOnComponent(table, knowledge, exact, cells, columns_of[root], relations_of[root], undecided,
+                                       root, min_width, audit.interval, narrow, solves[w]);
+      if (!status.ok()) {
+        errors[w] = std::move(status);
+        next = roots.size();
+        return;
       }
     }
+  };
+  if (workers == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t w = 0; w < workers; ++w) pool.emplace_back(work, w);
+    for (std::thread& t : pool) t.join();
   }
+  for (const Status& status : errors) RETURN_IF_ERROR(status);
+  for (size_t w = 0; w < workers; ++w) {
+    audit.solves += solves[w];
+    audit.decided_locally += decided[w];
+  }
+  audit.narrow.assign(narrow.begin(), narrow.end());
   return audit;
 }
 

@@ -44,11 +44,14 @@ Result<std::vector<Interval>> AuditCells(const LinearTable& table, const std::ve
 // narrow interval there is narrow in the whole). What stays undecided is audited on its whole component (cells tied
 // by relations): the true table is a first witness; LPs that push the uncertified cells up and down
 // give more (each solution is a feasible table); what they leave uncertified gets its own min and
-// max. Same contract and errors as AuditCells.
+// max. Components are independent, so `threads` workers (0: one per core) take them one at a time;
+// the answer (verdicts, intervals, LPs solved) is the same for any number of threads, and from run to
+// run (fixed seeds per cell). Same contract and errors as AuditCells; ClpSimplex models are not shared
+// between threads.
 struct WidthAudit {
   std::vector<bool> narrow;
   std::vector<Interval> interval;
-  int64_t solves = 0;  // LPs solved
+  int64_t solves = 0;           // LPs solved
   int64_t decided_locally = 0;  // cells the local audit decided (the rest: on their whole component)
 };
 // How far the local audit reaches around a cell: relation steps and LP columns (steps 0: every
@@ -58,6 +61,7 @@ struct LocalReach {
   size_t columns = 400;
 };
 Result<WidthAudit> FindNarrowCells(const LinearTable& table, const std::vector<Knowledge>& knowledge,
-                                   const std::vector<int>& cells, double min_width, LocalReach reach = {});
+                                   const std::vector<int>& cells, double min_width, LocalReach reach = {},
+                                   int threads = 0);
 
 }  // namespace sz::disclosure

@@ -197,6 +197,53 @@ TEST(AuditTest, FindNarrowCellsAgreesWithTheFullAuditOnRandomSuppressionPatterns
   EXPECT_GT(wide_seen, 20);
 }
 
+TEST(AuditTest, FindNarrowCellsGivesTheSameAnswerOnAnyNumberOfThreads) {
+  // Eight independent region × month tables side by side: eight components (more when exact cells
+  // split them) for the workers to share.
+  std::mt19937 random(18);
+  LinearTable table;
+  for (int copy = 0; copy < 8; ++copy) {
+    const LinearTable part = RegionMonthTable(random);
+    const int offset = table.size();
+    for (double value : part.values()) table.AddCell(value);
+    for (const Relation& relation : part.relations()) {
+      std::vector<int> parts;
+      for (int p : relation.parts) parts.push_back(p + offset);
+      table.AddRelation(relation.total + offset, parts);
+    }
+  }
+  std::bernoulli_distribution suppress(0.35), round(0.3);
+  std::vector<Knowledge> known;
+  std::vector<int> audited;
+  for (int i = 0; i < table.size(); ++i) {
+    if (suppress(random)) {
+      known.push_back(Suppressed());
+      audited.push_back(i);
+    } else {
+      known.push_back(round(random) ? Rounded(RoundCount(table.value(i), 5), 5) : Exact(table.value(i)));
+    }
+  }
+  Result<WidthAudit> one = FindNarrowCells(table, known, audited, 10, {}, 1);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  int narrow = 0;
+  for (bool n : one->narrow) narrow += n ? 1 : 0;
+  EXPECT_GT(narrow, 5);
+  EXPECT_LT(narrow, static_cast<int>(audited.size()) - 5);
+  for (int threads : {2, 3, 0}) {
+    for (int repeat = 0; repeat < 3; ++repeat) {
+      Result<WidthAudit> many = FindNarrowCells(table, known, audited, 10, {}, threads);
+      ASSERT_TRUE(many.ok()) << many.status().message();
+      EXPECT_EQ(many->narrow, one->narrow) << threads << " threads";
+      EXPECT_EQ(many->solves, one->solves) << threads << " threads";
+      EXPECT_EQ(many->decided_locally, one->decided_locally) << threads << " threads";
+      for (size_t k = 0; k < audited.size(); ++k) {
+        EXPECT_EQ(many->interval[k].lower, one->interval[k].lower) << threads << " threads, cel " << audited[k];
+        EXPECT_EQ(many->interval[k].upper, one->interval[k].upper) << threads << " threads, cel " << audited[k];
+      }
+    }
+  }
+}
+
 TEST(AuditTest, FindNarrowCellsFindsExactCellsNarrowAndACellInNoRelationWide) {
   LinearTable table;
   const int a = table.AddCell(4), b = table.AddCell(7);

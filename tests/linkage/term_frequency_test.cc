@@ -112,7 +112,9 @@ TEST_F(TermFrequencyTest, FrequenciesAgainstSlowReference) {
       EXPECT_EQ(frequencies.DistinctValues(index), static_cast<int64_t>(distinct.size()));
       EXPECT_EQ(frequencies.U(5, index), 0.0);  // no field encodings: no tag, no adjustment
     }
-    if (min_u == 0.05) EXPECT_GT(floored, 100);
+    if (min_u == 0.05) {
+      EXPECT_GT(floored, 100);
+    }
   }
   // Off, or no record with field encodings: nothing to adjust.
   EXPECT_TRUE(TermFrequencies::Count(columns, {.enabled = false}).empty());
