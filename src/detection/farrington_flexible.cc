@@ -265,6 +265,7 @@ bool MuPowerByFactors(const GlmFit& fit, const GroupedDesign& x, const Farringto
   mu_power.resize(rows);
   for (int i = 0; i < rows; ++i) {
     const double d = trend ? x.time[i] - t_min : 0.0;
+    if (!(d >= 0 && d <= max_step)) return false;  // NaN times
     const int step = static_cast<int>(d);
     if (static_cast<double>(step) != d) return false;
     const double mu = fit.fitted[i];
