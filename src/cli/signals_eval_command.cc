@@ -49,8 +49,10 @@ Status RunSignalsEval(const SignalsEvalOptions& options) {
               static_cast<long long>(r.series_tested));
   std::printf("uitbraken gevonden: %lld van %lld (%s)\n", static_cast<long long>(r.outbreaks_found),
               static_cast<long long>(r.outbreaks), Share(r.outbreaks_found, r.outbreaks).c_str());
+  for (const std::string& missed : r.outbreaks_missed) std::printf("  gemist: %s\n", missed.c_str());
   std::printf("dwarsverbanden gevonden: %lld van %lld (%s)\n", static_cast<long long>(r.clusters_found),
               static_cast<long long>(r.clusters), Share(r.clusters_found, r.clusters).c_str());
+  for (const std::string& missed : r.clusters_missed) std::printf("  gemist: %s\n", missed.c_str());
   std::printf("dwarsverbandsignalen: %lld, waarvan %lld terecht (precisie %s); onterecht per jaar: %s\n",
               static_cast<long long>(r.crossdesk_signals), static_cast<long long>(r.crossdesk_signals_true),
               Share(r.crossdesk_signals_true, r.crossdesk_signals).c_str(),

@@ -282,6 +282,11 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
     }
     ++report.outbreaks;
     report.outbreaks_found += found ? 1 : 0;
+    if (!found) {
+      report.outbreaks_missed.push_back(outbreak.ziekte + " " + outbreak.gemeente + " " + outbreak.first.ToString() +
+                                        " t/m " + outbreak.last.ToString() + " (+" + std::to_string(outbreak.extra) +
+                                        ")");
+    }
     if (!method.empty()) {
       ++report.methods[method].outbreaks;
       report.methods[method].outbreaks_found += found ? 1 : 0;
@@ -299,6 +304,12 @@ Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEva
                                ordinal, truth);
     }
     report.clusters_found += found ? 1 : 0;
+    if (!found) {
+      std::string sources;
+      for (const std::string& source : truth.sources) sources += (sources.empty() ? "" : "+") + source;
+      report.clusters_missed.push_back(truth.wijk + " " + sources + " " + truth.first.ToString() + " t/m " +
+                                       truth.last.ToString() + " (+" + std::to_string(truth.extra) + ")");
+    }
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
@@ -317,11 +328,15 @@ Status WriteSignalsEvalJson(const SignalsEvalReport& report, const std::string& 
       {"series", report.series},
       {"series_tested", report.series_tested},
       {"outbreaks",
-       {{"injected", report.outbreaks}, {"found", report.outbreaks_found}, {"share", report.OutbreakShare()}}},
+       {{"injected", report.outbreaks},
+        {"found", report.outbreaks_found},
+        {"share", report.OutbreakShare()},
+        {"missed", report.outbreaks_missed}}},
       {"dwarsverbanden",
        {{"injected", report.clusters},
         {"found", report.clusters_found},
         {"share", report.ClusterShare()},
+        {"missed", report.clusters_missed},
         {"signals", report.crossdesk_signals},
         {"true_signals", report.crossdesk_signals_true},
         {"precision", report.CrossDeskPrecision()},

@@ -56,6 +56,9 @@ struct SignalsEvalReport {
   int64_t series = 0, series_tested = 0;
   int64_t outbreaks = 0, outbreaks_found = 0;
   int64_t clusters = 0, clusters_found = 0;
+  // The injected events not found, each as "kinkhoest GM0153 2024-W25 t/m 2024-W28 (+4)" and
+  // "WK015301 woningvervuiling+zorgwekkend_gedrag 2025-W10 t/m 2025-W13 (+24)" (truth-file order).
+  std::vector<std::string> outbreaks_missed, clusters_missed;
   int64_t crossdesk_signals = 0, crossdesk_signals_true = 0;
   double crossdesk_false_per_year = 0;
   int64_t comovement_signals = 0, comovement_signals_coinciding = 0;  // part of crossdesk_signals(_true)
@@ -77,7 +80,7 @@ struct SignalsEvalReport {
 Result<SignalsEvalReport> EvaluateSignals(Workspace& workspace, const SignalsEvalRequest& request);
 
 // The report as JSON: weeks, first_week, last_week, series, series_tested, outbreaks{injected, found,
-// share}, dwarsverbanden{injected, found, share, signals, true_signals, precision, false_per_year,
+// share, missed}, dwarsverbanden{injected, found, share, missed, signals, true_signals, precision, false_per_year,
 // comovement_signals, comovement_coinciding},
 // new_signals_per_week{median, max, per_week}, methods{label: {series, signals, outbreaks, found}}, seconds.
 Status WriteSignalsEvalJson(const SignalsEvalReport& report, const std::string& path);

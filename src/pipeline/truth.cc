@@ -257,6 +257,7 @@ Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir) {
   ASSIGN_OR_RETURN(int gemeente, truth.Column("gemeente"));
   ASSIGN_OR_RETURN(int first, truth.Column("eerste_week"));
   ASSIGN_OR_RETURN(int last, truth.Column("laatste_week"));
+  const Result<int> extra = truth.Column("extra_gevallen");  // optional: older truth files lack it
   std::vector<TrueOutbreak> out;
   for (size_t row = 0; row < truth.rows.size(); ++row) {
     TrueOutbreak outbreak;
@@ -264,6 +265,9 @@ Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir) {
     outbreak.gemeente = truth.rows[row][gemeente];
     ASSIGN_OR_RETURN(outbreak.first, ParseWeekCell(truth, row, first));
     ASSIGN_OR_RETURN(outbreak.last, ParseWeekCell(truth, row, last));
+    if (extra.ok()) {
+      ASSIGN_OR_RETURN(outbreak.extra, ParseCountCell(truth, row, *extra));
+    }
     out.push_back(std::move(outbreak));
   }
   return out;

@@ -49,8 +49,10 @@ Result<std::vector<indicators::SynthTruthVt>> ReadVtClassificationTruth(const st
 struct TrueOutbreak {
   std::string ziekte, gemeente;
   IsoWeek first, last;
+  int64_t extra = 0;  // extra_gevallen
 };
-// DIR/truth/outbreaks.csv: ziekte, gemeente, eerste_week, laatste_week.
+// DIR/truth/outbreaks.csv: ziekte, gemeente, eerste_week, laatste_week, and extra_gevallen when present
+// (0 otherwise).
 Result<std::vector<TrueOutbreak>> ReadOutbreakTruth(const std::string& dir);
 
 struct TrueCrossDeskCluster {

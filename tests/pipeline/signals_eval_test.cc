@@ -125,6 +125,8 @@ TEST_F(SignalsEvalTest, FindsTheInjectedOutbreakAndDwarsverband) {
   EXPECT_EQ(r->outbreaks_found, 1);
   EXPECT_EQ(r->clusters, 1);
   EXPECT_EQ(r->clusters_found, 1);
+  EXPECT_TRUE(r->outbreaks_missed.empty());
+  EXPECT_TRUE(r->clusters_missed.empty());
   EXPECT_GE(r->crossdesk_signals_true, 1);
   EXPECT_GE(r->CrossDeskPrecision(), 0.5);
   ASSERT_EQ(r->new_per_week.size(), 26u);
@@ -141,6 +143,9 @@ TEST_F(SignalsEvalTest, QuietDataGiveFewSignalsAndMissTheUninjected) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->outbreaks_found, 0);
   EXPECT_EQ(r->clusters_found, 0);
+  EXPECT_EQ(r->outbreaks_missed, std::vector<std::string>{"salmonellose GM0153 2025-W40 t/m 2025-W42 (+30)"});
+  EXPECT_EQ(r->clusters_missed,
+            std::vector<std::string>{"WK015301 zorgwekkend_gedrag+woningvervuiling 2025-W45 t/m 2025-W48 (+24)"});
   EXPECT_EQ(r->crossdesk_signals_true, 0);
   EXPECT_EQ(r->comovement_signals, 0);
   EXPECT_LE(r->max_new_per_week, 2);
