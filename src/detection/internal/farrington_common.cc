@@ -14,14 +14,17 @@ namespace sz::detection::internal {
 namespace {
 
 // y^(2/3) for whole counts from a table (the same std::pow values, computed once), else std::pow.
-double TwoThirdsPower(double y) {
-  constexpr int kTableSize = 4096;
+constexpr int kTwoThirdsTableSize = 4096;
+const double* TwoThirdsTable() {
   static const std::vector<double> table = [] {
-    std::vector<double> values(kTableSize);
-    for (int i = 0; i < kTableSize; ++i) values[i] = std::pow(static_cast<double>(i), 2.0 / 3);
+    std::vector<double> values(kTwoThirdsTableSize);
+    for (int i = 0; i < kTwoThirdsTableSize; ++i) values[i] = std::pow(static_cast<double>(i), 2.0 / 3);
     return values;
   }();
-  if (y >= 0 && y < kTableSize && y == static_cast<int>(y)) return table[static_cast<int>(y)];
+  return table.data();
+}
+inline double TwoThirdsPower(const double* table, double y) {
+  if (y >= 0 && y < kTwoThirdsTableSize && y == static_cast<int>(y)) return table[static_cast<int>(y)];
   return std::pow(y, 2.0 / 3);
 }
 
@@ -45,9 +48,10 @@ std::vector<double> AnscombeResiduals(const GlmFit& fit, double phi, const std::
   // a = 1.5·(y^(2/3)·μ^(−1/6) − μ^(1/2)) with μ^(1/2) = μ·(μ^(−1/6))³ (within a few ulp, no square
   // root), then the square root and the division, which have no errno to set here (1 − h ≥ 0) and
   // so run two rows at a time with the same values.
+  const double* two_thirds = TwoThirdsTable();
   for (int i = 0; i < n; ++i) {
     const double power = mu_power[i];
-    s[i] = 1.5 * (TwoThirdsPower(fit.y[i]) * power - fit.fitted[i] * (power * power * power));
+    s[i] = 1.5 * (TwoThirdsPower(two_thirds, fit.y[i]) * power - fit.fitted[i] * (power * power * power));
   }
   int i = 0;
 #if defined(__SSE2__)
