@@ -17,7 +17,11 @@
 //   indicators (internal/grouped_least_squares.h) instead of the QR. Where the QR could pivot a
 //   column (a group without weight, a trend constant within groups, near-collinearity) the whole
 //   fit is redone by the QR path on the equivalent dense design, so aliasing is exactly R's. The
-//   two paths agree to rounding (tests/detection/grouped_glm_test.cc).
+//   two paths agree to rounding (tests/detection/grouped_glm_test.cc). With the rows sorted by
+//   group and every prior weight positive, each step is one pass over the rows (the pass that
+//   computes μ also sums what the next solve needs), four rows at a time in AVX2 or SSE2 lanes
+//   with the same bits either way; fitting designs whose times move by a whole number from one
+//   call to the next (farringtonFlexible's weeks) reuses the per-thread design state.
 // - Thread safety: safe to call from many threads (scratch space is per thread); GlmFit is a value.
 //
 //   DesignMatrix x(n, 2);  // intercept + time
