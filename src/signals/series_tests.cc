@@ -59,7 +59,18 @@ double PValue(detection::Method method, const detection::DetectionResult& r, int
     case detection::Method::kFarringtonFlexible:
     case detection::Method::kFarrington: return r.has_pvalue ? r.pvalue[i] : std::nan("");
     case detection::Method::kEarsC1:
-    case detection::Method::kEarsC2:
+    case detection::Method::kEarsC2: {
+      // The normal of the method itself, but never below the Poisson upper tail at the baseline mean:
+      // on sparse series (a wijk × category with 0.6 a week) the normal with its floored sigma makes 4
+      // reports p ≈ 3e-4 where the counts themselves give 0.003, and thousands of such tests flooded
+      // the list on short histories. On large counts the normal (with the baseline's own spread) is the
+      // more cautious of the two and stays.
+      if (!r.has_score || std::isnan(r.score[i])) return std::nan("");
+      const double normal = rmath::PNorm(r.score[i], 0, 1, false);
+      const double y = r.observed[i], m = r.expected[i];
+      if (std::isnan(y) || std::isnan(m) || m <= 0) return normal;
+      return std::max(normal, y <= 0 ? 1.0 : rmath::PPois(y - 1, m, false));
+    }
     case detection::Method::kEarsC3:
       return r.has_score && !std::isnan(r.score[i]) ? rmath::PNorm(r.score[i], 0, 1, false) : std::nan("");
     case detection::Method::kCusum: {
