@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# `samenzicht run` on a whole synthetic Twente: the full run (link everything, compute every indicator)
-# stage by stage with wall time and peak memory, then one more month of Veilig Thuis and the
+# `samenzicht run` on a whole synthetic Twente: the full run (link, compute every indicator, signals,
+# publish) stage by stage with wall time and peak memory, then one more month of Veilig Thuis and the
 # incremental run that follows it; the peer is the full run in the same session (ratio incremental/full).
 #   generate → keygen → pseudonymise (six desks) → ingest all but VT's last month, the monitor,
-#   bevolking, infectieziekten → link --full │ run (compute only: nothing new to link) │ run --full
-#   → ingest VT's last month → run (incremental)
-#   bench/run/run_bench.sh [BUILD_DIR] [SCALE] [WORK_DIR]
-# Defaults: build, 1, /tmp/sz-run-bench (the generated data are kept there and reused). Scale 1 needs
-# ≈ 2 GB of disk and ≈ 10 minutes on 2 cores, most of it generating, pseudonymising and ingesting.
+#   bevolking, infectieziekten → link --full │ run (compute, signals, publish: nothing new to link)
+#   │ signals detect │ publish │ run --full → ingest VT's last month → run (incremental)
+#   bench/run/run_bench.sh [BUILD_DIR] [SCALE] [WORK_DIR] [YEARS]
+# Defaults: build, 1, /tmp/sz-run-bench (the generated data are kept there and reused), 2016-2025.
+# Scale 1 needs ≈ 2 GB of disk and ≈ 15 minutes on 2 cores, most of it generating, pseudonymising and
+# ingesting; scale 28 with YEARS 2024-2025 ≈ 6 GB and about an hour.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 scale=${2:-1}
 work=${3:-/tmp/sz-run-bench}
+years=${4:-2016-2025}
 sz="$(pwd)/$build/src/cli/samenzicht"
 desks=(veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf jeugdhulp wmo)
 mkdir -p "$work"
-[[ -f "$work/desks/truth/persons.csv" ]] || "$sz" generate --out "$work/desks" --seed 2026 --scale "$scale" >/dev/null
+[[ -f "$work/desks/truth/persons.csv" ]] || "$sz" generate --out "$work/desks" --seed 2026 --scale "$scale" --years "$years" >/dev/null
 [[ -f "$work/desks.key" ]] || "$sz" keygen --out "$work/desks.key" >/dev/null
 mkdir -p "$work/extracts"
 for source in "${desks[@]}"; do
@@ -43,11 +45,15 @@ timed() {
   /usr/bin/time -o "$work/time.txt" -f "   wall %e s, CPU %U + %S s, peak memory %M KB" "$@"
   cat "$work/time.txt"
 }
-echo "== scale $scale: the full run, stage by stage (each stage its own process: its own peak memory)"
+echo "== scale $scale, $years: the full run, stage by stage (each stage its own process: its own peak memory)"
 echo "-- koppelen: link --full"
 timed "$sz" link --db "$db" --full | tail -1
-echo "-- berekenen: run (nothing new to link; a fresh store, so every indicator is computed)"
+echo "-- berekenen, signaleren, openbaarmaken: run (nothing new to link; a fresh store, so every indicator is computed)"
 timed "$sz" run --db "$db" 2>/dev/null
+echo "-- signaleren alone: signals detect (every signalable series, the scan, co-movement, waves, belasting)"
+timed "$sz" signals detect --db "$db" | tail -3
+echo "-- openbaarmaken alone: publish (primary rules, secondary suppression and the audit over all audiences)"
+timed "$sz" publish --db "$db" | tail -3
 echo "== the full run in one process: run --full"
 timed "$sz" run --db "$db" --full 2>/dev/null
 echo "== Veilig Thuis's reports of $last_month arrive: run (incremental), with the time per indicator"
