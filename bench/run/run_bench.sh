@@ -4,7 +4,7 @@
 # incremental run that follows it; the peer is the full run in the same session (ratio incremental/full).
 #   generate → keygen → pseudonymise (six desks) → ingest all but VT's last month, the monitor,
 #   bevolking, infectieziekten → link --full │ run (compute, signals, publish: nothing new to link)
-#   │ signals detect │ publish │ run --full → ingest VT's last month → run (incremental)
+#   │ signals detect │ publish --full │ publish │ run --full → ingest VT's last month → run (incremental)
 #   bench/run/run_bench.sh [BUILD_DIR] [SCALE] [WORK_DIR] [YEARS]
 # Defaults: build, 1, /tmp/sz-run-bench (the generated data are kept there and reused), 2016-2025.
 # Scale 1 needs ≈ 2 GB of disk and ≈ 15 minutes on 2 cores, most of it generating, pseudonymising and
@@ -52,8 +52,10 @@ echo "-- berekenen, signaleren, openbaarmaken: run (nothing new to link; a fresh
 timed "$sz" run --db "$db" 2>/dev/null
 echo "-- signaleren alone: signals detect (every signalable series, the scan, co-movement, waves, belasting)"
 timed "$sz" signals detect --db "$db" | tail -3
-echo "-- openbaarmaken alone: publish (primary rules, secondary suppression and the audit over all audiences)"
-timed "$sz" publish --db "$db" | tail -3
+echo "-- openbaarmaken alone: publish --full (primary rules, secondary suppression and the audit over all audiences, every part afresh)"
+timed "$sz" publish --db "$db" --full | tail -4
+echo "-- publish again, nothing changed (every part's protection from the memo)"
+timed "$sz" publish --db "$db" | tail -4
 echo "== the full run in one process: run --full"
 timed "$sz" run --db "$db" --full 2>/dev/null
 echo "== Veilig Thuis's reports of $last_month arrive: run (incremental), with the time per indicator"

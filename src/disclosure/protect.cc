@@ -1,7 +1,12 @@
 #include "disclosure/protect.h"
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <cstring>
 #include <limits>
+#include <memory>
+#include <numeric>
 
 #include "disclosure/audit.h"
 #include "disclosure/messages.h"
@@ -77,6 +82,94 @@ int CellToSuppress(int cell, const LinearTable& table, const std::vector<std::ve
   return -1;
 }
 
+// The version of the method in every fingerprint: change it whenever a change to protection or to the
+// audit could change which cells are chosen, so that no memo of the old method is reused.
+constexpr std::string_view kMethodVersion = "samenzicht-protect-1";
+
+int Root(std::vector<int>& parent, int cell) {
+  while (parent[static_cast<size_t>(cell)] != cell) {
+    parent[static_cast<size_t>(cell)] = parent[static_cast<size_t>(parent[static_cast<size_t>(cell)])];
+    cell = parent[static_cast<size_t>(cell)];
+  }
+  return cell;
+}
+
+// The parts of the table (cells joined by relations), each in ascending cell order, and the relations
+// of each part in ascending order.
+struct Parts {
+  std::vector<std::vector<int>> cells, relations;
+  std::vector<int> part_of;   // per cell
+  std::vector<int> position;  // per cell: its position in its part
+};
+
+Parts PartsOf(const LinearTable& table) {
+  const size_t n = static_cast<size_t>(table.size());
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  for (const Relation& relation : table.relations()) {
+    for (int part : relation.parts) parent[static_cast<size_t>(Root(parent, part))] = Root(parent, relation.total);
+  }
+  Parts parts;
+  parts.part_of.assign(n, -1);
+  parts.position.assign(n, -1);
+  std::vector<int> index_of_root(n, -1);
+  for (size_t c = 0; c < n; ++c) {
+    const size_t root = static_cast<size_t>(Root(parent, static_cast<int>(c)));
+    if (index_of_root[root] < 0) {
+      index_of_root[root] = static_cast<int>(parts.cells.size());
+      parts.cells.emplace_back();
+      parts.relations.emplace_back();
+    }
+    const int part = index_of_root[root];
+    parts.part_of[c] = part;
+    parts.position[c] = static_cast<int>(parts.cells[static_cast<size_t>(part)].size());
+    parts.cells[static_cast<size_t>(part)].push_back(static_cast<int>(c));
+  }
+  for (size_t r = 0; r < table.relations().size(); ++r) {
+    const int part = parts.part_of[static_cast<size_t>(table.relations()[r].total)];
+    parts.relations[static_cast<size_t>(part)].push_back(static_cast<int>(r));
+  }
+  return parts;
+}
+
+// SHA-256, hex, of everything protection reads of one part.
+std::string Fingerprint(const LinearTable& table, const Parts& parts, size_t part,
+                        const std::vector<Knowledge>& published, const std::vector<bool>& primary,
+                        const std::vector<double>& cost, double min_width) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  auto add = [&](const void* data, size_t size) { EVP_DigestUpdate(ctx.get(), data, size); };
+  auto add_double = [&](double v) { add(&v, sizeof v); };
+  auto add_int = [&](int64_t v) { add(&v, sizeof v); };
+  add(kMethodVersion.data(), kMethodVersion.size());
+  add_double(min_width);
+  add_int(static_cast<int64_t>(parts.cells[part].size()));
+  for (int cell : parts.cells[part]) {
+    const size_t c = static_cast<size_t>(cell);
+    add_double(table.value(cell));
+    add_double(published[c].lower);
+    add_double(published[c].upper);
+    add_int(primary[c] ? 1 : 0);
+    add_double(cost[c]);
+  }
+  for (int r : parts.relations[part]) {
+    const Relation& relation = table.relations()[static_cast<size_t>(r)];
+    add_int(parts.position[static_cast<size_t>(relation.total)]);
+    add_int(static_cast<int64_t>(relation.parts.size()));
+    for (int member : relation.parts) add_int(parts.position[static_cast<size_t>(member)]);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &size);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 15]);
+  }
+  return hex;
+}
+
 }  // namespace
 
 std::vector<double> CostBySize(const LinearTable& table) {
@@ -87,7 +180,8 @@ std::vector<double> CostBySize(const LinearTable& table) {
 }
 
 Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Knowledge>& published,
-                                const std::vector<bool>& primary, const std::vector<double>& cost, double min_width) {
+                                const std::vector<bool>& primary, const std::vector<double>& cost, double min_width,
+                                const ProtectionMemo* previous) {
   RETURN_IF_ERROR(table.Check());
   const size_t n = static_cast<size_t>(table.size());
   if (published.size() != n || primary.size() != n || cost.size() != n) {
@@ -107,6 +201,34 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
   // only the cells not yet shown wide.
   std::vector<bool> wide(n, false);
   std::vector<bool> futile(n, false);  // secondary cells found forced to 0: never to be suppressed
+
+  // Parts with a suppressed cell; those the previous memo knows take its secondary cells and are not
+  // audited (every cell of theirs counts as wide).
+  const Parts parts = PartsOf(table);
+  std::vector<std::string> fingerprint(parts.cells.size());
+  for (size_t part = 0; part < parts.cells.size(); ++part) {
+    const std::vector<int>& cells = parts.cells[part];
+    if (std::none_of(cells.begin(), cells.end(), [&](int c) { return suppressed[static_cast<size_t>(c)]; })) continue;
+    ++protection.parts;
+    fingerprint[part] = Fingerprint(table, parts, part, published, primary, cost, min_width);
+    if (previous == nullptr) continue;
+    const auto known = previous->secondary.find(fingerprint[part]);
+    if (known == previous->secondary.end()) continue;
+    bool fits = true;
+    for (int position : known->second) fits = fits && position >= 0 && position < static_cast<int>(cells.size());
+    if (!fits) continue;  // not a memo of this part after all: protect it afresh
+    ++protection.parts_reused;
+    for (int position : known->second) {
+      const size_t c = static_cast<size_t>(cells[static_cast<size_t>(position)]);
+      if (suppressed[c]) continue;
+      suppressed[c] = true;
+      protection.secondary[c] = true;
+      protection.knowledge[c] = Suppressed();
+      ++protection.secondary_cells;
+      protection.information_loss += cost[c];
+    }
+    for (int c : cells) wide[static_cast<size_t>(c)] = true;
+  }
   while (true) {
     std::vector<int> audited;
     for (size_t i = 0; i < n; ++i) {
@@ -157,6 +279,13 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
       ++protection.secondary_cells;
       protection.information_loss += cost[c];
     }
+  }
+  for (size_t part = 0; part < parts.cells.size(); ++part) {
+    if (fingerprint[part].empty()) continue;
+    std::vector<int>& chosen = protection.memo.secondary[fingerprint[part]];
+    chosen.clear();
+    for (int c : parts.cells[part])
+      if (protection.secondary[static_cast<size_t>(c)]) chosen.push_back(parts.position[static_cast<size_t>(c)]);
   }
   return protection;
 }

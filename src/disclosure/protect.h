@@ -16,6 +16,16 @@
 // cell, each cell is restored at most once, so it ends. The result is safe by the audit, not by the
 // heuristic; the heuristic only chooses which cells are lost.
 //
+// Parts and their memo: the table falls apart into parts that no relation joins (connected
+// components over every cell, published or not). What happens in one part depends on nothing outside
+// it, so each part gets a fingerprint (SHA-256 of its values, published knowledge, primary flags,
+// costs and relations, in its own cell order, with min_width and the method's version) and the
+// positions of the secondary cells protection chose in it (`Protection::memo`). Given the memo of an
+// earlier run (`previous`), a part with the same fingerprint gets the same secondary cells without an
+// audit: the same input to the same deterministic method (FindNarrowCells' verdicts do not depend on
+// its random witnesses) gives the same output, so the result equals a protection from scratch
+// (ProtectTest.AMemoGivesTheSameProtectionAndSkipsTheUnchangedParts).
+//
 // Contract: `published` has one Knowledge per cell (what is known if the cell is published: Exact or
 // Rounded), `primary` and `cost` one entry per cell; kInvalidArgument otherwise. Primary cells are
 // published as Suppressed(). kInternal when a suppressed cell stays narrow with nothing left to
@@ -24,12 +34,18 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "disclosure/table.h"
 
 namespace sz::disclosure {
+
+struct ProtectionMemo {
+  std::map<std::string, std::vector<int>> secondary;  // part fingerprint (hex) → positions in the part
+};
 
 struct Protection {
   std::vector<Knowledge> knowledge;  // per cell, what the publication tells an outsider
@@ -38,10 +54,14 @@ struct Protection {
   int64_t solves = 0;                // linear programs solved by the audits
   int secondary_cells = 0;
   double information_loss = 0;  // sum of the cost of the secondary cells
+  int parts = 0;                // parts of the table with a suppressed cell
+  int parts_reused = 0;         // of those, taken from the previous memo
+  ProtectionMemo memo;          // every part with a suppressed cell, for the next run
 };
 
 Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Knowledge>& published,
-                                const std::vector<bool>& primary, const std::vector<double>& cost, double min_width);
+                                const std::vector<bool>& primary, const std::vector<double>& cost, double min_width,
+                                const ProtectionMemo* previous = nullptr);
 
 // The default cost of suppressing a cell: its value plus one (prefer small cells).
 std::vector<double> CostBySize(const LinearTable& table);

@@ -27,9 +27,25 @@ disclosure::PrimaryRules RulesOf(const indicators::DisclosureSettings& settings,
   return rules;
 }
 
+// The memo of the previous publication's protection (its details' "beschermde_delen"), when it has
+// one that reads; otherwise empty (everything is protected afresh, with the same result).
+disclosure::ProtectionMemo PreviousMemo(const std::optional<store::PublicationRun>& previous) {
+  disclosure::ProtectionMemo memo;
+  if (!previous || previous->details.empty()) return memo;
+  try {
+    const nlohmann::json details = nlohmann::json::parse(previous->details);
+    if (!details.contains("beschermde_delen")) return memo;
+    for (const auto& [fingerprint, positions] : details.at("beschermde_delen").items())
+      memo.secondary[fingerprint] = positions.get<std::vector<int>>();
+  } catch (const nlohmann::json::exception&) {
+    memo.secondary.clear();
+  }
+  return memo;
+}
+
 }  // namespace
 
-Result<PublishReport> PublishIndicators(Workspace& workspace) {
+Result<PublishReport> PublishIndicators(Workspace& workspace, const PublishRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(indicators::Catalog catalog, LoadIndicatorCatalog(workspace));
   ASSIGN_OR_RETURN(indicators::DisclosureConfig config,
@@ -69,7 +85,9 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
     estimates.insert(estimates.end(), std::make_move_iterator(published.begin()),
                      std::make_move_iterator(published.end()));
   }
-  ASSIGN_OR_RETURN(internal::RatePublication publication, internal::PublishRates(rates, config.min_width));
+  ASSIGN_OR_RETURN(std::optional<store::PublicationRun> previous, store->publications().Latest());
+  const disclosure::ProtectionMemo memo = request.full ? disclosure::ProtectionMemo{} : PreviousMemo(previous);
+  ASSIGN_OR_RETURN(internal::RatePublication publication, internal::PublishRates(rates, config.min_width, &memo));
   publication.cells.insert(publication.cells.end(), std::make_move_iterator(estimates.begin()),
                            std::make_move_iterator(estimates.end()));
 
@@ -90,10 +108,17 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
   run.information_loss = publication.information_loss;
   nlohmann::json not_published = nlohmann::json::array();
   for (const auto& [id, reason] : report.not_published) not_published.push_back({{"indicator", id}, {"reden", reason}});
-  run.details = nlohmann::json{{"min_breedte", config.min_width},      {"lp_cellen", publication.lp_cells},
-                               {"relaties", publication.relations},    {"niet_additief", publication.not_additive},
-                               {"lp_oplossingen", publication.solves}, {"rondes", publication.rounds},
-                               {"indicatoren", per_indicator},         {"niet_gepubliceerd", not_published}}
+  run.details = nlohmann::json{{"min_breedte", config.min_width},
+                               {"lp_cellen", publication.lp_cells},
+                               {"relaties", publication.relations},
+                               {"niet_additief", publication.not_additive},
+                               {"lp_oplossingen", publication.solves},
+                               {"rondes", publication.rounds},
+                               {"indicatoren", per_indicator},
+                               {"niet_gepubliceerd", not_published},
+                               {"delen", publication.parts},
+                               {"delen_overgenomen", publication.parts_reused},
+                               {"beschermde_delen", publication.memo.secondary}}
                     .dump();
 
   ASSIGN_OR_RETURN(store::Transaction tx, store->Begin());
@@ -108,6 +133,8 @@ Result<PublishReport> PublishIndicators(Workspace& workspace) {
   report.lp_cells = publication.lp_cells;
   report.relations = publication.relations;
   report.solves = publication.solves;
+  report.parts = publication.parts;
+  report.parts_reused = publication.parts_reused;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

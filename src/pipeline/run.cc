@@ -76,7 +76,7 @@ Result<RunReport> RunAll(Workspace& workspace, const RunRequest& request) {
     report.stages.push_back({msg::StagePublishing(), 0, msg::PublicationCurrent()});
   } else {
     if (request.progress) request.progress(msg::StagePublishing());
-    ASSIGN_OR_RETURN(PublishReport publication, PublishIndicators(workspace));
+    ASSIGN_OR_RETURN(PublishReport publication, PublishIndicators(workspace, {.full = request.full}));
     report.stages.push_back({msg::StagePublishing(), SecondsSince(start),
                              msg::PublishStageSummary(publication.cells, publication.suppressed_primary,
                                                       publication.suppressed_secondary)});

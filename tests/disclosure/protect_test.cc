@@ -170,6 +170,81 @@ TEST(ProtectTest, ASecondaryCellThatTheTableForcesToZeroIsPublishedAfterAll) {
   ExpectEverySuppressedCellAtLeast10Wide(table, protection->knowledge);
 }
 
+// One part: 3 gemeenten of 4 wijken and their region, small random counts from `seed`, appended to
+// `table`; the primary cells (1–9) are marked in `primary`.
+void AddPart(LinearTable& table, std::vector<bool>& primary, uint32_t seed) {
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<int> count(0, 30);
+  std::vector<int> gemeenten;
+  double region = 0;
+  for (int g = 0; g < 3; ++g) {
+    std::vector<int> wijken;
+    double sum = 0;
+    for (int w = 0; w < 4; ++w) {
+      const double v = count(random);
+      wijken.push_back(table.AddCell(v));
+      sum += v;
+    }
+    const int gemeente = table.AddCell(sum);
+    table.AddRelation(gemeente, wijken);
+    gemeenten.push_back(gemeente);
+    region += sum;
+  }
+  table.AddRelation(table.AddCell(region), gemeenten);
+  primary.resize(static_cast<size_t>(table.size()), false);
+  for (int c = 0; c < table.size(); ++c) {
+    const double v = table.value(c);
+    if (v >= 1 && v <= 9) primary[static_cast<size_t>(c)] = true;
+  }
+}
+
+TEST(ProtectTest, AMemoGivesTheSameProtectionAndSkipsTheUnchangedParts) {
+  LinearTable first;
+  std::vector<bool> first_primary;
+  for (uint32_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) AddPart(first, first_primary, seed);
+  Result<Protection> fresh = ProtectTable(first, Published(first), first_primary, CostBySize(first), 10);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().message();
+  EXPECT_EQ(fresh->parts, 6);
+  EXPECT_EQ(fresh->parts_reused, 0);
+  EXPECT_GT(fresh->secondary_cells, 0);
+  EXPECT_EQ(fresh->memo.secondary.size(), 6u);
+
+  // The same table again with the memo: every part reused, no LP, the same protection.
+  Result<Protection> again = ProtectTable(first, Published(first), first_primary, CostBySize(first), 10, &fresh->memo);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->parts_reused, 6);
+  EXPECT_EQ(again->solves, 0);
+  EXPECT_EQ(again->secondary, fresh->secondary);
+  EXPECT_EQ(again->knowledge, fresh->knowledge);
+  EXPECT_EQ(again->information_loss, fresh->information_loss);
+  EXPECT_EQ(again->memo.secondary, fresh->memo.secondary);
+
+  // A new part in front (every cell index moves), part 4 changed: the other five are reused, and the
+  // result equals a protection from scratch.
+  LinearTable next;
+  std::vector<bool> next_primary;
+  for (uint32_t seed : {100u, 1u, 2u, 3u, 44u, 5u, 6u}) AddPart(next, next_primary, seed);
+  Result<Protection> reused = ProtectTable(next, Published(next), next_primary, CostBySize(next), 10, &fresh->memo);
+  Result<Protection> scratch = ProtectTable(next, Published(next), next_primary, CostBySize(next), 10);
+  ASSERT_TRUE(reused.ok() && scratch.ok());
+  EXPECT_EQ(reused->parts, 7);
+  EXPECT_EQ(reused->parts_reused, 5);
+  EXPECT_LT(reused->solves, scratch->solves);
+  EXPECT_EQ(reused->secondary, scratch->secondary);
+  EXPECT_EQ(reused->knowledge, scratch->knowledge);
+  EXPECT_EQ(reused->secondary_cells, scratch->secondary_cells);
+  EXPECT_DOUBLE_EQ(reused->information_loss, scratch->information_loss);
+  ExpectEverySuppressedCellAtLeast10Wide(next, reused->knowledge);
+
+  // Another method's choice under this part's fingerprint (a position out of range) is not used.
+  ProtectionMemo wrong = fresh->memo;
+  for (auto& [fingerprint, positions] : wrong.secondary) positions = {1000};
+  Result<Protection> refused = ProtectTable(first, Published(first), first_primary, CostBySize(first), 10, &wrong);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->parts_reused, 0);
+  EXPECT_EQ(refused->secondary, fresh->secondary);
+}
+
 TEST(ProtectTest, RejectsInputsOfTheWrongSize) {
   LinearTable table;
   table.AddCell(1);

@@ -319,10 +319,22 @@ TEST_F(ComputeTest, PublishingNeedsAComputationAndGivesTheSamePublicationTwice) 
     survey_listed |= id == "eenzaam_pct";
   }
   EXPECT_TRUE(forecast_listed);  // its kind has no rules yet
-  EXPECT_FALSE(survey_listed);  // survey estimates are published by their respondents
+  EXPECT_FALSE(survey_listed);   // survey estimates are published by their respondents
   Result<PublishReport> second = PublishIndicators(workspace_);
   ASSERT_TRUE(second.ok());
   EXPECT_GT(second->publication_id, first->publication_id);
+  EXPECT_EQ(*store->publications().Cells({}), *cells);
+  // The second publish took every part's protection from the first one's memo: no audit, same cells.
+  EXPECT_GT(first->parts, 0);
+  EXPECT_EQ(first->parts_reused, 0);
+  EXPECT_EQ(second->parts, first->parts);
+  EXPECT_EQ(second->parts_reused, second->parts);
+  EXPECT_EQ(second->solves, 0);
+  // --full protects every part afresh, to the same publication.
+  Result<PublishReport> third = PublishIndicators(workspace_, {.full = true});
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->parts_reused, 0);
+  EXPECT_GT(third->solves, 0);
   EXPECT_EQ(*store->publications().Cells({}), *cells);
 }
 

@@ -123,6 +123,50 @@ TEST(PublicationTableTest, ASmallWijkIsHiddenAndSoIsWhatWouldGiveItAway) {
   ExpectNoSuppressedNumeratorNarrowerThan10(p->cells);
 }
 
+TEST(PublicationTableTest, AnUnchangedYearKeepsItsProtectionFromTheMemoAndTheResultIsTheSame) {
+  // Two years, each its own part of the table (nothing ties one year to another here).
+  const indicators::Indicator ind = RateIndicator("vt_per_1000");
+  std::vector<IndicatorCell> cells = TwoGemeenten(ind.id);
+  for (IndicatorCell cell : TwoGemeenten(ind.id)) {
+    cell.period = "2023";
+    cells.push_back(cell);
+  }
+  Result<RatePublication> first = PublishRates({{&ind, {}, cells}}, 10);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first->parts, 2);
+  EXPECT_EQ(first->parts_reused, 0);
+  Result<RatePublication> again = PublishRates({{&ind, {}, cells}}, 10, &first->memo);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->parts_reused, 2);
+  EXPECT_EQ(again->solves, 0);
+  EXPECT_EQ(again->cells, first->cells);
+
+  // 2023's small wijk grows from 3 to 6 (and its totals with it): 2024 is taken from the memo, 2023 is
+  // protected afresh, and the publication is the one a protection from scratch gives.
+  for (IndicatorCell& cell : cells) {
+    if (cell.period != "2023") continue;
+    if (cell.region == "WK015301") cell = Cell(ind.id, RegionLevel::kWijk, "WK015301", "2023", 6, 2000);
+    if (cell.region == "GM0153") cell = Cell(ind.id, RegionLevel::kGemeente, "GM0153", "2023", 103, 10000);
+    if (cell.region == "CR23") cell = Cell(ind.id, RegionLevel::kRegio, "CR23", "2023", 163, 16000);
+  }
+  Result<RatePublication> changed = PublishRates({{&ind, {}, cells}}, 10, &first->memo);
+  Result<RatePublication> scratch = PublishRates({{&ind, {}, cells}}, 10);
+  ASSERT_TRUE(changed.ok() && scratch.ok());
+  EXPECT_EQ(changed->parts, 2);
+  EXPECT_EQ(changed->parts_reused, 1);
+  EXPECT_EQ(changed->cells, scratch->cells);
+  EXPECT_EQ(changed->memo.secondary, scratch->memo.secondary);
+  for (const std::string year : {"2023", "2024"}) {  // the attack reads one year as "2024"
+    std::vector<PublishedCell> of_year;
+    for (PublishedCell cell : changed->cells) {
+      if (cell.period != year) continue;
+      cell.period = "2024";
+      of_year.push_back(cell);
+    }
+    ExpectNoSuppressedNumeratorNarrowerThan10(of_year);
+  }
+}
+
 TEST(PublicationTableTest, ARateHiddenForItsSmallDenominatorDoesNotLeaveItsNumeratorToBeWorkedOut) {
   // The first wijk of GM0153 has 12 registrations over 40 inhabitants: 12 is no small count, but the
   // rate over 40 may not be shown, so 12 must not be its gemeente minus the other wijken either.

@@ -196,7 +196,8 @@ bool IsPublishedPeriod(const store::IndicatorCell& cell, const PrimaryRules& rul
   return true;
 }
 
-Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width) {
+Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width,
+                                     const disclosure::ProtectionMemo* previous) {
   // The counts before merging: a CountSpec (shared by the indicators counting the same) or, for a
   // linked indicator, its own numerator or denominator; each with its values per cell key.
   struct Count {
@@ -336,8 +337,11 @@ Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, doubl
     reason[static_cast<size_t>(p.numerator)] = disclosure::msg::HiddenWithRate(own.reason);
   }
   ASSIGN_OR_RETURN(disclosure::Protection protection,
-                   disclosure::ProtectTable(table, published, primary, cost, min_width));
+                   disclosure::ProtectTable(table, published, primary, cost, min_width, previous));
   out.lp_cells = static_cast<int64_t>(n);
+  out.parts = protection.parts;
+  out.parts_reused = protection.parts_reused;
+  out.memo = std::move(protection.memo);
   out.solves = protection.solves;
   out.rounds = protection.rounds;
   out.information_loss = protection.information_loss;

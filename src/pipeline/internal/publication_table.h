@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "disclosure/protect.h"
 #include "disclosure/rules.h"
 #include "indicators/catalog.h"
 #include "store/indicator_values.h"
@@ -56,9 +57,14 @@ struct RatePublication {
   int64_t solves = 0;        // linear programs solved by the audit
   int rounds = 0;
   double information_loss = 0;
+  int parts = 0, parts_reused = 0;  // parts of the table protected, and taken from `previous`
+  disclosure::ProtectionMemo memo;  // for the next publication
 };
 
-Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width);
+// `previous`: the memo of the previous publication (disclosure/protect.h), so that parts of the table
+// that did not change are not audited again; nullptr protects everything afresh (the same result).
+Result<RatePublication> PublishRates(const std::vector<RateInput>& inputs, double min_width,
+                                     const disclosure::ProtectionMemo* previous = nullptr);
 
 // Whether an indicator's cells are a ratio of two counts (value = numerator / denominator × factor
 // wherever there is a value), so that PublishRates can protect them: true of the verhouding kind and
