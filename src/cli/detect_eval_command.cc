@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/messages.h"
 #include "pipeline/detect_eval.h"
 
 namespace sz::cli {
@@ -25,9 +26,10 @@ Status RunDetectEval(const DetectEvalOptions& options) {
               "mediaan dgn", "gemid. dgn", "sec");
   for (const auto& m : report.methods) {
     const auto& c = m.counts;
-    std::printf("%-32s %9d %9d %9.3f %14.3f %12.1f %12.1f %8.2f%s\n", m.variant.label.c_str(), c.outbreaks, c.detected,
-                c.ProbabilityOfDetection(), c.FalseAlarmsPerSeriesYear(), c.MedianDelayDays(), c.MeanDelayDays(),
-                m.seconds,
+    std::printf("%-32s %9d %9d %9s %14s %12s %12s %8s%s\n", m.variant.label.c_str(), c.outbreaks, c.detected,
+                msg::Decimal(c.ProbabilityOfDetection(), 3).c_str(),
+                msg::Decimal(c.FalseAlarmsPerSeriesYear(), 3).c_str(), msg::Decimal(c.MedianDelayDays(), 1).c_str(),
+                msg::Decimal(c.MeanDelayDays(), 1).c_str(), msg::Decimal(m.seconds, 2).c_str(),
                 m.series_failed ? (" (" + std::to_string(m.series_failed) + " reeksen mislukt)").c_str() : "");
   }
   if (!options.json.empty()) RETURN_IF_ERROR(pipeline::WriteDetectEvalJson(report, options.json));

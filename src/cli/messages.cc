@@ -1,6 +1,7 @@
 #include "cli/messages.h"
 
 #include <charconv>
+#include <cstdio>
 #include <regex>
 
 namespace sz::cli::msg {
@@ -82,5 +83,14 @@ std::string EmptyPasswordFile(std::string_view path) {
   return "het wachtwoordbestand " + std::string(path) + " is leeg: zet het wachtwoord op de eerste regel";
 }
 std::string PasswordsDiffer() { return "de twee wachtwoorden verschillen; probeer het opnieuw"; }
+
+std::string Decimal(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string out = buffer;
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out;
+}
 
 }  // namespace sz::cli::msg

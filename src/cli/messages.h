@@ -34,4 +34,7 @@ inline constexpr const char* kDbHelp =
 inline constexpr const char* kRegionsHelp = "Regiobestand (docs/regions.md); standaard dat van de configuratiemap";
 inline constexpr const char* kDefault = "standaard";
 
+// A number as Dutch readers write it: `decimals` decimals and a decimal comma ("0,969").
+std::string Decimal(double value, int decimals);
+
 }  // namespace sz::cli::msg

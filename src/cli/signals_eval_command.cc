@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/messages.h"
 #include "pipeline/signals_eval.h"
 
 namespace sz::cli {
@@ -16,15 +17,7 @@ struct SignalsEvalOptions {
   std::string json;
 };
 
-// `value` with `decimals` decimals and a decimal comma.
-std::string Decimal(double value, int decimals) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string out = buffer;
-  for (char& c : out)
-    if (c == '.') c = ',';
-  return out;
-}
+using msg::Decimal;
 
 // Characters (not bytes) of UTF-8 text, and the text padded with spaces to `width` characters.
 int Utf8Width(const std::string& text) {
