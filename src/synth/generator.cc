@@ -14,6 +14,7 @@
 #include "synth/internal/identity.h"
 #include "synth/internal/infections.h"
 #include "synth/internal/model.h"
+#include "synth/internal/netherlands.h"
 #include "synth/internal/survey.h"
 #include "synth/messages.h"
 
@@ -207,6 +208,40 @@ Status WriteChunk(Model& model, Chunk& chunk, const GeneratorOptions& options, W
   return Status::Ok();
 }
 
+// The region table the generation used (docs/regions.md format), so every later command can be given
+// it: at scale > 1 it holds the synthetic gemeenten that ingest's region validation must know.
+Status WriteRegionFile(const RegionTable& regions, const std::string& out_dir, bool national,
+                       std::map<std::string, int64_t>& rows) {
+  const std::string path = out_dir + "/regio-indeling.csv";
+  auto field = [](const std::string& text) {
+    if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+  };
+  std::ofstream out(path + ".tmp", std::ios::binary | std::ios::trunc);
+  out << "# Samenzicht region file v1 (format: docs/regions.md), written by samenzicht generate.\n";
+  if (national) {
+    out << "# A SYNTHETIC Netherlands: Twente's gemeenten and synthetic gemeenten GM5001 and above, with\n"
+           "# synthetic wijken and buurten in CBS code format. Use it with --regions or SAMENZICHT_REGIONS.\n";
+  }
+  out << "code;naam;niveau;ouder\n";
+  for (RegionLevel level :
+       {RegionLevel::kLand, RegionLevel::kRegio, RegionLevel::kGemeente, RegionLevel::kWijk, RegionLevel::kBuurt}) {
+    for (const Region* region : regions.AtLevel(level)) {
+      out << field(region->code) << ';' << field(region->name) << ';' << RegionLevelName(level) << ';'
+          << field(region->parent_code) << '\n';
+      ++rows["regio-indeling.csv"];
+    }
+  }
+  out.close();
+  if (!out) return IoError(msg::WriteFailed(path));
+  std::error_code ec;
+  std::filesystem::rename(path + ".tmp", path, ec);
+  if (ec) return IoError(msg::CannotRename(path, ec.message()));
+  return Status::Ok();
+}
+
 Status WritePostcodes(const Model& model, const std::string& out_dir, std::map<std::string, int64_t>& rows) {
   ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(out_dir + "/postcodes.csv", TruthDialect()));
   RETURN_IF_ERROR(writer->WriteRow({"postcode", "gemeente", "wijk", "buurt"}));
@@ -323,8 +358,7 @@ nlohmann::json Summary(const Model& model, const GeneratorOptions& options, cons
   out["verhuizingen_naar_andere_gemeente"] = model.acc.moves_between_gemeenten;
   out["gedeelde_adressen"] = model.acc.shared_addresses;
   // Desks per year: configured expectation (scale, trend, population) vs realised records.
-  double twente = 0;
-  for (const auto& [code, inhabitants] : config.population.gemeenten) twente += inhabitants;
+  const double twente = model.reference_population;
   json desks;
   for (int desk = 0; desk < kDeskCount; ++desk) {
     const DeskConfig& desk_config = config.desks.at(internal::DeskName(desk));
@@ -448,14 +482,27 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
     return InvalidArgumentError(msg::PeriodAfterToday(today.ToIso()));
   }
   int years = options.last_year - options.first_year + 1;
+  // Above scale 1: Twente as configured plus synthetic gemeenten for the rest of the population.
+  std::optional<internal::NationalPlan> national;
+  if (options.scale > 1) {
+    ASSIGN_OR_RETURN(national, internal::ExtendToNetherlands(options.config, regions, options.scale));
+  }
+  const SynthConfig& config = national ? national->config : options.config;
+  const RegionTable& used_regions = national ? national->regions : regions;
   ASSIGN_OR_RETURN(internal::Geography geography,
-                   internal::BuildGeography(options.config, regions, options.scale, years));
+                   national ? internal::BuildGeography(config, used_regions, 1.0, years, national->synthetic)
+                            : internal::BuildGeography(config, used_regions, options.scale, years));
 
   auto model = std::make_unique<Model>();  // large accumulators: keep off the stack
-  model->config = &options.config;
+  model->config = &config;
   model->geography = &geography;
   model->seed = options.seed;
   model->scale = options.scale;
+  for (const auto& [code, inhabitants] : options.config.population.gemeenten) {
+    model->reference_population += inhabitants;
+  }
+  model->event_size_scale = national ? 1.0 : options.scale;
+  model->event_count_scale = national ? options.scale : 1.0;
   model->first_year = options.first_year;
   model->last_year = options.last_year;
   model->end_date = end;
@@ -467,13 +514,13 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
       return InternalError(msg::NoDeskContract(internal::DeskName(desk)));
     }
   }
-  for (const auto& [name, weight] : options.config.population.origin) {
+  for (const auto& [name, weight] : config.population.origin) {
     model->origin_weights[static_cast<int>(internal::OriginFromName(name))] += weight;
   }
   double origin_total = 0;
   for (double w : model->origin_weights) origin_total += w;
   if (origin_total <= 0) model->origin_weights[0] = 1;
-  const size_t bands = options.config.population.age_bands.size();
+  const size_t bands = config.population.age_bands.size();
   if (bands != 9) return InvalidArgumentError(msg::Config("population.age_band_shares", msg::NineAgeBands()));
   model->acc.population.assign(years, std::vector<std::array<std::array<int64_t, 2>, 9>>(geography.wijken.size()));
   for (auto& year : model->acc.population)
@@ -494,6 +541,7 @@ Result<GenerationReport> Generate(const GeneratorOptions& options, const RegionT
   RETURN_IF_ERROR(MakeDir(options.out_dir));
   RETURN_IF_ERROR(MakeDir(options.out_dir + "/truth"));
   Writers writers;
+  RETURN_IF_ERROR(WriteRegionFile(used_regions, options.out_dir, national.has_value(), writers.rows));
   RETURN_IF_ERROR(WritePostcodes(*model, options.out_dir, writers.rows));
   RETURN_IF_ERROR(OpenWriters(*model, options, writers));
 

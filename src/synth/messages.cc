@@ -130,6 +130,12 @@ std::string WijkWithoutBuurten(std::string_view code) {
   return "regiobestand: wijk " + QuoteValue(code) + " heeft geen buurten";
 }
 std::string TooManyWijken() { return "te veel wijken voor de postcodes 74xx–76xx"; }
+std::string NoRegioForNetherlands() {
+  return "het regiobestand heeft geen regio: bij --scale boven 1 komen de synthetische gemeenten in de eerste regio";
+}
+std::string TooManyGemeenten() {
+  return "te veel synthetische gemeenten voor de codes GM5001–GM9999: kies een kleinere --scale";
+}
 
 std::string BadYears(std::string_view text) {
   return "--years: verwacht een jaar of een periode zoals 2016-2025, niet " + QuoteValue(text);

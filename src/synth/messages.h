@@ -78,6 +78,8 @@ std::string NoConfiguredGemeente();
 std::string ConfiguredGemeenteMissing(std::string_view code);
 std::string WijkWithoutBuurten(std::string_view code);
 std::string TooManyWijken();
+std::string NoRegioForNetherlands();
+std::string TooManyGemeenten();
 
 // The options (generator.h).
 std::string BadYears(std::string_view text);

@@ -20,7 +20,7 @@ struct Membership {
 
 struct Episode {  // a household's address from `from_day`
   int32_t from_day;
-  uint8_t gemeente;
+  uint16_t gemeente;  // index into Geography::gemeenten (a synthetic Netherlands has over 255)
   uint64_t dwelling;
 };
 

@@ -48,7 +48,8 @@ void PlanCrossDeskClusters(Model& model) {
   for (const GemeenteGeo& g : geography.gemeenten) gemeente_weights.push_back(g.wijken.empty() ? 0.0 : g.population);
   std::vector<int> desks;
   for (const std::string& name : config.desks) desks.push_back(DeskIndex(name));
-  int count = rng.Poisson(config.clusters_per_year * static_cast<double>(mondays.size()) / 52.18);
+  int count =
+      rng.Poisson(config.clusters_per_year * model.event_count_scale * static_cast<double>(mondays.size()) / 52.18);
   for (int k = 0; k < count; ++k) {
     CrossDeskCluster cluster;
     cluster.gemeente = static_cast<int>(rng.Pick(gemeente_weights));
@@ -68,8 +69,8 @@ void PlanCrossDeskClusters(Model& model) {
     std::sort(cluster.desks.begin(), cluster.desks.end());
     cluster.planned.assign(cluster.desks.size(), std::vector<int>(std::max(gemeente.chunks, 1), 0));
     for (std::vector<int>& per_chunk : cluster.planned) {
-      int extra =
-          std::max(2, static_cast<int>(std::lround(rng.LogNormal(config.extra_reports_median * model.scale, 0.5))));
+      int extra = std::max(
+          2, static_cast<int>(std::lround(rng.LogNormal(config.extra_reports_median * model.event_size_scale, 0.5))));
       for (int r = 0; r < extra; ++r) ++per_chunk[rng.Below(per_chunk.size())];
     }
     bool overlapping = false;

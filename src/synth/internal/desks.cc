@@ -1015,11 +1015,9 @@ void Classify(Model& model, Chunk& chunk) {
 }  // namespace
 
 Status PrepareDeskParams(Model& model) {
-  double twente = 0;
-  for (const auto& [code, inhabitants] : model.config->population.gemeenten) twente += inhabitants;
   for (int desk = 0; desk < kDeskCount; ++desk) {
     const DeskConfig& config = model.config->desks.at(DeskName(desk));
-    model.params.rate_per_person[desk] = config.reports_per_year / twente;
+    model.params.rate_per_person[desk] = config.reports_per_year / model.reference_population;
   }
   // Expected same-year descendants of a report at a uniform time of year (Monte Carlo, own stream).
   Rng rng = Rng::Derive(model.seed, 0x3C);

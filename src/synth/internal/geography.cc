@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "synth/internal/names.h"
+#include "synth/internal/netherlands.h"
 #include "synth/internal/rng.h"
 #include "synth/messages.h"
 
@@ -103,7 +104,8 @@ DwellingAddress Geography::Address(int gemeente, uint64_t dwelling) const {
   return address;
 }
 
-Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& regions, double scale, int years) {
+Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& regions, double scale, int years,
+                                 const std::set<std::string>& synthetic) {
   Geography geo;
   const PopulationConfig& pop = config.population;
   // Gemeenten in region-file order, restricted to the configured ones.
@@ -121,7 +123,9 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
     for (const Region* wijk : regions.Children(region->code)) {
       if (wijk->level != RegionLevel::kWijk) continue;
       int wijk_index = static_cast<int>(geo.wijken.size());
-      geo.wijken.push_back({wijk->code, wijk->name, gemeente_index, Woonplaats(region->name, wijk->name)});
+      // A synthetic gemeente is one town: its wijken ("Zandloo Noord") lie in the woonplaats of its name.
+      std::string woonplaats = synthetic.count(region->code) != 0 ? region->name : Woonplaats(region->name, wijk->name);
+      geo.wijken.push_back({wijk->code, wijk->name, gemeente_index, std::move(woonplaats)});
       g.wijken.push_back(wijk_index);
       for (const Region* buurt : regions.Children(wijk->code)) {
         if (buurt->level != RegionLevel::kBuurt) continue;
@@ -139,13 +143,11 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
     for (const GemeenteGeo& g : geo.gemeenten) found = found || g.code == code;
     if (!found) return DataError(msg::ConfiguredGemeenteMissing(code));
   }
+  std::vector<int> buurten_per_wijk(geo.wijken.size(), 0);
+  for (const BuurtGeo& b : geo.buurten) ++buurten_per_wijk[b.wijk];
   for (size_t w = 0; w < geo.wijken.size(); ++w) {
-    bool has_buurt = false;
-    for (const BuurtGeo& b : geo.buurten) has_buurt = has_buurt || b.wijk == static_cast<int>(w);
-    if (!has_buurt) {  // a wijk without buurten gets one synthetic-free fallback: its own code is not a buurt, so
-                       // refuse
-      return DataError(msg::WijkWithoutBuurten(geo.wijken[w].code));
-    }
+    // Persons live in buurten: a wijk without one cannot be populated.
+    if (buurten_per_wijk[w] == 0) return DataError(msg::WijkWithoutBuurten(geo.wijken[w].code));
   }
   // Deprivation normalised to a population-weighted mean of 1.
   double weighted = 0;
@@ -190,19 +192,47 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
     g.dwellings = next;
   }
 
-  // PC4 ranges per gemeente in proportion to population; postcodes per buurt in proportion to weight.
+  // PC4 ranges per gemeente: the configured (Twente) gemeenten share 7400–7699 in proportion to their
+  // population; synthetic gemeenten take the rest of 1000–9999 at the Netherlands' density (one PC4 per
+  // ≈ 4,400 inhabitants), at least one per wijk while the range lasts. Postcodes per buurt follow the
+  // buurt's weight.
+  std::vector<bool> is_synthetic(geo.gemeenten.size(), false);
+  double twente_population = 0;
+  for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
+    is_synthetic[gi] = synthetic.count(geo.gemeenten[gi].code) != 0;
+    if (!is_synthetic[gi]) twente_population += geo.gemeenten[gi].population;
+  }
   std::vector<int> pc4_count(geo.gemeenten.size());
   int pc4_total = 0;
+  int64_t synthetic_wanted = 0;
   for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
-    pc4_count[gi] =
-        std::max<int>(static_cast<int>(geo.gemeenten[gi].wijken.size()),
-                      static_cast<int>(std::floor(kPc4Count * geo.gemeenten[gi].population / total_population)));
+    const int wijken = static_cast<int>(geo.gemeenten[gi].wijken.size());
+    if (is_synthetic[gi]) {
+      pc4_count[gi] =
+          std::max<int>(wijken, static_cast<int>(std::lround(geo.gemeenten[gi].population / kInhabitantsPerPc4)));
+      synthetic_wanted += pc4_count[gi];
+      continue;
+    }
+    pc4_count[gi] = std::max<int>(
+        wijken, static_cast<int>(std::floor(kPc4Count * geo.gemeenten[gi].population / twente_population)));
     pc4_total += pc4_count[gi];
   }
   if (pc4_total > kPc4Count) return DataError(msg::TooManyWijken());
+  if (synthetic_wanted > SyntheticPc4Count()) {  // very large scales: PC4 areas grow beyond one wijk
+    int64_t synthetic_total = 0;
+    for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
+      if (!is_synthetic[gi]) continue;
+      pc4_count[gi] = std::max<int>(
+          1, static_cast<int>(static_cast<int64_t>(pc4_count[gi]) * SyntheticPc4Count() / synthetic_wanted));
+      synthetic_total += pc4_count[gi];
+    }
+    if (synthetic_total > SyntheticPc4Count()) return DataError(msg::TooManyWijken());
+  }
   int pc4_next = kFirstPc4;
+  int synthetic_pc4_next = 0;
   for (size_t gi = 0; gi < geo.gemeenten.size(); ++gi) {
     GemeenteGeo& g = geo.gemeenten[gi];
+    int& next_pc4 = is_synthetic[gi] ? synthetic_pc4_next : pc4_next;
     uint64_t per_postcode = std::max<uint64_t>(kDwellingsPerPostcode,
                                                (g.dwellings + static_cast<uint64_t>(pc4_count[gi]) * kLetterPairs - 1) /
                                                    (static_cast<uint64_t>(pc4_count[gi]) * kLetterPairs));
@@ -233,9 +263,10 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
     uint64_t index = 0;
     for (size_t k = 0; k < buurt_indices.size(); ++k) {
       for (uint64_t n = 0; n < per_buurt[k]; ++n, ++index) {
-        int pc4 = pc4_next + static_cast<int>(index * pc4_count[gi] / postcode_count);
+        const int local_pc4 = static_cast<int>(index * pc4_count[gi] / postcode_count);
+        const int pc4 = is_synthetic[gi] ? SyntheticPc4(next_pc4 + local_pc4) : next_pc4 + local_pc4;
         // Letter index within its PC4: count of earlier postcodes with the same PC4.
-        uint64_t first_in_pc4 = ((pc4 - pc4_next) * postcode_count + pc4_count[gi] - 1) / pc4_count[gi];
+        uint64_t first_in_pc4 = (local_pc4 * postcode_count + pc4_count[gi] - 1) / pc4_count[gi];
         int letters = static_cast<int>(index - first_in_pc4);
         uint64_t hash = MixHash(HashText(g.code), index);
         PostcodeGeo pc;
@@ -249,7 +280,7 @@ Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& r
         geo.postcodes.push_back(std::move(pc));
       }
     }
-    pc4_next += pc4_count[gi];
+    next_pc4 += pc4_count[gi];
     // A stride coprime with the postcode count spreads consecutive dwellings over the gemeente.
     uint64_t count = g.postcodes.size();
     uint64_t stride = std::max<uint64_t>(1, static_cast<uint64_t>(count * 0.6180339887)) | 1;

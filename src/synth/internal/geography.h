@@ -1,5 +1,6 @@
 // The synthetic geography: gemeenten, wijken and buurten from the region table, PC6 postcodes in
-// Twente's 74xx–76xx range, and dwellings (postcode + house number + addition).
+// Twente's 74xx–76xx range (a synthetic Netherlands' other gemeenten: the rest of 1000–9999), and
+// dwellings (postcode + house number + addition).
 //
 // Dwellings are numbered per gemeente and partitioned between chunks of households, so every chunk
 // owns its dwellings and two chunks never put households on the same address (see
@@ -8,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,7 +33,7 @@ struct WijkGeo {
 };
 
 struct PostcodeGeo {
-  std::string code;      // "7511AB"
+  std::string code;  // "7511AB"
   int buurt = 0;
   uint16_t street = 0;
   uint16_t first_number = 1;
@@ -41,30 +43,30 @@ struct PostcodeGeo {
 struct GemeenteGeo {
   std::string code;
   std::string name;
-  double population = 0;        // target persons at the start (config × scale)
-  double deprivation = 1;       // normalised: population-weighted mean 1
-  std::vector<int> wijken;      // indices into Geography::wijken
-  std::vector<int> postcodes;   // indices into Geography::postcodes
+  double population = 0;       // target persons at the start (config × scale)
+  double deprivation = 1;      // normalised: population-weighted mean 1
+  std::vector<int> wijken;     // indices into Geography::wijken
+  std::vector<int> postcodes;  // indices into Geography::postcodes
   uint64_t stride = 1;
   uint64_t dwellings = 0;
   // Chunks whose households start in this gemeente: global chunk indices [first_chunk, first_chunk + chunks).
   int first_chunk = 0;
   int chunks = 0;
-  std::vector<uint64_t> home_start, home_size;     // per local chunk
-  std::vector<uint64_t> incoming_start;            // per global chunk (0 size for own chunks)
+  std::vector<uint64_t> home_start, home_size;  // per local chunk
+  std::vector<uint64_t> incoming_start;         // per global chunk (0 size for own chunks)
   std::vector<uint64_t> incoming_size;
 };
 
 struct ChunkPlan {
   int gemeente = 0;
   int local_index = 0;
-  int64_t persons = 0;     // target persons at the start
+  int64_t persons = 0;  // target persons at the start
 };
 
 struct DwellingAddress {
-  int postcode = 0;        // index into Geography::postcodes
+  int postcode = 0;  // index into Geography::postcodes
   int house_number = 0;
-  std::string addition;    // "" or "A", "2", …
+  std::string addition;  // "" or "A", "2", …
 };
 
 struct Geography {
@@ -80,7 +82,9 @@ struct Geography {
 };
 
 // Builds the geography for the configured gemeenten at `scale`. `years` sizes the dwelling pools
-// for moves between gemeenten.
-Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& regions, double scale, int years);
+// for moves between gemeenten. `synthetic` names the gemeenten of a synthetic Netherlands
+// (netherlands.h): their postcodes lie outside Twente's 7400–7699 and their woonplaats is their name.
+Result<Geography> BuildGeography(const SynthConfig& config, const RegionTable& regions, double scale, int years,
+                                 const std::set<std::string>& synthetic = {});
 
 }  // namespace sz::synth::internal

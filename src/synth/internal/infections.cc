@@ -56,7 +56,8 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
     for (const GemeenteGeo& g : gemeenten) gemeente_weights.push_back(g.population);
     double total_weight = 0;
     for (double w : disease_weights) total_weight += w;
-    int count = total_weight > 0 ? rng.Poisson(config.outbreaks_per_year * weeks.size() / 52.18) : 0;
+    int count =
+        total_weight > 0 ? rng.Poisson(config.outbreaks_per_year * model.event_count_scale * weeks.size() / 52.18) : 0;
     for (int k = 0; k < count; ++k) {
       Outbreak outbreak;
       outbreak.disease = rng.Pick(disease_weights);
@@ -65,8 +66,8 @@ Status WriteInfections(const Model& model, const std::string& out_dir, const io:
       duration = std::min<int>(duration, static_cast<int>(weeks.size()));
       outbreak.first_week = rng.Below(weeks.size() - duration + 1);
       outbreak.last_week = outbreak.first_week + duration - 1;
-      outbreak.extra = std::max(
-          3, static_cast<int>(std::lround(rng.LogNormal(config.outbreak_extra_cases_median * model.scale, 0.5))));
+      outbreak.extra = std::max(3, static_cast<int>(std::lround(rng.LogNormal(
+                                       config.outbreak_extra_cases_median * model.event_size_scale, 0.5))));
       std::vector<double> profile;  // rises and falls over the outbreak's weeks
       for (int w = 0; w < duration; ++w) profile.push_back((w + 1.0) * (duration - w));
       for (int c = 0; c < outbreak.extra; ++c) {

@@ -27,7 +27,7 @@ const char* DeskIdPrefix(int desk);
 struct SurveyRespondent {
   uint32_t person_hash;  // for a stable order only
   uint16_t wave;         // year
-  uint8_t gemeente;
+  uint16_t gemeente;
   uint16_t wijk;
   uint8_t stratum;  // age stratum index
   uint8_t age;
@@ -101,6 +101,13 @@ struct Model {
   const Geography* geography = nullptr;
   uint64_t seed = 0;
   double scale = 1;
+  // Desk volumes are configured per inhabitant of Twente at scale 1: this is that population.
+  double reference_population = 0;
+  // Injected outbreaks and dwarsverbanden: their size and their number relative to the configuration.
+  // Scaling Twente's gemeenten makes each event larger (size × scale); a synthetic Netherlands has more
+  // gemeenten of real size, so more events of the same size (count × scale).
+  double event_size_scale = 1;
+  double event_count_scale = 1;
   int first_year = 2016, last_year = 2025;
   Date end_date;
   int32_t start_day = 0, end_day = 0;

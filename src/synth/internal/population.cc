@@ -221,7 +221,7 @@ int32_t NewHousehold(Model& model, Chunk& chunk, int32_t day, int gemeente, int 
   h.income_quintile = static_cast<uint8_t>(quintile);
   h.vulnerability = vulnerability;
   h.formed_day = day;
-  h.episodes.push_back({day, static_cast<uint8_t>(gemeente), TakeDwelling(model, chunk, gemeente)});
+  h.episodes.push_back({day, static_cast<uint16_t>(gemeente), TakeDwelling(model, chunk, gemeente)});
   chunk.households.push_back(std::move(h));
   return static_cast<int32_t>(chunk.households.size()) - 1;
 }
@@ -337,9 +337,9 @@ void MoveHousehold(Model& model, Chunk& chunk, int32_t household, int32_t day, i
   uint64_t dwelling = TakeDwelling(model, chunk, gemeente);
   FreeDwelling(chunk, old.gemeente, old.dwelling);
   if (old.from_day == day) {
-    h.episodes.back() = {day, static_cast<uint8_t>(gemeente), dwelling};
+    h.episodes.back() = {day, static_cast<uint16_t>(gemeente), dwelling};
   } else {
-    h.episodes.push_back({day, static_cast<uint8_t>(gemeente), dwelling});
+    h.episodes.push_back({day, static_cast<uint16_t>(gemeente), dwelling});
   }
   ++model.acc.household_moves;
   if (gemeente != old.gemeente) ++model.acc.moves_between_gemeenten;

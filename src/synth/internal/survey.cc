@@ -198,7 +198,7 @@ void SurveyChunk(Model& model, Chunk& chunk, int wave_index, int32_t day) {
     SurveyRespondent r{};
     r.person_hash = static_cast<uint32_t>(MixHash(person.id, model.seed));
     r.wave = static_cast<uint16_t>(survey.waves[wave_index]);
-    r.gemeente = static_cast<uint8_t>(gemeente);
+    r.gemeente = static_cast<uint16_t>(gemeente);
     r.wijk = static_cast<uint16_t>(model.geography->WijkOf(gemeente, episode.dwelling));
     r.stratum = static_cast<uint8_t>(stratum);
     r.age = static_cast<uint8_t>(std::min(age, 120));
