@@ -30,6 +30,9 @@ rm -rf "$out"
 mkdir -p "$out"
 echo "== 1. Synthetisch Twente (seed $seed, schaal $scale) → $out/desks"
 "$sz" generate --out "$out/desks" --seed "$seed" --scale "$scale" "${generate_config[@]}"
+# Every later command uses the region table the generation wrote (above scale 1 it holds the synthetic
+# gemeenten of a synthetic Netherlands; docs/synthetic-twente.md).
+export SAMENZICHT_REGIONS="$out/desks/regio-indeling.csv"
 
 echo "== 2. Bij elk meldpunt: een sleutel (buiten de opslag bewaard) en een gepseudonimiseerd extract"
 # One key for this demo run, shared by the desks so that their extracts can be linked. It lives

@@ -19,6 +19,8 @@ mkdir -p "$work"
 if [[ ! -f "$work/desks/truth/persons.csv" ]]; then
   "$sz" generate --out "$work/desks" --seed 2026 --scale "$scale" --years "$years"
 fi
+# The region table the generation used (above scale 1: a synthetic Netherlands); older folders lack it.
+[[ -f "$work/desks/regio-indeling.csv" ]] && export SAMENZICHT_REGIONS="$work/desks/regio-indeling.csv"
 [[ -f "$work/desks.key" ]] || "$sz" keygen --out "$work/desks.key" >/dev/null
 mkdir -p "$work/extracts"
 for source in "${desks[@]}"; do

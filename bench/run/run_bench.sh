@@ -19,6 +19,8 @@ sz="$(pwd)/$build/src/cli/samenzicht"
 desks=(veilig_thuis zorgwekkend_gedrag woningvervuiling wonen_verblijf jeugdhulp wmo)
 mkdir -p "$work"
 [[ -f "$work/desks/truth/persons.csv" ]] || "$sz" generate --out "$work/desks" --seed 2026 --scale "$scale" --years "$years" >/dev/null
+# The region table the generation used (above scale 1: a synthetic Netherlands); older folders lack it.
+[[ -f "$work/desks/regio-indeling.csv" ]] && export SAMENZICHT_REGIONS="$work/desks/regio-indeling.csv"
 [[ -f "$work/desks.key" ]] || "$sz" keygen --out "$work/desks.key" >/dev/null
 mkdir -p "$work/extracts"
 for source in "${desks[@]}"; do

@@ -62,6 +62,9 @@ Result<Workspace> Workspace::Open(const WorkspaceOptions& options) {
                     ExecutablePath()));
   Workspace workspace;
   workspace.options_ = options;
+  if (const char* regions = std::getenv("SAMENZICHT_REGIONS"); options.regions_file.empty() && regions != nullptr) {
+    workspace.options_.regions_file = regions;  // empty: not set
+  }
   workspace.config_dir_ = std::move(config_dir);
   workspace.clock_ = options.clock != nullptr ? options.clock : &SystemClock();
   return workspace;

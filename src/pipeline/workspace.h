@@ -36,7 +36,8 @@ namespace sz::pipeline {
 struct WorkspaceOptions {
   std::string config_dir;                       // --config-dir; "" to find it
   std::string store_url = "var/samenzicht.db";  // --db: a store URL (store/store.h OpenStore)
-  std::string regions_file;                     // --regions; "" for CONFIG/regions/twente-synthetic-2024.csv
+  std::string regions_file;                     // --regions; "": SAMENZICHT_REGIONS, else
+                                                // CONFIG/regions/twente-synthetic-2024.csv
   const Clock* clock = nullptr;                 // nullptr for the system clock
 };
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -85,6 +86,31 @@ TEST_F(WorkspaceTest, TheStoreAndRegionsOpenOnFirstUse) {
   auto elsewhere = Workspace::Open({.config_dir = config.string(), .regions_file = (root_ / "none.csv").string()});
   ASSERT_TRUE(elsewhere.ok());
   EXPECT_EQ(elsewhere->Regions().status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(WorkspaceTest, SamenzichtRegionsNamesTheRegionFileUnlessRegionsIsGiven) {
+  fs::path config = std::string(SZ_SOURCE_DIR) + "/config";
+  fs::path file = root_ / "regions.csv";
+  std::ofstream(file) << "code;naam;niveau;ouder\nNL01;Nederland;land;\nCR23;Twente;regio;NL01\n"
+                         "GM5001;Zandloo;gemeente;CR23\nWK500100;Zandloo Centrum;wijk;GM5001\n";
+  ASSERT_EQ(setenv("SAMENZICHT_REGIONS", file.c_str(), 1), 0);
+  auto from_environment = Workspace::Open({.config_dir = config.string()});
+  ASSERT_TRUE(from_environment.ok());
+  auto regions = from_environment->Regions();
+  ASSERT_TRUE(regions.ok()) << regions.status().ToString();
+  EXPECT_NE((*regions)->Find("GM5001"), nullptr);
+  EXPECT_EQ((*regions)->Find("GM0153"), nullptr);
+  // --regions wins over the environment.
+  auto given = Workspace::Open(
+      {.config_dir = config.string(), .regions_file = (config / "regions" / "twente-synthetic-2024.csv").string()});
+  ASSERT_TRUE(given.ok());
+  EXPECT_NE((*given->Regions())->Find("GM0153"), nullptr);
+  // An empty variable counts as not set.
+  ASSERT_EQ(setenv("SAMENZICHT_REGIONS", "", 1), 0);
+  auto empty = Workspace::Open({.config_dir = config.string()});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_NE((*empty->Regions())->Find("GM0153"), nullptr);
+  unsetenv("SAMENZICHT_REGIONS");
 }
 
 }  // namespace
