@@ -4,6 +4,7 @@
 #include "pipeline/link.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -168,6 +169,73 @@ TEST_F(LinkStoreTest, IncrementalRunLinksOnlyTheNewInvolvementsIntoTheStoredPers
   EXPECT_GT(incremental.f1, 0.95);
   // A repeated run is skipped.
   EXPECT_TRUE(LinkStore(Ws(), LinkRequest{}).value().skipped);
+}
+
+// A store linked before the field-level comparisons existed holds a model with only the record-level
+// fields. The next incremental run must still take it (the other fields keep their neutral start, as
+// stored extracts have no field encodings) and link the new rows as a run with the full model does;
+// a model of the wrong shape is not taken (a full run instead).
+TEST_F(LinkStoreTest, AModelStoredBeforeTheFieldLevelFieldsExistedStillDrivesIncrementalRuns) {
+  IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp"});
+  const std::string truth = *dir_ + "/desks/truth/persons.csv";
+  auto first = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const nlohmann::json details = nlohmann::json::parse(first->run.details);
+  ASSERT_EQ(details.at("model").at("m").size(), static_cast<size_t>(linkage::kFieldCount));
+  ASSERT_GT(linkage::kFieldCount, linkage::kRecordFieldCount);
+
+  // A copy of the linked store whose latest run's details are replaced.
+  auto copy_with = [&](const std::string& name, const nlohmann::json& replaced) {
+    const std::string path = db_ + "." + name + ".db";
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, ("VACUUM INTO '" + path + "'").c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* update = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "UPDATE link_runs SET details = ? WHERE id = ?", -1, &update, nullptr), SQLITE_OK);
+    const std::string text = replaced.dump();
+    sqlite3_bind_text(update, 1, text.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(update, 2, first->run.id);
+    EXPECT_EQ(sqlite3_step(update), SQLITE_DONE);
+    sqlite3_finalize(update);
+    EXPECT_EQ(sqlite3_changes(db), 1);
+    sqlite3_close(db);
+    return path;
+  };
+  nlohmann::json cut = details;
+  cut["model"]["m"].erase(cut["model"]["m"].begin() + linkage::kRecordFieldCount, cut["model"]["m"].end());
+  cut["model"]["u"].erase(cut["model"]["u"].begin() + linkage::kRecordFieldCount, cut["model"]["u"].end());
+  nlohmann::json broken = details;
+  broken["model"]["m"][0] = nlohmann::json::array({0.5});
+  const std::string old_db = copy_with("old-model", cut);
+  const std::string broken_db = copy_with("broken-model", broken);
+
+  // The wmo rows arrive in all three stores.
+  auto old_store = store::OpenSqliteStore(old_db);
+  auto broken_store = store::OpenSqliteStore(broken_db);
+  ASSERT_TRUE(old_store.ok() && broken_store.ok());
+  Workspace old_workspace = Workspace::Borrowing(old_store->get(), regions_, clock_, ConfigDir());
+  Workspace broken_workspace = Workspace::Borrowing(broken_store->get(), regions_, clock_, ConfigDir());
+  for (Workspace* workspace : {&Ws(), &old_workspace, &broken_workspace}) {
+    auto report = Ingest(*workspace, IngestRequest{.source = "wmo", .files = {*dir_ + "/wmo.csv"}});
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+  }
+  const LinkRequest request{.max_incremental_share = 1.0, .truth_persons_csv = truth};
+  auto with_full = LinkStore(Ws(), request);
+  auto with_old = LinkStore(old_workspace, request);
+  auto with_broken = LinkStore(broken_workspace, request);
+  ASSERT_TRUE(with_full.ok()) << with_full.status().ToString();
+  ASSERT_TRUE(with_old.ok()) << with_old.status().ToString();
+  ASSERT_TRUE(with_broken.ok()) << with_broken.status().ToString();
+  EXPECT_TRUE(with_full->incremental);
+  EXPECT_TRUE(with_old->incremental) << "the record-level model was not taken: the run fell back to a full one";
+  EXPECT_FALSE(with_broken->incremental);
+  EXPECT_EQ(with_old->new_involvements, with_full->new_involvements);
+  // The field-level fields are null on stored extracts (weight 0): both models link alike.
+  EXPECT_EQ(with_old->person, with_full->person);
+  EXPECT_EQ(with_old->household, with_full->household);
+  EXPECT_EQ(with_old->updated_keys, with_full->updated_keys);
 }
 
 TEST_F(LinkStoreTest, AnIngestWithoutDeskRowsLeavesTheLinkageAsItIs) {
