@@ -15,6 +15,7 @@
 //   DIR/bevolking/bevolking.csv                                 1 January per year, gemeente and wijk
 //   DIR/infectieziekten/infectieziekten.csv                     ISO week × gemeente × disease
 //   DIR/postcodes.csv                                           postcode;gemeente;wijk;buurt
+//   DIR/regio-indeling.csv                                      the region table used (> 1: with synthetic gemeenten)
 //   DIR/truth/persons.csv, households.csv, outbreaks.csv, dwarsverbanden.csv, vt_classificatie.csv, summary.json
 //
 // Determinism: the same options (seed, scale, years, dialect, configuration, region table) give the
@@ -44,7 +45,8 @@ namespace sz::synth {
 struct GeneratorOptions {
   std::string out_dir;
   uint64_t seed = 1;
-  double scale = 1.0;  // 1 = Twente (639,000); 28 ≈ the Netherlands (each gemeente scaled)
+  double scale = 1.0;  // 1 = Twente (639,000); ≤ 1 scales each gemeente; > 1 a synthetic Netherlands (Twente +
+                       // synthetic gemeenten, internal/netherlands.h); 28 ≈ the Netherlands
   int first_year = 2016;
   int last_year = 2025;
   io::WriteDialect dialect = io::WriteDialect::DutchExcel();  // desk exports, monitor, bevolking, infectieziekten
