@@ -3,7 +3,6 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <cstring>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -202,6 +201,16 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
   std::vector<bool> wide(n, false);
   std::vector<bool> futile(n, false);  // secondary cells found forced to 0: never to be suppressed
 
+  // Adds a secondary suppression (nothing if the cell is suppressed already).
+  auto suppress_secondary = [&](size_t c) {
+    if (suppressed[c]) return;
+    suppressed[c] = true;
+    protection.secondary[c] = true;
+    protection.knowledge[c] = Suppressed();
+    ++protection.secondary_cells;
+    protection.information_loss += cost[c];
+  };
+
   // Parts with a suppressed cell; those the previous memo knows take its secondary cells and are not
   // audited (every cell of theirs counts as wide).
   const Parts parts = PartsOf(table);
@@ -218,15 +227,7 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
     for (int position : known->second) fits = fits && position >= 0 && position < static_cast<int>(cells.size());
     if (!fits) continue;  // not a memo of this part after all: protect it afresh
     ++protection.parts_reused;
-    for (int position : known->second) {
-      const size_t c = static_cast<size_t>(cells[static_cast<size_t>(position)]);
-      if (suppressed[c]) continue;
-      suppressed[c] = true;
-      protection.secondary[c] = true;
-      protection.knowledge[c] = Suppressed();
-      ++protection.secondary_cells;
-      protection.information_loss += cost[c];
-    }
+    for (int position : known->second) suppress_secondary(static_cast<size_t>(cells[static_cast<size_t>(position)]));
     for (int c : cells) wide[static_cast<size_t>(c)] = true;
   }
   while (true) {
@@ -270,15 +271,7 @@ Result<Protection> ProtectTable(const LinearTable& table, const std::vector<Know
       for (int relation : relations_of[static_cast<size_t>(best)]) touched[static_cast<size_t>(relation)] = true;
     }
     if (chosen.empty()) continue;  // every narrow cell waits for a neighbour suppressed this round
-    for (int cell : chosen) {
-      const size_t c = static_cast<size_t>(cell);
-      if (suppressed[c]) continue;
-      suppressed[c] = true;
-      protection.secondary[c] = true;
-      protection.knowledge[c] = Suppressed();
-      ++protection.secondary_cells;
-      protection.information_loss += cost[c];
-    }
+    for (int cell : chosen) suppress_secondary(static_cast<size_t>(cell));
   }
   for (size_t part = 0; part < parts.cells.size(); ++part) {
     if (fingerprint[part].empty()) continue;
