@@ -32,9 +32,9 @@ struct Person {
   bool female = false;
   Origin origin = Origin::kNl;
   uint8_t given_count = 1;
-  uint16_t given[3] = {0, 0, 0};
-  uint16_t surname = 0;
-  int8_t nickname = -1;     // index into Nicknames(first given name) used as roepnaam, or −1
+  uint16_t given[3] = {0, 0, 0};  // ranks in the given-name pools (at most a hundred names)
+  uint32_t surname = 0;           // rank in the surname pool (Dutch: 235,090 names)
+  int8_t nickname = -1;           // index into Nicknames(first given name) used as roepnaam, or −1
   int32_t partner = -1;
   std::vector<Membership> memberships;
 
@@ -63,25 +63,25 @@ struct PersonInRecord {
 struct DeskRecord {
   int desk = 0;
   int32_t day = 0;
-  int32_t end_day = kNever;       // closing/end date; kNever = empty in the export
+  int32_t end_day = kNever;  // closing/end date; kNever = empty in the export
   int32_t household = -1;
-  int gemeente = 0;               // gemeente of the household's address on `day`
+  int gemeente = 0;  // gemeente of the household's address on `day`
   std::vector<PersonInRecord> persons;
   std::vector<std::pair<std::string_view, std::string>> fields;  // column → value (categories etc.)
   std::string toelichting;
   // Placement trajectories: the child lives at another address.
   int placement_gemeente = -1;
   uint64_t placement_dwelling = 0;
-  std::string id;                 // assigned when written
+  std::string id;  // assigned when written
   // truth
-  int vt_class = -1;              // 0 vervolg, 1 hermelding, 2 nieuw
+  int vt_class = -1;  // 0 vervolg, 1 hermelding, 2 nieuw
   bool known_elsewhere_person = false;
   bool known_elsewhere_household = false;
 };
 
 struct Chunk {
-  int index = 0;                  // global chunk index
-  int gemeente = 0;               // home gemeente
+  int index = 0;     // global chunk index
+  int gemeente = 0;  // home gemeente
   Rng rng{0};
   std::vector<Person> persons;
   std::vector<Household> households;

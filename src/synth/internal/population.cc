@@ -183,6 +183,16 @@ int32_t BirthDayFor(Rng& rng, int age, int32_t on_day) {
 
 uint64_t NextPersonId(Model& model) { return model.next_person_id++; }
 
+// Names are drawn from streams of their own, per person and per household (for the family surname), so
+// changing a name pool or its frequency law changes the names and nothing else of the simulation.
+constexpr uint64_t kPersonNameStream = 0x4A4D;
+constexpr uint64_t kFamilyNameStream = 0x4A4E;
+
+int FamilySurname(const Model& model, const Chunk& chunk, int32_t household, Origin origin) {
+  Rng names = Rng::Derive(model.seed, kFamilyNameStream, chunk.households[household].id);
+  return static_cast<int>(DrawSurname(origin, names));
+}
+
 int32_t AddPerson(Model& model, Chunk& chunk, int32_t household, int32_t day, int32_t birth_day, bool female,
                   Origin origin, int surname) {
   Person person;
@@ -192,20 +202,20 @@ int32_t AddPerson(Model& model, Chunk& chunk, int32_t household, int32_t day, in
   person.female = female;
   person.origin = origin;
   int birth_year = Date::FromDayNumber(birth_day).year;
-  Rng& rng = chunk.rng;
+  Rng names = Rng::Derive(model.seed, kPersonNameStream, person.id);
   // Older Dutch generations carry two or three official given names.
   int given = 1;
-  if (origin == Origin::kNl) given = birth_year < 1960 ? rng.IntBetween(2, 3) : (rng.Bernoulli(0.55) ? 2 : 1);
-  size_t pool = GivenNameCount(origin, female, birth_year);
+  if (origin == Origin::kNl) given = birth_year < 1960 ? names.IntBetween(2, 3) : (names.Bernoulli(0.55) ? 2 : 1);
   person.given_count = static_cast<uint8_t>(given);
   for (int k = 0; k < given; ++k) {
     // Second and later names come from the older pool (named after grandparents).
-    size_t pool_k = k == 0 ? pool : GivenNameCount(origin, female, 1940);
-    person.given[k] = static_cast<uint16_t>(rng.Below(pool_k));
+    person.given[k] = static_cast<uint16_t>(DrawGivenName(origin, female, k == 0 ? birth_year : 1940, names));
   }
-  person.surname = static_cast<uint16_t>(surname >= 0 ? surname : static_cast<int>(rng.Below(SurnameCount(origin))));
+  person.surname = surname >= 0 ? static_cast<uint32_t>(surname) : static_cast<uint32_t>(DrawSurname(origin, names));
   std::vector<std::string_view> nicknames = Nicknames(GivenName(origin, female, birth_year, person.given[0]));
-  if (!nicknames.empty() && rng.Bernoulli(0.45)) person.nickname = static_cast<int8_t>(rng.Below(nicknames.size()));
+  if (!nicknames.empty() && names.Bernoulli(0.45)) {
+    person.nickname = static_cast<int8_t>(names.Below(nicknames.size()));
+  }
   person.memberships.push_back({day, household});
   int32_t index = static_cast<int32_t>(chunk.persons.size());
   chunk.persons.push_back(std::move(person));
@@ -258,13 +268,13 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
   Rng& rng = chunk.rng;
   const PopulationConfig& pop = model.config->population;
   Origin origin = DrawOrigin(model, rng);
-  int family_surname = static_cast<int>(rng.Below(SurnameCount(origin)));
   if (rng.Bernoulli(model.params.family_share)) {
     FamilyAges family = DrawFamily(model, rng);
     bool single_parent = family.parents.size() == 1;
     int quintile = DrawQuintile(model, rng, chunk.gemeente, single_parent ? 0.5 : 0.0);
     int32_t h = NewHousehold(model, chunk, day, chunk.gemeente, quintile,
                              DrawVulnerability(model, rng, quintile, single_parent ? 1.4 : 1.0));
+    int family_surname = FamilySurname(model, chunk, h, origin);
     std::vector<int32_t> parents;
     for (size_t k = 0; k < family.parents.size(); ++k) {
       bool female = k == 0 ? !family.single_father : false;
@@ -292,6 +302,7 @@ int CreateInitialHousehold(Model& model, Chunk& chunk, int32_t day) {
   int quintile = DrawQuintile(model, rng, chunk.gemeente, single ? 0.25 : -0.15);
   int32_t h = NewHousehold(model, chunk, day, chunk.gemeente, quintile,
                            DrawVulnerability(model, rng, quintile, single ? 1.2 : 1.0));
+  int family_surname = FamilySurname(model, chunk, h, origin);
   bool female = !rng.Bernoulli(pop.male_share);
   if (single) {
     AddPerson(model, chunk, h, day, BirthDayFor(rng, age, day), female, origin, family_surname);
@@ -518,7 +529,7 @@ void SimulatePopulation(Model& model, Chunk& chunk) {
           const Person& father = chunk.persons[mother.partner];
           if (father.HouseholdOn(day) != h) break;
           Origin origin = father.origin;
-          AddPerson(model, chunk, h, day, day, rng.Bernoulli(0.488), origin, father.surname);
+          AddPerson(model, chunk, h, day, day, rng.Bernoulli(0.488), origin, static_cast<int>(father.surname));
           ++model.acc.births;
           break;
         }
