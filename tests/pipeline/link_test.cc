@@ -286,14 +286,15 @@ TEST_F(LinkStoreTest, LinkPairsShowWhatEachThresholdWouldLink) {
 
 TEST_F(LinkStoreTest, ARaisedKeepFloorIsStoredShownAndKeptByIncrementalRuns) {
   IngestDesks({"veilig_thuis", "jeugdhulp", "zorgwekkend_gedrag"});
-  // A bound of one kept pair per involvement: more than that reach 0.01 here, so the floor rises.
-  LinkRequest request{.max_kept_pairs_per_record = 1};
+  // A bound of one kept pair per involvement from a start floor of 1e-6: many more pairs than that
+  // reach it (most compared pairs are plainly different persons), so the floor rises.
+  LinkRequest request{.keep_probability = 1e-6, .max_kept_pairs_per_record = 1};
   request.options.keep_batch_records = 256;
   auto linked = LinkStore(Ws(), request);
   ASSERT_TRUE(linked.ok()) << linked.status().ToString();
   const double floor = linked->stats.keep_floor;
   ASSERT_GT(linked->stats.keep_floor_raises, 0);
-  ASSERT_GT(floor, 0.01);
+  ASSERT_GT(floor, 1e-6);
   EXPECT_LE(linked->run.pairs_kept, linked->stats.records);
   nlohmann::json details = nlohmann::json::parse(linked->run.details);
   EXPECT_DOUBLE_EQ(details.at("keep_floor").get<double>(), floor);
