@@ -3,7 +3,9 @@
 #include <bit>
 
 #include "privacy/address.h"
+#include "privacy/bytes.h"
 #include "privacy/hkdf.h"
+#include "privacy/messages.h"
 #include "privacy/name_normaliser.h"
 
 namespace sz::privacy {
@@ -187,6 +189,93 @@ double FieldDice(const FieldFilterWords& a, const FieldFilterWords& b) {
     total += std::popcount(a[word]) + std::popcount(b[word]);
   }
   return total == 0 ? 0.0 : 2.0 * both / total;
+}
+
+namespace {
+
+constexpr int kTextFormVersion = 1;
+constexpr int kPartCount = kTextFieldCount + 8;  // the text fields, then the eight tags below
+
+// The non-text tags in their text-form order (FieldEncodingsToText).
+std::array<uint64_t*, 8> OtherTags(FieldEncodings& e) {
+  return {&e.house_number, &e.surname_phonetic, &e.given_phonetic, &e.date,
+          &e.date_swapped, &e.year_month,       &e.year_day,       &e.month_day};
+}
+
+void PutWord(Bytes& out, uint64_t word) {
+  for (int byte = 0; byte < 8; ++byte) out.push_back(static_cast<uint8_t>(word >> (8 * byte)));
+}
+
+uint64_t GetWord(const uint8_t* in) {
+  uint64_t word = 0;
+  for (int byte = 0; byte < 8; ++byte) word |= uint64_t{in[byte]} << (8 * byte);
+  return word;
+}
+
+}  // namespace
+
+std::string FieldEncodingsToText(const FieldEncodings& encodings) {
+  FieldEncodings copy = encodings;
+  const std::array<uint64_t*, 8> others = OtherTags(copy);
+  uint32_t mask = 0;
+  for (int field = 0; field < kTextFieldCount; ++field) {
+    if (encodings.text[field].present()) mask |= 1u << field;
+  }
+  for (int part = 0; part < 8; ++part) {
+    if (*others[part] != 0) mask |= 1u << (kTextFieldCount + part);
+  }
+  Bytes out = {static_cast<uint8_t>(kTextFormVersion), static_cast<uint8_t>(mask & 0xff),
+               static_cast<uint8_t>(mask >> 8)};
+  for (int field = 0; field < kTextFieldCount; ++field) {
+    if (!encodings.text[field].present()) continue;
+    PutWord(out, encodings.text[field].exact);
+    for (uint64_t word : encodings.text[field].bits) PutWord(out, word);
+  }
+  for (int part = 0; part < 8; ++part) {
+    if (*others[part] != 0) PutWord(out, *others[part]);
+  }
+  return Base64Encode(out);
+}
+
+Result<FieldEncodings> FieldEncodingsFromText(std::string_view text) {
+  Result<Bytes> decoded = Base64Decode(text);
+  if (!decoded.ok()) return DataError(msg::FieldEncodingsNotBase64());
+  const Bytes& bytes = *decoded;
+  if (bytes.size() < 3) return DataError(msg::FieldEncodingsWrongLength());
+  if (bytes[0] != kTextFormVersion) return DataError(msg::FieldEncodingsVersion(bytes[0], kTextFormVersion));
+  const uint32_t mask = bytes[1] | (uint32_t{bytes[2]} << 8);
+  if (mask >> kPartCount != 0) return DataError(msg::FieldEncodingsUnknownParts());
+  size_t expected = 3;
+  for (int part = 0; part < kPartCount; ++part) {
+    if (mask & (1u << part)) expected += part < kTextFieldCount ? 8 + 8 * kFieldFilterWords : 8;
+  }
+  if (bytes.size() != expected) return DataError(msg::FieldEncodingsWrongLength());
+  FieldEncodings out;
+  const uint8_t* at = bytes.data() + 3;
+  for (int field = 0; field < kTextFieldCount; ++field) {
+    if (!(mask & (1u << field))) continue;
+    FieldFilter& filter = out.text[field];
+    filter.exact = GetWord(at);
+    at += 8;
+    bool any_bit = false;
+    for (uint64_t& word : filter.bits) {
+      word = GetWord(at);
+      at += 8;
+      any_bit = any_bit || word != 0;
+    }
+    if (filter.exact == 0 || !any_bit) return DataError(msg::FieldEncodingsEmptyPart());
+  }
+  const std::array<uint64_t*, 8> others = OtherTags(out);
+  for (int part = 0; part < 8; ++part) {
+    if (!(mask & (1u << (kTextFieldCount + part)))) continue;
+    *others[part] = GetWord(at);
+    at += 8;
+    if (*others[part] == 0) return DataError(msg::FieldEncodingsEmptyPart());
+  }
+  if (out.date == 0 && (out.date_swapped | out.year_month | out.year_day | out.month_day) != 0) {
+    return DataError(msg::FieldEncodingsDatePartsWithoutDate());
+  }
+  return out;
 }
 
 }  // namespace sz::privacy

@@ -128,4 +128,20 @@ class FieldEncoder {
 // Dice coefficient of two field filters (0 when either is empty).
 double FieldDice(const FieldFilterWords& a, const FieldFilterWords& b);
 
+// The text form of one person's encodings, as a desk extract carries it (column `veldcodering`,
+// docs/formats.md): base64 (bytes.h) of
+//   byte 0      format version, 1
+//   bytes 1–2   presence mask, little-endian: bit i for part i, in the order the text fields (0–5,
+//               TextField), house_number (6), surname_phonetic (7), given_phonetic (8), date (9),
+//               date_swapped (10), year_month (11), year_day (12), month_day (13)
+//   then, for each present part in that order: its 8-byte tag, little-endian, and for a text field
+//   after the tag its 64-byte filter (8 little-endian words).
+// Only present parts take room: a person with both names, a birth date and an address takes 572
+// base64 characters, one with everything 668.
+std::string FieldEncodingsToText(const FieldEncodings& encodings);
+// Reads FieldEncodingsToText's form back. kDataError (messages name the fault, never the content) when
+// the text is not base64, of another version or length, marks parts beyond 13, holds a zero tag or an
+// empty filter for a present part, or date parts without a date.
+Result<FieldEncodings> FieldEncodingsFromText(std::string_view text);
+
 }  // namespace sz::privacy

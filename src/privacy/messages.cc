@@ -50,9 +50,7 @@ std::string RandomSourceFailed(std::string_view detail) {
 }
 
 std::string HexOddLength() { return "de hexadecimale tekst heeft een oneven aantal cijfers"; }
-std::string HexInvalidCharacter() {
-  return "de hexadecimale tekst bevat een teken dat geen hexadecimaal cijfer is";
-}
+std::string HexInvalidCharacter() { return "de hexadecimale tekst bevat een teken dat geen hexadecimaal cijfer is"; }
 std::string Base64BadLength() { return "de lengte van de base64-tekst is geen veelvoud van 4"; }
 std::string Base64InvalidCharacter() {
   return "de base64-tekst bevat een ongeldig teken of een '=' op de verkeerde plaats";
@@ -62,6 +60,20 @@ std::string ClkWrongLength(size_t bits, size_t expected) {
   return "de CLK heeft " + std::to_string(bits) + " bits, verwacht " + std::to_string(expected);
 }
 std::string ClkBitsBeyondLength() { return "de CLK heeft bits aan voorbij zijn lengte"; }
+
+std::string FieldEncodingsNotBase64() { return "de veldcodering is geen base64"; }
+std::string FieldEncodingsWrongLength() {
+  return "de veldcodering heeft niet de lengte die bij de aanwezige velden hoort (afgekapt of beschadigd)";
+}
+std::string FieldEncodingsVersion(int found, int expected) {
+  return "de veldcodering heeft formaatversie " + std::to_string(found) + ", verwacht " + std::to_string(expected) +
+         " (maak het extract opnieuw met deze versie van samenzicht pseudonymise)";
+}
+std::string FieldEncodingsUnknownParts() { return "de veldcodering meldt onderdelen die dit formaat niet kent"; }
+std::string FieldEncodingsEmptyPart() { return "de veldcodering bevat een leeg onderdeel dat als aanwezig is gemeld"; }
+std::string FieldEncodingsDatePartsWithoutDate() {
+  return "de veldcodering bevat delen van een geboortedatum zonder de geboortedatum zelf";
+}
 
 std::string OpenSslFailed(std::string_view operation, std::string_view detail) {
   return "OpenSSL faalde bij " + std::string(operation) + (detail.empty() ? "" : ": " + std::string(detail));
@@ -158,8 +170,8 @@ std::string SchemaBlakeNeedsPowerOfTwo() {
 }
 std::string SchemaBlakeKeySize() { return "koppelschema: blakeHash vereist een keySize van hoogstens 64 bytes"; }
 std::string RecordValueCount(size_t values, size_t features) {
-  return "het record heeft " + std::to_string(values) + " waarden, het koppelschema heeft " +
-         std::to_string(features) + " kenmerken";
+  return "het record heeft " + std::to_string(values) + " waarden, het koppelschema heeft " + std::to_string(features) +
+         " kenmerken";
 }
 std::string NoSuchFeature() { return "dit kenmerk bestaat niet in het koppelschema"; }
 std::string FeatureValue(std::string_view feature, std::string_view reason) {

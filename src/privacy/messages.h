@@ -43,6 +43,13 @@ std::string Base64InvalidCharacter();
 std::string ClkNotBase64();
 std::string ClkWrongLength(size_t bits, size_t expected);
 std::string ClkBitsBeyondLength();
+// Field-level encodings in their text form (field_encoder.h FieldEncodingsToText).
+std::string FieldEncodingsNotBase64();
+std::string FieldEncodingsWrongLength();
+std::string FieldEncodingsVersion(int found, int expected);
+std::string FieldEncodingsUnknownParts();
+std::string FieldEncodingsEmptyPart();
+std::string FieldEncodingsDatePartsWithoutDate();
 
 // Cryptographic primitives (hmac.h, hkdf.h, blake2b.h, hash.h). An OpenSSL failure is a bug or a
 // broken installation: "OpenSSL faalde bij <operation>[: <OpenSSL's reason>]".

@@ -5,8 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
+#include "privacy/bytes.h"
 #include "privacy/hash.h"
 #include "privacy/hkdf.h"
 #include "privacy/pseudonymiser.h"
@@ -139,6 +141,63 @@ TEST(FieldEncoderTest, BirthDatePartsAndMissingValues) {
   FieldEncodings none = encoder.Encode(FieldValues{}).value();
   EXPECT_EQ(none, FieldEncodings{});
   for (int field = 0; field < kTextFieldCount; ++field) EXPECT_FALSE(none.text[field].present());
+}
+
+TEST(FieldEncoderTest, TextFormRoundTripsAndTakesRoomOnlyForPresentParts) {
+  FieldEncoder encoder = MakeEncoder(FixedKey(4));
+  FieldValues everything = Jan();
+  FieldValues names_only{.given_names = "Anna", .surname = "Jansen"};
+  FieldValues typical = Jan();  // both names, birth date, address, no id number
+  typical.id_number.clear();
+  for (const FieldValues& values : {everything, names_only, typical, FieldValues{}}) {
+    FieldEncodings encodings = encoder.Encode(values).value();
+    std::string text = FieldEncodingsToText(encodings);
+    Result<FieldEncodings> back = FieldEncodingsFromText(text);
+    ASSERT_TRUE(back.ok()) << back.status().message();
+    EXPECT_EQ(*back, encodings);
+  }
+  // Layout: 3 header bytes, 72 per text field, 8 per other tag; base64 of it.
+  EXPECT_EQ(FieldEncodingsToText(encoder.Encode(everything).value()).size(),
+            668u);  // (3 + 6·72 + 8·8) = 499 bytes → 668
+  EXPECT_EQ(FieldEncodingsToText(encoder.Encode(FieldValues{}).value()), "AQAA");
+  // 5 text fields, house number, 2 phonetic codes, date, its swap and 3 date parts: 427 bytes → 572.
+  EXPECT_EQ(FieldEncodingsToText(encoder.Encode(typical).value()).size(), 572u);
+}
+
+TEST(FieldEncoderTest, TextFormRejectsDamage) {
+  FieldEncoder encoder = MakeEncoder(FixedKey(4));
+  std::string text = FieldEncodingsToText(encoder.Encode(Jan()).value());
+  Bytes bytes = Base64Decode(text).value();
+  auto fails = [](const Bytes& damaged) { return !FieldEncodingsFromText(Base64Encode(damaged)).ok(); };
+  EXPECT_FALSE(FieldEncodingsFromText("niet base64!").ok());
+  EXPECT_FALSE(FieldEncodingsFromText("").ok());
+  Bytes truncated(bytes.begin(), bytes.end() - 8);
+  EXPECT_TRUE(fails(truncated));
+  Bytes longer = bytes;
+  longer.insert(longer.end(), 8, 0x11);
+  EXPECT_TRUE(fails(longer));
+  Bytes version = bytes;
+  version[0] = 2;
+  EXPECT_TRUE(fails(version));
+  Bytes unknown = bytes;
+  unknown[2] |= 0x40;  // part 14
+  EXPECT_TRUE(fails(unknown));
+  Bytes zero_tag = bytes;
+  std::fill(zero_tag.begin() + 3, zero_tag.begin() + 11, 0);  // the given name's tag
+  EXPECT_TRUE(fails(zero_tag));
+  Bytes empty_filter = bytes;
+  std::fill(empty_filter.begin() + 11, empty_filter.begin() + 75, 0);  // the given name's filter
+  EXPECT_TRUE(fails(empty_filter));
+  // Date parts without the date: drop the date's bit and its 8 bytes.
+  FieldEncodings parts_only = encoder.Encode(Jan()).value();
+  EXPECT_TRUE(FieldEncodingsFromText(FieldEncodingsToText(parts_only)).ok());
+  parts_only.date = 0;
+  EXPECT_FALSE(FieldEncodingsFromText(FieldEncodingsToText(parts_only)).ok());
+  // The messages describe the fault, never the content.
+  Result<FieldEncodings> bad = FieldEncodingsFromText(Base64Encode(truncated));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message().find(text.substr(0, 12)), std::string::npos);
+  EXPECT_NE(bad.status().message().find("veldcodering"), std::string::npos);
 }
 
 TEST(FieldEncoderTest, Soundex) {
