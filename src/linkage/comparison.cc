@@ -95,13 +95,18 @@ void CompareFields(const privacy::FieldEncodings& a, const privacy::FieldEncodin
   int date = BirthDateLevel(a, b, year_a, year_b);
   set(ComparisonField::kBirthDate, date);
   if (date != kNullLevel) set(ComparisonField::kBirthYear, kNullLevel);
-  int postcode_level = TextLevel(a.Text(TextField::kPostcode), b.Text(TextField::kPostcode), postcode);
-  set(ComparisonField::kPostcode, postcode_level);
-  int house = a.house_number == 0 || b.house_number == 0 ? kNullLevel : a.house_number == b.house_number ? 0 : 1;
-  set(ComparisonField::kHouseNumber, house);
-  if (postcode_level != kNullLevel || house != kNullLevel) set(ComparisonField::kAddress, kNullLevel);
-  set(ComparisonField::kStreet, TextLevel(a.Text(TextField::kStreet), b.Text(TextField::kStreet), names));
-  set(ComparisonField::kLocality, TextLevel(a.Text(TextField::kLocality), b.Text(TextField::kLocality), names));
+  // The same household key is the whole address agreeing: it counts once, in kAddress, and the four
+  // address fields (which would then all agree, strongly dependent) stay null. Otherwise they give
+  // the fuzzy evidence (a typo, a move within the street or town) and replace kAddress's wijk levels.
+  if (level(ComparisonField::kAddress) != 0) {
+    int postcode_level = TextLevel(a.Text(TextField::kPostcode), b.Text(TextField::kPostcode), postcode);
+    set(ComparisonField::kPostcode, postcode_level);
+    int house = a.house_number == 0 || b.house_number == 0 ? kNullLevel : a.house_number == b.house_number ? 0 : 1;
+    set(ComparisonField::kHouseNumber, house);
+    if (postcode_level != kNullLevel || house != kNullLevel) set(ComparisonField::kAddress, kNullLevel);
+    set(ComparisonField::kStreet, TextLevel(a.Text(TextField::kStreet), b.Text(TextField::kStreet), names));
+    set(ComparisonField::kLocality, TextLevel(a.Text(TextField::kLocality), b.Text(TextField::kLocality), names));
+  }
   set(ComparisonField::kIdNumber,
       both_bsn ? kNullLevel : TextLevel(a.Text(TextField::kIdNumber), b.Text(TextField::kIdNumber), id));
 }

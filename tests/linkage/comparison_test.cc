@@ -151,8 +151,7 @@ class FieldComparisonTest : public ::testing::Test {
 };
 
 TEST_F(FieldComparisonTest, IdenticalRecordsAgreeOnEveryFieldAndRecordLevelOnesGoNull) {
-  LinkRecord a = Record(Values()), b = Record(Values());
-  b.household_pseudonym = a.household_pseudonym = "h1";
+  LinkRecord a = Record(Values()), b = Record(Values());  // no household key (not a Dutch postcode)
   ComparisonVector gamma = CompareRecords(a, b);
   for (ComparisonField field : {ComparisonField::kGivenName, ComparisonField::kSurname, ComparisonField::kBirthDate,
                                 ComparisonField::kPostcode, ComparisonField::kHouseNumber, ComparisonField::kStreet,
@@ -164,6 +163,22 @@ TEST_F(FieldComparisonTest, IdenticalRecordsAgreeOnEveryFieldAndRecordLevelOnesG
   EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kBirthYear)], kNullLevel);
   EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kAddress)], kNullLevel);
   EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kSex)], 0);
+  // The same household key is the whole address agreeing: counted once, in the household comparison,
+  // not again in postcode, house number, street and locality.
+  b.household_pseudonym = a.household_pseudonym = "h1";
+  gamma = CompareRecords(a, b);
+  EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kAddress)], 0);
+  for (ComparisonField field : {ComparisonField::kPostcode, ComparisonField::kHouseNumber, ComparisonField::kStreet,
+                                ComparisonField::kLocality}) {
+    EXPECT_EQ(gamma.level[static_cast<int>(field)], kNullLevel) << FieldName(field);
+  }
+  EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kGivenName)], 0);
+  // Other households: the address fields give the (fuzzy) evidence, the wijk levels step aside.
+  b.household_pseudonym = "h2";
+  gamma = CompareRecords(a, b);
+  EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kAddress)], kNullLevel);
+  EXPECT_EQ(gamma.level[static_cast<int>(ComparisonField::kStreet)], 0);
+  b.household_pseudonym = "h1";
   // Both with a BSN pseudonym: the BSN decides, the id number is not compared again.
   a.bsn_pseudonym = b.bsn_pseudonym = "b1";
   gamma = CompareRecords(a, b);
