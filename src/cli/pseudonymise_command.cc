@@ -49,6 +49,10 @@ void AddPseudonymiseCommand(Commands& commands) {
           "Postcodetabel postcode;gemeente;wijk;buurt (standaard: postcodes.csv naast of boven de export)");
   cmd.Add("--schema", request.clk_schema_file, "Koppelschema (clkhash v3) voor de CLK")
       .DefaultText("linkage-schema.json van de configuratiemap");
+  cmd.Flag("--veldcoderingen", request.field_encodings,
+           "Schrijf ook de gesleutelde codering per veld (kolom veldcodering): nauwkeuriger koppelen bij typefouten "
+           "en verhuizingen, maar de hub ziet dan welke personen een naam, straat of geboortedag delen "
+           "(docs/privacy.md)");
   cmd.Run([options] { return RunPseudonymise(*options); });
 }
 SZ_REGISTER_COMMAND(AddPseudonymiseCommand);

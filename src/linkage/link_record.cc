@@ -43,6 +43,7 @@ Result<ExtractRowReader> ExtractRowReader::Create(std::string source, std::span<
   }
   reader.placement_ = index_of("uithuisplaatsing");
   reader.role_ = index_of("rol");
+  reader.fields_ = index_of("veldcodering");
   if (!event_date_column.empty()) {
     reader.event_date_ = index_of(event_date_column);
     reader.event_date_name_ = event_date_column;
@@ -80,6 +81,12 @@ Result<LinkRecord> ExtractRowReader::Read(std::span<const Value> row) const {
     std::optional<Sex> sex = ParseSex(text);
     if (!sex) return DataError(msg::UnknownSex());
     record.sex = *sex == Sex::kOther ? Sex::kUnknown : *sex;
+  }
+  if (fields_ >= 0 && !row[fields_].missing()) {
+    ASSIGN_OR_RETURN(std::string_view text, row[fields_].AsText("veldcodering"));
+    Result<privacy::FieldEncodings> fields = privacy::FieldEncodingsFromText(text);
+    if (!fields.ok()) return DataError(msg::FieldEncodingsColumn(fields.status().message()));
+    record.fields = *fields;
   }
   record.wijk = row[wijk_].TextOrEmpty();
   record.stays_elsewhere =

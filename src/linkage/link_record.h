@@ -57,8 +57,8 @@ struct LinkRecord {
   // placement (jeugdhulp uithuisplaatsing = ja) carries the placement address. The household key still
   // counts as evidence that two records are one person; households ignore it (clustering.h).
   bool stays_elsewhere = false;
-  // Keyed field-level encodings (privacy/field_encoder.h), when the desk made them. Not yet in the
-  // stored extracts: only link-eval fills them (docs/linkage.md "Field-level comparisons").
+  // Keyed field-level encodings (privacy/field_encoder.h), when the desk made them
+  // (`pseudonymise --veldcoderingen`, extract column veldcodering; link-eval makes them in memory).
   std::optional<privacy::FieldEncodings> fields;
 };
 
@@ -69,7 +69,8 @@ Result<ClkWords> DecodeClk(std::string_view base64);
 class ExtractRowReader {
  public:
   // `column_names`: the extract's column names in order; `record_id_column`: the registration id
-  // (the contract's first key column); `event_date_column`: "" if none.
+  // (the contract's first key column); `event_date_column`: "" if none. The column veldcodering is
+  // optional (extracts of contract version 1 lack it); an empty cell means no field encodings.
   static Result<ExtractRowReader> Create(std::string source, std::span<const std::string> column_names,
                                          std::string_view record_id_column, std::string_view event_date_column);
 
@@ -81,7 +82,7 @@ class ExtractRowReader {
   std::string event_date_name_;
   size_t width_ = 0;
   int record_id_ = -1, betrokkene_nr_ = -1, bsn_ = -1, name_ = -1, household_ = -1, clk_ = -1, birth_year_ = -1,
-      sex_ = -1, wijk_ = -1, event_date_ = -1, placement_ = -1, role_ = -1;
+      sex_ = -1, wijk_ = -1, event_date_ = -1, placement_ = -1, role_ = -1, fields_ = -1;
 };
 
 }  // namespace sz::linkage

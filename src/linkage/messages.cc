@@ -34,6 +34,7 @@ std::string ExtractRowWrongWidth(size_t found, size_t expected) {
   return "extractregel heeft " + std::to_string(found) + " waarden, verwacht " + std::to_string(expected);
 }
 std::string ClkColumn(std::string_view reason) { return "kolom clk: " + std::string(reason); }
+std::string FieldEncodingsColumn(std::string_view reason) { return "kolom veldcodering: " + std::string(reason); }
 std::string UnknownSex() { return "kolom geslacht: onbekende waarde (verwacht man, vrouw of onbekend)"; }
 
 }  // namespace sz::linkage::msg

@@ -38,6 +38,7 @@ std::string EvaluationSizesDiffer();
 std::string ExtractLacksColumn(std::string_view source, std::string_view column);
 std::string ExtractRowWrongWidth(size_t found, size_t expected);
 std::string ClkColumn(std::string_view reason);
+std::string FieldEncodingsColumn(std::string_view reason);
 std::string UnknownSex();
 
 }  // namespace sz::linkage::msg

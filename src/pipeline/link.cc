@@ -77,8 +77,8 @@ std::optional<linkage::FellegiSunterModel> StoredModel(const nlohmann::json& det
     model.lambda = stored.at("lambda").get<double>();
     for (int field = 0; field < linkage::kFieldCount; ++field) {
       // A model stored before the field-level fields existed has only the record-level ones; the
-      // others keep their neutral start (stored extracts carry no field encodings: those fields are
-      // always null there, weight 0).
+      // others keep their neutral start (it was fitted on records without field encodings, where those
+      // fields are always null, weight 0; LinkStore extends such a run only for such records).
       if (field >= linkage::kRecordFieldCount && stored.at("m").size() <= static_cast<size_t>(field)) continue;
       model.m[field] = stored.at("m").at(field).get<std::vector<double>>();
       model.u[field] = stored.at("u").at(field).get<std::vector<double>>();
@@ -93,8 +93,29 @@ std::optional<linkage::FellegiSunterModel> StoredModel(const nlohmann::json& det
   }
 }
 
-// Every stored desk-extract row, streamed into columns; `involvements` names them (scan order).
-Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<InvolvementRef>& involvements) {
+// Which records carry field encodings (extract column veldcodering): the model fitted on them has
+// field-level parameters only for "all" and "some", record-level CLK parameters only for "none" and
+// "some" (comparison.h: with field encodings on both sides the CLK comparison is null).
+std::string_view FieldEncodingCoverage(int64_t with_fields, int64_t records) {
+  return with_fields == 0 ? "none" : with_fields == records ? "all" : "some";
+}
+
+// Whether a model fitted on records of coverage `model` can score records of coverage `now`.
+bool ModelCovers(std::string_view model, std::string_view now) { return model == "some" || model == now; }
+
+// The coverage a stored run's model was fitted on (runs from before field encodings: "none").
+std::string StoredModelCoverage(const nlohmann::json& details) {
+  if (!details.is_object() || !details.contains("model_field_encodings") ||
+      !details["model_field_encodings"].is_string()) {
+    return "none";
+  }
+  return details["model_field_encodings"].get<std::string>();
+}
+
+// Every stored desk-extract row, streamed into columns; `involvements` names them (scan order);
+// `with_fields` counts the rows with field encodings.
+Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<InvolvementRef>& involvements,
+                                               int64_t& with_fields) {
   linkage::RecordColumnsBuilder builder;
   for (const std::string& source : DeskSources()) {
     const sources::SourceContract& contract = *sources::FindContract(source);
@@ -106,6 +127,7 @@ Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<
     RETURN_IF_ERROR(store.records().Scan(contract, [&](std::span<const Value> row) -> Status {
       auto record = reader.Read(row);
       if (!record.ok()) return record.status().WithContext(msg::LinkingSource(source));
+      with_fields += record->fields.has_value();
       builder.Add(*record);
       involvements.push_back({source, std::move(record->record_id), record->betrokkene_nr,
                               record->event_date ? record->event_date->DayNumber() : INT64_MAX});
@@ -201,7 +223,10 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
     return report;
   }
 
-  ASSIGN_OR_RETURN(linkage::RecordColumns columns, ReadDeskRecords(store, report.involvements));
+  int64_t with_fields = 0;
+  ASSIGN_OR_RETURN(linkage::RecordColumns columns, ReadDeskRecords(store, report.involvements, with_fields));
+  const std::string coverage(FieldEncodingCoverage(with_fields, static_cast<int64_t>(report.involvements.size())));
+  std::string model_coverage = coverage;         // a stored model's when the run extends it
   auto progress = [&](std::string_view stage) {  // the linker's stages follow ("index", …)
     if (!request.options.on_stage) return;
     linkage::LinkageStats so_far;
@@ -220,11 +245,14 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
   if (previous && !request.force) {
     nlohmann::json previous_details = nlohmann::json::parse(previous->details, nullptr, false);
     std::optional<linkage::FellegiSunterModel> model = StoredModel(previous_details, options.comparison);
-    if (model) {
+    // A model fitted without field encodings has no field-level parameters: records that bring them
+    // (their CLK comparison then null) need a full run, which fits them.
+    if (model && ModelCovers(StoredModelCoverage(previous_details), coverage)) {
       ASSIGN_OR_RETURN(plan, PlanIncremental(store, report.involvements, request.max_incremental_share));
       if (plan) {
         options.keep_probability = std::max(options.keep_probability, StoredKeepFloor(*previous));
         options.model = std::move(model);
+        model_coverage = StoredModelCoverage(previous_details);
         options.first_new = plan->first_new;
         options.initial_person = plan->initial_person;
         columns = linkage::Permute(columns, plan->order);
@@ -317,6 +345,8 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
       {"blocking_distinct_pair_bounds", result.stats.pass_distinct_pair_bounds},
       {"dice_bounds", options.comparison.dice_bounds},
       {"model", ModelJson(result.model)},
+      {"model_field_encodings", model_coverage},
+      {"records_with_field_encodings", with_fields},
       {"seconds_total", result.stats.seconds_total},
   };
   if (!report.incremental) details["m_from_bsn_labels"] = result.stats.m_from_bsn_labels;  // else the stored model's

@@ -12,6 +12,7 @@
 #include "io/postcode_table.h"
 #include "pipeline/messages.h"
 #include "privacy/clk_schema.h"
+#include "privacy/field_encoder.h"
 #include "privacy/key.h"
 #include "privacy/pseudonymiser.h"
 #include "sources/contract.h"
@@ -124,7 +125,8 @@ Result<PseudonymiseReport> Pseudonymise(Workspace& workspace, const Pseudonymise
   std::string schema_path =
       request.clk_schema_file.empty() ? workspace.ConfigFile(kClkSchemaFile) : request.clk_schema_file;
   ASSIGN_OR_RETURN(privacy::ClkSchema schema, privacy::ReadClkSchemaFile(schema_path));
-  ASSIGN_OR_RETURN(privacy::Pseudonymiser pseudonymiser, privacy::Pseudonymiser::Create(key, schema));
+  ASSIGN_OR_RETURN(privacy::Pseudonymiser pseudonymiser,
+                   privacy::Pseudonymiser::Create(key, schema, {.field_encodings = request.field_encodings}));
   PseudonymiseReport report;
   ASSIGN_OR_RETURN(report.postcode_file, FindPostcodeTable(request.postcode_file, request.records_file));
   ASSIGN_OR_RETURN(io::PostcodeTable postcodes, io::PostcodeTable::Load(report.postcode_file, regions));
@@ -216,7 +218,9 @@ Result<PseudonymiseReport> Pseudonymise(Workspace& workspace, const Pseudonymise
                                      .sex = cell("geslacht"),
                                      .postcode = cell("postcode"),
                                      .house_number = cell("huisnummer"),
-                                     .house_number_addition = cell("huisnummer_toevoeging")};
+                                     .house_number_addition = cell("huisnummer_toevoeging"),
+                                     .street = cell("straat"),
+                                     .locality = cell("woonplaats")};
     ASSIGN_OR_RETURN(privacy::Pseudonyms pseudonyms, pseudonymiser.Pseudonymise(identity));
     switch (pseudonyms.bsn_status) {
       case privacy::BsnStatus::kValid: ++report.bsn_valid; break;
@@ -247,6 +251,8 @@ Result<PseudonymiseReport> Pseudonymise(Workspace& workspace, const Pseudonymise
         out.push_back(pseudonyms.address_pseudonym);
       } else if (name == "clk") {
         out.push_back(pseudonyms.clk);
+      } else if (name == "veldcodering") {
+        out.push_back(pseudonyms.fields ? privacy::FieldEncodingsToText(*pseudonyms.fields) : "");
       } else if (name == "geboortejaar") {
         out.push_back(pseudonyms.birth_year ? std::to_string(*pseudonyms.birth_year) : "");
       } else if (name == "leeftijd") {

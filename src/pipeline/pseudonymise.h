@@ -3,7 +3,8 @@
 // Reads the desk's records file (registraties) and persons-involved file (betrokkenen) in any dialect
 // ingest accepts, validates both against the source contract's `records` and `persons` tables,
 // joins them, and writes the extract (the contract's `extract` table): one row per person per record,
-// record fields carried over, identities replaced by keyed pseudonyms and a CLK (privacy module),
+// record fields carried over, identities replaced by keyed pseudonyms and a CLK (privacy module) and,
+// when asked, keyed field-level encodings,
 // the address coarsened to wijk and buurt through a postcode table, the birth date reduced to birth
 // year and age at the event date, free text dropped.
 //
@@ -39,6 +40,9 @@ struct PseudonymiseRequest {
   std::string key_file;
   std::string output_file;
   std::string clk_schema_file;  // "" for CONFIG/linkage-schema.json
+  // Also write each person's keyed field-level encodings (column veldcodering; docs/privacy.md
+  // "Field-level encodings" says what the hub learns from them). Off: the column stays empty.
+  bool field_encodings = false;
 };
 
 struct PseudonymiseReport {

@@ -90,8 +90,8 @@ std::optional<int> AgeInYears(const Date& birth, const Date& on);
 std::string NormaliseSex(std::string_view text);
 
 struct PseudonymiserOptions {
-  // Also make the keyed field-level encodings (Pseudonyms::fields). Not yet written to desk extracts:
-  // for now only `link-eval` links with them (docs/linkage.md "Field-level comparisons").
+  // Also make the keyed field-level encodings (Pseudonyms::fields): `pseudonymise --veldcoderingen`
+  // writes them to the extract (column veldcodering), `link-eval` links with them in memory.
   bool field_encodings = false;
 };
 

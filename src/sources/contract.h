@@ -32,21 +32,22 @@
 namespace sz::sources {
 
 enum class ColumnType {
-  kText,          // free UTF-8 text (identified exports only, except codes)
-  kCode,          // an identifier-like token: record ids, provider codes (no spaces)
-  kInteger,       // whole number; `min`/`max` bound it
-  kDecimal,       // number with '.' or ',' as decimal separator
-  kDate,          // dd-mm-jjjj, YYYY-MM-DD or YYYYMMDD; never in the future
-  kCategory,      // one of `allowed` (after applying `aliases`)
-  kYesNo,         // ja/nee (also j/n, 1/0, true/false, yes/no)
-  kGemeenteCode,  // GMxxxx, must exist in the region table
-  kWijkCode,      // WKxxxxyy, must exist in the region table
-  kBuurtCode,     // BUxxxxyyzz, must exist in the region table
-  kRegionCode,    // any region code in the region table (GM/WK/BU/CR/NL)
-  kIsoWeek,       // 2024-W05
-  kPseudonym,     // 64 lowercase hex characters (HMAC-SHA256)
-  kClk,           // base64 Bloom filter
-  kPostcode,      // Dutch postcode 1234AB (identified exports)
+  kText,            // free UTF-8 text (identified exports only, except codes)
+  kCode,            // an identifier-like token: record ids, provider codes (no spaces)
+  kInteger,         // whole number; `min`/`max` bound it
+  kDecimal,         // number with '.' or ',' as decimal separator
+  kDate,            // dd-mm-jjjj, YYYY-MM-DD or YYYYMMDD; never in the future
+  kCategory,        // one of `allowed` (after applying `aliases`)
+  kYesNo,           // ja/nee (also j/n, 1/0, true/false, yes/no)
+  kGemeenteCode,    // GMxxxx, must exist in the region table
+  kWijkCode,        // WKxxxxyy, must exist in the region table
+  kBuurtCode,       // BUxxxxyyzz, must exist in the region table
+  kRegionCode,      // any region code in the region table (GM/WK/BU/CR/NL)
+  kIsoWeek,         // 2024-W05
+  kPseudonym,       // 64 lowercase hex characters (HMAC-SHA256)
+  kClk,             // base64 Bloom filter
+  kFieldEncodings,  // base64 keyed field-level encodings (privacy/field_encoder.h FieldEncodingsToText)
+  kPostcode,        // Dutch postcode 1234AB (identified exports)
 };
 
 std::string_view ColumnTypeName(ColumnType type);
@@ -65,6 +66,7 @@ struct ColumnSpec {
   std::optional<double> min, max;              // kInteger/kDecimal bounds
   IdentityKind identity = IdentityKind::kNone;
   std::string description;  // Dutch, for users (schema command, docs)
+  int since_version = 1;    // the contract version that added the column (store migrations add it)
 };
 
 struct TableSpec {
@@ -80,7 +82,7 @@ struct TableSpec {
 
 struct SourceContract {
   std::string name;                  // "veilig_thuis"
-  int version = 1;                   // bump when a table changes; the store migrates
+  int version = 1;                   // bump when a table changes; the store migrates (ColumnSpec::since_version)
   std::string title;                 // Dutch display name
   std::string owner;                 // the organisation delivering it
   std::string description;           // Dutch: what one row is

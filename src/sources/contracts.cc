@@ -39,6 +39,10 @@ ColumnSpec Int(std::string name, double min, std::optional<double> max, std::str
   c.max = max;
   return c;
 }
+ColumnSpec Since(int version, ColumnSpec c) {
+  c.since_version = version;
+  return c;
+}
 ColumnSpec Ident(ColumnSpec c, IdentityKind kind) {
   c.identity = kind;
   return c;
@@ -105,6 +109,10 @@ std::vector<ColumnSpec> PersonExtractColumns(std::vector<std::string> roles) {
       Optional(SexColumn()),
       Optional(Col("wijk", ColumnType::kWijkCode, "Wijk van het woonadres (CBS-code)")),
       Optional(Col("buurt", ColumnType::kBuurtCode, "Buurt van het woonadres (CBS-code)")),
+      // Version 2: opt-in at the desk (pseudonymise --veldcoderingen), so older extracts lack it.
+      Since(2, NotRequired(Col("veldcodering", ColumnType::kFieldEncodings,
+                               "Gesleutelde codering per veld (naamdelen, geboortedatum en delen ervan, adres), "
+                               "base64; leeg als het meldpunt ze niet maakte"))),
   };
 }
 
@@ -118,6 +126,7 @@ SourceContract Desk(std::string name, std::string title, std::string owner, std:
   s.owner = std::move(owner);
   s.description = std::move(description);
   s.is_desk = true;
+  s.version = 2;  // 2: the extract's veldcodering
 
   TableSpec records;
   records.name = "records";
@@ -329,6 +338,7 @@ std::string_view ColumnTypeName(ColumnType type) {
     case ColumnType::kIsoWeek: return "ISO-week";
     case ColumnType::kPseudonym: return "pseudoniem";
     case ColumnType::kClk: return "CLK (base64)";
+    case ColumnType::kFieldEncodings: return "veldcodering (base64)";
     case ColumnType::kPostcode: return "postcode";
   }
   return "?";

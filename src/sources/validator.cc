@@ -5,6 +5,7 @@
 
 #include "core/numbers.h"
 #include "core/period.h"
+#include "privacy/field_encoder.h"
 #include "sources/messages.h"
 
 namespace sz::sources {
@@ -210,6 +211,12 @@ std::optional<CellProblem> RowValidator::NormaliseValue(const ColumnSpec& spec, 
       if (!IsBase64(raw)) return problem(msg::NotAClk(), msg::DeliverExtractAsIs());
       out = Value::Text(std::move(raw));
       return std::nullopt;
+    case ColumnType::kFieldEncodings: {
+      Result<privacy::FieldEncodings> encodings = privacy::FieldEncodingsFromText(raw);
+      if (!encodings.ok()) return problem(encodings.status().message(), msg::DeliverExtractAsIs());
+      out = Value::Text(std::move(raw));
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }

@@ -13,8 +13,13 @@ std::string SqlType(const sources::ColumnSpec& column) {
 }
 
 std::string ContractSignature(const sources::SourceContract& contract) {
+  return ContractSignature(contract, contract.version);
+}
+
+std::string ContractSignature(const sources::SourceContract& contract, int version) {
   std::string out;
   for (const auto& column : contract.extract.columns) {
+    if (column.since_version > version) continue;
     if (!out.empty()) out += ",";
     out += column.name + ":" + std::string(sources::ColumnTypeName(column.type));
   }
@@ -30,7 +35,9 @@ std::vector<std::string> SourceTablesV1() {
     std::string sql = "CREATE TABLE " + table +
                       " (\n  ingest_file_id INTEGER NOT NULL REFERENCES ingest_files(id),\n"
                       "  line INTEGER NOT NULL";
-    for (const auto& column : contract.extract.columns) sql += ",\n  \"" + column.name + "\" " + SqlType(column);
+    for (const auto& column : contract.extract.columns) {
+      if (column.since_version == 1) sql += ",\n  \"" + column.name + "\" " + SqlType(column);
+    }
     sql += ",\n  PRIMARY KEY (";
     for (size_t i = 0; i < contract.extract.key.size(); ++i)
       sql += (i ? ", \"" : "\"") + contract.extract.key[i] + "\"";
@@ -39,8 +46,25 @@ std::vector<std::string> SourceTablesV1() {
     if (contract.extract.Find("gemeente") != nullptr) {
       statements.push_back("CREATE INDEX " + table + "_gemeente ON " + table + " (gemeente)");
     }
-    statements.push_back("INSERT INTO source_contracts (source, version, signature) VALUES ('" + contract.name + "', " +
-                         std::to_string(contract.version) + ", '" + ContractSignature(contract) + "')");
+    statements.push_back("INSERT INTO source_contracts (source, version, signature) VALUES ('" + contract.name +
+                         "', 1, '" + ContractSignature(contract, 1) + "')");
+  }
+  return statements;
+}
+
+// Moves every contract that has a version `version` from version-1 to it: adds the columns that
+// version introduced and records the version and its signature.
+std::vector<std::string> SourceTablesAt(int version) {
+  std::vector<std::string> statements;
+  for (const auto& contract : sources::AllContracts()) {
+    if (contract.version < version) continue;
+    for (const auto& column : contract.extract.columns) {
+      if (column.since_version != version) continue;
+      statements.push_back("ALTER TABLE " + SourceTableName(contract) + " ADD COLUMN \"" + column.name + "\" " +
+                           SqlType(column));
+    }
+    statements.push_back("UPDATE source_contracts SET version = " + std::to_string(version) + ", signature = '" +
+                         ContractSignature(contract, version) + "' WHERE source = '" + contract.name + "'");
   }
   return statements;
 }
@@ -241,6 +265,7 @@ std::vector<Migration> Build() {
            "CREATE INDEX indicator_cells_by_period ON indicator_cells (indicator, level, period)",
            "CREATE INDEX indicator_cells_by_region ON indicator_cells (indicator, region, period)",
        }},
+      {10, "source contracts version 2: the desk extracts' keyed field encodings (veldcodering)", SourceTablesAt(2)},
   };
 }
 

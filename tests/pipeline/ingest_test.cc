@@ -193,6 +193,9 @@ TEST_F(IngestTest, RowLevelProblemsAreRejectedWithLineColumnReasonAndHint) {
       {"infectieziekten", "aantal", "veel", "geen geheel getal"},
       {"bevolking", "aantal", "-4", "negatief"},
       {"veilig_thuis", "geweldsvorm", "pesten", "geen toegestane waarde"},
+      {"wmo", "veldcodering", "AQAB", "niet de lengte"},  // claims a part it does not carry
+      {"jeugdhulp", "veldcodering", "niet base64!", "geen base64"},
+      {"veilig_thuis", "veldcodering", "AgAA", "formaatversie 2"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.source) + "." + c.column);

@@ -36,6 +36,10 @@ class LinkStoreTest : public ::testing::Test {
         {.dir = *dir_, .seed = 11, .scale = 0.03, .first_year = 2022, .last_year = 2024}, *regions_, clock_,
         ConfigDir());
     ASSERT_TRUE(made.ok()) << made.ToString();
+    // The same desks pseudonymised again with field encodings (`pseudonymise --veldcoderingen`).
+    Status fields = testing::PseudonymiseDesks({.dir = *dir_, .seed = 11, .scale = 0.03}, *regions_, clock_,
+                                               ConfigDir(), *dir_ + "/fields", /*field_encodings=*/true);
+    ASSERT_TRUE(fields.ok()) << fields.ToString();
   }
   static void TearDownTestSuite() {
     delete regions_;
@@ -53,9 +57,10 @@ class LinkStoreTest : public ::testing::Test {
   static std::string ConfigDir() { return std::string(SZ_SOURCE_DIR) + "/config"; }
   Workspace& Ws() { return *workspace_; }
 
-  void IngestDesks(const std::vector<std::string>& sources) {
+  // Ingests the desks' extracts; with `with_fields` those with field encodings.
+  void IngestDesks(const std::vector<std::string>& sources, bool with_fields = false) {
     for (const std::string& source : sources) {
-      IngestRequest request{.source = source, .files = {*dir_ + "/" + source + ".csv"}};
+      IngestRequest request{.source = source, .files = {*dir_ + (with_fields ? "/fields/" : "/") + source + ".csv"}};
       auto report = Ingest(Ws(), request);
       ASSERT_TRUE(report.ok()) << source << ": " << report.status().ToString();
     }
@@ -173,7 +178,7 @@ TEST_F(LinkStoreTest, IncrementalRunLinksOnlyTheNewInvolvementsIntoTheStoredPers
 
 // A store linked before the field-level comparisons existed holds a model with only the record-level
 // fields. The next incremental run must still take it (the other fields keep their neutral start, as
-// stored extracts have no field encodings) and link the new rows as a run with the full model does;
+// these extracts have no field encodings) and link the new rows as a run with the full model does;
 // a model of the wrong shape is not taken (a full run instead).
 TEST_F(LinkStoreTest, AModelStoredBeforeTheFieldLevelFieldsExistedStillDrivesIncrementalRuns) {
   IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp"});
@@ -236,6 +241,64 @@ TEST_F(LinkStoreTest, AModelStoredBeforeTheFieldLevelFieldsExistedStillDrivesInc
   EXPECT_EQ(with_old->person, with_full->person);
   EXPECT_EQ(with_old->household, with_full->household);
   EXPECT_EQ(with_old->updated_keys, with_full->updated_keys);
+}
+
+// Extracts made with `pseudonymise --veldcoderingen` carry field encodings through ingest and the
+// store into the linkage: the field-level comparisons are fitted and used, and the linkage is at least
+// as good as from the same desks without them.
+TEST_F(LinkStoreTest, FieldEncodingsFromTheStoredExtractsAreLinkedFieldByField) {
+  const std::string truth = *dir_ + "/desks/truth/persons.csv";
+  IngestDesks(DeskSources(), /*with_fields=*/true);
+  auto report = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  const nlohmann::json details = nlohmann::json::parse(report->run.details);
+  EXPECT_EQ(details.at("records_with_field_encodings").get<int64_t>(),
+            static_cast<int64_t>(report->involvements.size()));
+  EXPECT_EQ(details.at("model_field_encodings"), "all");
+  // The surname comparison was fitted: its agreement level is far likelier among matches.
+  const int surname = static_cast<int>(linkage::ComparisonField::kSurname);
+  const double m0 = details.at("model").at("m").at(surname).at(0).get<double>();
+  const double u0 = details.at("model").at("u").at(surname).at(0).get<double>();
+  EXPECT_GT(m0, 0.5);
+  EXPECT_LT(u0, 0.05);
+  linkage::PairwiseScores with_fields = linkage::ScoreClustering(report->person, report->true_person, {});
+
+  const std::string plain_db = db_ + ".plain.db";
+  auto plain_store = store::OpenSqliteStore(plain_db);
+  ASSERT_TRUE(plain_store.ok());
+  Workspace plain = Workspace::Borrowing(plain_store->get(), regions_, clock_, ConfigDir());
+  for (const std::string& source : DeskSources()) {
+    ASSERT_TRUE(Ingest(plain, IngestRequest{.source = source, .files = {*dir_ + "/" + source + ".csv"}}).ok());
+  }
+  auto plain_report = LinkStore(plain, LinkRequest{.truth_persons_csv = truth});
+  ASSERT_TRUE(plain_report.ok()) << plain_report.status().ToString();
+  EXPECT_EQ(nlohmann::json::parse(plain_report->run.details).at("model_field_encodings"), "none");
+  linkage::PairwiseScores without = linkage::ScoreClustering(plain_report->person, plain_report->true_person, {});
+  EXPECT_GT(with_fields.f1, 0.985) << "precision " << with_fields.precision << " recall " << with_fields.recall;
+  EXPECT_GE(with_fields.f1, without.f1 - 0.002) << with_fields.f1 << " vs " << without.f1;
+}
+
+// A model fitted without field encodings cannot score records that bring them (their CLK comparison is
+// null, their field-level parameters unfitted): such an ingest makes the next run a full one, whose
+// model covers both kinds and then drives incremental runs again.
+TEST_F(LinkStoreTest, RecordsWithFieldEncodingsAfterAModelWithoutThemGetAFullRun) {
+  const std::string truth = *dir_ + "/desks/truth/persons.csv";
+  IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf"});
+  auto first = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth});
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  IngestDesks({"jeugdhulp"}, /*with_fields=*/true);
+  const LinkRequest request{.max_incremental_share = 1.0, .truth_persons_csv = truth};
+  auto second = LinkStore(Ws(), request);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_FALSE(second->incremental);
+  EXPECT_EQ(nlohmann::json::parse(second->run.details).at("model_field_encodings"), "some");
+  IngestDesks({"wmo"}, /*with_fields=*/true);
+  auto third = LinkStore(Ws(), request);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_TRUE(third->incremental);
+  EXPECT_EQ(nlohmann::json::parse(third->run.details).at("model_field_encodings"), "some");
+  linkage::PairwiseScores scores = linkage::ScoreClustering(third->person, third->true_person, {});
+  EXPECT_GT(scores.f1, 0.95) << "precision " << scores.precision << " recall " << scores.recall;
 }
 
 TEST_F(LinkStoreTest, AnIngestWithoutDeskRowsLeavesTheLinkageAsItIs) {

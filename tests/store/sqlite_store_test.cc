@@ -38,6 +38,57 @@ TEST(SqliteStoreTest, CreatesSchemaByMigrationsAndReopens) {
   }
 }
 
+// A store written by the program before contract version 2 (migrations 1–9, the desk tables without
+// veldcodering) opens: migration 10 adds the column, keeps the rows and records the new contracts.
+TEST(SqliteStoreTest, MigratesAStoreOfContractVersionOne) {
+  std::string path = FreshPath("contract-v1.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto exec = [&](const std::string& sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (error ? error : "");
+    sqlite3_free(error);
+  };
+  exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL)");
+  for (const Migration& migration : AllMigrations()) {
+    if (migration.version > 9) continue;
+    for (const std::string& sql : migration.statements) exec(sql);
+    exec("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) + ", 'x', 'nu')");
+  }
+  exec(
+      "INSERT INTO ingest_files (id, source, file_name, sha256, contract_version, key_fingerprint, description, "
+      "ingested_at, rows_read, rows_accepted, rows_rejected) "
+      "VALUES (1, 'veilig_thuis', 'vt.csv', 'abc', 1, '', '', 'nu', 1, 1, 0)");
+  exec("INSERT INTO src_veilig_thuis (ingest_file_id, line, melding_id, betrokkene_nr) VALUES (1, 2, 'M1', 1)");
+  sqlite3_stmt* probe = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT veldcodering FROM src_veilig_thuis", -1, &probe, nullptr), SQLITE_ERROR);
+  sqlite3_finalize(probe);
+  sqlite3_close(db);
+
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(), AllMigrations().back().version);
+  const sources::SourceContract* vt = sources::FindContract("veilig_thuis");
+  ASSERT_NE(vt, nullptr);
+  EXPECT_EQ((*store)->records().Summarise(*vt)->rows, 1);
+  int column = vt->extract.IndexOf("veldcodering");
+  ASSERT_GE(column, 0);
+  int rows = 0;
+  ASSERT_TRUE((*store)
+                  ->records()
+                  .ScanWithFile(*vt,
+                                [&](int64_t, std::span<const Value> values) {
+                                  ++rows;
+                                  EXPECT_TRUE(values[column].missing());
+                                  return Status::Ok();
+                                })
+                  .ok());
+  EXPECT_EQ(rows, 1);
+}
+
 TEST(SqliteStoreTest, UsesWalJournal) {
   std::string path = FreshPath("wal.db");
   ASSERT_TRUE(OpenSqliteStore(path).ok());

@@ -34,8 +34,9 @@ inline std::string ValidValue(const sources::ColumnSpec& column, long row, bool 
     }
     case ColumnType::kDecimal: return "12,5";
     case ColumnType::kDate: return io::FormatDate(Date{2023, 1, 1}.AddDays(row % 300), DateFormat::kDutch);
-    case ColumnType::kCategory: return column.allowed[is_key ? take(static_cast<long>(column.allowed.size()))
-                                                               : row % static_cast<long>(column.allowed.size())];
+    case ColumnType::kCategory:
+      return column.allowed[is_key ? take(static_cast<long>(column.allowed.size()))
+                                   : row % static_cast<long>(column.allowed.size())];
     case ColumnType::kYesNo: return row % 2 ? "ja" : "nee";
     case ColumnType::kGemeenteCode:
     case ColumnType::kRegionCode: return kGemeenten[is_key ? take(14) : row % 14];
@@ -51,6 +52,7 @@ inline std::string ValidValue(const sources::ColumnSpec& column, long row, bool 
       return buf;
     }
     case ColumnType::kClk: return "AAAAAAAAAAAA";
+    case ColumnType::kFieldEncodings: return "AQAA";  // format version 1, no parts
     default: return "x";
   }
 }

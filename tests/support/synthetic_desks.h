@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -26,6 +27,25 @@ struct SyntheticDesks {
   int first_year = 2022, last_year = 2024;
 };
 
+// Pseudonymises the generated desks of `spec` (GenerateAndPseudonymise made them) again into
+// OUT_DIR/SOURCE.csv, with the same key; with field_encodings the extracts carry column veldcodering.
+inline Status PseudonymiseDesks(const SyntheticDesks& spec, const RegionTable& regions, const Clock& clock,
+                                const std::string& config_dir, const std::string& out_dir, bool field_encodings) {
+  std::filesystem::create_directories(out_dir);
+  for (const std::string& source : pipeline::DeskSources()) {
+    pipeline::PseudonymiseRequest request{.source = source,
+                                          .records_file = spec.dir + "/desks/" + source + "/registraties.csv",
+                                          .persons_file = spec.dir + "/desks/" + source + "/betrokkenen.csv",
+                                          .postcode_file = spec.dir + "/desks/postcodes.csv",
+                                          .key_file = spec.dir + "/desk.key",
+                                          .output_file = out_dir + "/" + source + ".csv",
+                                          .field_encodings = field_encodings};
+    pipeline::Workspace desk = pipeline::Workspace::Borrowing(nullptr, &regions, clock, config_dir);
+    RETURN_IF_ERROR(pipeline::Pseudonymise(desk, request).status().WithContext(source));
+  }
+  return Status::Ok();
+}
+
 inline Status GenerateAndPseudonymise(const SyntheticDesks& spec, const RegionTable& regions, const Clock& clock,
                                       const std::string& config_dir) {
   synth::GeneratorOptions options;
@@ -44,17 +64,7 @@ inline Status GenerateAndPseudonymise(const SyntheticDesks& spec, const RegionTa
   for (uint8_t& byte : key_bytes) byte = static_cast<uint8_t>(key_random() >> 56);
   ASSIGN_OR_RETURN(privacy::Key key, privacy::Key::FromBytes(key_bytes));
   RETURN_IF_ERROR(key.WriteFile(spec.dir + "/desk.key"));
-  for (const std::string& source : pipeline::DeskSources()) {
-    pipeline::PseudonymiseRequest request{.source = source,
-                                          .records_file = spec.dir + "/desks/" + source + "/registraties.csv",
-                                          .persons_file = spec.dir + "/desks/" + source + "/betrokkenen.csv",
-                                          .postcode_file = spec.dir + "/desks/postcodes.csv",
-                                          .key_file = spec.dir + "/desk.key",
-                                          .output_file = spec.dir + "/" + source + ".csv"};
-    pipeline::Workspace desk = pipeline::Workspace::Borrowing(nullptr, &regions, clock, config_dir);
-    RETURN_IF_ERROR(pipeline::Pseudonymise(desk, request).status().WithContext(source));
-  }
-  return Status::Ok();
+  return PseudonymiseDesks(spec, regions, clock, config_dir, spec.dir, /*field_encodings=*/false);
 }
 
 }  // namespace sz::testing
