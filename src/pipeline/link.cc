@@ -239,6 +239,8 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
   }
 
   linkage::LinkageOptions options = request.options;
+  // Records with field encodings are also blocked on their fields (the passes skip records without).
+  if (with_fields > 0) options.blocking.passes = linkage::BlockingOptions::WithFieldLevel();
   options.keep_probability = request.keep_probability;
   options.max_kept_pairs_per_record = request.max_kept_pairs_per_record;
   std::optional<IncrementalPlan> plan;

@@ -13,7 +13,9 @@
 // - A full run links every stored involvement: EM estimates the model afresh, and earlier links can be
 //   revised by new evidence. It happens on the first run, with `force`, when the new
 //   involvements outnumber `max_incremental_share` of all, or when the stored run cannot be extended
-//   (no stored model, other comparison settings, an involvement it knew is gone).
+//   (no stored model, other comparison settings, an involvement it knew is gone), or when records with
+//   field encodings (extract column veldcodering) arrive and the stored model was fitted on records
+//   without them.
 // - Otherwise an incremental run: the earlier involvements keep their order and persons; only pairs with
 //   a new involvement are compared, scored with the stored model; clustering starts from the stored
 //   persons (a new involvement may join or bridge them, never split them). The store is extended: new
@@ -27,7 +29,11 @@
 // pairs are bounded by max_kept_pairs_per_record (LinkageOptions): past it the floor rises, and the
 // floor in force is stored in the run details ("keep_floor"); an incremental run keeps pairs from at
 // least the stored floor, so the stored pairs stay one consistent set.
-// Run details (link_runs.details, JSON): mode, model (lambda, m, u), dice bounds, blocking statistics.
+// Field encodings: when any record carries them, the field-level comparisons and blocking passes are
+// used (linkage/comparison.h, blocking.h); records without them are compared as before.
+// Run details (link_runs.details, JSON): mode, model (lambda, m, u), dice bounds, blocking statistics,
+// model_field_encodings ("none", "all" or "some": which records the model was fitted on) and
+// records_with_field_encodings.
 // Errors: kFailedPrecondition with fewer than 2 stored desk involvements; store and truth errors pass
 // through (with `truth_persons_csv`, a record missing from the truth is a kDataError naming it).
 #pragma once
