@@ -103,7 +103,16 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
         case BlockingKind::kPostcodeHouse:
           add_both(fields->Text(TextField::kPostcode).exact, fields->house_number);
           break;
-        case BlockingKind::kStreetHouse: add_both(fields->Text(TextField::kStreet).exact, fields->house_number); break;
+        case BlockingKind::kStreetHouse:
+          // A street name and house number alone recur in every town ("Kerkstraat 1"): with the locality,
+          // and (for a typo in the locality) with either name's Soundex.
+          if (uint64_t street = fields->Text(TextField::kStreet).exact; street != 0) {
+            for (uint64_t with :
+                 {fields->Text(TextField::kLocality).exact, fields->surname_phonetic, fields->given_phonetic}) {
+              if (with != 0) add_both(Combine(street, with), fields->house_number);
+            }
+          }
+          break;
         case BlockingKind::kPhoneticYear:
           if (records.birth_year[record] != 0) {
             add_both(fields->surname_phonetic, static_cast<uint64_t>(records.birth_year[record]));
@@ -152,7 +161,7 @@ std::string BlockingPass::Name() const {
     case BlockingKind::kBirthDate: return "birth-date";
     case BlockingKind::kIdNumber: return "id-number";
     case BlockingKind::kPostcodeHouse: return "postcode*house-no";
-    case BlockingKind::kStreetHouse: return "street*house-no";
+    case BlockingKind::kStreetHouse: return "street*house-no*(locality|soundex)";
     case BlockingKind::kPhoneticYear: return "surname-soundex*year";
   }
   return "?";

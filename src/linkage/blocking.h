@@ -35,15 +35,16 @@
 // privacy/field_encoder.h, so on the stored path they cost nothing): the keyed tags of given name ×
 // surname Soundex, surname × given-name Soundex (a name alone makes blocks as large as its frequency:
 // on FEBRL dataset2 the two name tags alone added 88,000 pairs), birth date (and its day/month
-// swap), id number, postcode × house number, street × house number, and surname Soundex × birth year. A pair escapes
-// them all only when every one of those fields differs, and then the CLK passes may still catch it. Blocks beyond
-// max_block_size (a common given name at national scale) are skipped as in every pass. Bit-sampling keys widen by one
-// bit per doubling of the records beyond widen_from (EffectivePasses). Blocks larger than max_block_size are skipped
-// (counted in oversized_blocks): a key shared by that many records carries no information and would cost quadratic
-// work. Blocks of one record are not kept. Each table of a bit-sampling pass is sorted on its own (large tables by a
-// radix sort), so building the index needs 32 bytes per record per table being built transiently and 8 bytes per kept
-// block membership. Determinism: the result does not depend on the thread count. Checked in
-// tests/linkage/blocking_test.cc and against all pairs in tests/linkage/linker_test.cc. Thread safety: pure functions.
+// swap), id number, postcode × house number, street × house number × (locality, surname Soundex or given-name Soundex:
+// a street name and house number alone recur in every town), and surname Soundex × birth year. A pair escapes them all
+// only when every one of those fields differs, and then the CLK passes may still catch it. Blocks beyond max_block_size
+// (a common given name at national scale) are skipped as in every pass. Bit-sampling keys widen by one bit per doubling
+// of the records beyond widen_from (EffectivePasses). Blocks larger than max_block_size are skipped (counted in
+// oversized_blocks): a key shared by that many records carries no information and would cost quadratic work. Blocks of
+// one record are not kept. Each table of a bit-sampling pass is sorted on its own (large tables by a radix sort), so
+// building the index needs 32 bytes per record per table being built transiently and 8 bytes per kept block membership.
+// Determinism: the result does not depend on the thread count. Checked in tests/linkage/blocking_test.cc and against
+// all pairs in tests/linkage/linker_test.cc. Thread safety: pure functions.
 #pragma once
 
 #include <cstdint>
@@ -67,7 +68,7 @@ enum class BlockingKind {
   kBirthDate,      // same birth-date tag, or one's date is the other's with day and month swapped
   kIdNumber,       // same id-number tag
   kPostcodeHouse,  // same postcode tag and house-number tag
-  kStreetHouse,    // same street tag and house-number tag
+  kStreetHouse,    // same street tag and house-number tag, and same locality or either name's Soundex
   kPhoneticYear,   // same surname Soundex tag and birth year
 };
 
