@@ -81,29 +81,26 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
     case BlockingKind::kPostcodeHouse:
     case BlockingKind::kStreetHouse:
     case BlockingKind::kPhoneticYear: {
-      const privacy::FieldEncodings* fields = records.Fields(record);
+      // On the interned ids of the tags (record_columns.h): within a kind, equal ids are equal tags.
+      const FieldIds* fields = records.Fields(record);
       if (fields == nullptr) break;
       using privacy::TextField;
-      auto add = [&](uint64_t tag) {
-        if (tag != 0) keys.push_back(Combine(pass_seed, tag));
+      auto add = [&](uint64_t id) {
+        if (id != 0) keys.push_back(Combine(pass_seed, id));
       };
       auto add_both = [&](uint64_t first, uint64_t second) {
         if (first != 0 && second != 0) keys.push_back(Combine(Combine(pass_seed, first), second));
       };
       switch (pass.kind) {
-        case BlockingKind::kGivenName:
-          add_both(fields->Text(TextField::kGivenName).exact, fields->surname_phonetic);
-          break;
-        case BlockingKind::kSurname: add_both(fields->Text(TextField::kSurname).exact, fields->given_phonetic); break;
+        case BlockingKind::kGivenName: add_both(fields->Text(TextField::kGivenName), fields->surname_phonetic); break;
+        case BlockingKind::kSurname: add_both(fields->Text(TextField::kSurname), fields->given_phonetic); break;
         case BlockingKind::kBirthDate:
           add(fields->date);
           add(fields->date_swapped);
           break;
-        case BlockingKind::kIdNumber: add(fields->Text(TextField::kIdNumber).exact); break;
-        case BlockingKind::kPostcodeHouse:
-          add_both(fields->Text(TextField::kPostcode).exact, fields->house_number);
-          break;
-        case BlockingKind::kStreetHouse: add_both(fields->Text(TextField::kStreet).exact, fields->house_number); break;
+        case BlockingKind::kIdNumber: add(fields->Text(TextField::kIdNumber)); break;
+        case BlockingKind::kPostcodeHouse: add_both(fields->Text(TextField::kPostcode), fields->house_number); break;
+        case BlockingKind::kStreetHouse: add_both(fields->Text(TextField::kStreet), fields->house_number); break;
         case BlockingKind::kPhoneticYear:
           if (records.birth_year[record] != 0) {
             add_both(fields->surname_phonetic, static_cast<uint64_t>(records.birth_year[record]));
