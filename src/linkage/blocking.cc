@@ -81,35 +81,34 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
     case BlockingKind::kPostcodeHouse:
     case BlockingKind::kStreetHouse:
     case BlockingKind::kPhoneticYear: {
-      const privacy::FieldEncodings* fields = records.Fields(record);
+      // On the interned ids of the tags (record_columns.h): within a kind, equal ids are equal tags.
+      const FieldIds* fields = records.Fields(record);
       if (fields == nullptr) break;
       using privacy::TextField;
-      auto add = [&](uint64_t tag) {
-        if (tag != 0) keys.push_back(Combine(pass_seed, tag));
+      auto add = [&](uint64_t id) {
+        if (id != 0) keys.push_back(Combine(pass_seed, id));
       };
       auto add_both = [&](uint64_t first, uint64_t second) {
         if (first != 0 && second != 0) keys.push_back(Combine(Combine(pass_seed, first), second));
       };
       switch (pass.kind) {
-        case BlockingKind::kGivenName:
-          add_both(fields->Text(TextField::kGivenName).exact, fields->surname_phonetic);
-          break;
-        case BlockingKind::kSurname: add_both(fields->Text(TextField::kSurname).exact, fields->given_phonetic); break;
+        case BlockingKind::kGivenName: add_both(fields->Text(TextField::kGivenName), fields->surname_phonetic); break;
+        case BlockingKind::kSurname: add_both(fields->Text(TextField::kSurname), fields->given_phonetic); break;
         case BlockingKind::kBirthDate:
           add(fields->date);
           add(fields->date_swapped);
           break;
-        case BlockingKind::kIdNumber: add(fields->Text(TextField::kIdNumber).exact); break;
-        case BlockingKind::kPostcodeHouse:
-          add_both(fields->Text(TextField::kPostcode).exact, fields->house_number);
-          break;
+        case BlockingKind::kIdNumber: add(fields->Text(TextField::kIdNumber)); break;
+        case BlockingKind::kPostcodeHouse: add_both(fields->Text(TextField::kPostcode), fields->house_number); break;
         case BlockingKind::kStreetHouse:
           // A street name and house number alone recur in every town ("Kerkstraat 1"): with the locality,
-          // and (for a typo in the locality) with either name's Soundex.
-          if (uint64_t street = fields->Text(TextField::kStreet).exact; street != 0) {
-            for (uint64_t with :
-                 {fields->Text(TextField::kLocality).exact, fields->surname_phonetic, fields->given_phonetic}) {
-              if (with != 0) add_both(Combine(street, with), fields->house_number);
+          // and (for a typo in the locality) with either name's Soundex. Each in its own id space, so
+          // the kind is part of the key.
+          if (uint64_t street = fields->Text(TextField::kStreet); street != 0) {
+            const uint64_t with[] = {fields->Text(TextField::kLocality), fields->surname_phonetic,
+                                     fields->given_phonetic};
+            for (uint64_t kind = 0; kind < std::size(with); ++kind) {
+              if (with[kind] != 0) add_both(Combine(Combine(street, kind), with[kind]), fields->house_number);
             }
           }
           break;

@@ -47,29 +47,81 @@ constexpr std::array<int, kFieldCount> kShift = [] {
 }();
 static_assert(kShift[0] + kPatternBits[0] == 32, "a pattern is 32 bits");
 
-// Tag equal / Dice bands / different for a text field (kNullLevel when either is missing).
-int TextLevel(const privacy::FieldFilter& a, const privacy::FieldFilter& b, std::span<const double> bounds) {
-  if (!a.present() || !b.present()) return kNullLevel;
-  if (a.exact == b.exact) return 0;
-  double dice = privacy::FieldDice(a.bits, b.bits);
+// One record's field encodings as the comparison reads them, over a LinkRecord's FieldEncodings or
+// over the ids and tables of RecordColumns. Key(field) and the other keys are 0 when missing, and two
+// records' keys of the same kind are equal exactly when their tags are; Tag(field) is the keyed tag
+// itself, for comparing one text field with another (swapped names: the id spaces differ).
+class EncodingsView {
+ public:
+  explicit EncodingsView(const privacy::FieldEncodings& fields) : fields_(fields) {}
+  uint64_t Key(privacy::TextField field) const { return fields_.Text(field).exact; }
+  uint64_t Tag(privacy::TextField field) const { return fields_.Text(field).exact; }
+  const privacy::FieldFilterWords& Filter(privacy::TextField field) const { return fields_.Text(field).bits; }
+  uint64_t HouseNumber() const { return fields_.house_number; }
+  uint64_t Date() const { return fields_.date; }
+  uint64_t DateSwapped() const { return fields_.date_swapped; }
+  uint64_t YearMonth() const { return fields_.year_month; }
+  uint64_t YearDay() const { return fields_.year_day; }
+  uint64_t MonthDay() const { return fields_.month_day; }
+
+ private:
+  const privacy::FieldEncodings& fields_;
+};
+
+class ColumnsView {
+ public:
+  ColumnsView(const RecordColumns& columns, const FieldIds& ids) : columns_(columns), ids_(ids) {}
+  uint32_t Key(privacy::TextField field) const { return ids_.Text(field); }
+  uint64_t Tag(privacy::TextField field) const { return columns_.TextTag(field, ids_.Text(field)); }
+  const privacy::FieldFilterWords& Filter(privacy::TextField field) const {
+    return columns_.TextFilter(field, ids_.Text(field));
+  }
+  uint32_t HouseNumber() const { return ids_.house_number; }
+  uint32_t Date() const { return ids_.date; }
+  uint32_t DateSwapped() const { return ids_.date_swapped; }
+  uint32_t YearMonth() const { return ids_.year_month; }
+  uint32_t YearDay() const { return ids_.year_day; }
+  uint32_t MonthDay() const { return ids_.month_day; }
+
+ private:
+  const RecordColumns& columns_;
+  const FieldIds& ids_;
+};
+
+// Tag equal / Dice bands / different for text field field_a of a against field_b of b (kNullLevel when
+// either is missing).
+template <typename View>
+int TextLevel(const View& a, privacy::TextField field_a, const View& b, privacy::TextField field_b,
+              std::span<const double> bounds) {
+  if (a.Key(field_a) == 0 || b.Key(field_b) == 0) return kNullLevel;
+  const bool equal = field_a == field_b ? a.Key(field_a) == b.Key(field_b) : a.Tag(field_a) == b.Tag(field_b);
+  if (equal) return 0;
+  double dice = privacy::FieldDice(a.Filter(field_a), b.Filter(field_b));
   for (size_t band = 0; band < bounds.size(); ++band) {
     if (dice >= bounds[band]) return static_cast<int>(band) + 1;
   }
   return static_cast<int>(bounds.size()) + 1;
 }
 
-int BirthDateLevel(const privacy::FieldEncodings& a, const privacy::FieldEncodings& b, int year_a, int year_b) {
-  if (a.date == 0 || b.date == 0) return kNullLevel;
-  if (a.date == b.date) return 0;
-  if (a.date_swapped != 0 && a.date_swapped == b.date) return kBirthDateSwapped;
-  if (a.year_month == b.year_month || a.year_day == b.year_day || a.month_day == b.month_day) return 2;
+template <typename View>
+int TextLevel(const View& a, const View& b, privacy::TextField field, std::span<const double> bounds) {
+  return TextLevel(a, field, b, field, bounds);
+}
+
+template <typename View>
+int BirthDateLevel(const View& a, const View& b, int year_a, int year_b) {
+  if (a.Date() == 0 || b.Date() == 0) return kNullLevel;
+  if (a.Date() == b.Date()) return 0;
+  if (a.DateSwapped() != 0 && a.DateSwapped() == b.Date()) return kBirthDateSwapped;
+  if (a.YearMonth() == b.YearMonth() || a.YearDay() == b.YearDay() || a.MonthDay() == b.MonthDay()) return 2;
   if (year_a != 0 && year_b != 0 && std::abs(year_a - year_b) <= 1) return 3;
   return 4;
 }
 
 // The levels that need both records' field encodings; clears the record-level ones they refine.
-void CompareFields(const privacy::FieldEncodings& a, const privacy::FieldEncodings& b, int year_a, int year_b,
-                   bool both_bsn, const ComparisonSettings& settings, ComparisonVector& gamma) {
+template <typename View>
+void CompareFields(const View& a, const View& b, int year_a, int year_b, bool both_bsn,
+                   const ComparisonSettings& settings, ComparisonVector& gamma) {
   using privacy::TextField;
   auto level = [&](ComparisonField field) -> int8_t& { return gamma.level[static_cast<int>(field)]; };
   auto set = [&](ComparisonField field, int value) { level(field) = static_cast<int8_t>(value); };
@@ -78,13 +130,13 @@ void CompareFields(const privacy::FieldEncodings& a, const privacy::FieldEncodin
   const double id[] = {settings.id_close};
 
   set(ComparisonField::kClk, kNullLevel);
-  int given = TextLevel(a.Text(TextField::kGivenName), b.Text(TextField::kGivenName), names);
-  int surname = TextLevel(a.Text(TextField::kSurname), b.Text(TextField::kSurname), names);
+  int given = TextLevel(a, b, TextField::kGivenName, names);
+  int surname = TextLevel(a, b, TextField::kSurname, names);
   if (given == 3) given = 4;         // "different" is level 4: level 3 is the swap
   if (given >= 2 && surname >= 2) {  // neither name close: are they swapped?
     const double close[] = {settings.name_bounds[0]};
-    int given_surname = TextLevel(a.Text(TextField::kGivenName), b.Text(TextField::kSurname), close);
-    int surname_given = TextLevel(a.Text(TextField::kSurname), b.Text(TextField::kGivenName), close);
+    int given_surname = TextLevel(a, TextField::kGivenName, b, TextField::kSurname, close);
+    int surname_given = TextLevel(a, TextField::kSurname, b, TextField::kGivenName, close);
     if (given_surname != kNullLevel && given_surname <= 1 && surname_given != kNullLevel && surname_given <= 1) {
       given = kGivenNameSwapped;
       surname = kNullLevel;
@@ -99,16 +151,15 @@ void CompareFields(const privacy::FieldEncodings& a, const privacy::FieldEncodin
   // address fields (which would then all agree, strongly dependent) stay null. Otherwise they give
   // the fuzzy evidence (a typo, a move within the street or town) and replace kAddress's wijk levels.
   if (level(ComparisonField::kAddress) != 0) {
-    int postcode_level = TextLevel(a.Text(TextField::kPostcode), b.Text(TextField::kPostcode), postcode);
+    int postcode_level = TextLevel(a, b, TextField::kPostcode, postcode);
     set(ComparisonField::kPostcode, postcode_level);
-    int house = a.house_number == 0 || b.house_number == 0 ? kNullLevel : a.house_number == b.house_number ? 0 : 1;
+    int house = a.HouseNumber() == 0 || b.HouseNumber() == 0 ? kNullLevel : a.HouseNumber() == b.HouseNumber() ? 0 : 1;
     set(ComparisonField::kHouseNumber, house);
     if (postcode_level != kNullLevel || house != kNullLevel) set(ComparisonField::kAddress, kNullLevel);
-    set(ComparisonField::kStreet, TextLevel(a.Text(TextField::kStreet), b.Text(TextField::kStreet), names));
-    set(ComparisonField::kLocality, TextLevel(a.Text(TextField::kLocality), b.Text(TextField::kLocality), names));
+    set(ComparisonField::kStreet, TextLevel(a, b, TextField::kStreet, names));
+    set(ComparisonField::kLocality, TextLevel(a, b, TextField::kLocality, names));
   }
-  set(ComparisonField::kIdNumber,
-      both_bsn ? kNullLevel : TextLevel(a.Text(TextField::kIdNumber), b.Text(TextField::kIdNumber), id));
+  set(ComparisonField::kIdNumber, both_bsn ? kNullLevel : TextLevel(a, b, TextField::kIdNumber, id));
 }
 
 }  // namespace
@@ -207,7 +258,7 @@ ComparisonVector CompareRecords(const LinkRecord& a, const LinkRecord& b, const 
       static_cast<int8_t>(AddressLevel(a.household_pseudonym, b.household_pseudonym, a.wijk, b.wijk, missing));
   gamma.level[4] = static_cast<int8_t>(KeyLevel(a.bsn_pseudonym, b.bsn_pseudonym, missing));
   if (a.fields && b.fields) {
-    CompareFields(*a.fields, *b.fields, a.birth_year, b.birth_year,
+    CompareFields(EncodingsView(*a.fields), EncodingsView(*b.fields), a.birth_year, b.birth_year,
                   !a.bsn_pseudonym.empty() && !b.bsn_pseudonym.empty(), settings, gamma);
   }
   return gamma;
@@ -256,11 +307,11 @@ ComparisonVector CompareEncoded(const EncodedRecords& records, uint32_t a, uint3
   gamma.level[3] = static_cast<int8_t>(
       AddressLevel(records.household[a], records.household[b], records.wijk[a], records.wijk[b], uint32_t{0}));
   gamma.level[4] = static_cast<int8_t>(KeyLevel(records.bsn[a], records.bsn[b], uint32_t{0}));
-  const privacy::FieldEncodings* fields_a = records.Fields(a);
-  const privacy::FieldEncodings* fields_b = records.Fields(b);
+  const FieldIds* fields_a = records.Fields(a);
+  const FieldIds* fields_b = records.Fields(b);
   if (fields_a != nullptr && fields_b != nullptr) {
-    CompareFields(*fields_a, *fields_b, records.birth_year[a], records.birth_year[b],
-                  records.bsn[a] != 0 && records.bsn[b] != 0, settings, gamma);
+    CompareFields(ColumnsView(records, *fields_a), ColumnsView(records, *fields_b), records.birth_year[a],
+                  records.birth_year[b], records.bsn[a] != 0 && records.bsn[b] != 0, settings, gamma);
   }
   return gamma;
 }

@@ -1,6 +1,7 @@
 #include "linkage/record_columns.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <string>
 #include <tuple>
@@ -22,6 +23,24 @@ class Interner {
   std::unordered_map<std::string, uint32_t> ids_;
 };
 
+class TagInterner {
+ public:
+  // 0 for the tag 0 (missing), else a stable id from 1 in order of first appearance; `inserted` tells
+  // whether the tag was new.
+  uint32_t Id(uint64_t tag, bool* inserted = nullptr) {
+    if (tag == 0) {
+      if (inserted != nullptr) *inserted = false;
+      return 0;
+    }
+    auto [it, is_new] = ids_.try_emplace(tag, static_cast<uint32_t>(ids_.size() + 1));
+    if (inserted != nullptr) *inserted = is_new;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> ids_;
+};
+
 template <typename T>
 std::vector<T> Gather(const std::vector<T>& values, std::span<const uint32_t> order) {
   std::vector<T> out;
@@ -34,6 +53,9 @@ std::vector<T> Gather(const std::vector<T>& values, std::span<const uint32_t> or
 
 struct RecordColumnsBuilder::Interners {
   Interner sources, bsns, names, households, wijken;
+  // Field tags, one id space per kind (FieldIds); `dates` holds date and date_swapped.
+  std::array<TagInterner, privacy::kTextFieldCount> text;
+  TagInterner house_numbers, surname_phonetics, given_phonetics, dates, year_months, year_days, month_days;
 };
 
 RecordColumnsBuilder::RecordColumnsBuilder() : interners_(std::make_unique<Interners>()) {}
@@ -75,19 +97,58 @@ void RecordColumnsBuilder::Add(const LinkRecord& record) {
   out.clk_popcount.push_back(popcount);
   if (record.fields && !with_fields_) {  // the first record with field encodings
     with_fields_ = true;
-    out.fields.resize(out.size);
+    out.field_ids.reserve(std::max(out.source.capacity(), out.size + 1));
+    out.has_fields.reserve(std::max(out.source.capacity(), out.size + 1));
+    out.field_ids.resize(out.size);
     out.has_fields.resize(out.size, 0);
+    for (int field = 0; field < privacy::kTextFieldCount; ++field) {
+      out.text_tags[field].assign(1, 0);  // id 0: missing
+      out.text_filters[field].assign(1, privacy::FieldFilterWords{});
+    }
   }
   if (with_fields_) {
-    out.fields.push_back(record.fields.value_or(privacy::FieldEncodings{}));
+    out.field_ids.push_back(record.fields ? InternFields(*record.fields) : FieldIds{});
     out.has_fields.push_back(record.fields ? 1 : 0);
   }
   ++out.size;
 }
 
+static_assert(sizeof(FieldIds) == 56, "the bytes per record in record_columns.h");
+
+FieldIds RecordColumnsBuilder::InternFields(const privacy::FieldEncodings& fields) {
+  RecordColumns& out = columns_;
+  Interners& ids = *interners_;
+  FieldIds row;
+  for (int field = 0; field < privacy::kTextFieldCount; ++field) {
+    const privacy::FieldFilter& text = fields.text[field];
+    bool inserted = false;
+    uint32_t id = ids.text[field].Id(text.exact, &inserted);
+    if (inserted) {
+      out.text_tags[field].push_back(text.exact);
+      out.text_filters[field].push_back(text.bits);
+    } else if (id != 0 && out.text_filters[field][id] != text.bits) {
+      ++out.filter_conflicts;  // the same tag with another filter: keep the first (record_columns.h)
+    }
+    row.text[field] = id;
+  }
+  row.house_number = ids.house_numbers.Id(fields.house_number);
+  row.surname_phonetic = ids.surname_phonetics.Id(fields.surname_phonetic);
+  row.given_phonetic = ids.given_phonetics.Id(fields.given_phonetic);
+  row.date = ids.dates.Id(fields.date);
+  row.date_swapped = ids.dates.Id(fields.date_swapped);
+  row.year_month = ids.year_months.Id(fields.year_month);
+  row.year_day = ids.year_days.Id(fields.year_day);
+  row.month_day = ids.month_days.Id(fields.month_day);
+  return row;
+}
+
 RecordColumns RecordColumnsBuilder::Finish() && {
   interners_.reset();
   columns_.clk_words.shrink_to_fit();
+  for (int field = 0; field < privacy::kTextFieldCount; ++field) {
+    columns_.text_tags[field].shrink_to_fit();
+    columns_.text_filters[field].shrink_to_fit();
+  }
   return std::move(columns_);
 }
 
@@ -110,9 +171,12 @@ RecordColumns Permute(const RecordColumns& columns, std::span<const uint32_t> or
   out.sex = Gather(columns.sex, order);
   out.stays_elsewhere = Gather(columns.stays_elsewhere, order);
   out.clk_popcount = Gather(columns.clk_popcount, order);
-  if (!columns.fields.empty()) {
-    out.fields = Gather(columns.fields, order);
+  if (!columns.field_ids.empty()) {  // ids keep their meaning: the tables come along unchanged
+    out.field_ids = Gather(columns.field_ids, order);
     out.has_fields = Gather(columns.has_fields, order);
+    out.text_tags = columns.text_tags;
+    out.text_filters = columns.text_filters;
+    out.filter_conflicts = columns.filter_conflicts;
   }
   out.clk_words.reserve(order.size() * kClkWords);
   for (uint32_t index : order) {

@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <vector>
 
 namespace sz::linkage {
 
-uint64_t TermFrequencyTag(const privacy::FieldEncodings& fields, int field_index) {
+uint32_t TermFrequencyId(const FieldIds& fields, int field_index) {
   switch (kTermFrequencyFields[field_index]) {
-    case ComparisonField::kGivenName: return fields.Text(privacy::TextField::kGivenName).exact;
-    case ComparisonField::kSurname: return fields.Text(privacy::TextField::kSurname).exact;
+    case ComparisonField::kGivenName: return fields.Text(privacy::TextField::kGivenName);
+    case ComparisonField::kSurname: return fields.Text(privacy::TextField::kSurname);
     case ComparisonField::kBirthDate: return fields.date;
     default: return 0;
   }
@@ -17,25 +17,29 @@ uint64_t TermFrequencyTag(const privacy::FieldEncodings& fields, int field_index
 
 TermFrequencies TermFrequencies::Count(const RecordColumns& records, const TermFrequencyOptions& options) {
   TermFrequencies frequencies;
-  if (!options.enabled || records.fields.empty()) return frequencies;
+  if (!options.enabled || records.field_ids.empty()) return frequencies;
   frequencies.u_.assign(records.size, {});
+  std::vector<uint32_t> counts;  // by id: ids are dense from 1 (record_columns.h)
   for (int field_index = 0; field_index < kTermFrequencyFieldCount; ++field_index) {
-    std::unordered_map<uint64_t, uint32_t> counts;
+    counts.clear();
     double present = 0;
+    int64_t distinct = 0;
     for (uint32_t record = 0; record < records.size; ++record) {
-      const privacy::FieldEncodings* fields = records.Fields(record);
-      uint64_t tag = fields == nullptr ? 0 : TermFrequencyTag(*fields, field_index);
-      if (tag == 0) continue;
-      ++counts[tag];
+      const FieldIds* fields = records.Fields(record);
+      uint32_t id = fields == nullptr ? 0 : TermFrequencyId(*fields, field_index);
+      if (id == 0) continue;
+      if (id >= counts.size()) counts.resize(size_t{id} + 1, 0);
+      distinct += counts[id] == 0;
+      ++counts[id];
       ++present;
     }
-    frequencies.distinct_[field_index] = static_cast<int64_t>(counts.size());
+    frequencies.distinct_[field_index] = distinct;
     for (uint32_t record = 0; record < records.size; ++record) {
-      const privacy::FieldEncodings* fields = records.Fields(record);
-      uint64_t tag = fields == nullptr ? 0 : TermFrequencyTag(*fields, field_index);
-      if (tag == 0) continue;
+      const FieldIds* fields = records.Fields(record);
+      uint32_t id = fields == nullptr ? 0 : TermFrequencyId(*fields, field_index);
+      if (id == 0) continue;
       // The share of the other records that hold the tag (0 when no other record has the field).
-      double share = present > 1 ? (static_cast<double>(counts.at(tag)) - 1) / (present - 1) : 0.0;
+      double share = present > 1 ? (static_cast<double>(counts[id]) - 1) / (present - 1) : 0.0;
       frequencies.u_[record][field_index] = static_cast<float>(std::max(share, options.min_u));
     }
   }

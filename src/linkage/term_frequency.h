@@ -51,9 +51,10 @@ struct TermFrequencyOptions {
   double min_u = 1e-5;
 };
 
-// The keyed tag of the i-th adjusted field (kTermFrequencyFields[i]) of one record's encodings: the
-// given-name or surname exact tag, or the birth-date tag; 0 when missing.
-uint64_t TermFrequencyTag(const privacy::FieldEncodings& fields, int field_index);
+// The interned tag (record_columns.h FieldIds) of the i-th adjusted field (kTermFrequencyFields[i]) of
+// one record: the given-name or surname exact tag's id, or the birth date's; 0 when missing. Equal ids
+// are equal tags, so counting ids counts tags.
+uint32_t TermFrequencyId(const FieldIds& fields, int field_index);
 
 class TermFrequencies {
  public:

@@ -265,7 +265,7 @@ TEST_F(FieldComparisonTest, EncodedComparisonAgreesWithDefinition) {
   testing::Population population = testing::MakePopulation(120, 2, 8, 3, &encoder_);
   population.records[3].fields.reset();  // a record without field encodings among them
   internal::EncodedRecords encoded = internal::Encode(population.records);
-  ASSERT_EQ(encoded.fields.size(), encoded.size);
+  ASSERT_EQ(encoded.field_ids.size(), encoded.size);
   for (uint32_t a = 0; a < encoded.size; ++a) {
     for (uint32_t b = a + 1; b < encoded.size; b += 5) {
       double dice = internal::EncodedDice(encoded, a, b);
