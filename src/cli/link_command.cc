@@ -111,6 +111,12 @@ Status RunLink(LinkOptions& options) {
     std::printf("  model: %s\n", s.m_from_bsn_labels ? "m uit de paren met gelijk BSN-pseudoniem, prior door EM"
                                                      : "m en prior door EM (trainingssessies)");
   }
+  if (report.incremental) {
+    std::printf("  koppelgrens: kans ≥ %.3g\n", s.link_probability);
+  } else {
+    std::printf("  koppelgrens: kans ≥ %.3g (het model kiest %.3g, verwachte F1 %.4f)\n", s.link_probability,
+                s.model_link_probability, s.model_expected_f1);
+  }
   std::printf("  personen: %lld, huishoudens: %lld; bewaarde paren (kans ≥ %.3g): %lld in de opslag; %.1f s\n",
               static_cast<long long>(s.persons), static_cast<long long>(s.households), s.keep_floor,
               static_cast<long long>(report.run.pairs_kept), s.seconds_total);
@@ -146,6 +152,11 @@ void AddLinkCommand(Commands& commands) {
            "nieuwe betrokkenheden gekoppeld), ook als er niets nieuws is ingelezen");
   cmd.Add("--max-incremental-share", request.max_incremental_share,
           "Koppel volledig als meer dan dit deel van de betrokkenheden nieuw is")
+      .ShowDefault()
+      .Range(0.0, 1.0);
+  cmd.Add("--threshold", request.threshold,
+          "Koppelkans vanaf welke een vergeleken paar een koppeling is; 0: de grens die het geschatte model kiest "
+          "(de hoogste verwachte F1; een incrementele run houdt die van de vorige run)")
       .ShowDefault()
       .Range(0.0, 1.0);
   cmd.Add("--keep-probability", request.keep_probability,

@@ -112,6 +112,14 @@ std::string StoredModelCoverage(const nlohmann::json& details) {
   return details["model_field_encodings"].get<std::string>();
 }
 
+// The link probability a stored run used (runs from before it was recorded: the default, 0.9).
+double StoredLinkProbability(const nlohmann::json& details) {
+  if (!details.is_object() || !details.contains("link_probability") || !details["link_probability"].is_number()) {
+    return linkage::ClusteringOptions{}.link_probability;
+  }
+  return details["link_probability"].get<double>();
+}
+
 // Every stored desk-extract row, streamed into columns; `involvements` names them (scan order);
 // `with_fields` counts the rows with field encodings.
 Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<InvolvementRef>& involvements,
@@ -239,6 +247,8 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
   }
 
   linkage::LinkageOptions options = request.options;
+  options.link_probability_from_model = request.threshold <= 0;
+  if (request.threshold > 0) options.clustering.link_probability = request.threshold;
   // Records with field encodings are also blocked on their fields (the passes skip records without).
   if (with_fields > 0) options.blocking.passes = linkage::BlockingOptions::WithFieldLevel();
   options.keep_probability = request.keep_probability;
@@ -255,6 +265,8 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
         options.keep_probability = std::max(options.keep_probability, StoredKeepFloor(*previous));
         options.model = std::move(model);
         model_coverage = StoredModelCoverage(previous_details);
+        // No model is fitted, so none chooses: the stored run's threshold stands.
+        if (request.threshold <= 0) options.clustering.link_probability = StoredLinkProbability(previous_details);
         options.first_new = plan->first_new;
         options.initial_person = plan->initial_person;
         columns = linkage::Permute(columns, plan->order);
@@ -351,7 +363,12 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
       {"records_with_field_encodings", with_fields},
       {"seconds_total", result.stats.seconds_total},
   };
-  if (!report.incremental) details["m_from_bsn_labels"] = result.stats.m_from_bsn_labels;  // else the stored model's
+  details["link_probability"] = result.stats.link_probability;
+  if (!report.incremental) {
+    details["m_from_bsn_labels"] = result.stats.m_from_bsn_labels;  // else the stored model's
+    details["model_link_probability"] = result.stats.model_link_probability;
+    details["model_expected_f1"] = result.stats.model_expected_f1;
+  }
   report.run.max_ingest_file_id = newest_file;
   report.run.pairs_compared = result.stats.pairs_compared;
   report.run.persons = result.stats.persons;

@@ -32,8 +32,9 @@
 // Field encodings: when any record carries them, the field-level comparisons and blocking passes are
 // used (linkage/comparison.h, blocking.h); records without them are compared as before.
 // Run details (link_runs.details, JSON): mode, model (lambda, m, u), dice bounds, blocking statistics,
-// model_field_encodings ("none", "all" or "some": which records the model was fitted on) and
-// records_with_field_encodings.
+// model_field_encodings ("none", "all" or "some": which records the model was fitted on),
+// records_with_field_encodings, link_probability (the threshold used) and, for full runs,
+// model_link_probability and model_expected_f1 (what ChooseLinkProbability chose and expects).
 // Errors: kFailedPrecondition with fewer than 2 stored desk involvements; store and truth errors pass
 // through (with `truth_persons_csv`, a record missing from the truth is a kDataError naming it).
 #pragma once
@@ -58,6 +59,10 @@ struct LinkRequest {
   double keep_probability = 0.01;
   double max_kept_pairs_per_record = 8;  // see LinkageOptions; 0: no bound
   std::string truth_persons_csv;         // optional: the synthetic truth (truth/persons.csv) to score against
+  // The link probability from which a compared pair is a link. 0 or below: the one the fitted model
+  // chooses (linkage::ChooseLinkProbability, the F1 it expects highest); an incremental run, which
+  // fits no model, then keeps the stored run's. Overrides options.clustering.link_probability.
+  double threshold = 0.9;
   // options.on_stage also hears "read" (the stored rows are in columns) and "truth" (the truth is
   // read) before the linker's own stages.
   linkage::LinkageOptions options;

@@ -301,6 +301,35 @@ TEST_F(LinkStoreTest, RecordsWithFieldEncodingsAfterAModelWithoutThemGetAFullRun
   EXPECT_GT(scores.f1, 0.95) << "precision " << scores.precision << " recall " << scores.recall;
 }
 
+// threshold 0: the full run links from the probability the fitted model chooses and records it; the
+// incremental run, which fits no model, keeps it. A given threshold is used as it is.
+TEST_F(LinkStoreTest, AThresholdOfZeroIsTheFittedModelsChoiceAndIncrementalRunsKeepIt) {
+  const std::string truth = *dir_ + "/desks/truth/persons.csv";
+  IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp"});
+  auto full = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth, .threshold = 0});
+  ASSERT_TRUE(full.ok()) << full.status().ToString();
+  const nlohmann::json details = nlohmann::json::parse(full->run.details);
+  const double chosen = details.at("model_link_probability").get<double>();
+  EXPECT_GT(chosen, 0.0);
+  EXPECT_LT(chosen, 1.0);
+  EXPECT_EQ(details.at("link_probability").get<double>(), chosen);
+  EXPECT_EQ(full->stats.link_probability, chosen);
+  EXPECT_GT(details.at("model_expected_f1").get<double>(), 0.9);
+  linkage::PairwiseScores scores = linkage::ScoreClustering(full->person, full->true_person, {});
+  EXPECT_GT(scores.f1, 0.97) << "precision " << scores.precision << " recall " << scores.recall;
+
+  IngestDesks({"wmo"});
+  auto next = LinkStore(Ws(), LinkRequest{.max_incremental_share = 1.0, .truth_persons_csv = truth, .threshold = 0});
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  ASSERT_TRUE(next->incremental);
+  EXPECT_EQ(next->stats.link_probability, chosen);
+  EXPECT_EQ(nlohmann::json::parse(next->run.details).at("link_probability").get<double>(), chosen);
+
+  auto given = LinkStore(Ws(), LinkRequest{.force = true, .threshold = 0.95});
+  ASSERT_TRUE(given.ok()) << given.status().ToString();
+  EXPECT_EQ(given->stats.link_probability, 0.95);
+}
+
 TEST_F(LinkStoreTest, AnIngestWithoutDeskRowsLeavesTheLinkageAsItIs) {
   IngestDesks({"veilig_thuis", "jeugdhulp"});
   ASSERT_TRUE(LinkStore(Ws(), LinkRequest{}).ok());
