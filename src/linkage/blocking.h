@@ -32,7 +32,7 @@
 //                   the same year and sex whose CLKs are only moderately alike (typos in both names,
 //                   a missing wijk) — the pairs a model that trusts year and sex may still link.
 // Field-level passes (BlockingOptions::WithFieldLevel; they block only records with field encodings,
-// privacy/field_encoder.h, so on the stored path they cost nothing): the keyed tags of given name ×
+// privacy/field_encoder.h, so for records without them they cost nothing): the keyed tags of given name ×
 // surname Soundex, surname × given-name Soundex (a name alone makes blocks as large as its frequency:
 // on FEBRL dataset2 the two name tags alone added 88,000 pairs), birth date (and its day/month
 // swap), id number, postcode × house number, street × house number × (locality, surname Soundex or given-name Soundex:

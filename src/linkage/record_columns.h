@@ -65,8 +65,8 @@ struct RecordColumns {
   std::vector<uint8_t> stays_elsewhere;  // LinkRecord::stays_elsewhere
   std::vector<uint64_t> clk_words;       // kClkWords per record; zeros when missing
   std::vector<uint32_t> clk_popcount;    // 0 = missing (an empty filter carries no information)
-  // Field-level encodings: empty when no record has them (the stored path), else one FieldIds per
-  // record with has_fields telling which are real.
+  // Field-level encodings: empty when no record has them (no desk pseudonymised with
+  // --veldcoderingen), else one FieldIds per record with has_fields telling which are real.
   std::vector<FieldIds> field_ids;
   std::vector<uint8_t> has_fields;
   // Per text field, indexed by that field's id: the tag and the filter of each distinct value (entry 0,

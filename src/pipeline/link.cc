@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 #include <unordered_map>
 
 #include "linkage/evaluation.h"
@@ -103,21 +104,27 @@ std::string_view FieldEncodingCoverage(int64_t with_fields, int64_t records) {
 // Whether a model fitted on records of coverage `model` can score records of coverage `now`.
 bool ModelCovers(std::string_view model, std::string_view now) { return model == "some" || model == now; }
 
+// A stored run's details entry `key` of T's JSON kind, or `fallback` (runs from before it was recorded).
+template <typename T>
+T StoredDetail(const nlohmann::json& details, const char* key, T fallback) {
+  if (!details.is_object() || !details.contains(key)) return fallback;
+  const nlohmann::json& value = details[key];
+  if constexpr (std::is_arithmetic_v<T>) {
+    if (!value.is_number()) return fallback;
+  } else {
+    if (!value.is_string()) return fallback;
+  }
+  return value.get<T>();
+}
+
 // The coverage a stored run's model was fitted on (runs from before field encodings: "none").
 std::string StoredModelCoverage(const nlohmann::json& details) {
-  if (!details.is_object() || !details.contains("model_field_encodings") ||
-      !details["model_field_encodings"].is_string()) {
-    return "none";
-  }
-  return details["model_field_encodings"].get<std::string>();
+  return StoredDetail<std::string>(details, "model_field_encodings", "none");
 }
 
 // The link probability a stored run used (runs from before it was recorded: the default, 0.9).
 double StoredLinkProbability(const nlohmann::json& details) {
-  if (!details.is_object() || !details.contains("link_probability") || !details["link_probability"].is_number()) {
-    return linkage::ClusteringOptions{}.link_probability;
-  }
-  return details["link_probability"].get<double>();
+  return StoredDetail(details, "link_probability", linkage::ClusteringOptions{}.link_probability);
 }
 
 // Every stored desk-extract row, streamed into columns; `involvements` names them (scan order);
@@ -214,9 +221,7 @@ const std::vector<std::string>& DeskSources() {
 }
 
 double StoredKeepFloor(const store::LinkRunInfo& run) {
-  nlohmann::json details = nlohmann::json::parse(run.details, nullptr, false);
-  if (!details.is_object() || !details.contains("keep_floor") || !details["keep_floor"].is_number()) return 0;
-  return details["keep_floor"].get<double>();
+  return StoredDetail(nlohmann::json::parse(run.details, nullptr, false), "keep_floor", 0.0);
 }
 
 Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {

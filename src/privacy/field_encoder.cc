@@ -1,6 +1,8 @@
 #include "privacy/field_encoder.h"
 
+#include <array>
 #include <bit>
+#include <utility>
 
 #include "privacy/address.h"
 #include "privacy/bytes.h"
@@ -196,8 +198,9 @@ namespace {
 constexpr int kTextFormVersion = 1;
 constexpr int kPartCount = kTextFieldCount + 8;  // the text fields, then the eight tags below
 
-// The non-text tags in their text-form order (FieldEncodingsToText).
-std::array<uint64_t*, 8> OtherTags(FieldEncodings& e) {
+// The non-text tags in their text-form order (FieldEncodingsToText); E is FieldEncodings or its const.
+template <typename E>
+std::array<decltype(&std::declval<E&>().date), 8> OtherTags(E& e) {
   return {&e.house_number, &e.surname_phonetic, &e.given_phonetic, &e.date,
           &e.date_swapped, &e.year_month,       &e.year_day,       &e.month_day};
 }
@@ -215,8 +218,7 @@ uint64_t GetWord(const uint8_t* in) {
 }  // namespace
 
 std::string FieldEncodingsToText(const FieldEncodings& encodings) {
-  FieldEncodings copy = encodings;
-  const std::array<uint64_t*, 8> others = OtherTags(copy);
+  const auto others = OtherTags(encodings);
   uint32_t mask = 0;
   for (int field = 0; field < kTextFieldCount; ++field) {
     if (encodings.text[field].present()) mask |= 1u << field;
@@ -265,7 +267,7 @@ Result<FieldEncodings> FieldEncodingsFromText(std::string_view text) {
     }
     if (filter.exact == 0 || !any_bit) return DataError(msg::FieldEncodingsEmptyPart());
   }
-  const std::array<uint64_t*, 8> others = OtherTags(out);
+  const auto others = OtherTags(out);
   for (int part = 0; part < 8; ++part) {
     if (!(mask & (1u << (kTextFieldCount + part)))) continue;
     *others[part] = GetWord(at);
