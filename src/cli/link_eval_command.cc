@@ -92,7 +92,9 @@ void AddLinkEvalCommand(Commands& commands) {
   cmd.Add("--json", options->json, "Schrijf de scores als JSON naar dit bestand");
   cmd.Add("--clk-schema", request.clk_schema,
           "clkhash-koppelschema (standaard linkage-schema.json van de configuratiemap)");
-  cmd.Add("--threshold", request.threshold, "Koppelkans vanaf welke een paar een koppeling is")
+  cmd.Add("--threshold", request.threshold,
+          "Koppelkans vanaf welke een paar een koppeling is; 0: de grens die het geschatte model kiest (de hoogste "
+          "verwachte F1)")
       .ShowDefault()
       .Range(0.0, 1.0);
   cmd.Flag("--no-tf-adjustment", options->no_tf_adjustment,

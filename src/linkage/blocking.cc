@@ -91,12 +91,20 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
       auto add_both = [&](uint64_t first, uint64_t second) {
         if (first != 0 && second != 0) keys.push_back(Combine(Combine(pass_seed, first), second));
       };
+      // `id` crossed with the sex; a record without one joins both sexes' blocks (as kYearSexWijk).
+      auto add_with_sex = [&](uint64_t id) {
+        for (int sex : {1, 2}) {
+          if (records.sex[record] == 0 || records.sex[record] == sex) add_both(id, static_cast<uint64_t>(sex));
+        }
+      };
       switch (pass.kind) {
         case BlockingKind::kGivenName: add_both(fields->Text(TextField::kGivenName), fields->surname_phonetic); break;
         case BlockingKind::kSurname: add_both(fields->Text(TextField::kSurname), fields->given_phonetic); break;
         case BlockingKind::kBirthDate:
-          add(fields->date);
-          add(fields->date_swapped);
+          // One date is held by about 90 of 3 million desk records of two national years: crossed with
+          // the sex, those blocks (a fifth of all pairs compared there) halve.
+          add_with_sex(fields->date);
+          add_with_sex(fields->date_swapped);
           break;
         case BlockingKind::kIdNumber: add(fields->Text(TextField::kIdNumber)); break;
         case BlockingKind::kPostcodeHouse: add_both(fields->Text(TextField::kPostcode), fields->house_number); break;
@@ -113,8 +121,8 @@ void KeysOfTable(const internal::EncodedRecords& records, uint32_t record, const
           }
           break;
         case BlockingKind::kPhoneticYear:
-          if (records.birth_year[record] != 0) {
-            add_both(fields->surname_phonetic, static_cast<uint64_t>(records.birth_year[record]));
+          if (records.birth_year[record] != 0 && fields->surname_phonetic != 0) {
+            add_with_sex(Combine(fields->surname_phonetic, static_cast<uint64_t>(records.birth_year[record])));
           }
           break;
         default: break;
@@ -157,11 +165,11 @@ std::string BlockingPass::Name() const {
       return "year*sex*clk-lsh(" + std::to_string(tables) + "x" + std::to_string(bits) + ")";
     case BlockingKind::kGivenName: return "given-name*surname-soundex";
     case BlockingKind::kSurname: return "surname*given-soundex";
-    case BlockingKind::kBirthDate: return "birth-date";
+    case BlockingKind::kBirthDate: return "birth-date*sex";
     case BlockingKind::kIdNumber: return "id-number";
     case BlockingKind::kPostcodeHouse: return "postcode*house-no";
     case BlockingKind::kStreetHouse: return "street*house-no*(locality|soundex)";
-    case BlockingKind::kPhoneticYear: return "surname-soundex*year";
+    case BlockingKind::kPhoneticYear: return "surname-soundex*year*sex";
   }
   return "?";
 }

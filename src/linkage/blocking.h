@@ -35,16 +35,17 @@
 // privacy/field_encoder.h, so for records without them they cost nothing): the keyed tags of given name ×
 // surname Soundex, surname × given-name Soundex (a name alone makes blocks as large as its frequency:
 // on FEBRL dataset2 the two name tags alone added 88,000 pairs), birth date (and its day/month
-// swap), id number, postcode × house number, street × house number × (locality, surname Soundex or given-name Soundex:
-// a street name and house number alone recur in every town), and surname Soundex × birth year. A pair escapes them all
-// only when every one of those fields differs, and then the CLK passes may still catch it. Blocks beyond max_block_size
-// (a common given name at national scale) are skipped as in every pass. Bit-sampling keys widen by one bit per doubling
-// of the records beyond widen_from (EffectivePasses). Blocks larger than max_block_size are skipped (counted in
-// oversized_blocks): a key shared by that many records carries no information and would cost quadratic work. Blocks of
-// one record are not kept. Each table of a bit-sampling pass is sorted on its own (large tables by a radix sort), so
-// building the index needs 32 bytes per record per table being built transiently and 8 bytes per kept block membership.
-// Determinism: the result does not depend on the thread count. Checked in tests/linkage/blocking_test.cc and against
-// all pairs in tests/linkage/linker_test.cc. Thread safety: pure functions.
+// swap) × sex, id number, postcode × house number, street × house number × (locality, surname Soundex or given-name
+// Soundex: a street name and house number alone recur in every town), and surname Soundex × birth year × sex (a record
+// without a sex joins the blocks of both, so data without sex, such as FEBRL, blocks as without it). A pair escapes
+// them all only when every one of those fields differs, and then the CLK passes may still catch it. Blocks beyond
+// max_block_size (a common given name at national scale) are skipped as in every pass. Bit-sampling keys widen by one
+// bit per doubling of the records beyond widen_from (EffectivePasses). Blocks larger than max_block_size are skipped
+// (counted in oversized_blocks): a key shared by that many records carries no information and would cost quadratic
+// work. Blocks of one record are not kept. Each table of a bit-sampling pass is sorted on its own (large tables by a
+// radix sort), so building the index needs 32 bytes per record per table being built transiently and 8 bytes per kept
+// block membership. Determinism: the result does not depend on the thread count. Checked in
+// tests/linkage/blocking_test.cc and against all pairs in tests/linkage/linker_test.cc. Thread safety: pure functions.
 #pragma once
 
 #include <cstdint>
@@ -65,11 +66,11 @@ enum class BlockingKind {
   // Field-level passes (records with field encodings only; BlockingOptions::WithFieldLevel):
   kGivenName,      // same given-name tag and surname Soundex tag
   kSurname,        // same surname tag and given-name Soundex tag
-  kBirthDate,      // same birth-date tag, or one's date is the other's with day and month swapped
+  kBirthDate,      // same birth-date tag, or one's date is the other's with day and month swapped; same sex
   kIdNumber,       // same id-number tag
   kPostcodeHouse,  // same postcode tag and house-number tag
   kStreetHouse,    // same street tag and house-number tag, and same locality or either name's Soundex
-  kPhoneticYear,   // same surname Soundex tag and birth year
+  kPhoneticYear,   // same surname Soundex tag, birth year and sex
 };
 
 struct BlockingPass {

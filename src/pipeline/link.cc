@@ -47,14 +47,6 @@ std::vector<std::string> StableKeys(const std::vector<InvolvementRef>& involveme
   return keys;
 }
 
-std::vector<uint32_t> InternLabels(const std::vector<std::string>& labels) {
-  std::unordered_map<std::string, uint32_t> ids;
-  std::vector<uint32_t> out;
-  out.reserve(labels.size());
-  for (const auto& label : labels) out.push_back(ids.emplace(label, static_cast<uint32_t>(ids.size())).first->second);
-  return out;
-}
-
 nlohmann::json ModelJson(const linkage::FellegiSunterModel& model) {
   nlohmann::json m = nlohmann::json::array(), u = nlohmann::json::array();
   for (int field = 0; field < linkage::kFieldCount; ++field) {
@@ -153,56 +145,96 @@ Result<linkage::RecordColumns> ReadDeskRecords(store::Store& store, std::vector<
 }
 
 // An incremental plan: the order that puts the stored involvements first (in stored order) and the new
-// ones after them (in scan order), with the stored person label of each earlier record.
+// ones after them (in scan order), with the stored person label of each earlier record. Compact, for a
+// national store holds millions of involvements: about 32 bytes per involvement and one string per
+// distinct stored key.
 struct IncrementalPlan {
   uint32_t first_new = 0;
-  std::vector<uint32_t> order;                         // scan index of the record at each position
-  std::vector<uint32_t> initial_person;                // per earlier record: the first stored idx of its person
-  std::vector<std::string> person_key, household_key;  // stored keys of the earlier records
+  std::vector<uint32_t> order;           // scan index of the record at each position
+  std::vector<uint32_t> initial_person;  // per earlier record: the first stored idx of its person
+  // The stored person and household keys of the earlier records, as indices into `keys`.
+  std::vector<uint32_t> person_key, household_key;
+  std::vector<std::string> keys;  // the distinct stored keys
 };
 
 // nullopt when the stored run cannot be extended, or too much is new.
 Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
                                                        const std::vector<InvolvementRef>& involvements,
                                                        double max_new_share) {
-  ASSIGN_OR_RETURN(std::vector<store::LinkedInvolvement> stored, store.linkage().Involvements());
-  if (stored.empty() || stored.size() > involvements.size()) return std::optional<IncrementalPlan>();
-  double new_share =
-      static_cast<double>(involvements.size() - stored.size()) / static_cast<double>(involvements.size());
+  ASSIGN_OR_RETURN(std::optional<store::LinkRunInfo> latest, store.linkage().Latest());
+  const auto stored_count = static_cast<size_t>(latest ? latest->involvements : 0);
+  if (stored_count == 0 || stored_count > involvements.size()) return std::optional<IncrementalPlan>();
+  double new_share = static_cast<double>(involvements.size() - stored_count) / static_cast<double>(involvements.size());
   if (new_share > max_new_share) return std::optional<IncrementalPlan>();
-  std::unordered_map<std::string, uint32_t> position;  // involvement key → stored idx
-  position.reserve(stored.size());
-  for (size_t idx = 0; idx < stored.size(); ++idx) {
-    position.emplace(KeyString(stored[idx].source, stored[idx].record_id, stored[idx].betrokkene_nr),
-                     static_cast<uint32_t>(idx));
-  }
-  IncrementalPlan plan;
-  plan.first_new = static_cast<uint32_t>(stored.size());
-  plan.order.assign(stored.size(), UINT32_MAX);
-  std::vector<uint32_t> fresh;
+  // The scanned involvements by the hash of their key, sorted (16 bytes each, not a map of strings).
+  auto hash_of = [](std::string_view source, std::string_view record_id, int betrokkene_nr) {
+    return std::hash<std::string>{}(KeyString(source, record_id, betrokkene_nr));
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> by_hash(involvements.size());
   for (size_t scan = 0; scan < involvements.size(); ++scan) {
-    auto it = position.find(KeyString(involvements[scan]));
-    if (it == position.end()) {
-      fresh.push_back(static_cast<uint32_t>(scan));
-    } else if (plan.order[it->second] != UINT32_MAX) {
-      return std::optional<IncrementalPlan>();  // the same involvement twice: a full run sorts it out
-    } else {
-      plan.order[it->second] = static_cast<uint32_t>(scan);
+    const InvolvementRef& ref = involvements[scan];
+    by_hash[scan] = {hash_of(ref.source, ref.record_id, ref.betrokkene_nr), static_cast<uint32_t>(scan)};
+  }
+  std::sort(by_hash.begin(), by_hash.end());
+  for (size_t i = 1; i < by_hash.size(); ++i) {
+    if (by_hash[i].first != by_hash[i - 1].first) continue;
+    const InvolvementRef& x = involvements[by_hash[i].second];
+    for (size_t j = i; j-- > 0 && by_hash[j].first == by_hash[i].first;) {
+      const InvolvementRef& y = involvements[by_hash[j].second];
+      if (x.source == y.source && x.record_id == y.record_id && x.betrokkene_nr == y.betrokkene_nr) {
+        return std::optional<IncrementalPlan>();  // the same involvement twice: a full run sorts it out
+      }
     }
   }
-  if (std::find(plan.order.begin(), plan.order.end(), UINT32_MAX) != plan.order.end()) {
-    return std::optional<IncrementalPlan>();  // a stored involvement is gone
-  }
-  plan.order.insert(plan.order.end(), fresh.begin(), fresh.end());
-  std::unordered_map<std::string, uint32_t> first_of_person;
-  plan.initial_person.resize(stored.size());
-  plan.person_key.resize(stored.size());
-  plan.household_key.resize(stored.size());
-  for (size_t idx = 0; idx < stored.size(); ++idx) {
-    plan.initial_person[idx] =
-        first_of_person.emplace(stored[idx].person_key, static_cast<uint32_t>(idx)).first->second;
-    plan.person_key[idx] = std::move(stored[idx].person_key);
-    plan.household_key[idx] = std::move(stored[idx].household_key);
+  IncrementalPlan plan;
+  plan.order.reserve(stored_count);
+  plan.initial_person.reserve(stored_count);
+  plan.person_key.reserve(stored_count);
+  plan.household_key.reserve(stored_count);
+  std::vector<bool> taken(involvements.size(), false);
+  std::unordered_map<std::string, uint32_t> key_ids;  // stored key → index into plan.keys
+  std::vector<uint32_t> first_idx_of_key;             // per key: the first stored idx with it as person key
+  auto key_id = [&](const std::string& key) {
+    auto [it, inserted] = key_ids.emplace(key, static_cast<uint32_t>(plan.keys.size()));
+    if (inserted) {
+      plan.keys.push_back(key);
+      first_idx_of_key.push_back(UINT32_MAX);
+    }
+    return it->second;
+  };
+  bool extensible = true;
+  RETURN_IF_ERROR(store.linkage().ScanInvolvements([&](const store::LinkedInvolvement& stored) -> Status {
+    if (!extensible) return Status::Ok();
+    const uint32_t idx = static_cast<uint32_t>(plan.order.size());
+    uint64_t hash = hash_of(stored.source, stored.record_id, stored.betrokkene_nr);
+    uint32_t scan = UINT32_MAX;
+    for (auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, uint32_t>{hash, 0});
+         it != by_hash.end() && it->first == hash; ++it) {
+      const InvolvementRef& ref = involvements[it->second];
+      if (ref.source == stored.source && ref.record_id == stored.record_id &&
+          ref.betrokkene_nr == stored.betrokkene_nr) {
+        scan = it->second;
+        break;
+      }
+    }
+    // A stored involvement that is gone, or one the store holds twice: a full run sorts it out.
+    if (scan == UINT32_MAX || taken[scan] || idx >= stored_count) {
+      extensible = false;
+      return Status::Ok();
+    }
+    taken[scan] = true;
+    plan.order.push_back(scan);
+    const uint32_t person = key_id(stored.person_key);
+    if (first_idx_of_key[person] == UINT32_MAX) first_idx_of_key[person] = idx;
+    plan.initial_person.push_back(first_idx_of_key[person]);
+    plan.person_key.push_back(person);
+    plan.household_key.push_back(key_id(stored.household_key));
+    return Status::Ok();
+  }));
+  if (!extensible || plan.order.size() != stored_count) return std::optional<IncrementalPlan>();
+  plan.first_new = static_cast<uint32_t>(stored_count);
+  for (size_t scan = 0; scan < involvements.size(); ++scan) {
+    if (!taken[scan]) plan.order.push_back(static_cast<uint32_t>(scan));
   }
   return std::optional<IncrementalPlan>(std::move(plan));
 }
@@ -273,7 +305,7 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
         // No model is fitted, so none chooses: the stored run's threshold stands.
         if (request.threshold <= 0) options.clustering.link_probability = StoredLinkProbability(previous_details);
         options.first_new = plan->first_new;
-        options.initial_person = plan->initial_person;
+        options.initial_person = std::move(plan->initial_person);
         columns = linkage::Permute(columns, plan->order);
         std::vector<InvolvementRef> ordered;
         ordered.reserve(plan->order.size());
@@ -325,8 +357,8 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
     }
     ASSIGN_OR_RETURN(TruePersons truth, ReadTruePersons(request.truth_persons_csv, keys));
     progress("truth");
-    report.true_person = InternLabels(truth.person);
-    report.true_household = InternLabels(truth.household);
+    report.true_person = std::move(truth.person);
+    report.true_household = std::move(truth.household);
     options.truth = report.true_person;
   }
 
@@ -388,7 +420,8 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
   if (plan) {
     std::vector<store::LinkKeyUpdate> updated;
     for (uint32_t i = 0; i < plan->first_new; ++i) {
-      if (person_keys[i] != plan->person_key[i] || household_keys[i] != plan->household_key[i]) {
+      if (person_keys[i] != plan->keys[plan->person_key[i]] ||
+          household_keys[i] != plan->keys[plan->household_key[i]]) {
         updated.push_back({static_cast<int64_t>(i), person_keys[i], household_keys[i]});
       }
     }

@@ -29,13 +29,9 @@ Result<LinkPairsReport> ReviewLinkPairs(Workspace& workspace, const LinkPairsReq
       keys.push_back({involvement.source, involvement.record_id, involvement.betrokkene_nr});
     }
     ASSIGN_OR_RETURN(TruePersons labels, ReadTruePersons(request.truth_persons_csv, keys));
-    std::unordered_map<std::string, uint32_t> ids;
+    truth = std::move(labels.person);
     std::unordered_map<uint32_t, int64_t> sizes;
-    for (const std::string& label : labels.person) {
-      uint32_t id = ids.emplace(label, static_cast<uint32_t>(ids.size())).first->second;
-      truth.push_back(id);
-      ++sizes[id];
-    }
+    for (uint32_t id : truth) ++sizes[id];
     report.true_pairs = 0;
     for (const auto& [id, size] : sizes) report.true_pairs += size * (size - 1) / 2;
   }

@@ -102,10 +102,11 @@ Result<int64_t> ParseCountCell(const Table& table, size_t row, int column) {
 }  // namespace
 
 Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<const InvolvementKey> involvements) {
-  ASSIGN_OR_RETURN(Table table, ReadTable(persons_csv));
+  ASSIGN_OR_RETURN(std::unique_ptr<io::CsvReader> reader, io::CsvReader::Open(persons_csv));
   auto find = [&](std::initializer_list<const char*> names) -> int {
     for (const char* name : names) {
-      if (int column = table.OptionalColumn(name); column >= 0) return column;
+      auto it = std::find(reader->header().begin(), reader->header().end(), name);
+      if (it != reader->header().end()) return static_cast<int>(it - reader->header().begin());
     }
     return -1;
   };
@@ -115,30 +116,61 @@ Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<co
   if (source < 0 || record < 0 || number < 0 || person < 0 || household < 0) {
     return DataError(msg::TruthPersonsColumns(persons_csv));
   }
-  std::unordered_map<std::string, std::pair<std::string, std::string>> truth;
-  truth.reserve(table.rows.size());
-  for (auto& row : table.rows) {
-    truth[row[source] + '\x1f' + row[record] + '\x1f' + row[number]] = {std::move(row[person]),
-                                                                        std::move(row[household])};
+  // The involvements by the hash of their key, sorted: 16 bytes each (a national truth file has
+  // millions of rows, so neither it nor a map of string keys is held in memory).
+  auto hash_of = [](std::string_view source_name, std::string_view record_id, int betrokkene_nr) {
+    std::string key;
+    key.reserve(source_name.size() + record_id.size() + 12);
+    key.append(source_name).append(1, '\x1f').append(record_id).append(1, '\x1f').append(std::to_string(betrokkene_nr));
+    return std::hash<std::string>{}(key);
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> by_hash(involvements.size());
+  for (size_t i = 0; i < involvements.size(); ++i) {
+    by_hash[i] = {hash_of(involvements[i].source, involvements[i].record_id, involvements[i].betrokkene_nr),
+                  static_cast<uint32_t>(i)};
   }
+  std::sort(by_hash.begin(), by_hash.end());
+  // Labels are numbered as the file first names them, and renumbered below in involvement order.
+  std::unordered_map<std::string, uint32_t> person_ids, household_ids;
   TruePersons out;
-  out.person.reserve(involvements.size());
-  out.household.reserve(involvements.size());
-  std::string key;
-  for (const InvolvementKey& involvement : involvements) {
-    key.assign(involvement.source);
-    key += '\x1f';
-    key += involvement.record_id;
-    key += '\x1f';
-    key += std::to_string(involvement.betrokkene_nr);
-    auto it = truth.find(key);
-    if (it == truth.end()) {
-      return DataError(
-          msg::NoTruthFor(persons_csv, involvement.source, involvement.record_id, involvement.betrokkene_nr));
+  out.person.assign(involvements.size(), UINT32_MAX);
+  out.household.assign(involvements.size(), UINT32_MAX);
+  io::CsvRecord row;
+  while (reader->Next(row)) {
+    if (!row.error.empty()) return DataError(msg::AtLine(persons_csv, row.line, row.error));
+    std::optional<int64_t> betrokkene_nr = ParseInteger(row.cells[number]);
+    if (!betrokkene_nr) continue;  // matches no involvement
+    uint64_t hash = hash_of(row.cells[source], row.cells[record], static_cast<int>(*betrokkene_nr));
+    auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, uint32_t>{hash, 0});
+    for (; it != by_hash.end() && it->first == hash; ++it) {
+      const InvolvementKey& key = involvements[it->second];
+      if (key.source != row.cells[source] || key.record_id != row.cells[record] ||
+          key.betrokkene_nr != *betrokkene_nr) {
+        continue;  // another key with the same hash
+      }
+      // A key the file names twice: its last row counts.
+      out.person[it->second] =
+          person_ids.emplace(row.cells[person], static_cast<uint32_t>(person_ids.size())).first->second;
+      out.household[it->second] =
+          household_ids.emplace(row.cells[household], static_cast<uint32_t>(household_ids.size())).first->second;
     }
-    out.person.push_back(it->second.first);
-    out.household.push_back(it->second.second);
   }
+  auto renumber = [](std::vector<uint32_t>& labels, size_t distinct) {
+    std::vector<uint32_t> in_order(distinct, UINT32_MAX);
+    uint32_t next = 0;
+    for (uint32_t& label : labels) {
+      if (in_order[label] == UINT32_MAX) in_order[label] = next++;
+      label = in_order[label];
+    }
+  };
+  for (size_t i = 0; i < involvements.size(); ++i) {
+    if (out.person[i] == UINT32_MAX) {
+      return DataError(msg::NoTruthFor(persons_csv, involvements[i].source, involvements[i].record_id,
+                                       involvements[i].betrokkene_nr));
+    }
+  }
+  renumber(out.person, person_ids.size());
+  renumber(out.household, household_ids.size());
   return out;
 }
 

@@ -13,6 +13,7 @@
 // line) or an involvement the truth does not know (naming it). Thread safety: pure functions.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,14 +31,17 @@ struct InvolvementKey {
   int betrokkene_nr = 0;
 };
 
-// The true person and household labels of involvements, in their order.
+// The true person and household of each involvement, in their order, as labels: equal labels, the same
+// person (household). Labels are numbered 0, 1, … in the order the involvements first name them.
 struct TruePersons {
-  std::vector<std::string> person;
-  std::vector<std::string> household;
+  std::vector<uint32_t> person;
+  std::vector<uint32_t> household;
 };
 
 // From PERSONS_CSV (truth/persons.csv: bron, registratie_id, betrokkene_nr, persoon_id, huishouden_id;
-// the English names source, record_id, person_id, household_id are accepted too).
+// the English names source, record_id, person_id, household_id are accepted too), streamed: besides the
+// file's bytes it holds 16 bytes per involvement and one entry per distinct label. Rows that match no
+// involvement are skipped; a key named twice takes its last row.
 Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<const InvolvementKey> involvements);
 
 // The desks' involvements with the true person and household ids, and the true VT classes.

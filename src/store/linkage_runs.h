@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,9 @@ class LinkageRuns {
   virtual Result<std::optional<LinkRunInfo>> Latest() = 0;
   // The latest run's involvements, in the order they were written (idx order).
   virtual Result<std::vector<LinkedInvolvement>> Involvements() = 0;
+  // The same, one at a time (a national linkage holds millions): `visit` gets each in idx order; its
+  // first error stops the scan and is returned.
+  virtual Status ScanInvolvements(const std::function<Status(const LinkedInvolvement&)>& visit) = 0;
   virtual Result<std::vector<LinkPairRow>> Pairs(double min_probability) = 0;
 };
 

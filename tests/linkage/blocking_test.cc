@@ -330,18 +330,30 @@ TEST(BlockingTest, FieldLevelPassesAgainstAllPairs) {
     for (uint32_t b = a + 1; b < records.size(); ++b) {
       const privacy::FieldEncodings& x = *records[a].fields;
       const privacy::FieldEncodings& y = *records[b].fields;
-      bool shares_key = (same(x.Text(TextField::kGivenName).exact, y.Text(TextField::kGivenName).exact) &&
-                         same(x.surname_phonetic, y.surname_phonetic)) ||
-                        (same(x.Text(TextField::kSurname).exact, y.Text(TextField::kSurname).exact) &&
-                         same(x.given_phonetic, y.given_phonetic)) ||
-                        same(x.date, y.date) || same(x.date_swapped, y.date) || same(x.date, y.date_swapped) ||
-                        same(x.Text(TextField::kIdNumber).exact, y.Text(TextField::kIdNumber).exact) ||
-                        (same(x.Text(TextField::kPostcode).exact, y.Text(TextField::kPostcode).exact) &&
-                         same(x.house_number, y.house_number)) ||
-                        (same(x.Text(TextField::kStreet).exact, y.Text(TextField::kStreet).exact) &&
-                         same(x.house_number, y.house_number)) ||
-                        (same(x.surname_phonetic, y.surname_phonetic) && records[a].birth_year != 0 &&
-                         records[a].birth_year == records[b].birth_year);
+      // The birth-date and Soundex × year passes are crossed with the sex; an unknown sex joins both.
+      const bool sexes_agree =
+          records[a].sex == Sex::kUnknown || records[b].sex == Sex::kUnknown || records[a].sex == records[b].sex;
+      const bool near_address = same(x.Text(TextField::kLocality).exact, y.Text(TextField::kLocality).exact) ||
+                                same(x.surname_phonetic, y.surname_phonetic) ||
+                                same(x.given_phonetic, y.given_phonetic);
+      bool shares_key =
+          (same(x.Text(TextField::kGivenName).exact, y.Text(TextField::kGivenName).exact) &&
+           same(x.surname_phonetic, y.surname_phonetic)) ||
+          (same(x.Text(TextField::kSurname).exact, y.Text(TextField::kSurname).exact) &&
+           same(x.given_phonetic, y.given_phonetic)) ||
+          (sexes_agree && (same(x.date, y.date) || same(x.date_swapped, y.date) || same(x.date, y.date_swapped))) ||
+          same(x.Text(TextField::kIdNumber).exact, y.Text(TextField::kIdNumber).exact) ||
+          (same(x.Text(TextField::kPostcode).exact, y.Text(TextField::kPostcode).exact) &&
+           same(x.house_number, y.house_number)) ||
+          (same(x.Text(TextField::kStreet).exact, y.Text(TextField::kStreet).exact) &&
+           same(x.house_number, y.house_number) && near_address) ||
+          (sexes_agree && same(x.surname_phonetic, y.surname_phonetic) && records[a].birth_year != 0 &&
+           records[a].birth_year == records[b].birth_year);
+      // And the other way: a pair that shares none of the keys and none of the record-level ones is
+      // not a candidate (the date passes do not pair records of different sexes).
+      if (!shares_key && !Has(record_level, a, b)) {
+        ASSERT_FALSE(Has(candidates, a, b)) << a << "-" << b;
+      }
       if (shares_key) {
         ASSERT_TRUE(Has(candidates, a, b)) << a << "-" << b;
       }

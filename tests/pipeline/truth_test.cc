@@ -17,13 +17,16 @@ TEST(TruthTest, ReadsTruePersonsInTheInvolvementsOrder) {
     std::ofstream out(path);
     out << "source,record_id,betrokkene_nr,person_id,household_id\n"
         << "veilig_thuis,VT-1,1,P7,H1\n"
-        << "wmo,W-9,2,P7,H2\n";
+        << "wmo,W-9,2,P7,H2\n"
+        << "wmo,W-9,3,P8,H2\n"
+        << "jeugdhulp,J-1,1,P9,H3\n";
   }
-  std::vector<InvolvementKey> keys = {{"wmo", "W-9", 2}, {"veilig_thuis", "VT-1", 1}};
+  std::vector<InvolvementKey> keys = {{"wmo", "W-9", 2}, {"veilig_thuis", "VT-1", 1}, {"wmo", "W-9", 3}};
   Result<TruePersons> truth = ReadTruePersons(path.string(), keys);
   ASSERT_TRUE(truth.ok()) << truth.status().ToString();
-  EXPECT_EQ(truth->person, (std::vector<std::string>{"P7", "P7"}));
-  EXPECT_EQ(truth->household, (std::vector<std::string>{"H2", "H1"}));
+  // Labels in the order the involvements first name them; the row for J-1 matches no involvement.
+  EXPECT_EQ(truth->person, (std::vector<uint32_t>{0, 0, 1}));
+  EXPECT_EQ(truth->household, (std::vector<uint32_t>{0, 1, 0}));
   keys[1].betrokkene_nr = 3;
   Result<TruePersons> missing = ReadTruePersons(path.string(), keys);
   EXPECT_EQ(missing.status().code(), StatusCode::kDataError);

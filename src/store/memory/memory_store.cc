@@ -251,6 +251,11 @@ class MemoryLinkageRuns : public LinkageRuns {
 
   Result<std::vector<LinkedInvolvement>> Involvements() override { return shared_.state.involvements; }
 
+  Status ScanInvolvements(const std::function<Status(const LinkedInvolvement&)>& visit) override {
+    for (const LinkedInvolvement& involvement : shared_.state.involvements) RETURN_IF_ERROR(visit(involvement));
+    return Status::Ok();
+  }
+
   Result<std::vector<LinkPairRow>> Pairs(double min_probability) override {
     std::vector<LinkPairRow> out;
     for (const LinkPairRow& pair : shared_.state.pairs) {

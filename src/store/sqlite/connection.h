@@ -128,6 +128,7 @@ class SqliteLinkageRuns : public LinkageRuns {
                          const std::vector<LinkPairRow>& pairs) override;
   Result<std::optional<LinkRunInfo>> Latest() override;
   Result<std::vector<LinkedInvolvement>> Involvements() override;
+  Status ScanInvolvements(const std::function<Status(const LinkedInvolvement&)>& visit) override;
   Result<std::vector<LinkPairRow>> Pairs(double min_probability) override;
 
  private:

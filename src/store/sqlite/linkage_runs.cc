@@ -117,18 +117,31 @@ Result<std::optional<LinkRunInfo>> SqliteLinkageRuns::Latest() {
 }
 
 Result<std::vector<LinkedInvolvement>> SqliteLinkageRuns::Involvements() {
+  std::vector<LinkedInvolvement> out;
+  RETURN_IF_ERROR(ScanInvolvements([&](const LinkedInvolvement& involvement) {
+    out.push_back(involvement);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Status SqliteLinkageRuns::ScanInvolvements(const std::function<Status(const LinkedInvolvement&)>& visit) {
   Statement stmt;
   RETURN_IF_ERROR(stmt.Prepare(connection_,
                                "SELECT source, record_id, betrokkene_nr, person_key, household_key "
                                "FROM link_involvements ORDER BY idx"));
-  std::vector<LinkedInvolvement> out;
+  LinkedInvolvement involvement;
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-    out.push_back({ColumnText(stmt.get(), 0), ColumnText(stmt.get(), 1), sqlite3_column_int(stmt.get(), 2),
-                   ColumnText(stmt.get(), 3), ColumnText(stmt.get(), 4)});
+    involvement.source = ColumnText(stmt.get(), 0);
+    involvement.record_id = ColumnText(stmt.get(), 1);
+    involvement.betrokkene_nr = sqlite3_column_int(stmt.get(), 2);
+    involvement.person_key = ColumnText(stmt.get(), 3);
+    involvement.household_key = ColumnText(stmt.get(), 4);
+    RETURN_IF_ERROR(visit(involvement));
   }
   if (rc != SQLITE_DONE) return SqliteError(connection_.db, rc, "de koppeling lezen");
-  return out;
+  return Status::Ok();
 }
 
 Result<std::vector<LinkPairRow>> SqliteLinkageRuns::Pairs(double min_probability) {
