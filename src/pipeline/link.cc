@@ -1,6 +1,7 @@
 #include "pipeline/link.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <type_traits>
@@ -154,7 +155,7 @@ struct IncrementalPlan {
   std::vector<uint32_t> initial_person;  // per earlier record: the first stored idx of its person
   // The stored person and household keys of the earlier records, as indices into `keys`.
   std::vector<uint32_t> person_key, household_key;
-  std::vector<std::string> keys;  // the distinct stored keys
+  std::deque<std::string> keys;  // the distinct stored keys (a deque: `PlanIncremental`'s map points into it)
 };
 
 // nullopt when the stored run cannot be extended, or too much is new.
@@ -192,15 +193,14 @@ Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
   plan.person_key.reserve(stored_count);
   plan.household_key.reserve(stored_count);
   std::vector<bool> taken(involvements.size(), false);
-  std::unordered_map<std::string, uint32_t> key_ids;  // stored key → index into plan.keys
-  std::vector<uint32_t> first_idx_of_key;             // per key: the first stored idx with it as person key
+  std::unordered_map<std::string_view, uint32_t> key_ids;  // stored key (in plan.keys) → its index there
+  std::vector<uint32_t> first_idx_of_key;                  // per key: the first stored idx with it as person key
   auto key_id = [&](const std::string& key) {
-    auto [it, inserted] = key_ids.emplace(key, static_cast<uint32_t>(plan.keys.size()));
-    if (inserted) {
-      plan.keys.push_back(key);
-      first_idx_of_key.push_back(UINT32_MAX);
-    }
-    return it->second;
+    if (auto it = key_ids.find(key); it != key_ids.end()) return it->second;
+    const auto id = static_cast<uint32_t>(plan.keys.size());
+    key_ids.emplace(plan.keys.emplace_back(key), id);
+    first_idx_of_key.push_back(UINT32_MAX);
+    return id;
   };
   bool extensible = true;
   RETURN_IF_ERROR(store.linkage().ScanInvolvements([&](const store::LinkedInvolvement& stored) -> Status {
