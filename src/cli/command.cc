@@ -109,6 +109,9 @@ Option Command::Add(const std::string& names, uint64_t& value, const std::string
 Option Command::Add(const std::string& names, double& value, const std::string& help) {
   return Typed(app_->add_option(names, value, help), "GETAL");
 }
+Option Command::Add(const std::string& names, std::optional<double>& value, const std::string& help) {
+  return Typed(app_->add_option(names, value, help), "GETAL");
+}
 Option Command::Add(const std::string& names, std::vector<std::string>& values, const std::string& help) {
   return Typed(app_->add_option(names, values, help), "TEKST");
 }

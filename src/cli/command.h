@@ -71,6 +71,7 @@ class Command {
   Option Add(const std::string& names, int64_t& value, const std::string& help);
   Option Add(const std::string& names, uint64_t& value, const std::string& help);
   Option Add(const std::string& names, double& value, const std::string& help);
+  Option Add(const std::string& names, std::optional<double>& value, const std::string& help);  // empty: not given
   Option Add(const std::string& names, std::vector<std::string>& values, const std::string& help);
   Option Add(const std::string& names, std::optional<std::string>& value, const std::string& help);
   Option Flag(const std::string& names, bool& value, const std::string& help);

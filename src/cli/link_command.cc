@@ -156,8 +156,8 @@ void AddLinkCommand(Commands& commands) {
       .Range(0.0, 1.0);
   cmd.Add("--threshold", request.threshold,
           "Koppelkans vanaf welke een vergeleken paar een koppeling is; 0: de grens die het geschatte model kiest "
-          "(de hoogste verwachte F1; een incrementele run houdt die van de vorige run)")
-      .ShowDefault()
+          "(de hoogste verwachte F1; een incrementele run houdt die van de vorige run). Standaard die keuze van "
+          "het model als elke betrokkenheid veldcoderingen heeft, anders 0.9")
       .Range(0.0, 1.0);
   cmd.Add("--keep-probability", request.keep_probability,
           "Bewaar vergeleken paren met minstens deze koppelkans (naast alle exacte)")

@@ -93,9 +93,8 @@ void AddLinkEvalCommand(Commands& commands) {
   cmd.Add("--clk-schema", request.clk_schema,
           "clkhash-koppelschema (standaard linkage-schema.json van de configuratiemap)");
   cmd.Add("--threshold", request.threshold,
-          "Koppelkans vanaf welke een paar een koppeling is; 0: de grens die het geschatte model kiest (de hoogste "
-          "verwachte F1)")
-      .ShowDefault()
+          "Koppelkans vanaf welke een paar een koppeling is; 0 (standaard): de grens die het geschatte model kiest "
+          "(de hoogste verwachte F1)")
       .Range(0.0, 1.0);
   cmd.Flag("--no-tf-adjustment", options->no_tf_adjustment,
            "Geen termfrequentie-aanpassing: overeenstemming op een veelvoorkomende voornaam, achternaam of "

@@ -479,4 +479,9 @@ Result<LinkageResult> Link(RecordColumns encoded, const LinkageOptions& options)
   return result;
 }
 
+void SetLinkThreshold(std::optional<double> requested, bool every_record_has_field_encodings, LinkageOptions& options) {
+  options.link_probability_from_model = requested ? *requested <= 0 : every_record_has_field_encodings;
+  if (requested && *requested > 0) options.clustering.link_probability = *requested;
+}
+
 }  // namespace sz::linkage

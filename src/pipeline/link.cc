@@ -284,8 +284,7 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
   }
 
   linkage::LinkageOptions options = request.options;
-  options.link_probability_from_model = request.threshold <= 0;
-  if (request.threshold > 0) options.clustering.link_probability = request.threshold;
+  linkage::SetLinkThreshold(request.threshold, coverage == "all", options);
   // Records with field encodings are also blocked on their fields (the passes skip records without).
   if (with_fields > 0) options.blocking.passes = linkage::BlockingOptions::WithFieldLevel();
   options.keep_probability = request.keep_probability;
@@ -303,7 +302,9 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
         options.model = std::move(model);
         model_coverage = StoredModelCoverage(previous_details);
         // No model is fitted, so none chooses: the stored run's threshold stands.
-        if (request.threshold <= 0) options.clustering.link_probability = StoredLinkProbability(previous_details);
+        if (options.link_probability_from_model) {
+          options.clustering.link_probability = StoredLinkProbability(previous_details);
+        }
         options.first_new = plan->first_new;
         options.initial_person = std::move(plan->initial_person);
         columns = linkage::Permute(columns, plan->order);

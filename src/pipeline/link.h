@@ -59,10 +59,11 @@ struct LinkRequest {
   double keep_probability = 0.01;
   double max_kept_pairs_per_record = 8;  // see LinkageOptions; 0: no bound
   std::string truth_persons_csv;         // optional: the synthetic truth (truth/persons.csv) to score against
-  // The link probability from which a compared pair is a link. 0 or below: the one the fitted model
-  // chooses (linkage::ChooseLinkProbability, the F1 it expects highest); an incremental run, which
-  // fits no model, then keeps the stored run's. Overrides options.clustering.link_probability.
-  double threshold = 0.9;
+  // The link probability from which a compared pair is a link (linkage::SetLinkThreshold). 0 or below:
+  // the one the fitted model chooses (linkage::ChooseLinkProbability, the F1 it expects highest); none:
+  // that choice when every involvement has field encodings, else options.clustering.link_probability
+  // (0.9). When the model would choose, an incremental run, which fits no model, keeps the stored run's.
+  std::optional<double> threshold;
   // options.on_stage also hears "read" (the stored rows are in columns) and "truth" (the truth is
   // read) before the linker's own stages.
   linkage::LinkageOptions options;

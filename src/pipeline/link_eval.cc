@@ -1,5 +1,6 @@
 #include "pipeline/link_eval.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
@@ -140,9 +141,9 @@ Result<LinkEvalReport> EvaluateLinkage(Workspace& workspace, const LinkEvalReque
   link_options.mode = options.inputs.size() == 2 ? linkage::LinkMode::kAcrossSources : linkage::LinkMode::kDeduplicate;
   link_options.threads = options.threads;
   link_options.blocking.passes = linkage::BlockingOptions::WithFieldLevel();
-  // A threshold of 0 or below: the one the fitted model chooses (linkage::ChooseLinkProbability).
-  link_options.link_probability_from_model = options.threshold <= 0;
-  if (options.threshold > 0) link_options.clustering.link_probability = options.threshold;
+  const bool every_record_has_fields =
+      std::all_of(records.begin(), records.end(), [](const linkage::LinkRecord& r) { return r.fields.has_value(); });
+  linkage::SetLinkThreshold(options.threshold, every_record_has_fields, link_options);
   link_options.term_frequency.enabled = options.term_frequency_adjustment;
   ASSIGN_OR_RETURN(linkage::LinkageResult result, linkage::Link(records, link_options));
   ASSIGN_OR_RETURN(report.evaluation,

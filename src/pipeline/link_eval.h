@@ -22,6 +22,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,8 +40,10 @@ struct LinkEvalRequest {
   std::string truth_regex;  // optional: its first capture group is the person
   std::string clk_schema;   // "" for CONFIG/linkage-schema.json
   int threads = 0;
-  // 0 or below: the link probability the fitted model chooses (linkage::ChooseLinkProbability).
-  double threshold = linkage::ClusteringOptions{}.link_probability;
+  // The link probability from which a pair is a link (linkage::SetLinkThreshold). 0 or below: the one
+  // the fitted model chooses (linkage::ChooseLinkProbability); none: that choice when every record has
+  // field encodings (link-eval's pseudonymiser makes them for every record), else 0.9.
+  std::optional<double> threshold;
   // Term-frequency adjustment of exact agreement on given name, surname and birth date
   // (linkage/term_frequency.h); false: every pair weighs by its comparison pattern alone.
   bool term_frequency_adjustment = true;

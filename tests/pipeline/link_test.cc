@@ -255,6 +255,9 @@ TEST_F(LinkStoreTest, FieldEncodingsFromTheStoredExtractsAreLinkedFieldByField) 
   EXPECT_EQ(details.at("records_with_field_encodings").get<int64_t>(),
             static_cast<int64_t>(report->involvements.size()));
   EXPECT_EQ(details.at("model_field_encodings"), "all");
+  // The default threshold, with field encodings on every involvement: the fitted model's choice.
+  EXPECT_EQ(details.at("link_probability").get<double>(), details.at("model_link_probability").get<double>());
+  EXPECT_NE(report->stats.link_probability, 0.9);
   // The surname comparison was fitted: its agreement level is far likelier among matches.
   const int surname = static_cast<int>(linkage::ComparisonField::kSurname);
   const double m0 = details.at("model").at("m").at(surname).at(0).get<double>();
@@ -272,7 +275,11 @@ TEST_F(LinkStoreTest, FieldEncodingsFromTheStoredExtractsAreLinkedFieldByField) 
   }
   auto plain_report = LinkStore(plain, LinkRequest{.truth_persons_csv = truth});
   ASSERT_TRUE(plain_report.ok()) << plain_report.status().ToString();
-  EXPECT_EQ(nlohmann::json::parse(plain_report->run.details).at("model_field_encodings"), "none");
+  const nlohmann::json plain_details = nlohmann::json::parse(plain_report->run.details);
+  EXPECT_EQ(plain_details.at("model_field_encodings"), "none");
+  // Without field encodings the default threshold is the fixed 0.9, not the model's choice.
+  EXPECT_EQ(plain_details.at("link_probability").get<double>(), 0.9);
+  EXPECT_NE(plain_details.at("model_link_probability").get<double>(), 0.9);
   linkage::PairwiseScores without = linkage::ScoreClustering(plain_report->person, plain_report->true_person, {});
   EXPECT_GT(with_fields.f1, 0.985) << "precision " << with_fields.precision << " recall " << with_fields.recall;
   EXPECT_GE(with_fields.f1, without.f1 - 0.002) << with_fields.f1 << " vs " << without.f1;
@@ -291,7 +298,9 @@ TEST_F(LinkStoreTest, RecordsWithFieldEncodingsAfterAModelWithoutThemGetAFullRun
   auto second = LinkStore(Ws(), request);
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_FALSE(second->incremental);
-  EXPECT_EQ(nlohmann::json::parse(second->run.details).at("model_field_encodings"), "some");
+  const nlohmann::json second_details = nlohmann::json::parse(second->run.details);
+  EXPECT_EQ(second_details.at("model_field_encodings"), "some");
+  EXPECT_EQ(second_details.at("link_probability").get<double>(), 0.9);  // not every involvement has them
   IngestDesks({"wmo"}, /*with_fields=*/true);
   auto third = LinkStore(Ws(), request);
   ASSERT_TRUE(third.ok()) << third.status().ToString();
