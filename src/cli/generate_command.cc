@@ -23,8 +23,9 @@ Status RunGenerate(GenerateOptions& options) {
   }
   ASSIGN_OR_RETURN(synth::GenerationReport report, pipeline::GenerateSynthetic(workspace, options.request));
   if (options.request.progress) std::cerr << "\n";
-  std::cout << "synthetisch Twente geschreven naar " << options.request.out_dir << " (tot en met "
-            << report.end_date.ToIso() << ")\n";
+  // Above scale 1 the generator makes a synthetic Netherlands (synth/internal/netherlands.h).
+  std::cout << (options.request.scale > 1 ? "synthetisch Nederland" : "synthetisch Twente") << " geschreven naar "
+            << options.request.out_dir << " (tot en met " << report.end_date.ToIso() << ")\n";
   for (const auto& [file, rows] : report.rows_per_file) std::cout << "  " << file << ": " << rows << " regels\n";
   std::cout << "personen gesimuleerd: " << report.persons << "; regels totaal: " << report.rows_written << "\n";
   return Status::Ok();

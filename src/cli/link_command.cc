@@ -89,6 +89,13 @@ Status RunLink(LinkOptions& options) {
   } else {
     std::printf("  volledig: alle betrokkenheden opnieuw gekoppeld, model opnieuw geschat\n");
   }
+  if (report.field_filter_conflicts > 0) {
+    std::printf(
+        "  waarschuwing: %lld veldcoderingen hebben een ander filter dan een eerdere betrokkenheid met dezelfde "
+        "sleutelwaarde; het eerste filter is gebruikt. Een extract is beschadigd of met een andere "
+        "coderingsversie gemaakt: pseudonimiseer het opnieuw bij het meldpunt en lees het opnieuw in.\n",
+        static_cast<long long>(report.field_filter_conflicts));
+  }
   std::printf("  vergeleken paren: %lld van %.0f mogelijke (reductie %.6f)\n", static_cast<long long>(s.pairs_compared),
               s.all_pairs, s.reduction_ratio);
   for (size_t i = 0; i < s.pass_names.size(); ++i) {

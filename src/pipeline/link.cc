@@ -271,6 +271,7 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
   int64_t with_fields = 0;
   ASSIGN_OR_RETURN(linkage::RecordColumns columns, ReadDeskRecords(store, report.involvements, with_fields));
   const std::string coverage(FieldEncodingCoverage(with_fields, static_cast<int64_t>(report.involvements.size())));
+  report.field_filter_conflicts = columns.filter_conflicts;
   std::string model_coverage = coverage;         // a stored model's when the run extends it
   auto progress = [&](std::string_view stage) {  // the linker's stages follow ("index", …)
     if (!request.options.on_stage) return;
@@ -399,6 +400,7 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
       {"model", ModelJson(result.model)},
       {"model_field_encodings", model_coverage},
       {"records_with_field_encodings", with_fields},
+      {"field_filter_conflicts", report.field_filter_conflicts},
       {"seconds_total", result.stats.seconds_total},
   };
   details["link_probability"] = result.stats.link_probability;

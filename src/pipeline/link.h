@@ -33,8 +33,9 @@
 // used (linkage/comparison.h, blocking.h); records without them are compared as before.
 // Run details (link_runs.details, JSON): mode, model (lambda, m, u), dice bounds, blocking statistics,
 // model_field_encodings ("none", "all" or "some": which records the model was fitted on),
-// records_with_field_encodings, link_probability (the threshold used) and, for full runs,
-// model_link_probability and model_expected_f1 (what ChooseLinkProbability chose and expects).
+// records_with_field_encodings, field_filter_conflicts (LinkReport), link_probability (the threshold
+// used) and, for full runs, model_link_probability and model_expected_f1 (what ChooseLinkProbability
+// chose and expects).
 // Errors: kFailedPrecondition with fewer than 2 stored desk involvements; store and truth errors pass
 // through (with `truth_persons_csv`, a record missing from the truth is a kDataError naming it).
 #pragma once
@@ -82,6 +83,9 @@ struct LinkReport {
   bool incremental = false;
   int64_t new_involvements = 0;  // linked for the first time in this run
   int64_t updated_keys = 0;      // stored involvements whose person or household key changed
+  // Field encodings whose filter differs from the one an earlier involvement brought with the same tag
+  // (linkage/record_columns.h): a damaged or forged extract, or a tag collision. The first is used.
+  int64_t field_filter_conflicts = 0;
   store::LinkRunInfo run;
   linkage::LinkageStats stats;
   std::vector<InvolvementRef> involvements;  // the linked involvements, in stored linkage order

@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -18,6 +20,7 @@
 #include "pipeline/crossdesk.h"
 #include "pipeline/ingest.h"
 #include "pipeline/link_pairs.h"
+#include "privacy/field_encoder.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/synthetic_desks.h"
 
@@ -255,6 +258,8 @@ TEST_F(LinkStoreTest, FieldEncodingsFromTheStoredExtractsAreLinkedFieldByField) 
   EXPECT_EQ(details.at("records_with_field_encodings").get<int64_t>(),
             static_cast<int64_t>(report->involvements.size()));
   EXPECT_EQ(details.at("model_field_encodings"), "all");
+  EXPECT_EQ(details.at("field_filter_conflicts").get<int64_t>(), 0);
+  EXPECT_EQ(report->field_filter_conflicts, 0);
   // The default threshold, with field encodings on every involvement: the fitted model's choice.
   EXPECT_EQ(details.at("link_probability").get<double>(), details.at("model_link_probability").get<double>());
   EXPECT_NE(report->stats.link_probability, 0.9);
@@ -283,6 +288,53 @@ TEST_F(LinkStoreTest, FieldEncodingsFromTheStoredExtractsAreLinkedFieldByField) 
   linkage::PairwiseScores without = linkage::ScoreClustering(plain_report->person, plain_report->true_person, {});
   EXPECT_GT(with_fields.f1, 0.985) << "precision " << with_fields.precision << " recall " << with_fields.recall;
   EXPECT_GE(with_fields.f1, without.f1 - 0.002) << with_fields.f1 << " vs " << without.f1;
+}
+
+// A damaged extract: one involvement's surname filter differs from the one other involvements bring
+// with the same surname tag. The run links (the first filter is used), counts the conflict and records it.
+TEST_F(LinkStoreTest, AFieldFilterThatContradictsItsTagIsCountedAndRecorded) {
+  IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp"},
+              /*with_fields=*/true);
+  std::ifstream in(*dir_ + "/fields/wmo.csv");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  // The encodings are the last column; find a row whose surname tag another row shares.
+  constexpr int kSurname = static_cast<int>(privacy::TextField::kSurname);
+  std::map<uint64_t, int> surname_rows;
+  std::vector<std::pair<size_t, privacy::FieldEncodings>> rows;
+  bool header_seen = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].starts_with("#")) continue;
+    if (!header_seen) {
+      ASSERT_TRUE(lines[i].ends_with(";veldcodering")) << lines[i];
+      header_seen = true;
+      continue;
+    }
+    auto encodings = privacy::FieldEncodingsFromText(lines[i].substr(lines[i].rfind(';') + 1));
+    ASSERT_TRUE(encodings.ok()) << encodings.status().ToString();
+    if (encodings->text[kSurname].present()) ++surname_rows[encodings->text[kSurname].exact];
+    rows.emplace_back(i, *encodings);
+  }
+  auto shared = std::find_if(rows.begin(), rows.end(), [&](const auto& row) {
+    return row.second.text[kSurname].present() && surname_rows[row.second.text[kSurname].exact] >= 2;
+  });
+  ASSERT_NE(shared, rows.end());
+  privacy::FieldEncodings damaged = shared->second;
+  damaged.text[kSurname].bits[0] ^= 1;  // one bit of the filter, the tag unchanged
+  std::string& line = lines[shared->first];
+  line = line.substr(0, line.rfind(';') + 1) + privacy::FieldEncodingsToText(damaged);
+  const std::string path = *dir_ + "/wmo-damaged.csv";
+  {
+    std::ofstream out(path);
+    for (const std::string& l : lines) out << l << "\n";
+  }
+  ASSERT_TRUE(Ingest(Ws(), IngestRequest{.source = "wmo", .files = {path}}).ok());
+
+  auto report = LinkStore(Ws(), LinkRequest{});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_GE(report->field_filter_conflicts, 1);
+  EXPECT_EQ(nlohmann::json::parse(report->run.details).at("field_filter_conflicts").get<int64_t>(),
+            report->field_filter_conflicts);
 }
 
 // A model fitted without field encodings cannot score records that bring them (their CLK comparison is
