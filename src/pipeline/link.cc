@@ -302,8 +302,9 @@ Result<LinkReport> LinkStore(Workspace& workspace, const LinkRequest& request) {
         options.keep_probability = std::max(options.keep_probability, StoredKeepFloor(*previous));
         options.model = std::move(model);
         model_coverage = StoredModelCoverage(previous_details);
-        // No model is fitted, so none chooses: the stored run's threshold stands.
-        if (options.link_probability_from_model) {
+        // No model is fitted, so none chooses: when the model would or no threshold was given, the stored
+        // run's threshold stands (the default may not change what the stored persons were linked at).
+        if (options.link_probability_from_model || !request.threshold) {
           options.clustering.link_probability = StoredLinkProbability(previous_details);
         }
         options.first_new = plan->first_new;

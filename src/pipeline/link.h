@@ -63,7 +63,8 @@ struct LinkRequest {
   // The link probability from which a compared pair is a link (linkage::SetLinkThreshold). 0 or below:
   // the one the fitted model chooses (linkage::ChooseLinkProbability, the F1 it expects highest); none:
   // that choice when every involvement has field encodings, else options.clustering.link_probability
-  // (0.9). When the model would choose, an incremental run, which fits no model, keeps the stored run's.
+  // (0.9). An incremental run fits no model: when the model would choose, or none is given, it keeps the
+  // stored run's threshold.
   std::optional<double> threshold;
   // options.on_stage also hears "read" (the stored rows are in columns) and "truth" (the truth is
   // read) before the linker's own stages.

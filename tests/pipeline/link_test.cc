@@ -363,10 +363,11 @@ TEST_F(LinkStoreTest, RecordsWithFieldEncodingsAfterAModelWithoutThemGetAFullRun
 }
 
 // threshold 0: the full run links from the probability the fitted model chooses and records it; the
-// incremental run, which fits no model, keeps it. A given threshold is used as it is.
+// incremental runs, which fit no model, keep it, asked with 0 or with no threshold (the default would be
+// 0.9 here: no field encodings). A given threshold is used as it is.
 TEST_F(LinkStoreTest, AThresholdOfZeroIsTheFittedModelsChoiceAndIncrementalRunsKeepIt) {
   const std::string truth = *dir_ + "/desks/truth/persons.csv";
-  IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf", "jeugdhulp"});
+  IngestDesks({"veilig_thuis", "zorgwekkend_gedrag", "woningvervuiling", "wonen_verblijf"});
   auto full = LinkStore(Ws(), LinkRequest{.truth_persons_csv = truth, .threshold = 0});
   ASSERT_TRUE(full.ok()) << full.status().ToString();
   const nlohmann::json details = nlohmann::json::parse(full->run.details);
@@ -379,12 +380,18 @@ TEST_F(LinkStoreTest, AThresholdOfZeroIsTheFittedModelsChoiceAndIncrementalRunsK
   linkage::PairwiseScores scores = linkage::ScoreClustering(full->person, full->true_person, {});
   EXPECT_GT(scores.f1, 0.97) << "precision " << scores.precision << " recall " << scores.recall;
 
-  IngestDesks({"wmo"});
+  IngestDesks({"jeugdhulp"});
   auto next = LinkStore(Ws(), LinkRequest{.max_incremental_share = 1.0, .truth_persons_csv = truth, .threshold = 0});
   ASSERT_TRUE(next.ok()) << next.status().ToString();
   ASSERT_TRUE(next->incremental);
   EXPECT_EQ(next->stats.link_probability, chosen);
   EXPECT_EQ(nlohmann::json::parse(next->run.details).at("link_probability").get<double>(), chosen);
+
+  IngestDesks({"wmo"});
+  auto by_default = LinkStore(Ws(), LinkRequest{.max_incremental_share = 1.0});
+  ASSERT_TRUE(by_default.ok()) << by_default.status().ToString();
+  ASSERT_TRUE(by_default->incremental);
+  EXPECT_EQ(by_default->stats.link_probability, chosen);
 
   auto given = LinkStore(Ws(), LinkRequest{.force = true, .threshold = 0.95});
   ASSERT_TRUE(given.ok()) << given.status().ToString();
