@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "linkage/evaluation.h"
+#include "pipeline/internal/involvement_index.h"
 #include "pipeline/messages.h"
 #include "pipeline/truth.h"
 #include "sources/contract.h"
@@ -167,26 +168,9 @@ Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
   if (stored_count == 0 || stored_count > involvements.size()) return std::optional<IncrementalPlan>();
   double new_share = static_cast<double>(involvements.size() - stored_count) / static_cast<double>(involvements.size());
   if (new_share > max_new_share) return std::optional<IncrementalPlan>();
-  // The scanned involvements by the hash of their key, sorted (16 bytes each, not a map of strings).
-  auto hash_of = [](std::string_view source, std::string_view record_id, int betrokkene_nr) {
-    return std::hash<std::string>{}(KeyString(source, record_id, betrokkene_nr));
-  };
-  std::vector<std::pair<uint64_t, uint32_t>> by_hash(involvements.size());
-  for (size_t scan = 0; scan < involvements.size(); ++scan) {
-    const InvolvementRef& ref = involvements[scan];
-    by_hash[scan] = {hash_of(ref.source, ref.record_id, ref.betrokkene_nr), static_cast<uint32_t>(scan)};
-  }
-  std::sort(by_hash.begin(), by_hash.end());
-  for (size_t i = 1; i < by_hash.size(); ++i) {
-    if (by_hash[i].first != by_hash[i - 1].first) continue;
-    const InvolvementRef& x = involvements[by_hash[i].second];
-    for (size_t j = i; j-- > 0 && by_hash[j].first == by_hash[i].first;) {
-      const InvolvementRef& y = involvements[by_hash[j].second];
-      if (x.source == y.source && x.record_id == y.record_id && x.betrokkene_nr == y.betrokkene_nr) {
-        return std::optional<IncrementalPlan>();  // the same involvement twice: a full run sorts it out
-      }
-    }
-  }
+  const internal::InvolvementIndex index(involvements);
+  // The same involvement twice: a full run sorts it out.
+  if (index.HasDuplicate(involvements)) return std::optional<IncrementalPlan>();
   IncrementalPlan plan;
   plan.order.reserve(stored_count);
   plan.initial_person.reserve(stored_count);
@@ -206,19 +190,9 @@ Result<std::optional<IncrementalPlan>> PlanIncremental(store::Store& store,
   RETURN_IF_ERROR(store.linkage().ScanInvolvements([&](const store::LinkedInvolvement& stored) -> Status {
     if (!extensible) return Status::Ok();
     const uint32_t idx = static_cast<uint32_t>(plan.order.size());
-    uint64_t hash = hash_of(stored.source, stored.record_id, stored.betrokkene_nr);
-    uint32_t scan = UINT32_MAX;
-    for (auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, uint32_t>{hash, 0});
-         it != by_hash.end() && it->first == hash; ++it) {
-      const InvolvementRef& ref = involvements[it->second];
-      if (ref.source == stored.source && ref.record_id == stored.record_id &&
-          ref.betrokkene_nr == stored.betrokkene_nr) {
-        scan = it->second;
-        break;
-      }
-    }
+    const uint32_t scan = index.Find(involvements, stored.source, stored.record_id, stored.betrokkene_nr);
     // A stored involvement that is gone, or one the store holds twice: a full run sorts it out.
-    if (scan == UINT32_MAX || taken[scan] || idx >= stored_count) {
+    if (scan == internal::InvolvementIndex::kNone || taken[scan] || idx >= stored_count) {
       extensible = false;
       return Status::Ok();
     }

@@ -9,6 +9,7 @@
 
 #include "core/numbers.h"
 #include "io/csv_reader.h"
+#include "pipeline/internal/involvement_index.h"
 #include "pipeline/messages.h"
 
 namespace sz::pipeline {
@@ -116,20 +117,9 @@ Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<co
   if (source < 0 || record < 0 || number < 0 || person < 0 || household < 0) {
     return DataError(msg::TruthPersonsColumns(persons_csv));
   }
-  // The involvements by the hash of their key, sorted: 16 bytes each (a national truth file has
-  // millions of rows, so neither it nor a map of string keys is held in memory).
-  auto hash_of = [](std::string_view source_name, std::string_view record_id, int betrokkene_nr) {
-    std::string key;
-    key.reserve(source_name.size() + record_id.size() + 12);
-    key.append(source_name).append(1, '\x1f').append(record_id).append(1, '\x1f').append(std::to_string(betrokkene_nr));
-    return std::hash<std::string>{}(key);
-  };
-  std::vector<std::pair<uint64_t, uint32_t>> by_hash(involvements.size());
-  for (size_t i = 0; i < involvements.size(); ++i) {
-    by_hash[i] = {hash_of(involvements[i].source, involvements[i].record_id, involvements[i].betrokkene_nr),
-                  static_cast<uint32_t>(i)};
-  }
-  std::sort(by_hash.begin(), by_hash.end());
+  // The involvements by the hash of their key (internal/involvement_index.h): a national truth file has
+  // millions of rows, so neither it nor a map of string keys is held in memory.
+  const internal::InvolvementIndex index(involvements);
   // Labels are numbered as the file first names them, and renumbered below in involvement order.
   std::unordered_map<std::string, uint32_t> person_ids, household_ids;
   TruePersons out;
@@ -140,20 +130,12 @@ Result<TruePersons> ReadTruePersons(const std::string& persons_csv, std::span<co
     if (!row.error.empty()) return DataError(msg::AtLine(persons_csv, row.line, row.error));
     std::optional<int64_t> betrokkene_nr = ParseInteger(row.cells[number]);
     if (!betrokkene_nr) continue;  // matches no involvement
-    uint64_t hash = hash_of(row.cells[source], row.cells[record], static_cast<int>(*betrokkene_nr));
-    auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, uint32_t>{hash, 0});
-    for (; it != by_hash.end() && it->first == hash; ++it) {
-      const InvolvementKey& key = involvements[it->second];
-      if (key.source != row.cells[source] || key.record_id != row.cells[record] ||
-          key.betrokkene_nr != *betrokkene_nr) {
-        continue;  // another key with the same hash
-      }
+    index.ForEachMatch(involvements, row.cells[source], row.cells[record], *betrokkene_nr, [&](uint32_t i) {
       // A key the file names twice: its last row counts.
-      out.person[it->second] =
-          person_ids.emplace(row.cells[person], static_cast<uint32_t>(person_ids.size())).first->second;
-      out.household[it->second] =
+      out.person[i] = person_ids.emplace(row.cells[person], static_cast<uint32_t>(person_ids.size())).first->second;
+      out.household[i] =
           household_ids.emplace(row.cells[household], static_cast<uint32_t>(household_ids.size())).first->second;
-    }
+    });
   }
   auto renumber = [](std::vector<uint32_t>& labels, size_t distinct) {
     std::vector<uint32_t> in_order(distinct, UINT32_MAX);
