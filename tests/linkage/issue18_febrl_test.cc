@@ -34,9 +34,13 @@ TEST(Issue18FebrlTest, FieldLevelLinkageMeetsTheAims) {
   if (!std::filesystem::exists(kBinary)) GTEST_SKIP() << "samenzicht not built";
   struct Case {
     const char* dataset;
-    int64_t max_pairs;  // record-level runs compared up to 2,243 and 50,965 pairs
+    // The pairs compared depend on the random key (the CLK blocking passes): over 40 runs each (7 Dec
+    // 2026) 1,719–2,736 and 40,602–56,553, and one CI run compared 61,521 on dataset2. Record-level runs
+    // compared up to 2,243 and 50,965. The bound, about 1.5 times those, catches a pass gone wide, not
+    // the key's spread.
+    int64_t max_pairs;
   };
-  for (const Case& test_case : {Case{"dataset1", 3000}, Case{"dataset2", 60000}}) {
+  for (const Case& test_case : {Case{"dataset1", 4000}, Case{"dataset2", 75000}}) {
     if (!std::filesystem::exists(std::string(SZ_SHARED_DIR) + "/refdata/febrl/" + test_case.dataset + ".csv")) {
       GTEST_SKIP() << "FEBRL data not present";
     }
